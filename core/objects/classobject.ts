@@ -1,0 +1,220 @@
+/**
+ * Classes and their instances (Objects/typeobject.c): a `class` statement makes a heap type whose
+ * object holds its dict, bases and mro (the mro contains the class itself, so every class is in a
+ * cycle); each instance holds a strong reference to its class.
+ *
+ * Instance attributes are kept as 3.11 keeps them: values inline in the instance, indexed by the
+ * class's shared keys, and no `__dict__` object until someone asks for one.
+ */
+import type { Runtime } from '../runtime';
+import { newDict, dictSetItem, dictGetItem, dictDelItem } from './dict';
+import { newTuple } from './tuple';
+import { Kind } from './kinds';
+import { PyObject } from './pyobject';
+import { PyType, TYPES } from './pytype';
+import { PyException } from '../errors';
+
+/** SHARED_KEYS_MAX_SIZE: past 30 distinct attribute names an instance gets a real dict. */
+const SHARED_KEYS_MAX = 30;
+
+export interface ClassSpec {
+  readonly name: string;
+  /** The base class object (a Kind.Type object), or null for `object`. */
+  readonly base: PyObject | null;
+  /** Class attributes and methods, in definition order (borrowed). */
+  readonly namespace: readonly (readonly [string, PyObject])[];
+  /** `__slots__` names, or null for a class with a `__dict__`. */
+  readonly slots: readonly string[] | null;
+}
+
+const ownTypes = new WeakMap<PyObject, PyType>();
+
+/** Record that `cls` is the object of `type` (for static types, made once per runtime). */
+export function registerClassType(cls: PyObject, type: PyType): void {
+  ownTypes.set(cls, type);
+  if (type.typeObject === null && type.kind === Kind.Instance && type.isGC) type.typeObject = cls;
+}
+
+/** The PyType a class object defines. */
+export function classType(cls: PyObject): PyType {
+  const type = ownTypes.get(cls);
+  if (type === undefined) throw new PyException('TypeError', 'isinstance() arg 2 must be a type');
+  return type;
+}
+
+/**
+ * type_new: build the heap type. Its dict gets the namespace plus the `__dict__` and `__weakref__`
+ * getset descriptors when this class is the first in its line to add them (each descriptor refers
+ * back to the class, another cycle).
+ */
+export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
+  const baseType = spec.base === null ? TYPES.object : classType(spec.base);
+  const addsDict = spec.slots === null && !baseType.managedDict;
+  const addsWeakref = spec.slots === null ? !baseType.supportsWeakrefs : spec.slots.includes('__weakref__') && !baseType.supportsWeakrefs;
+  const slotNames = (spec.slots ?? []).filter((s) => s !== '__weakref__' && s !== '__dict__');
+  const type = new PyType(spec.name, Kind.Instance, true, baseType.supportsWeakrefs || addsWeakref, baseType);
+  type.managedDict = baseType.managedDict || addsDict;
+  type.slotNames = [...(baseType.slotNames ?? []), ...slotNames];
+  type.finalize = baseType.finalize;
+  type.legacyDel = baseType.legacyDel;
+
+  const cls = rt.alloc(TYPES.type);
+  cls.value = spec.name;
+  registerClassType(cls, type);
+
+  const dict = newDict(rt);
+  for (const [name, value] of spec.namespace) setStr(rt, dict, name, value);
+  const descriptorNames = [...slotNames, ...(addsDict ? ['__dict__'] : []), ...(addsWeakref ? ['__weakref__'] : [])];
+  for (const name of descriptorNames) {
+    const descr = rt.alloc(TYPES.descriptor);
+    descr.value = name;
+    descr.refs = [rt.newRef(cls)];
+    rt.track(descr);
+    setStr(rt, dict, name, descr);
+    rt.decref(descr);
+  }
+  const baseObject = spec.base ?? rt.staticTypeObject(TYPES.object);
+  const bases = newTuple(rt, [baseObject]);
+  const baseMro = spec.base === null ? [baseObject] : spec.base.refs![1]!.items!;
+  const mro = newTuple(rt, [cls, ...baseMro]);
+  cls.refs = [dict, mro, bases, rt.newRef(baseObject)];
+  rt.track(cls);
+  return cls;
+}
+
+function setStr(rt: Runtime, dict: PyObject, name: string, value: PyObject): void {
+  const key = rt.str(name);
+  dictSetItem(rt, dict, key, value);
+  rt.decref(key);
+}
+
+/** Look `name` up along the class's mro (_PyType_Lookup); borrowed, undefined when absent. */
+export function classLookup(rt: Runtime, cls: PyObject, name: string): PyObject | undefined {
+  const mro = cls.refs?.[1]?.items ?? undefined;
+  if (mro === undefined || mro === null) return undefined;
+  const key = rt.str(name);
+  try {
+    for (const klass of mro) {
+      const dict = klass.refs?.[0];
+      if (dict == null) continue;
+      const found = dictGetItem(dict, key);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  } finally {
+    rt.decref(key);
+  }
+}
+
+/**
+ * object_new for a heap type: allocate the instance, give it empty slots and (for a class with a
+ * managed dict) an inline values array, take a reference to the class, and track it.
+ */
+export function newInstance(rt: Runtime, cls: PyObject): PyObject {
+  const type = classType(cls);
+  const op = rt.alloc(type);
+  rt.incref(cls);
+  if (type.slotNames!.length > 0) op.refs = type.slotNames!.map(() => null);
+  if (type.managedDict) op.values = [];
+  rt.track(op);
+  return op;
+}
+
+/** The instance's own value for `name` (inline values, materialised dict or slot); borrowed. */
+export function instanceGetAttr(rt: Runtime, op: PyObject, name: string): PyObject | undefined {
+  const type = op.type;
+  const slot = type.slotNames?.indexOf(name) ?? -1;
+  if (slot >= 0) return op.refs![slot] ?? undefined;
+  if (op.dictRef !== null) {
+    const key = rt.str(name);
+    const found = dictGetItem(op.dictRef, key);
+    rt.decref(key);
+    return found;
+  }
+  if (op.values === null) return undefined;
+  const ix = type.sharedKeys.indexOf(name);
+  return ix >= 0 ? op.values[ix] ?? undefined : undefined;
+}
+
+/** obj.name = value on an instance (_PyObject_StoreInstanceAttribute or the dict or the slot). */
+export function instanceSetAttr(rt: Runtime, op: PyObject, name: string, value: PyObject): void {
+  const type = op.type;
+  const slot = type.slotNames?.indexOf(name) ?? -1;
+  if (slot >= 0) {
+    const old = op.refs![slot];
+    op.refs![slot] = rt.newRef(value);
+    rt.xdecref(old);
+    return;
+  }
+  if (!type.managedDict) {
+    throw new PyException('AttributeError', `'${type.name}' object has no attribute '${name}'`);
+  }
+  let ix = type.sharedKeys.indexOf(name);
+  if (op.dictRef === null && ix < 0 && type.sharedKeys.length < SHARED_KEYS_MAX) {
+    type.sharedKeys.push(name);
+    ix = type.sharedKeys.length - 1;
+  }
+  if (op.dictRef === null && ix < 0) materializeDict(rt, op);
+  if (op.dictRef !== null) {
+    setStr(rt, op.dictRef, name, value);
+    return;
+  }
+  const old = op.values![ix] ?? null;
+  op.values![ix] = rt.newRef(value);
+  rt.xdecref(old);
+}
+
+/** del obj.name on an instance. */
+export function instanceDelAttr(rt: Runtime, op: PyObject, name: string): void {
+  const type = op.type;
+  const missing = () => new PyException('AttributeError', `'${type.name}' object has no attribute '${name}'`);
+  const slot = type.slotNames?.indexOf(name) ?? -1;
+  if (slot >= 0) {
+    const old = op.refs![slot];
+    if (old === null) throw new PyException('AttributeError', name);
+    op.refs![slot] = null;
+    rt.decref(old);
+    return;
+  }
+  if (op.dictRef !== null) {
+    const key = rt.str(name);
+    try {
+      dictDelItem(rt, op.dictRef, key);
+    } catch {
+      throw missing();
+    } finally {
+      rt.decref(key);
+    }
+    return;
+  }
+  const ix = type.sharedKeys.indexOf(name);
+  const old = ix >= 0 && op.values !== null ? op.values[ix] ?? null : null;
+  if (old === null) throw missing();
+  op.values![ix] = null;
+  rt.decref(old);
+}
+
+/**
+ * obj.__dict__: make a real dict from the inline values (make_dict_from_instance_attributes), in
+ * shared-key order; from now on the instance holds the dict and the dict holds the values.
+ */
+export function materializeDict(rt: Runtime, op: PyObject): PyObject {
+  if (op.dictRef !== null) return op.dictRef;
+  if (!op.type.managedDict) throw new PyException('AttributeError', `'${op.type.name}' object has no attribute '__dict__'`);
+  const dict = newDict(rt);
+  const values = op.values ?? [];
+  op.values = null;
+  values.forEach((value, ix) => {
+    if (value === null || value === undefined) return;
+    setStr(rt, dict, op.type.sharedKeys[ix], value);
+    rt.decref(value);
+  });
+  op.dictRef = dict;
+  return dict;
+}
+
+/** isinstance(op, cls) for heap and static types. */
+export function isInstance(op: PyObject, type: PyType): boolean {
+  for (let t: PyType | null = op.type; t !== null; t = t.base) if (t === type) return true;
+  return type === TYPES.object;
+}

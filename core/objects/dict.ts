@@ -1,0 +1,113 @@
+/**
+ * dict objects (Objects/dictobject.c): untracked at birth, tracked when a possibly-tracked key or
+ * value goes in (MAINTAIN_TRACKING), untracked again by a full collection if only atoms remain.
+ * Values passed in are borrowed; the dict takes its own references to keys and values.
+ */
+import type { Runtime } from '../runtime';
+import { DictTable } from './dicttable';
+import { hashKey } from './hashkey';
+import { Kind } from './kinds';
+import { PyObject } from './pyobject';
+import { TYPES } from './pytype';
+import { mayBeTracked } from './tracking';
+import { PyException } from '../errors';
+
+/** PyDict_New: from the free list if it can be; never tracked at creation. */
+export function newDict(rt: Runtime): PyObject {
+  const shell = rt.freelists.dicts.pop();
+  const op = shell !== undefined ? rt.reuse(shell) : rt.alloc(TYPES.dict);
+  op.table = new DictTable();
+  return op;
+}
+
+/** Keep the keys object's memory in step with its size (dictresize allocates a new one). */
+function reallocKeys(rt: Runtime, op: PyObject): void {
+  if (rt.allocator === null) return;
+  if (op.auxAddress !== 0) rt.allocator.free(op.auxAddress);
+  const size = op.table!.keysSize();
+  op.auxAddress = size === 0 ? 0 : rt.allocator.malloc(size);
+}
+
+/** d[key] = value (insertdict): a new key goes at the end; an existing key keeps its place. */
+export function dictSetItem(rt: Runtime, op: PyObject, key: PyObject, value: PyObject): void {
+  const hk = hashKey(key);
+  const table = op.table!;
+  const entry = table.map.get(hk);
+  if (op.gcNext === null && (mayBeTracked(key) || mayBeTracked(value))) rt.track(op);
+  if (entry !== undefined) {
+    const old = entry.value!;
+    entry.value = rt.newRef(value);
+    rt.decref(old);
+    return;
+  }
+  const resized = table.noteInsert(key.type.kind === Kind.Str);
+  table.map.set(hk, { key: rt.newRef(key), value: rt.newRef(value) });
+  if (resized) reallocKeys(rt, op);
+}
+
+/** d[key], borrowed; undefined when absent. */
+export function dictGetItem(op: PyObject, key: PyObject): PyObject | undefined {
+  return op.table!.map.get(hashKey(key))?.value ?? undefined;
+}
+
+export function keyError(key: PyObject): PyException {
+  return new PyException('KeyError', keyRepr(key));
+}
+
+function keyRepr(key: PyObject): string {
+  if (key.type.kind === Kind.Str) return `'${key.value as string}'`;
+  if (key.type.kind === Kind.Bool) return key.value ? 'True' : 'False';
+  if (key.type.kind === Kind.None) return 'None';
+  return String(key.value);
+}
+
+/** del d[key] (delitem_common): unlink the entry, then release the value, then the key. */
+export function dictDelItem(rt: Runtime, op: PyObject, key: PyObject): void {
+  const hk = hashKey(key);
+  const entry = op.table!.map.get(hk);
+  if (entry === undefined) throw keyError(key);
+  op.table!.map.delete(hk);
+  rt.decref(entry.value!);
+  rt.decref(entry.key);
+}
+
+/** d.pop(key): the value is returned (owned by the caller), the key released. */
+export function dictPop(rt: Runtime, op: PyObject, key: PyObject): PyObject | undefined {
+  const hk = hashKey(key);
+  const entry = op.table!.map.get(hk);
+  if (entry === undefined) return undefined;
+  op.table!.map.delete(hk);
+  rt.decref(entry.key);
+  return entry.value!;
+}
+
+/**
+ * PyDict_Clear: swap in the empty keys object, then release the old entries in order, each key
+ * before its value (free_keys_object).
+ */
+export function dictClear(rt: Runtime, op: PyObject): void {
+  const entries = [...op.table!.map.values()];
+  op.table!.map.clear();
+  op.table!.noteClear();
+  reallocKeys(rt, op);
+  releaseEntries(rt, entries);
+}
+
+export function releaseEntries(rt: Runtime, entries: readonly { key: PyObject; value: PyObject | null }[]): void {
+  for (const entry of entries) {
+    rt.decref(entry.key);
+    if (entry.value !== null) rt.decref(entry.value);
+  }
+}
+
+/**
+ * _PyDict_MaybeUntrack: in a full collection, a surviving dict whose keys and values are all
+ * atoms (or untracked tuples) is untracked again.
+ */
+export function dictMaybeUntrack(rt: Runtime, op: PyObject): void {
+  if (op.gcNext === null) return;
+  for (const entry of op.table!.map.values()) {
+    if (mayBeTracked(entry.key) || mayBeTracked(entry.value!)) return;
+  }
+  rt.untrack(op);
+}

@@ -1,0 +1,119 @@
+import type { PyObject } from './pyobject';
+
+export interface DictEntry {
+  key: PyObject;
+  /** null for a set entry. */
+  value: PyObject | null;
+}
+
+/** PyDict_LOG_MINSIZE: a combined table starts with 8 slots. */
+export const DICT_LOG_MINSIZE = 3;
+/** sizeof(PyDictKeysObject) on 64-bit 3.11. */
+const KEYS_HEADER = 32;
+
+/** USABLE_FRACTION: at most 2/3 of a table's slots hold entries. */
+export function usableFraction(size: number): number {
+  return Math.floor((size << 1) / 3);
+}
+
+/** calculate_log2_keysize: the smallest table (at least 8 slots) with room for minsize. */
+export function log2KeySize(minsize: number): number {
+  const m = ((minsize | 8) - 1) | 7;
+  return 32 - Math.clz32(m);
+}
+
+/**
+ * The entries of a dict or set, in iteration order, plus the sizing state of CPython's keys object.
+ *
+ * Entries live in a Map keyed by a hash key, which keeps Python's insertion order (a deleted key
+ * re-inserted goes to the end; overwriting keeps its place). The sizing fields follow
+ * Objects/dictobject.c so that `sys.getsizeof` and the allocator see the same table growth:
+ * deleted entries keep using slots (dk_nentries) until the next resize compacts them.
+ */
+export class DictTable {
+  readonly map = new Map<string, DictEntry>();
+  /** log2 of the hash table size; 0 means the shared empty keys object (no allocation). */
+  log2Size = 0;
+  /** dk_nentries: entry slots used, including deleted ones. */
+  nentries = 0;
+  /** dk_usable: entry slots still free before a resize. */
+  usable = 0;
+  /** DK_IS_UNICODE: every key so far is a str, so entries are 16 bytes instead of 24. */
+  unicode = true;
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  /** Bytes of the keys object (_PyDict_KeysSize), 0 for the shared empty keys. */
+  keysSize(): number {
+    if (this.log2Size === 0) return 0;
+    const size = 1 << this.log2Size;
+    const indexBytes = this.log2Size < 8 ? 1 : this.log2Size < 16 ? 2 : this.log2Size < 32 ? 4 : 8;
+    return KEYS_HEADER + size * indexBytes + usableFraction(size) * (this.unicode ? 16 : 24);
+  }
+
+  /**
+   * Account for inserting a new key; returns true when the keys object was replaced (dictresize),
+   * so the caller can move the table's memory in the allocator.
+   */
+  noteInsert(keyIsStr: boolean): boolean {
+    let resized = false;
+    if (this.log2Size === 0) {
+      this.resize(DICT_LOG_MINSIZE, keyIsStr);
+      resized = true;
+    } else if (this.unicode && !keyIsStr) {
+      this.resize(log2KeySize(this.map.size * 3), false);
+      resized = true;
+    } else if (this.usable <= 0) {
+      this.resize(log2KeySize(this.map.size * 3), this.unicode);
+      resized = true;
+    }
+    this.nentries++;
+    this.usable--;
+    return resized;
+  }
+
+  private resize(log2: number, unicode: boolean): void {
+    this.log2Size = log2;
+    this.unicode = unicode;
+    this.nentries = this.map.size;
+    this.usable = usableFraction(1 << log2) - this.map.size;
+  }
+
+  /** A set's table: mask + 1 slots, and `fill` (active plus dummy entries). */
+  setSlots = 8;
+  setFill = 0;
+
+  /**
+   * Account for adding a new key to a set (set_add_entry then set_table_resize): the table grows
+   * once fill reaches 3/5 of it, to the smallest power of two above 4 x used (2 x past 50,000).
+   */
+  noteSetInsert(): boolean {
+    this.setFill++;
+    const mask = this.setSlots - 1;
+    if (this.setFill * 5 < mask * 3) return false;
+    const used = this.map.size;
+    const minused = used > 50000 ? used * 2 : used * 4;
+    let newsize = 8;
+    while (newsize <= minused) newsize <<= 1;
+    this.setSlots = newsize;
+    this.setFill = used;
+    return true;
+  }
+
+  /** Bytes of a set's table outside the object (0 while it is the inline smalltable). */
+  setTableBytes(): number {
+    return this.setSlots > 8 ? 16 * this.setSlots : 0;
+  }
+
+  /** PyDict_Clear: back to the shared empty keys object. */
+  noteClear(): void {
+    this.log2Size = 0;
+    this.nentries = 0;
+    this.usable = 0;
+    this.unicode = true;
+    this.setSlots = 8;
+    this.setFill = 0;
+  }
+}

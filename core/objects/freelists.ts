@@ -1,0 +1,58 @@
+import type { PyObject } from './pyobject';
+import type { Profile } from '../profile';
+
+/**
+ * The type free lists 3.11 keeps in front of the allocator (lists, dicts, tuples of size 1..20).
+ *
+ * A dead list, dict or small tuple is parked here instead of being freed, and the next object of
+ * that type reuses the shell: neither step touches the allocator or generation 0's count, which
+ * is why `gc.get_count()` does not move when temporary lists come and go. A full collection
+ * empties every free list (clear_freelists).
+ */
+export class FreeLists {
+  readonly lists: PyObject[] = [];
+  readonly dicts: PyObject[] = [];
+  /** tuples[n] holds dead tuples of size n (1..tupleFreeListSizes). */
+  readonly tuples: PyObject[][];
+
+  constructor(private readonly profile: Profile) {
+    this.tuples = Array.from({ length: profile.tupleFreeListSizes + 1 }, () => []);
+  }
+
+  pushList(op: PyObject): boolean {
+    if (this.lists.length >= this.profile.listFreeListMax) return false;
+    this.lists.push(op);
+    return true;
+  }
+
+  pushDict(op: PyObject): boolean {
+    if (this.dicts.length >= this.profile.dictFreeListMax) return false;
+    this.dicts.push(op);
+    return true;
+  }
+
+  /** maybe_freelist_push: only sizes 1..20, at most 2000 of each. */
+  pushTuple(op: PyObject, size: number): boolean {
+    if (size < 1 || size > this.profile.tupleFreeListSizes) return false;
+    const list = this.tuples[size];
+    if (list.length >= this.profile.tupleFreeListMax) return false;
+    list.push(op);
+    return true;
+  }
+
+  popTuple(size: number): PyObject | undefined {
+    if (size < 1 || size > this.profile.tupleFreeListSizes) return undefined;
+    return this.tuples[size].pop();
+  }
+
+  /** Every parked shell, emptied out of the lists (for clear_freelists to free them). */
+  drain(): PyObject[] {
+    const out = [...this.tuples.flatMap((list) => list.splice(0)), ...this.lists.splice(0), ...this.dicts.splice(0)];
+    return out;
+  }
+
+  /** How many shells each free list holds (for `sys._debugmallocstats`' free-list lines). */
+  counts(): { lists: number; dicts: number; tuples: number[] } {
+    return { lists: this.lists.length, dicts: this.dicts.length, tuples: this.tuples.map((l) => l.length) };
+  }
+}

@@ -1,0 +1,63 @@
+import { Kind, KIND_NAMES } from './kinds';
+import type { PyObject } from './pyobject';
+
+/**
+ * What the memory manager needs to know about a type (the relevant slots of PyTypeObject).
+ *
+ * Built-in types are static and never freed, as in CPython. A class made by a `class` statement is
+ * a heap type: its `typeObject` is a real, refcounted, GC-tracked object that every instance holds
+ * a strong reference to.
+ */
+export class PyType {
+  /** tp_finalize: the PEP 442 finalizer (`__del__`), called at most once for GC objects. */
+  finalize: ((self: PyObject) => void) | null = null;
+  /** tp_del: a legacy finalizer; cycles holding one are uncollectable and go to gc.garbage. */
+  legacyDel: ((self: PyObject) => void) | null = null;
+  /** The heap type's own object (a Kind.Type object), or null for static types. */
+  typeObject: PyObject | null = null;
+  /** `__slots__` names, in declaration order (member descriptors); null when the class has none. */
+  slotNames: string[] | null = null;
+  /** Py_TPFLAGS_MANAGED_DICT: instances keep attributes as 3.11 inline values. */
+  managedDict = false;
+  /** The attribute names ever stored on instances, in first-insertion order (CACHED_KEYS). */
+  readonly sharedKeys: string[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly kind: Kind,
+    /** Py_TPFLAGS_HAVE_GC */
+    readonly isGC: boolean,
+    /** tp_weaklistoffset != 0 */
+    readonly supportsWeakrefs: boolean,
+    readonly base: PyType | null = null,
+  ) {}
+}
+
+function staticType(kind: Kind, isGC: boolean, weakrefs: boolean): PyType {
+  return new PyType(KIND_NAMES[kind], kind, isGC, weakrefs);
+}
+
+/** The static built-in types. */
+export const TYPES = {
+  head: staticType(Kind.Head, true, false),
+  none: staticType(Kind.None, false, false),
+  bool: staticType(Kind.Bool, false, false),
+  int: staticType(Kind.Int, false, false),
+  str: staticType(Kind.Str, false, false),
+  list: staticType(Kind.List, true, false),
+  tuple: staticType(Kind.Tuple, true, false),
+  dict: staticType(Kind.Dict, true, false),
+  set: staticType(Kind.Set, true, true),
+  function: staticType(Kind.Function, true, true),
+  method: staticType(Kind.Method, true, true),
+  weakref: staticType(Kind.Weakref, true, false),
+  module: staticType(Kind.Module, true, true),
+  builtin: staticType(Kind.Builtin, false, false),
+  iterator: staticType(Kind.Iterator, true, false),
+  code: staticType(Kind.Code, false, true),
+  descriptor: staticType(Kind.Descriptor, true, false),
+  /** `object`: the base of every class. */
+  object: new PyType('object', Kind.Instance, false, false),
+  /** `type`: the metaclass of every class; class objects are GC heap types. */
+  type: new PyType('type', Kind.Type, true, true),
+} as const;

@@ -1,0 +1,72 @@
+/**
+ * tp_traverse for every kind: visit each object `op` holds a strong reference to, in the order
+ * CPython's traverse function visits them. The collector's subtract_refs and move_unreachable
+ * depend on this order (it decides how survivors are reordered), and snapshots use it to list an
+ * object's referents.
+ */
+import { Kind } from './kinds';
+import type { PyObject } from './pyobject';
+
+export type Visit = (op: PyObject) => void;
+
+export function traverse(op: PyObject, visit: Visit): void {
+  switch (op.type.kind) {
+    case Kind.List:
+    case Kind.Tuple: {
+      // list_traverse / tupletraverse walk the items from last to first.
+      const items = op.items!;
+      for (let i = items.length - 1; i >= 0; i--) visit(items[i]);
+      return;
+    }
+    case Kind.Dict: {
+      const unicode = op.table!.unicode;
+      for (const entry of op.table!.map.values()) {
+        visit(entry.value!);
+        if (!unicode) visit(entry.key);
+      }
+      return;
+    }
+    case Kind.Set:
+      for (const entry of op.table!.map.values()) visit(entry.key);
+      return;
+    case Kind.Instance:
+      traverseInstance(op, visit);
+      return;
+    case Kind.Function: {
+      // func_traverse: code, globals, defaults.
+      const refs = op.refs!;
+      visit(refs[2]!);
+      if (refs[0] !== null) visit(refs[0]);
+      if (refs[1] !== null) visit(refs[1]);
+      return;
+    }
+    case Kind.Code:
+      for (const c of op.items!) visit(c);
+      return;
+    default: {
+      const refs = op.refs;
+      if (refs === null) return;
+      for (let i = 0; i < refs.length; i++) {
+        const r = refs[i];
+        if (r !== null) visit(r);
+      }
+    }
+  }
+}
+
+/** subtype_traverse: slots, then inline values or the materialised dict, then the class. */
+function traverseInstance(op: PyObject, visit: Visit): void {
+  const refs = op.refs;
+  if (refs !== null) for (const r of refs) if (r !== null) visit(r);
+  const values = op.values;
+  if (values !== null) for (const v of values) if (v !== null && v !== undefined) visit(v);
+  if (op.dictRef !== null) visit(op.dictRef);
+  visit(op.type.typeObject!);
+}
+
+/** Every object `op` references, in traverse order (gc.get_referents for one object). */
+export function referents(op: PyObject): PyObject[] {
+  const out: PyObject[] = [];
+  traverse(op, (r) => out.push(r));
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * weakref.ref (Objects/weakrefobject.c). A referent keeps its weakrefs in a list: the one basic
+ * ref without a callback first (shared by every `weakref.ref(obj)` call), then refs with callbacks,
+ * each new one inserted right after the basic ref, so they sit newest first.
+ */
+import type { Runtime } from '../runtime';
+import { PyObject } from './pyobject';
+import { TYPES } from './pytype';
+import { PyException } from '../errors';
+import { newTupleStealing } from './tuple';
+
+/** weakref.ref(obj[, callback]): a new reference to a (possibly shared) weakref. */
+export function newWeakref(rt: Runtime, referent: PyObject, callback: PyObject | null): PyObject {
+  if (!referent.type.supportsWeakrefs) {
+    throw new PyException('TypeError', `cannot create weak reference to '${referent.type.name}' object`);
+  }
+  if (callback !== null && callback === rt.None) callback = null;
+  const list = referent.weaklist ?? (referent.weaklist = []);
+  const basic = list.length > 0 && list[0].refs![0] === null ? list[0] : null;
+  if (callback === null && basic !== null) return rt.newRef(basic);
+  const op = rt.alloc(TYPES.weakref);
+  op.wrObject = referent;
+  op.refs = [callback === null ? null : rt.newRef(callback)];
+  // The allocation may have run a collection that changed the list; look again.
+  const head = list.length > 0 && list[0].refs![0] === null ? 1 : 0;
+  if (callback === null) list.unshift(op);
+  else list.splice(head, 0, op);
+  rt.track(op);
+  return op;
+}
+
+/** Calling a weakref: its referent (a new reference) or None once it is dead. */
+export function weakrefCall(rt: Runtime, wr: PyObject): PyObject {
+  return rt.newRef(wr.wrObject ?? rt.None);
+}
+
+/** _PyWeakref_ClearRef / clear_weakref: detach `wr` from its referent; the callback stays. */
+export function clearWeakref(wr: PyObject): void {
+  const referent = wr.wrObject;
+  if (referent === null) return;
+  const list = referent.weaklist!;
+  list.splice(list.indexOf(wr), 1);
+  wr.wrObject = null;
+}
+
+/**
+ * PyObject_ClearWeakRefs, called when `op` dies by refcount: clear every weakref to it, then call
+ * the callbacks of those still alive, in list order. With several callbacks, CPython first gathers
+ * the weakrefs and callbacks in a tuple (a real allocation, released at the end).
+ */
+export function clearWeakRefs(rt: Runtime, op: PyObject): void {
+  const list = op.weaklist;
+  if (list === null) return;
+  while (list.length > 0 && list[0].refs![0] === null) clearWeakref(list[0]);
+  if (list.length === 1) {
+    const wr = list[0];
+    const callback = wr.refs![0]!;
+    wr.refs![0] = null;
+    clearWeakref(wr);
+    callWeakrefCallback(rt, wr, callback);
+    rt.decref(callback);
+  } else if (list.length > 1) {
+    const gathered: PyObject[] = [];
+    for (const wr of [...list]) {
+      gathered.push(rt.newRef(wr), wr.refs![0]!);
+      wr.refs![0] = null;
+      clearWeakref(wr);
+    }
+    const tuple = newTupleStealing(rt, gathered);
+    for (let i = 0; i < gathered.length; i += 2) callWeakrefCallback(rt, gathered[i], gathered[i + 1]);
+    rt.decref(tuple);
+  }
+}
+
+/** handle_callback: call `callback(wr)`; an exception is unraisable. */
+export function callWeakrefCallback(rt: Runtime, wr: PyObject, callback: PyObject): void {
+  if (rt.listeners.length > 0) rt.emit({ kind: 'weakref-callback', id: wr.id });
+  rt.callUnraisable(callback, [wr], callback, 'weakref callback');
+}
