@@ -182,6 +182,11 @@ export class Runtime {
     this.liveCount--;
   }
 
+  /** The id the next object will get. */
+  peekNextId(): number {
+    return this.nextId;
+  }
+
   private newObject(type: PyType): PyObject {
     const op = new PyObject(this.nextId++, type);
     this.newReference(op);
@@ -346,6 +351,11 @@ export class Runtime {
   /** gc.garbage: a real list, held by the gc module. */
   get garbage(): PyObject {
     if (this.garbageList === null) this.garbageList = this.heldList();
+    return this.garbageList;
+  }
+
+  /** gc.garbage if it exists yet (a snapshot must not allocate it). */
+  garbageIfAny(): PyObject | null {
     return this.garbageList;
   }
 

@@ -87,13 +87,22 @@ export function moveUnreachable(young: PyObject, unreachable: PyObject): void {
  * Contracts: `base` is a list with no flags set. The returned list still has UNREACHABLE set on
  * every member; move_legacy_finalizers or clearUnreachableMask must clear it.
  */
-export function deduceUnreachable(base: PyObject): PyObject {
-  updateRefs(base);
-  subtractRefs(base);
+export function deduceUnreachable(base: PyObject, stages: DeduceStages = REFERENCE_DEDUCE_STAGES): PyObject {
+  stages.updateRefs(base);
+  stages.subtractRefs(base);
   const unreachable = gcListNew();
-  moveUnreachable(base, unreachable);
+  stages.moveUnreachable(base, unreachable);
   return unreachable;
 }
+
+/** The three steps of deduce_unreachable, replaceable one by one (by a student, or a test). */
+export interface DeduceStages {
+  updateRefs(containers: PyObject): void;
+  subtractRefs(containers: PyObject): void;
+  moveUnreachable(young: PyObject, unreachable: PyObject): void;
+}
+
+export const REFERENCE_DEDUCE_STAGES: DeduceStages = { updateRefs, subtractRefs, moveUnreachable };
 
 /** clear_unreachable_mask */
 export function clearUnreachableMask(unreachable: PyObject): void {

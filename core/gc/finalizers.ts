@@ -9,7 +9,7 @@ import { traverse } from '../objects/traverse';
 import { listAppend } from '../objects/list';
 import { DEBUG_SAVEALL } from './state';
 import { gcListIsEmpty, gcListMerge, gcListMove, gcListNew } from './gclist';
-import { clearCollecting, clearUnreachableMask, deduceUnreachable } from './deduce';
+import { clearCollecting, clearUnreachableMask, deduceUnreachable, DeduceStages } from './deduce';
 
 function hasLegacyFinalizer(op: PyObject): boolean {
   return op.type.legacyDel !== null;
@@ -77,9 +77,9 @@ export function finalizeGarbage(rt: Runtime, collectable: PyObject): void {
  * from their current refcounts. Objects a finalizer made reachable again (and everything they
  * reach) go to `old`; the rest are returned, still flagged COLLECTING, to be deleted.
  */
-export function handleResurrectedObjects(unreachable: PyObject, old: PyObject): PyObject {
+export function handleResurrectedObjects(unreachable: PyObject, old: PyObject, stages?: DeduceStages): PyObject {
   clearCollecting(unreachable);
-  const stillUnreachable = deduceUnreachable(unreachable);
+  const stillUnreachable = deduceUnreachable(unreachable, stages);
   clearUnreachableMask(stillUnreachable);
   gcListMerge(unreachable, old);
   return stillUnreachable;

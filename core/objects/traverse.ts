@@ -18,14 +18,14 @@ export function traverse(op: PyObject, visit: Visit): void {
       for (let i = items.length - 1; i >= 0; i--) visit(items[i]);
       return;
     }
-    case Kind.Dict: {
-      const unicode = op.table!.unicode;
+    case Kind.Dict:
+      // dict_traverse skips the keys of an all-str table (strs are not GC objects); visiting them
+      // changes nothing for the collector and lets snapshots see every reference.
       for (const entry of op.table!.map.values()) {
         visit(entry.value!);
-        if (!unicode) visit(entry.key);
+        visit(entry.key);
       }
       return;
-    }
     case Kind.Set:
       for (const entry of op.table!.map.values()) visit(entry.key);
       return;

@@ -1,0 +1,135 @@
+/**
+ * An observable picture of the heap: plain, JSON-serialisable data that invariants, graders and
+ * reports read. It is built from the outside (the refchain, the gc lists, the frames and the
+ * runtime's own references), so it describes a student's component as well as the reference one.
+ */
+import type { Runtime, HeapEvent } from './runtime';
+import { Kind, KIND_NAMES } from './objects/kinds';
+import { GcFlag, PyObject } from './objects/pyobject';
+import { referents } from './objects/traverse';
+
+export interface ObjectView {
+  readonly id: number;
+  readonly type: string;
+  readonly kind: string;
+  readonly refcnt: number;
+  /** Ids of the objects this one holds strong references to (tp_traverse order). */
+  readonly referents: readonly number[];
+  readonly isGC: boolean;
+  readonly tracked: boolean;
+  readonly finalized: boolean;
+  /** For a weakref: the id of its referent, or null once cleared. */
+  readonly weakReferent?: number | null;
+}
+
+export interface RootView {
+  readonly kind: 'local' | 'stack' | 'runtime';
+  /** A frame's name and the local's name (or the stack position). */
+  readonly where: string;
+  readonly target: number;
+  /** References this root holds to the target (the runtime may hold several). */
+  readonly count: number;
+}
+
+/** The list integrity of one generation, as walked forwards. */
+export interface GenerationView {
+  readonly members: readonly number[];
+  /** False if some node's gcPrev does not point back at its predecessor. */
+  readonly linksConsistent: boolean;
+  readonly threshold: number;
+  readonly count: number;
+}
+
+export interface HeapSnapshot {
+  readonly objects: readonly ObjectView[];
+  readonly roots: readonly RootView[];
+  /** Generations 0, 1, 2, then the permanent generation. */
+  readonly generations: readonly GenerationView[];
+  readonly garbage: readonly number[];
+  /** How many times each object's finalizer has run since observation began. */
+  readonly finalizeCounts: Readonly<Record<number, number>>;
+  /** Objects that died since the previous snapshot. */
+  readonly freedSinceLast: readonly number[];
+  /** The next id to be given out: every object with a smaller id existed before this snapshot. */
+  readonly nextId: number;
+}
+
+/** Listens to a runtime's events between snapshots (finalizer calls, deallocations). */
+export class HeapObserver {
+  private readonly finalizeCounts: Record<number, number> = {};
+  private freed: number[] = [];
+  private readonly listener = (event: HeapEvent): void => {
+    if (event.kind === 'finalize') this.finalizeCounts[event.id] = (this.finalizeCounts[event.id] ?? 0) + 1;
+    else if (event.kind === 'dealloc') this.freed.push(event.id);
+  };
+
+  constructor(private readonly rt: Runtime) {
+    rt.listeners.push(this.listener);
+  }
+
+  detach(): void {
+    const i = this.rt.listeners.indexOf(this.listener);
+    if (i >= 0) this.rt.listeners.splice(i, 1);
+  }
+
+  /** Take a snapshot; the freed list starts afresh. */
+  snapshot(): HeapSnapshot {
+    const freed = this.freed;
+    this.freed = [];
+    return takeSnapshot(this.rt, { ...this.finalizeCounts }, freed);
+  }
+}
+
+function objectView(op: PyObject): ObjectView {
+  const view: ObjectView = {
+    id: op.id,
+    type: op.type.name,
+    kind: KIND_NAMES[op.type.kind],
+    refcnt: op.refcnt,
+    referents: referents(op).map((r) => r.id),
+    isGC: op.type.isGC,
+    tracked: op.gcNext !== null,
+    finalized: (op.gcFlags & GcFlag.Finalized) !== 0,
+  };
+  return op.type.kind === Kind.Weakref ? { ...view, weakReferent: op.wrObject?.id ?? null } : view;
+}
+
+/**
+ * Walk a generation list defensively: a broken implementation may leave a null link or a loop,
+ * and the snapshot must describe that, not crash on it.
+ */
+function generationView(head: PyObject, threshold: number, count: number, limit: number): GenerationView {
+  let consistent = true;
+  const members: number[] = [];
+  let prev = head;
+  for (let node = head.gcNext; node !== head; node = node.gcNext) {
+    if (node === null || members.length > limit) {
+      consistent = false;
+      break;
+    }
+    if (node.gcPrev !== prev) consistent = false;
+    members.push(node.id);
+    prev = node;
+  }
+  if (head.gcPrev !== prev) consistent = false;
+  return { members, linksConsistent: consistent, threshold, count };
+}
+
+export function takeSnapshot(rt: Runtime, finalizeCounts: Record<number, number> = {}, freedSinceLast: number[] = []): HeapSnapshot {
+  const objects = [...rt.liveObjects()].map(objectView);
+  const roots: RootView[] = [];
+  for (const frame of rt.frames) {
+    frame.locals.forEach((value, i) => {
+      if (value !== null) roots.push({ kind: 'local', where: `${frame.name}:${frame.localNames[i]}`, target: value.id, count: 1 });
+    });
+    frame.stack.forEach((value, i) => roots.push({ kind: 'stack', where: `${frame.name}:stack[${i}]`, target: value.id, count: 1 }));
+  }
+  for (const [op, count] of rt.external) roots.push({ kind: 'runtime', where: 'runtime', target: op.id, count });
+  const gc = rt.gc;
+  const generations = [
+    ...gc.generations.map((g) => generationView(g.head, g.threshold, g.count, rt.liveCount)),
+    generationView(gc.permanent.head, 0, 0, rt.liveCount),
+  ];
+  const garbageList = rt.garbageIfAny()?.items!.map((g) => g.id) ?? [];
+  return { objects, roots, generations, garbage: garbageList, finalizeCounts, freedSinceLast, nextId: rt.peekNextId() };
+}
