@@ -11,6 +11,7 @@ import { Frame } from './frame';
 import { basicSize, intDigits, strSize } from './sizes';
 import { ReferenceRefCounting } from './refcount/refcounting';
 import { tpDealloc } from './refcount/dealloc';
+import { tpClear } from './objects/clear';
 import { ReferenceCollector } from './gc/collect';
 import { collectGenerations } from './gc/gcmodule';
 import { PyException } from './errors';
@@ -21,6 +22,7 @@ export type HeapEvent =
   | { readonly kind: 'alloc'; readonly id: number; readonly type: string }
   | { readonly kind: 'dealloc'; readonly id: number; readonly type: string }
   | { readonly kind: 'finalize'; readonly id: number }
+  | { readonly kind: 'clear'; readonly id: number }
   | { readonly kind: 'weakref-callback'; readonly id: number }
   | { readonly kind: 'collect'; readonly generation: number; readonly collected: number; readonly uncollectable: number };
 
@@ -129,6 +131,12 @@ export class Runtime {
   /** _Py_Dealloc: run the type's deallocator (called by refcounting when a count reaches 0). */
   dealloc(op: PyObject): void {
     tpDealloc(this, op);
+  }
+
+  /** tp_clear, as the collector calls it on cyclic garbage (observers see each call). */
+  clear(op: PyObject): void {
+    if (this.listeners.length > 0) this.emit({ kind: 'clear', id: op.id });
+    tpClear(this, op);
   }
 
   /** A new reference to `op` (Py_NewRef). */

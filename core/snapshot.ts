@@ -50,6 +50,8 @@ export interface HeapSnapshot {
   readonly finalizeCounts: Readonly<Record<number, number>>;
   /** Objects that died since the previous snapshot. */
   readonly freedSinceLast: readonly number[];
+  /** Objects the collector cleared (tp_clear) since the previous snapshot. */
+  readonly clearedSinceLast: readonly number[];
   /** The next id to be given out: every object with a smaller id existed before this snapshot. */
   readonly nextId: number;
 }
@@ -58,9 +60,11 @@ export interface HeapSnapshot {
 export class HeapObserver {
   private readonly finalizeCounts: Record<number, number> = {};
   private freed: number[] = [];
+  private cleared: number[] = [];
   private readonly listener = (event: HeapEvent): void => {
     if (event.kind === 'finalize') this.finalizeCounts[event.id] = (this.finalizeCounts[event.id] ?? 0) + 1;
     else if (event.kind === 'dealloc') this.freed.push(event.id);
+    else if (event.kind === 'clear') this.cleared.push(event.id);
   };
 
   constructor(private readonly rt: Runtime) {
@@ -74,9 +78,10 @@ export class HeapObserver {
 
   /** Take a snapshot; the freed list starts afresh. */
   snapshot(): HeapSnapshot {
-    const freed = this.freed;
+    const { freed, cleared } = this;
     this.freed = [];
-    return takeSnapshot(this.rt, { ...this.finalizeCounts }, freed);
+    this.cleared = [];
+    return takeSnapshot(this.rt, { ...this.finalizeCounts }, freed, cleared);
   }
 }
 
@@ -115,7 +120,12 @@ function generationView(head: PyObject, threshold: number, count: number, limit:
   return { members, linksConsistent: consistent, threshold, count };
 }
 
-export function takeSnapshot(rt: Runtime, finalizeCounts: Record<number, number> = {}, freedSinceLast: number[] = []): HeapSnapshot {
+export function takeSnapshot(
+  rt: Runtime,
+  finalizeCounts: Record<number, number> = {},
+  freedSinceLast: number[] = [],
+  clearedSinceLast: number[] = [],
+): HeapSnapshot {
   const objects = [...rt.liveObjects()].map(objectView);
   const roots: RootView[] = [];
   for (const frame of rt.frames) {
@@ -131,5 +141,5 @@ export function takeSnapshot(rt: Runtime, finalizeCounts: Record<number, number>
     generationView(gc.permanent.head, 0, 0, rt.liveCount),
   ];
   const garbageList = rt.garbageIfAny()?.items!.map((g) => g.id) ?? [];
-  return { objects, roots, generations, garbage: garbageList, finalizeCounts, freedSinceLast, nextId: rt.peekNextId() };
+  return { objects, roots, generations, garbage: garbageList, finalizeCounts, freedSinceLast, clearedSinceLast, nextId: rt.peekNextId() };
 }

@@ -9,7 +9,6 @@ import { GcFlag, PyObject } from '../objects/pyobject';
 import { tupleMaybeUntrack } from '../objects/tuple';
 import { dictMaybeUntrack } from '../objects/dict';
 import { listAppend } from '../objects/list';
-import { tpClear } from '../objects/clear';
 import { DEBUG_COLLECTABLE, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from './state';
 import { gcListIsEmpty, gcListMerge, gcListMove, gcListNew, gcListSize } from './gclist';
 import { deduceUnreachable, DeduceStages, REFERENCE_DEDUCE_STAGES } from './deduce';
@@ -142,7 +141,7 @@ export function deleteGarbage(rt: Runtime, collectable: PyObject, old: PyObject)
       listAppend(rt, rt.garbage, op);
     } else {
       rt.incref(op);
-      tpClear(rt, op);
+      rt.clear(op);
       rt.decref(op);
     }
     if (collectable.gcNext === op) {

@@ -125,17 +125,20 @@ export const cyclesReclaimed: Invariant = (after, before, op) => {
 };
 
 /**
- * A collection frees only garbage: each object it freed was unreachable from the roots before it
- * began, and nothing still alive (in any generation) refers to it afterwards.
+ * A collection touches only garbage: each object it cleared (tp_clear) or freed was unreachable
+ * from the roots before it began, and nothing still alive (in any generation) refers to an object
+ * it freed.
  */
 export const collectorSafety: Invariant = (after, before, op) => {
   if (op?.kind !== 'collect' || before === null) return [];
   const wasReachable = reachableFromRoots(before);
   const freed = new Set(after.freedSinceLast);
   const out: Violation[] = [];
-  for (const id of after.freedSinceLast) {
-    if (wasReachable.has(id)) {
-      out.push({ invariant: 'collector-safety', message: `collect(${op.generation}) freed #${id}, which was reachable from the roots`, objects: [id] });
+  for (const [what, ids] of [['cleared', after.clearedSinceLast], ['freed', after.freedSinceLast]] as const) {
+    for (const id of ids) {
+      if (wasReachable.has(id)) {
+        out.push({ invariant: 'collector-safety', message: `collect(${op.generation}) ${what} #${id}, which was reachable from the roots`, objects: [id] });
+      }
     }
   }
   for (const o of after.objects) {

@@ -32,6 +32,7 @@ export const heapOpArb: fc.Arbitrary<HeapOp> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ op: 'popFrame' as const }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('collect' as const), generation: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('setThreshold' as const), threshold0: fc.integer({ min: 0, max: 12 }) }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'dropResurrected' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'freeze' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'unfreeze' as const }) },
 );

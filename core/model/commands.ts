@@ -54,5 +54,5 @@ export class HeapCommand implements fc.Command<HeapModel, HeapWorld> {
 
 /** Sequences of heap commands. */
 export function heapCommandsArb(maxCommands = 40): fc.Arbitrary<Iterable<fc.Command<HeapModel, HeapWorld>>> {
-  return fc.commands([heapOpArb.map((op) => new HeapCommand(op))], { maxCommands });
+  return fc.commands([heapOpArb.map((op) => new HeapCommand(op))], { maxCommands, size: 'max' });
 }

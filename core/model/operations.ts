@@ -21,6 +21,7 @@ export type HeapOp =
   | { readonly op: 'popFrame' }
   | { readonly op: 'collect'; readonly generation: number }
   | { readonly op: 'setThreshold'; readonly threshold0: number }
+  | { readonly op: 'dropResurrected' }
   | { readonly op: 'freeze' }
   | { readonly op: 'unfreeze' };
 
@@ -57,6 +58,8 @@ export function opToString(op: HeapOp): string {
       return `gc.collect(${op.generation})`;
     case 'setThreshold':
       return `gc.set_threshold(${op.threshold0})`;
+    case 'dropResurrected':
+      return 'resurrected.clear()';
     case 'freeze':
       return 'gc.freeze()';
     case 'unfreeze':

@@ -4,7 +4,7 @@
  */
 import { Runtime, RuntimeOptions } from '../runtime';
 import { PyObject } from '../objects/pyobject';
-import { newList, listAppend, listSetItem, listDelItem } from '../objects/list';
+import { newList, listAppend, listSetItem, listDelItem, listClear } from '../objects/list';
 import { newTuple } from '../objects/tuple';
 import { newDict, dictSetItem, dictDelItem, dictGetItem } from '../objects/dict';
 import { newSet, setAdd, setDiscard } from '../objects/set';
@@ -218,6 +218,9 @@ export class HeapWorld {
         return;
       case 'setThreshold':
         this.gc.set_threshold(op.threshold0);
+        return;
+      case 'dropResurrected':
+        listClear(rt, this.resurrected);
         return;
       case 'freeze':
         this.gc.freeze();

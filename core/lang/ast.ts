@@ -1,0 +1,266 @@
+// The AST of pymemlab's Python subset: plain data, node names and fields as in Python's `ast`
+// module. Positions follow CPython: 1-based lines, 0-based columns counted in UTF-8 bytes.
+//
+// Every node type takes a parameter X (default never) naming extra node kinds that may appear
+// wherever an expression or statement can; the parser uses it to carry constructs outside the
+// subset until it has checked the whole file. Consumers just use the defaults.
+
+export interface Pos {
+  lineno: number;
+  col: number;
+  endLineno: number;
+  endCol: number;
+}
+
+export type Ctx = 'Load' | 'Store' | 'Del';
+
+export type ConstantValue =
+  | { type: 'int'; value: bigint }
+  | { type: 'str'; value: string }
+  | { type: 'bool'; value: boolean }
+  | { type: 'none' };
+
+export type BinOperator = 'Add' | 'Sub' | 'Mult' | 'FloorDiv' | 'Mod';
+export type UnaryOperator = 'UAdd' | 'USub' | 'Not';
+export type BoolOperator = 'And' | 'Or';
+export type CmpOperator = 'Eq' | 'NotEq' | 'Lt' | 'LtE' | 'Gt' | 'GtE' | 'Is' | 'IsNot' | 'In' | 'NotIn';
+
+export interface Module<X = never> {
+  kind: 'Module';
+  body: Stmt<X>[];
+}
+
+// ---- statements ----
+
+export type Stmt<X = never> =
+  | FunctionDef<X>
+  | ClassDef<X>
+  | Return<X>
+  | Delete<X>
+  | Assign<X>
+  | AugAssign<X>
+  | For<X>
+  | While<X>
+  | If<X>
+  | ExprStmt<X>
+  | Pass
+  | Break
+  | Continue
+  | Global
+  | Import
+  | X;
+
+export interface Arg extends Pos {
+  kind: 'arg';
+  arg: string;
+}
+
+/** `def name(args): body`; `defaults` belong to the last `defaults.length` args, as in Python. */
+export interface FunctionDef<X = never> extends Pos {
+  kind: 'FunctionDef';
+  name: string;
+  args: Arg[];
+  defaults: Expr<X>[];
+  body: Stmt<X>[];
+}
+
+/** `class name(base): body`; bases has zero or one element. */
+export interface ClassDef<X = never> extends Pos {
+  kind: 'ClassDef';
+  name: string;
+  bases: Expr<X>[];
+  body: Stmt<X>[];
+}
+
+export interface Return<X = never> extends Pos {
+  kind: 'Return';
+  value: Expr<X> | null;
+}
+
+export interface Delete<X = never> extends Pos {
+  kind: 'Delete';
+  targets: Expr<X>[];
+}
+
+/** `t1 = t2 = value`: targets in source order. */
+export interface Assign<X = never> extends Pos {
+  kind: 'Assign';
+  targets: Expr<X>[];
+  value: Expr<X>;
+}
+
+export interface AugAssign<X = never> extends Pos {
+  kind: 'AugAssign';
+  target: Expr<X>;
+  op: BinOperator;
+  value: Expr<X>;
+}
+
+/** `for target in iter: body`; target is a Name, or a Tuple of Names. */
+export interface For<X = never> extends Pos {
+  kind: 'For';
+  target: Expr<X>;
+  iter: Expr<X>;
+  body: Stmt<X>[];
+}
+
+export interface While<X = never> extends Pos {
+  kind: 'While';
+  test: Expr<X>;
+  body: Stmt<X>[];
+}
+
+/** `elif` is an If alone in the orelse of its parent, as in Python. */
+export interface If<X = never> extends Pos {
+  kind: 'If';
+  test: Expr<X>;
+  body: Stmt<X>[];
+  orelse: Stmt<X>[];
+}
+
+/** An expression statement (Python's `ast.Expr`). */
+export interface ExprStmt<X = never> extends Pos {
+  kind: 'Expr';
+  value: Expr<X>;
+}
+
+export interface Pass extends Pos {
+  kind: 'Pass';
+}
+
+export interface Break extends Pos {
+  kind: 'Break';
+}
+
+export interface Continue extends Pos {
+  kind: 'Continue';
+}
+
+export interface Global extends Pos {
+  kind: 'Global';
+  names: string[];
+}
+
+/** `import gc, sys`: module names in order (only gc, sys and weakref are in the subset). */
+export interface Import extends Pos {
+  kind: 'Import';
+  names: string[];
+}
+
+// ---- expressions ----
+
+export type Expr<X = never> =
+  | BoolOp<X>
+  | BinOp<X>
+  | UnaryOp<X>
+  | IfExp<X>
+  | Dict<X>
+  | Set<X>
+  | List<X>
+  | Tuple<X>
+  | Compare<X>
+  | Call<X>
+  | Constant
+  | Attribute<X>
+  | Subscript<X>
+  | Name
+  | X;
+
+export interface BoolOp<X = never> extends Pos {
+  kind: 'BoolOp';
+  op: BoolOperator;
+  values: Expr<X>[];
+}
+
+export interface BinOp<X = never> extends Pos {
+  kind: 'BinOp';
+  left: Expr<X>;
+  op: BinOperator;
+  right: Expr<X>;
+}
+
+export interface UnaryOp<X = never> extends Pos {
+  kind: 'UnaryOp';
+  op: UnaryOperator;
+  operand: Expr<X>;
+}
+
+/** `body if test else orelse` */
+export interface IfExp<X = never> extends Pos {
+  kind: 'IfExp';
+  test: Expr<X>;
+  body: Expr<X>;
+  orelse: Expr<X>;
+}
+
+export interface Dict<X = never> extends Pos {
+  kind: 'Dict';
+  keys: Expr<X>[];
+  values: Expr<X>[];
+}
+
+export interface Set<X = never> extends Pos {
+  kind: 'Set';
+  elts: Expr<X>[];
+}
+
+export interface List<X = never> extends Pos {
+  kind: 'List';
+  elts: Expr<X>[];
+  ctx: Ctx;
+}
+
+export interface Tuple<X = never> extends Pos {
+  kind: 'Tuple';
+  elts: Expr<X>[];
+  ctx: Ctx;
+}
+
+/** `left ops[0] comparators[0] ops[1] comparators[1] ...` (a chain is one node). */
+export interface Compare<X = never> extends Pos {
+  kind: 'Compare';
+  left: Expr<X>;
+  ops: CmpOperator[];
+  comparators: Expr<X>[];
+}
+
+export interface Call<X = never> extends Pos {
+  kind: 'Call';
+  func: Expr<X>;
+  args: Expr<X>[];
+  keywords: Keyword<X>[];
+}
+
+/** A keyword argument `arg=value` (Python's `ast.keyword`). */
+export interface Keyword<X = never> extends Pos {
+  kind: 'keyword';
+  arg: string;
+  value: Expr<X>;
+}
+
+export interface Constant extends Pos {
+  kind: 'Constant';
+  value: ConstantValue;
+}
+
+export interface Attribute<X = never> extends Pos {
+  kind: 'Attribute';
+  value: Expr<X>;
+  attr: string;
+  ctx: Ctx;
+}
+
+export interface Subscript<X = never> extends Pos {
+  kind: 'Subscript';
+  value: Expr<X>;
+  slice: Expr<X>;
+  ctx: Ctx;
+}
+
+export interface Name extends Pos {
+  kind: 'Name';
+  id: string;
+  ctx: Ctx;
+}
+
+export type Node<X = never> = Module<X> | Stmt<X> | Expr<X> | Arg | Keyword<X>;
