@@ -1,0 +1,40 @@
+/**
+ * `npm run bench [-- --json] [-- --sizes 100000,1000000] [-- --python python3]`
+ *
+ * Every figure is measured in this run, the simulator next to the real CPython (python3) on the
+ * same work. Prints a table, or one JSON document with --json.
+ */
+import { Command } from 'commander';
+import { benchGcFullCollect } from './gc';
+import { benchPymalloc } from './pymalloc';
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command('bench')
+    .description('Benchmark the simulator against CPython in the same run')
+    .option('--json', 'print one JSON document')
+    .option('--sizes <list>', 'heap sizes for gc_full_collect, comma-separated', '100000,1000000')
+    .option('--python <path>', 'the CPython 3.11 interpreter to compare with', 'python3')
+    .parse(argv);
+  const opts = program.opts<{ json?: boolean; sizes: string; python: string }>();
+  const sizes = opts.sizes.split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
+    console.error(`bench: --sizes expects whole numbers of at least 2, got "${opts.sizes}"`);
+    process.exit(2);
+  }
+  const gcFigures = benchGcFullCollect(sizes, opts.python);
+  const pymalloc = await benchPymalloc();
+  const doc = { node: process.version, gc_full_collect: gcFigures, pymalloc };
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+    return;
+  }
+  console.log('gc_full_collect (ns per object; ratio = simulator / CPython)');
+  console.table(gcFigures);
+  console.log(`pymalloc: ${Math.round(pymalloc.pairs_per_second).toLocaleString('en-US')} malloc+free pairs/s on ${pymalloc.ops.toLocaleString('en-US')} ops`);
+  if (pymalloc.cpython) console.log(`CPython pymalloc (ctypes, net of call overhead): ${Math.round(pymalloc.cpython.pairs_per_second_net).toLocaleString('en-US')} pairs/s`);
+}
+
+main(process.argv).catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+/**
+ * The pymemlab command line. Every command is declared here; each one's work lives in its own
+ * module. Errors in the user's input end with a one-line message and a non-zero exit, never a
+ * JavaScript stack trace.
+ */
+import { readFileSync } from 'fs';
+import path from 'path';
+import { Command } from 'commander';
+import { globSync } from 'glob';
+import { parseScenario, ScenarioError } from '../core/model/scenario';
+import { runScenario } from './scenario-runner';
+
+/** An error the user can fix: printed as is, exit status `code`. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly code = 2,
+  ) {
+    super(message);
+  }
+}
+
+const EXAMPLES = path.join(__dirname, '..', 'examples', 'scenarios');
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+/** Run scenario files; the exit status is 1 if any invariant was violated. */
+function scenarioCommand(files: string[], opts: { quiet?: boolean }): void {
+  if (files.length === 0) throw new UsageError('scenario: name at least one scenario file (.json)');
+  let failures = 0;
+  for (const file of files) {
+    const scenario = parseScenario(readText(file), file);
+    const result = runScenario(scenario, (line) => {
+      if (!opts.quiet) process.stdout.write(line + '\n');
+    });
+    if (result.violations > 0) failures++;
+  }
+  if (failures > 0) throw new UsageError(`${failures} scenario(s) broke a heap invariant`, 1);
+}
+
+export function main(argv: string[]): void {
+  const program = new Command('pymemlab')
+    .description("Teach and grade how CPython 3.11 manages memory: a faithful simulator of its refcounting, cycle collector and pymalloc")
+    .showHelpAfterError();
+  program
+    .command('demo')
+    .description('walk through the bundled teaching scenarios (examples/scenarios), step by step')
+    .option('-q, --quiet', 'print nothing but failures')
+    .action((opts: { quiet?: boolean }) => scenarioCommand(globSync('*.json', { cwd: EXAMPLES, absolute: true }).sort(), opts));
+  program
+    .command('scenario')
+    .description('run heap-operation scenario files, showing refcounts, generations and collections after each step')
+    .argument('<files...>', 'scenario files (JSON)')
+    .option('-q, --quiet', 'print nothing but failures')
+    .action((files: string[], opts: { quiet?: boolean }) => scenarioCommand(files, opts));
+  try {
+    program.parse(argv);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ScenarioError) {
+      process.stderr.write(`pymemlab: ${error.message}\n`);
+      process.exitCode = error instanceof UsageError ? error.code : 2;
+      return;
+    }
+    process.stderr.write(`pymemlab: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report this as a bug.\n`);
+    process.exitCode = 70;
+  }
+}

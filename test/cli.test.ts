@@ -1,0 +1,36 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+
+const BIN = path.join(__dirname, '..', 'bin', 'pymemlab.js');
+const run = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
+
+test('demo walks every bundled scenario without breaking an invariant', () => {
+  const out = execFileSync('node', [BIN, 'demo'], { encoding: 'utf8' });
+  expect(out).toContain('== Two lists that reference each other');
+  expect(out).toContain('unreachable but alive (cyclic garbage)');
+  expect(out).not.toContain('INVARIANT BROKEN');
+});
+
+test('a bad scenario gets the file, the line and what was expected, exit 2, no stack trace', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-'));
+  const file = path.join(dir, 'bad.json');
+  writeFileSync(file, '{\n "title": "t",\n "comment": "c",\n "steps": [\n  {"op": "alloc", "kind": "list", "into": "g0"},\n  {"op": "bind", "from": "x9", "into": "g1"}\n ]\n}\n');
+  const r = run('scenario', file);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toBe(`pymemlab: ${file}:6: step 2: expected "from" to name a slot like "g0" (global) or "l1" (local), got "x9"\n`);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+});
+
+test('invalid JSON and a missing file are reported without a stack trace', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-'));
+  const file = path.join(dir, 'broken.json');
+  writeFileSync(file, '{"title": "t",\n"steps": [\n');
+  const broken = run('scenario', file);
+  expect(broken.status).toBe(2);
+  expect(broken.stderr).toMatch(new RegExp(`^pymemlab: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: not valid JSON`));
+  const missing = run('scenario', path.join(dir, 'nope.json'));
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toContain('nope.json: cannot read (ENOENT)');
+});
