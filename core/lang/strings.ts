@@ -74,7 +74,11 @@ function decodeEscapes(body: string): string | null {
       if (code > 0x10ffff) throw unicodeError(start, pos, 'illegal Unicode character');
       out += String.fromCodePoint(code);
     } else if (esc === 'N') {
-      return null;
+      // Well-formed names need Unicode's name table, which pymemlab does not carry.
+      const close = chars[i] === '{' ? chars.indexOf('}', i + 1) : -1;
+      if (close > i + 1) return null;
+      const end = chars[i] !== '{' ? pos : close < 0 ? pos + chars.slice(i).reduce((n, c) => n + width(c), 0) : pos + 1;
+      throw unicodeError(start, end, 'malformed \\N character escape');
     } else {
       out += `\\${esc}`;
     }

@@ -17,10 +17,10 @@ import type { ArenaSnapshot, LiveBlock, PoolSnapshot, PymallocSnapshot } from '.
  *   trick: a head acts as a pool whose only meaningful fields are nextpool/prevpool). A real
  *   pool's id is 32 + its pool frame (arenaMmap.ts): POOL_ADDR(p) leads straight to the
  *   header, as in CPython, with one multiplication.
- * - Block memory: one 32-bit word per 16-byte granule of every pool frame. A free block's word
+ * - Block memory: one 16-bit word per 16-byte granule of every pool frame. A free block's word
  *   is what CPython stores in it, `*(block **)bp`: the next free block, as an offset in the
- *   pool (0 = NULL). A live block's word is the side table: its requested size << LIVE_SHIFT,
- *   which refuses bad frees and lists live blocks.
+ *   pool (0 = NULL, always < 0x4000). A live block's word is the side table: LIVE | its
+ *   requested size, which refuses bad frees and lists live blocks.
  *
  * In-pool pointers (freeblock, nextoffset) are offsets from the pool's address; addresses
  * handed out are plain numbers (above 2^32, below 2^53).
@@ -52,13 +52,12 @@ const HEADS = NB_SMALL_SIZE_CLASSES;
 /** log2 of the 16-byte words in a pool. */
 const WORDS_SHIFT = POOL_BITS - ALIGNMENT_SHIFT;
 const ALIGNMENT_MASK = ALIGNMENT - 1;
-/** A live block's word holds its requested size from this bit up; a free block's holds the next offset below it. */
-const LIVE_SHIFT = 16;
-const NEXT_MASK = (1 << LIVE_SHIFT) - 1;
+/** Tag of a live block's word (its low bits are the requested size); a free block's word is a next offset, below it. */
+const LIVE = 0x8000;
 
 type BadUse = 'free' | 'realloc';
 
-function resized<A extends Int32Array | Float64Array | Uint32Array>(array: A, length: number, fill: number): A {
+function resized<A extends Int32Array | Float64Array | Uint16Array>(array: A, length: number, fill: number): A {
   const grown = new (array.constructor as new (n: number) => A)(length);
   grown.fill(fill);
   grown.set(array as unknown as ArrayLike<number>);
@@ -100,8 +99,8 @@ export class Pymalloc implements Allocator {
   protected nextoffset = new Int32Array(HEADS);
   protected maxnextoffset = new Int32Array(HEADS);
 
-  // ---- block memory: a word per 16-byte granule of every pool frame --------------------------------
-  protected blockWord = new Uint32Array(0);
+  // ---- block memory: a 16-bit word per 16-byte granule of every pool frame ----------------------
+  protected blockWord = new Uint16Array(0);
 
   // ---- counters ------------------------------------------------------------------------------------
   protected ntimesArenaAllocated = 0;
@@ -124,11 +123,7 @@ export class Pymalloc implements Allocator {
    * Other sizes go to the raw allocator, counted in raw_allocated_blocks.
    */
   malloc(nbytes: number): number {
-    if (!(nbytes > 0 && nbytes <= SMALL_REQUEST_THRESHOLD && (nbytes | 0) === nbytes)) {
-      checkRequest('malloc', nbytes);
-      this.rawAllocatedBlocks++;
-      return this.raw.malloc(nbytes);
-    }
+    if (!(nbytes > 0 && nbytes <= SMALL_REQUEST_THRESHOLD && (nbytes | 0) === nbytes)) return this.mallocRaw(nbytes);
     const size = this.sizeClassIndex(nbytes);
     const pool = this.nextpool[size];
     if (pool === size) return this.mallocFromNewPool(size, nbytes);
@@ -138,7 +133,7 @@ export class Pymalloc implements Allocator {
     const next = this.blockWord[word];
     this.freeblock[pool] = next;
     if (next === 0) this.pymallocPoolExtend(pool, size);
-    this.blockWord[word] = nbytes << LIVE_SHIFT;
+    this.blockWord[word] = nbytes | LIVE;
     return this.poolAddress[pool] + bp;
   }
 
@@ -164,14 +159,14 @@ export class Pymalloc implements Allocator {
     if (address === 0) return this.malloc(nbytes);
     const pool = this.carvedPoolAt(address);
     if (pool === NIL) {
-      this.refuseInsideArena(address, 'realloc');
-      return this.raw.realloc(address, nbytes);
+      this.freeRaw(address, 'realloc');
+      return this.raw.malloc(nbytes);
     }
     const bp = address - this.poolAddress[pool];
     const word = this.checkLive(pool, bp, 'realloc');
     const size = INDEX2SIZE(this.szidx[pool]);
     if (nbytes <= size && 4 * nbytes > 3 * size) {
-      this.blockWord[word] = nbytes << LIVE_SHIFT;
+      this.blockWord[word] = nbytes | LIVE;
       return address;
     }
     const moved = this.malloc(nbytes);
@@ -183,6 +178,13 @@ export class Pymalloc implements Allocator {
   // Allocation.
   // ================================================================================================
 
+  /** malloc of 0 or > 512 bytes: PyMem_RawMalloc, counted in raw_allocated_blocks. */
+  private mallocRaw(nbytes: number): number {
+    checkRequest('malloc', nbytes);
+    this.rawAllocatedBlocks++;
+    return this.raw.malloc(nbytes);
+  }
+
   /** The size class of a small request; a method so that a test double can get it wrong. */
   protected sizeClassIndex(nbytes: number): number {
     return sizeClassIndex(nbytes);
@@ -192,7 +194,7 @@ export class Pymalloc implements Allocator {
   private mallocFromNewPool(size: number, nbytes: number): number {
     const address = this.allocateFromNewPool(size);
     const pool = this.nextpool[size];
-    this.blockWord[this.wordIndex(pool, address - this.poolAddress[pool])] = nbytes << LIVE_SHIFT;
+    this.blockWord[this.wordIndex(pool, address - this.poolAddress[pool])] = nbytes | LIVE;
     return address;
   }
 
@@ -485,30 +487,38 @@ export class Pymalloc implements Allocator {
     return ((pool - HEADS) << WORDS_SHIFT) + (bp >> ALIGNMENT_SHIFT);
   }
 
-  /** free() of an address in no carved pool: NULL, a raw block, or misuse. */
+  /** free() of an address in no carved pool: NULL, or a raw block. */
   private freeOutsidePools(address: number): void {
     if (address === 0) return;
-    this.refuseInsideArena(address, 'free');
-    this.raw.free(address);
+    this.freeRaw(address, 'free');
     this.rawAllocatedBlocks--;
   }
 
-  /** address_in_range(p) is true but p is in no carved pool: CPython would corrupt memory here. */
-  private refuseInsideArena(address: number, operation: BadUse): void {
-    if (this.arenaMap.arenaindexAt(address) !== NIL) {
-      throw new InvalidFreeError(operation, address, 'inside an arena but not inside a carved pool');
-    }
+  /** PyMem_RawFree of `address`, or a named error saying whose address it is not. */
+  private freeRaw(address: number, operation: BadUse): void {
+    if (this.raw.free(address, operation)) return;
+    // address_in_range(p) with p in no carved pool: CPython would corrupt memory here.
+    const reason =
+      this.arenaMap.arenaindexAt(address) === NIL
+        ? 'neither a pymalloc block nor a raw block'
+        : 'inside an arena but not inside a carved pool';
+    throw new InvalidFreeError(operation, address, reason);
   }
 
-  /** The block word of a live block at offset `bp`, or a named error saying why it is not one. */
+  /** The block word of the live block at offset `bp`; anything else is misuse. */
   protected checkLive(pool: number, bp: number, operation: BadUse): number {
     const word = this.wordIndex(pool, bp);
-    if ((bp & ALIGNMENT_MASK) === 0 && this.blockWord[word] >= 1 << LIVE_SHIFT) return word;
+    if ((bp & ALIGNMENT_MASK) === 0 && this.blockWord[word] >= LIVE) return word;
+    throw this.misuseError(pool, bp, operation);
+  }
+
+  /** Why offset `bp` of `pool` is not a live block: a free one (double free) or no block start. */
+  private misuseError(pool: number, bp: number, operation: BadUse): Error {
     const address = this.poolAddress[pool] + bp;
     const size = INDEX2SIZE(this.szidx[pool]);
     const isCarvedBlock = bp >= POOL_OVERHEAD && (bp - POOL_OVERHEAD) % size === 0 && bp < this.nextoffset[pool];
-    if (isCarvedBlock) throw new DoubleFreeError(operation, address);
-    throw new InvalidFreeError(operation, address, 'not the start of a block');
+    if (isCarvedBlock) return new DoubleFreeError(operation, address);
+    return new InvalidFreeError(operation, address, 'not the start of a block');
   }
 
   /** Pool ids of the carved pools of arena `ao`, in address order. */
@@ -576,7 +586,7 @@ export class Pymalloc implements Allocator {
     // Bounded, so that a corrupted (cyclic) free list in a test double cannot hang the snapshot.
     for (let bp = this.freeblock[pool]; bp !== 0 && freeblock.length <= NUMBLOCKS(0); ) {
       freeblock.push(address + bp);
-      bp = this.blockWord[this.wordIndex(pool, bp)] & NEXT_MASK;
+      bp = this.blockWord[this.wordIndex(pool, bp)] & (LIVE - 1);
     }
     return {
       address,
@@ -593,7 +603,7 @@ export class Pymalloc implements Allocator {
     const base = this.wordIndex(pool, 0);
     const end = Math.min(this.nextoffset[pool], POOL_SIZE) >> ALIGNMENT_SHIFT;
     for (let w = POOL_OVERHEAD >> ALIGNMENT_SHIFT; w < end; w++) {
-      const nbytes = this.blockWord[base + w] >>> LIVE_SHIFT;
+      const nbytes = this.blockWord[base + w] & (LIVE - 1);
       if (nbytes !== 0) into.push({ address: this.poolAddress[pool] + (w << ALIGNMENT_SHIFT), nbytes, raw: false });
     }
   }

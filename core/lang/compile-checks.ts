@@ -1,0 +1,146 @@
+// The SyntaxErrors CPython raises only after the whole file has parsed: first its symbol-table
+// pass (global declarations, duplicate parameters) over the whole file, then its compiler
+// ('return'/'break'/'continue'/'yield' out of place, repeated keyword arguments), in source order.
+
+import type { Pos } from './ast';
+import type { SyntaxErrorInfo } from './errors';
+import type { ForeignBlock, PExpr, PModule, PStmt } from './parser';
+import type { SourceText } from './tokenizer';
+import { exprChildren, stmtParts } from './walk';
+
+class CompileError extends Error {
+  constructor(readonly info: SyntaxErrorInfo) {
+    super(info.msg);
+  }
+}
+
+/** The first compile-stage error CPython reports for a parsed file, or null. */
+export function compileError(tree: PModule, source: SourceText): SyntaxErrorInfo | null {
+  const fail = (at: Pos, msg: string): never => {
+    throw new CompileError({
+      kind: 'SyntaxError', msg, lineno: at.lineno, offset: at.col + 1,
+      endLineno: at.endLineno, endOffset: at.endCol + 1, text: source.lineText(at.lineno),
+    });
+  };
+  try {
+    symbolTable(tree.body, new Map(), fail);
+    compileBlock(tree.body, { inFunction: false, inLoop: false }, fail);
+    return null;
+  } catch (e) {
+    if (e instanceof CompileError) return e.info;
+    throw e;
+  }
+}
+
+type Fail = (at: Pos, msg: string) => never;
+
+/** What a scope has seen of a name so far (CPython's DEF_PARAM, USE, DEF_LOCAL flags). */
+type Seen = 'param' | 'use' | 'local';
+type Scope = Map<string, Set<Seen>>;
+
+function see(scope: Scope, name: string, how: Seen): void {
+  const flags = scope.get(name) ?? new Set<Seen>();
+  flags.add(how);
+  scope.set(name, flags);
+}
+
+// CPython's symtable pass, reduced to the checks it can fail on in this language.
+function symbolTable(body: PStmt[], scope: Scope, fail: Fail): void {
+  for (const s of body) {
+    if (s.kind === 'Global') {
+      for (const name of s.names) {
+        const flags = scope.get(name);
+        if (flags?.has('param')) fail(s, `name '${name}' is parameter and global`);
+        if (flags?.has('use')) fail(s, `name '${name}' is used prior to global declaration`);
+        if (flags?.has('local')) fail(s, `name '${name}' is assigned to before global declaration`);
+      }
+      continue;
+    }
+    if (s.kind === 'FunctionDef' || s.kind === 'ClassDef') see(scope, s.name, 'local');
+    const parts = stmtParts(s);
+    for (const e of parts.exprs) symbolTableExpr(e, scope, fail);
+    if (s.kind === 'FunctionDef') {
+      const inner: Scope = new Map();
+      for (const arg of s.args) {
+        if (inner.get(arg.arg)?.has('param')) fail(arg, `duplicate argument '${arg.arg}' in function definition`);
+        see(inner, arg.arg, 'param');
+      }
+      symbolTable(s.body, inner, fail);
+      continue;
+    }
+    for (const block of parts.blocks) symbolTable(block.body, block.scope === 'same' ? scope : new Map(), fail);
+  }
+}
+
+function symbolTableExpr(e: PExpr, scope: Scope, fail: Fail): void {
+  if (e.kind === 'Name') see(scope, e.id, e.ctx === 'Load' ? 'use' : 'local');
+  for (const child of exprChildren(e)) symbolTableExpr(child, scope, fail);
+  if (e.kind === 'Foreign') {
+    for (const block of e.blocks) symbolTable(block.body, block.scope === 'same' ? scope : new Map(), fail);
+  }
+}
+
+interface Context {
+  inFunction: boolean;
+  inLoop: boolean;
+}
+
+function blockContext(block: ForeignBlock, outer: Context): Context {
+  if (block.scope === 'function') return { inFunction: true, inLoop: false };
+  if (block.scope === 'class') return { inFunction: false, inLoop: false };
+  return { inFunction: outer.inFunction, inLoop: outer.inLoop || block.loop };
+}
+
+// CPython's compiler pass, reduced to the errors it raises for misplaced statements.
+function compileBlock(body: PStmt[], ctx: Context, fail: Fail): void {
+  for (const s of body) {
+    if (s.kind === 'Return' && !ctx.inFunction) fail(s, "'return' outside function");
+    if (s.kind === 'Break' && !ctx.inLoop) fail(s, "'break' outside loop");
+    if (s.kind === 'Continue' && !ctx.inLoop) fail(s, "'continue' not properly in loop");
+    if (s.kind === 'Assign') {
+      compileExpr(s.value, ctx, fail);
+      for (const t of s.targets) compileTarget(t, ctx, fail);
+    } else if (s.kind === 'For') {
+      compileExpr(s.iter, ctx, fail);
+      compileTarget(s.target, ctx, fail);
+    } else {
+      for (const e of stmtParts(s).exprs) compileExpr(e, ctx, fail);
+    }
+    for (const block of stmtParts(s).blocks) compileBlock(block.body, blockContext(block, ctx), fail);
+  }
+}
+
+const isStarred = (e: PExpr): boolean => e.kind === 'Foreign' && e.pyKind === 'Starred';
+
+// An assignment target: a starred item must sit in a tuple or list, at most one per level.
+function compileTarget(t: PExpr, ctx: Context, fail: Fail): void {
+  if (t.kind === 'Foreign' && t.pyKind === 'Starred') fail(t, 'starred assignment target must be in a list or tuple');
+  if (t.kind !== 'Tuple' && t.kind !== 'List') {
+    compileExpr(t, ctx, fail);
+    return;
+  }
+  if (t.elts.filter(isStarred).length > 1) fail(t, 'multiple starred expressions in assignment');
+  for (const elt of t.elts) compileTarget(elt.kind === 'Foreign' && isStarred(elt) ? elt.exprs[0] : elt, ctx, fail);
+}
+
+/** `starAllowed`: the expression is an item of a display or a call argument. */
+function compileExpr(e: PExpr, ctx: Context, fail: Fail, starAllowed = false): void {
+  if (isStarred(e) && !starAllowed) fail(e, "can't use starred expression here");
+  if (e.kind === 'List' || e.kind === 'Tuple' || e.kind === 'Set') {
+    for (const elt of e.elts) compileExpr(elt, ctx, fail, true);
+    return;
+  }
+  if (e.kind === 'Call') {
+    e.keywords.forEach((kw, i) => {
+      const repeat = e.keywords.slice(i + 1).find((other) => other.arg === kw.arg);
+      if (repeat) fail(repeat, `keyword argument repeated: ${kw.arg}`);
+    });
+  }
+  if (e.kind === 'Foreign' && (e.pyKind === 'Yield' || e.pyKind === 'YieldFrom') && !ctx.inFunction) {
+    fail(e, "'yield' outside function");
+  }
+  for (const child of exprChildren(e)) compileExpr(child, ctx, fail, e.kind === 'Call' && e.args.includes(child));
+  if (e.kind === 'Foreign') {
+    for (const block of e.blocks) compileBlock(block.body, blockContext(block, ctx), fail);
+  }
+}

@@ -1,0 +1,75 @@
+// The boundary of pymemlab's Python subset: finds the first construct (in source order) that a
+// valid Python program uses outside it, and otherwise hands back the tree as the subset AST.
+
+import type { Module, Pos } from './ast';
+import { UnsupportedConstruct } from './errors';
+import type { PExpr, PModule, PStmt } from './parser';
+import { exprChildren, stmtParts } from './walk';
+
+export const SUPPORTED_MODULES = ['gc', 'sys', 'weakref'];
+
+interface Problem {
+  construct: string;
+  at: Pos;
+}
+
+/** Throws UnsupportedConstruct for the earliest construct outside the subset. */
+export function checkSubset(tree: PModule, filename: string): Module {
+  const problems: Problem[] = [];
+  stmtProblems(tree.body, false, problems);
+  if (problems.length > 0) {
+    // on a tie the innermost construct (found last) is the more precise name
+    const first = problems.reduce((a, b) => (b.at.lineno < a.at.lineno || (b.at.lineno === a.at.lineno && b.at.col <= a.at.col) ? b : a));
+    throw new UnsupportedConstruct(first.construct, first.at.lineno, first.at.col, filename);
+  }
+  // Every Foreign node is a problem, so none is left: the tree is a subset Module.
+  return tree as Module<never> as Module;
+}
+
+const CLASS_BODY_KINDS = new Set(['Assign', 'AugAssign', 'FunctionDef', 'Pass']);
+
+function stmtProblems(body: PStmt[], inClass: boolean, out: Problem[]): void {
+  for (const s of body) {
+    const own = stmtProblem(s, inClass);
+    if (own) out.push({ construct: own, at: s });
+    const parts = stmtParts(s);
+    for (const e of parts.exprs) exprProblems(e, out);
+    for (const block of parts.blocks) stmtProblems(block.body, s.kind === 'ClassDef', out);
+  }
+}
+
+function isDocstring(s: PStmt): boolean {
+  return s.kind === 'Expr' && s.value.kind === 'Constant' && s.value.value.type === 'str';
+}
+
+function stmtProblem(s: PStmt, inClass: boolean): string | null {
+  if (s.kind === 'Foreign') return s.construct;
+  if (inClass && !CLASS_BODY_KINDS.has(s.kind) && !isDocstring(s)) {
+    return 'class-body statements other than assignments, defs, pass and docstrings';
+  }
+  switch (s.kind) {
+    case 'Import':
+      return s.names.every((n) => SUPPORTED_MODULES.includes(n)) ? null : `imports of modules other than ${SUPPORTED_MODULES.join(', ')}`;
+    case 'For': {
+      const t = s.target;
+      const names = t.kind === 'Tuple' ? t.elts : [t];
+      return names.every((n) => n.kind === 'Name') && names.length > 0 ? null : 'for-loop targets other than a name or a tuple of names';
+    }
+    case 'ClassDef':
+      return s.bases.length > 1 ? 'classes with more than one base' : null;
+    case 'Delete':
+      return s.targets.every((t) => t.kind === 'Name' || t.kind === 'Attribute' || t.kind === 'Subscript')
+        ? null
+        : 'tuple or list targets in del statements';
+    default:
+      return null;
+  }
+}
+
+function exprProblems(e: PExpr, out: Problem[]): void {
+  if (e.kind === 'Foreign') {
+    out.push({ construct: e.construct, at: e });
+    return;
+  }
+  for (const child of exprChildren(e)) exprProblems(child, out);
+}

@@ -1,0 +1,182 @@
+// Prints subset ASTs back as Python source (4-space indents, parentheses only where precedence
+// needs them), so that parsing the output gives the same tree up to positions.
+
+import type { BinOperator, CmpOperator, Expr, Module, Stmt } from './ast';
+
+/** Binding strength, loosest first, as in Python's grammar (and ast.unparse). */
+enum Prec {
+  Tuple,
+  Test,
+  Or,
+  And,
+  Not,
+  Cmp,
+  Arith,
+  Term,
+  Factor,
+  Atom,
+}
+
+const BIN_OPS: Record<BinOperator, [string, Prec]> = {
+  Add: ['+', Prec.Arith],
+  Sub: ['-', Prec.Arith],
+  Mult: ['*', Prec.Term],
+  FloorDiv: ['//', Prec.Term],
+  Mod: ['%', Prec.Term],
+};
+
+const CMP_OPS: Record<CmpOperator, string> = {
+  Eq: '==', NotEq: '!=', Lt: '<', LtE: '<=', Gt: '>', GtE: '>=', Is: 'is', IsNot: 'is not', In: 'in', NotIn: 'not in',
+};
+
+const AUG_OPS: Record<BinOperator, string> = { Add: '+=', Sub: '-=', Mult: '*=', FloorDiv: '//=', Mod: '%=' };
+
+export function unparse(node: Module | Stmt | Expr): string {
+  if (node.kind === 'Module') return node.body.map((s) => stmtLines(s, '')).join('');
+  if (isStmt(node)) return stmtLines(node, '');
+  return expr(node, Prec.Tuple);
+}
+
+const STMT_KINDS = new Set(['FunctionDef', 'ClassDef', 'Return', 'Delete', 'Assign', 'AugAssign', 'For', 'While', 'If', 'Expr', 'Pass', 'Break', 'Continue', 'Global', 'Import']);
+
+function isStmt(node: Stmt | Expr): node is Stmt {
+  return STMT_KINDS.has(node.kind);
+}
+
+function block(body: Stmt[], indent: string): string {
+  const inner = `${indent}    `;
+  return body.length === 0 ? `${inner}pass\n` : body.map((s) => stmtLines(s, inner)).join('');
+}
+
+function stmtLines(s: Stmt, indent: string): string {
+  const line = (text: string): string => `${indent}${text}\n`;
+  switch (s.kind) {
+    case 'FunctionDef': {
+      const firstDefault = s.args.length - s.defaults.length;
+      const params = s.args.map((a, i) => (i < firstDefault ? a.arg : `${a.arg}=${expr(s.defaults[i - firstDefault], Prec.Test)}`));
+      return line(`def ${s.name}(${params.join(', ')}):`) + block(s.body, indent);
+    }
+    case 'ClassDef': {
+      const bases = s.bases.length > 0 ? `(${s.bases.map((b) => expr(b, Prec.Test)).join(', ')})` : '';
+      return line(`class ${s.name}${bases}:`) + block(s.body, indent);
+    }
+    case 'Return':
+      return line(s.value ? `return ${expr(s.value, Prec.Tuple)}` : 'return');
+    case 'Delete':
+      return line(`del ${s.targets.map((t) => expr(t, Prec.Test)).join(', ')}`);
+    case 'Assign':
+      return line([...s.targets, s.value].map((e) => expr(e, Prec.Tuple)).join(' = '));
+    case 'AugAssign':
+      return line(`${expr(s.target, Prec.Test)} ${AUG_OPS[s.op]} ${expr(s.value, Prec.Tuple)}`);
+    case 'For':
+      return line(`for ${expr(s.target, Prec.Tuple)} in ${expr(s.iter, Prec.Tuple)}:`) + block(s.body, indent);
+    case 'While':
+      return line(`while ${expr(s.test, Prec.Test)}:`) + block(s.body, indent);
+    case 'If':
+      return ifLines(s, indent, 'if');
+    case 'Expr':
+      return line(expr(s.value, Prec.Tuple));
+    case 'Pass':
+      return line('pass');
+    case 'Break':
+      return line('break');
+    case 'Continue':
+      return line('continue');
+    case 'Global':
+      return line(`global ${s.names.join(', ')}`);
+    case 'Import':
+      return line(`import ${s.names.join(', ')}`);
+  }
+}
+
+// An `if` with its chain: an orelse holding just one If prints as `elif`.
+function ifLines(s: Extract<Stmt, { kind: 'If' }>, indent: string, keyword: 'if' | 'elif'): string {
+  let out = `${indent}${keyword} ${expr(s.test, Prec.Test)}:\n${block(s.body, indent)}`;
+  if (s.orelse.length === 1 && s.orelse[0].kind === 'If') return out + ifLines(s.orelse[0], indent, 'elif');
+  if (s.orelse.length > 0) out += `${indent}else:\n${block(s.orelse, indent)}`;
+  return out;
+}
+
+function wrap(text: string, own: Prec, required: Prec): string {
+  return own < required ? `(${text})` : text;
+}
+
+function expr(e: Expr, required: Prec): string {
+  switch (e.kind) {
+    case 'BoolOp': {
+      const own = e.op === 'Or' ? Prec.Or : Prec.And;
+      const word = e.op === 'Or' ? ' or ' : ' and ';
+      return wrap(e.values.map((v) => expr(v, own + 1)).join(word), own, required);
+    }
+    case 'BinOp': {
+      const [symbol, own] = BIN_OPS[e.op];
+      return wrap(`${expr(e.left, own)} ${symbol} ${expr(e.right, own + 1)}`, own, required);
+    }
+    case 'UnaryOp':
+      if (e.op === 'Not') return wrap(`not ${expr(e.operand, Prec.Not)}`, Prec.Not, required);
+      return wrap(`${e.op === 'USub' ? '-' : '+'}${expr(e.operand, Prec.Factor)}`, Prec.Factor, required);
+    case 'IfExp':
+      return wrap(`${expr(e.body, Prec.Or)} if ${expr(e.test, Prec.Or)} else ${expr(e.orelse, Prec.Test)}`, Prec.Test, required);
+    case 'Compare': {
+      const parts = e.ops.map((op, i) => `${CMP_OPS[op]} ${expr(e.comparators[i], Prec.Arith)}`);
+      return wrap(`${expr(e.left, Prec.Arith)} ${parts.join(' ')}`, Prec.Cmp, required);
+    }
+    case 'Tuple': {
+      if (e.elts.length === 0) return '()';
+      const items = e.elts.map((x) => expr(x, Prec.Test)).join(', ') + (e.elts.length === 1 ? ',' : '');
+      return required > Prec.Tuple ? `(${items})` : items;
+    }
+    case 'List':
+      return `[${e.elts.map((x) => expr(x, Prec.Test)).join(', ')}]`;
+    case 'Set':
+      if (e.elts.length === 0) throw new Error('an empty Set has no display syntax');
+      return `{${e.elts.map((x) => expr(x, Prec.Test)).join(', ')}}`;
+    case 'Dict':
+      return `{${e.keys.map((k, i) => `${expr(k, Prec.Test)}: ${expr(e.values[i], Prec.Test)}`).join(', ')}}`;
+    case 'Call': {
+      const args = [...e.args.map((a) => expr(a, Prec.Test)), ...e.keywords.map((k) => `${k.arg}=${expr(k.value, Prec.Test)}`)];
+      return `${expr(e.func, Prec.Atom)}(${args.join(', ')})`;
+    }
+    case 'Attribute': {
+      // `1.x` would read as a float literal
+      const value = e.value.kind === 'Constant' && e.value.value.type === 'int' ? `(${expr(e.value, Prec.Tuple)})` : expr(e.value, Prec.Atom);
+      return `${value}.${e.attr}`;
+    }
+    case 'Subscript':
+      return `${expr(e.value, Prec.Atom)}[${expr(e.slice, Prec.Tuple)}]`;
+    case 'Name':
+      return e.id;
+    case 'Constant':
+      switch (e.value.type) {
+        case 'int':
+          return e.value.value < 0n ? wrap(e.value.value.toString(), Prec.Factor, required) : e.value.value.toString();
+        case 'str':
+          return pyStrRepr(e.value.value);
+        case 'bool':
+          return e.value.value ? 'True' : 'False';
+        case 'none':
+          return 'None';
+      }
+  }
+}
+
+// Python's str.isprintable() is false for these categories (and true for the space character).
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+/** Python's repr() of a str. */
+export function pyStrRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === ' ' || (code >= 0x20 && code < 0x7f) || (code > 0x7f && !NON_PRINTABLE.test(ch))) out += ch;
+    else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += `\\U${code.toString(16).padStart(8, '0')}`;
+  }
+  return out + quote;
+}

@@ -1,0 +1,27 @@
+# Q1: what print() does to count0 (depends on stdout buffering: pipe/file vs tty)
+import gc, sys
+gc.disable()
+res = []
+w = sys.stdout.write
+gc.collect(); gc.get_count(); a = gc.get_count()[0]
+w("x")
+b = gc.get_count()[0]; res.append(b - a)
+w("y")
+c = gc.get_count()[0]; res.append(c - b)
+w("z\n")
+d = gc.get_count()[0]; res.append(d - c)
+print(1)
+e = gc.get_count()[0]; res.append(e - d)
+print(1)
+f = gc.get_count()[0]; res.append(f - e)
+print(1, 2)
+g = gc.get_count()[0]; res.append(g - f)
+sys.stdout.flush()
+h = gc.get_count()[0]; res.append(h - g)
+print(1)
+i = gc.get_count()[0]; res.append(i - h)
+print(1)
+j = gc.get_count()[0]; res.append(j - i)
+print("isatty", sys.stdout.isatty(), "line_buffering", sys.stdout.line_buffering)
+print("deltas: w(x) w(y) w(z\\n) print(1) print(1) print(1,2) flush print(1) print(1)")
+print(res)
