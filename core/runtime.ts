@@ -254,6 +254,16 @@ export class Runtime {
     op.address = 0;
   }
 
+  /**
+   * Replace the object's second block (a dict's keys, a set's table) with one of `size` bytes, or
+   * none for 0: the table was rebuilt, as dictresize and set_table_resize do.
+   */
+  reallocAux(op: PyObject, size: number): void {
+    if (this.allocator === null) return;
+    if (op.auxAddress !== 0) this.allocator.free(op.auxAddress);
+    op.auxAddress = size === 0 ? 0 : this.allocator.malloc(size);
+  }
+
   /** Mark a dead object (already unlinked from the refchain) as freed, for observers. */
   noteDealloc(op: PyObject): void {
     if (this.listeners.length > 0) this.emit({ kind: 'dealloc', id: op.id, type: op.type.name });

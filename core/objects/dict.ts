@@ -22,10 +22,7 @@ export function newDict(rt: Runtime): PyObject {
 
 /** Keep the keys object's memory in step with its size (dictresize allocates a new one). */
 function reallocKeys(rt: Runtime, op: PyObject): void {
-  if (rt.allocator === null) return;
-  if (op.auxAddress !== 0) rt.allocator.free(op.auxAddress);
-  const size = op.table!.keysSize();
-  op.auxAddress = size === 0 ? 0 : rt.allocator.malloc(size);
+  rt.reallocAux(op, op.table!.keysSize());
 }
 
 /** d[key] = value (insertdict): a new key goes at the end; an existing key keeps its place. */

@@ -16,10 +16,7 @@ export function newSet(rt: Runtime, items: readonly PyObject[]): PyObject {
 
 /** Move the table outside the object when it outgrows the inline smalltable of 8 entries. */
 function reallocTable(rt: Runtime, op: PyObject): void {
-  if (rt.allocator === null) return;
-  if (op.auxAddress !== 0) rt.allocator.free(op.auxAddress);
-  const size = op.table!.setTableBytes();
-  op.auxAddress = size === 0 ? 0 : rt.allocator.malloc(size);
+  rt.reallocAux(op, op.table!.setTableBytes());
 }
 
 /** set.add */
