@@ -59,25 +59,27 @@ function symbolTable(body: PStmt[], scope: Scope, fail: Fail): void {
     if (s.kind === 'FunctionDef' || s.kind === 'ClassDef') see(scope, s.name, 'local');
     const parts = stmtParts(s);
     for (const e of parts.exprs) symbolTableExpr(e, scope, fail);
-    if (s.kind === 'FunctionDef') {
-      const inner: Scope = new Map();
-      for (const arg of s.args) {
-        if (inner.get(arg.arg)?.has('param')) fail(arg, `duplicate argument '${arg.arg}' in function definition`);
-        see(inner, arg.arg, 'param');
-      }
-      symbolTable(s.body, inner, fail);
-      continue;
-    }
-    for (const block of parts.blocks) symbolTable(block.body, block.scope === 'same' ? scope : new Map(), fail);
+    for (const block of parts.blocks) symbolTableBlock(block, scope, fail);
   }
+}
+
+function symbolTableBlock(block: ForeignBlock, scope: Scope, fail: Fail): void {
+  if (block.scope === 'same') {
+    symbolTable(block.body, scope, fail);
+    return;
+  }
+  const inner: Scope = new Map();
+  for (const arg of block.params ?? []) {
+    if (inner.get(arg.arg)?.has('param')) fail(arg, `duplicate argument '${arg.arg}' in function definition`);
+    see(inner, arg.arg, 'param');
+  }
+  symbolTable(block.body, inner, fail);
 }
 
 function symbolTableExpr(e: PExpr, scope: Scope, fail: Fail): void {
   if (e.kind === 'Name') see(scope, e.id, e.ctx === 'Load' ? 'use' : 'local');
   for (const child of exprChildren(e)) symbolTableExpr(child, scope, fail);
-  if (e.kind === 'Foreign') {
-    for (const block of e.blocks) symbolTable(block.body, block.scope === 'same' ? scope : new Map(), fail);
-  }
+  if (e.kind === 'Foreign') for (const block of e.blocks) symbolTableBlock(block, scope, fail);
 }
 
 interface Context {
@@ -104,7 +106,8 @@ function compileBlock(body: PStmt[], ctx: Context, fail: Fail): void {
       compileExpr(s.iter, ctx, fail);
       compileTarget(s.target, ctx, fail);
     } else {
-      for (const e of stmtParts(s).exprs) compileExpr(e, ctx, fail);
+      const basesOrArgs = s.kind === 'ClassDef' || (s.kind === 'Foreign' && s.pyKind === 'ClassDef');
+      for (const e of stmtParts(s).exprs) compileExpr(e, ctx, fail, basesOrArgs);
     }
     for (const block of stmtParts(s).blocks) compileBlock(block.body, blockContext(block, ctx), fail);
   }
@@ -139,7 +142,8 @@ function compileExpr(e: PExpr, ctx: Context, fail: Fail, starAllowed = false): v
   if (e.kind === 'Foreign' && (e.pyKind === 'Yield' || e.pyKind === 'YieldFrom') && !ctx.inFunction) {
     fail(e, "'yield' outside function");
   }
-  for (const child of exprChildren(e)) compileExpr(child, ctx, fail, e.kind === 'Call' && e.args.includes(child));
+  const callArgs = e.kind === 'Call' ? e.args : e.kind === 'Foreign' && e.pyKind === 'Call' ? e.exprs.slice(1) : [];
+  for (const child of exprChildren(e)) compileExpr(child, ctx, fail, callArgs.includes(child));
   if (e.kind === 'Foreign') {
     for (const block of e.blocks) compileBlock(block.body, blockContext(block, ctx), fail);
   }

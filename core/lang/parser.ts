@@ -17,6 +17,8 @@ export interface ForeignBlock {
   body: PStmt[];
   scope: 'same' | 'function' | 'class';
   loop: boolean;
+  /** A function block's parameters, in the order CPython's symbol table declares them. */
+  params?: A.Arg[];
 }
 
 /** A construct pymemlab does not support (or that the subset AST cannot express). */
@@ -411,6 +413,12 @@ class Parser {
     return { body, scope, loop };
   }
 
+  private functionBlock(body: PStmt[], params: Params | null): ForeignBlock {
+    const p = params ?? { posonly: [], args: [], vararg: null, kwonly: [], kwarg: null };
+    const order = [...p.posonly, ...p.args, ...p.kwonly, ...(p.vararg ? [p.vararg] : []), ...(p.kwarg ? [p.kwarg] : [])];
+    return { body, scope: 'function', loop: false, params: order.map((q) => q.arg) };
+  }
+
   // =====================================================================================
   // statements
   // =====================================================================================
@@ -770,7 +778,7 @@ class Parser {
   }
 
   private functionAsForeign(f: A.FunctionDef<Foreign>, construct: string): Foreign {
-    return this.foreign('FunctionDef', construct, f, f.defaults, [this.block(f.body, 'function')]);
+    return this.foreign('FunctionDef', construct, f, f.defaults, [{ body: f.body, scope: 'function', loop: false, params: f.args }]);
   }
 
   private functionDefRaw(): PStmt | null {
@@ -821,7 +829,7 @@ class Parser {
     const defaults = [...p.posonly, ...p.args].map((q) => q.value).filter((v): v is PExpr => v !== null);
     if (problem) {
       const exprs = [...all.map((q) => q.value), ...all.map((q) => q.annotation), returns];
-      return this.foreign('FunctionDef', problem, pos, exprs, [this.block(body, 'function')]);
+      return this.foreign('FunctionDef', problem, pos, exprs, [this.functionBlock(body, p)]);
     }
     return { kind: 'FunctionDef', name, args: p.args.map((q) => q.arg), defaults, body, ...pos };
   }
@@ -2036,7 +2044,7 @@ class Parser {
     const pos = this.span(start);
     const defaults = params ? [...params.posonly, ...params.args, ...params.kwonly].map((p) => p.value) : [];
     const ret: PStmt = { kind: 'Return', value: body, ...this.span(body) };
-    return this.foreign('Lambda', 'lambda expressions', pos, defaults, [this.block([ret], 'function')]);
+    return this.foreign('Lambda', 'lambda expressions', pos, defaults, [this.functionBlock([ret], params)]);
   }
 
   private list(): PExpr | null {

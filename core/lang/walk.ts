@@ -30,7 +30,7 @@ export interface StmtParts {
 export function stmtParts(s: PStmt): StmtParts {
   const same = (body: PStmt[], loop = false): ForeignBlock => ({ body, scope: 'same', loop });
   switch (s.kind) {
-    case 'FunctionDef': return { exprs: s.defaults, blocks: [{ body: s.body, scope: 'function', loop: false }] };
+    case 'FunctionDef': return { exprs: s.defaults, blocks: [{ body: s.body, scope: 'function', loop: false, params: s.args }] };
     case 'ClassDef': return { exprs: s.bases, blocks: [{ body: s.body, scope: 'class', loop: false }] };
     case 'Return': return { exprs: s.value ? [s.value] : [], blocks: [] };
     case 'Delete': return { exprs: s.targets, blocks: [] };

@@ -32,6 +32,8 @@ export class RawMalloc {
   private addresses = new Float64Array(256);
   private nbytes = new Float64Array(256);
   private nlive = 0;
+  /** 32 - log2(table size): home() keeps the top bits of the hash. */
+  private shift = 32 - 8;
   /** Every block start handed out, ascending. */
   private starts = new Float64Array(256);
   private nstarts = 0;
@@ -80,7 +82,7 @@ export class RawMalloc {
 
   /** Home slot of an address: the top bits of its granule number times 2^32 / golden ratio. */
   private home(address: number): number {
-    return Math.imul((address / ALIGNMENT) | 0, 0x9e3779b1) >>> (32 - Math.log2(this.addresses.length));
+    return Math.imul((address / ALIGNMENT) | 0, 0x9e3779b1) >>> this.shift;
   }
 
   /** The slot holding `address`, or the EMPTY slot where it would go. */
@@ -111,6 +113,7 @@ export class RawMalloc {
     const nbytes = this.nbytes;
     this.addresses = new Float64Array(capacity);
     this.nbytes = new Float64Array(capacity);
+    this.shift = 32 - Math.log2(capacity);
     for (let old = 0; old < addresses.length; old++) {
       if (addresses[old] === EMPTY) continue;
       const slot = this.slotOf(addresses[old]);
