@@ -102,9 +102,10 @@ function compileBlock(body: PStmt[], ctx: Context, fail: Fail): void {
     if (s.kind === 'Assign') {
       compileExpr(s.value, ctx, fail);
       for (const t of s.targets) compileTarget(t, ctx, fail);
-    } else if (s.kind === 'For') {
-      compileExpr(s.iter, ctx, fail);
-      compileTarget(s.target, ctx, fail);
+    } else if (s.kind === 'For' || (s.kind === 'Foreign' && s.pyKind === 'For')) {
+      const [target, iter] = stmtParts(s).exprs;
+      compileExpr(iter, ctx, fail);
+      compileTarget(target, ctx, fail);
     } else {
       const basesOrArgs = s.kind === 'ClassDef' || (s.kind === 'Foreign' && s.pyKind === 'ClassDef');
       for (const e of stmtParts(s).exprs) compileExpr(e, ctx, fail, basesOrArgs);

@@ -2,16 +2,17 @@
 
 import type { Module } from './ast';
 import { compileError } from './compile-checks';
-import { PySyntaxError } from './errors';
+import { PySyntaxError, UnsupportedConstruct } from './errors';
 import { ParseAbort, parseTokens } from './parser';
 import type { PModule } from './parser';
 import { checkSubset } from './subset';
 import { tokenize } from './tokenizer';
+import type { Token } from './tokenizer';
 
 export * from './ast';
 export { PySyntaxError, UnsupportedConstruct, formatSyntaxError } from './errors';
 export type { SyntaxErrorInfo, SyntaxErrorKind } from './errors';
-export { unparse } from './unparse';
+export { pyStrRepr, unparse } from './unparse';
 export { SUPPORTED_MODULES } from './subset';
 
 /**
@@ -26,9 +27,16 @@ export function parse(source: string, filename: string): Module {
     tree = parseTokens(tokenized);
   } catch (e) {
     if (e instanceof ParseAbort) throw new PySyntaxError(e.info, filename);
+    // The recursive parser runs out of stack near 130 nested brackets (CPython allows 200).
+    if (e instanceof RangeError) throw tooDeep(tokenized.tokens, filename);
     throw e;
   }
   const error = compileError(tree, tokenized.source);
   if (error) throw new PySyntaxError(error, filename);
   return checkSubset(tree, filename);
+}
+
+function tooDeep(tokens: Token[], filename: string): UnsupportedConstruct {
+  const deepest = tokens.reduce((a, b) => (b.level > a.level ? b : a), tokens[0]);
+  return new UnsupportedConstruct('expressions nested this deeply', deepest.lineno, Math.max(deepest.col, 0), filename);
 }

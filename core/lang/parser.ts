@@ -56,7 +56,7 @@ const OTHER_AUG_OPS = new Set(['@=', '/=', '&=', '|=', '^=', '<<=', '>>=', '**='
 const SUBSET_BIN_OPS: Record<string, A.BinOperator> = { '+': 'Add', '-': 'Sub', '*': 'Mult', '//': 'FloorDiv', '%': 'Mod' };
 
 /** What CPython's _PyPegen_get_expr_name calls an expression in error messages. */
-export function exprName(e: PExpr): string {
+function exprName(e: PExpr): string {
   switch (e.kind) {
     case 'Attribute': return 'attribute';
     case 'Subscript': return 'subscript';
@@ -213,7 +213,11 @@ class Parser {
   // ---- errors ----
 
   private info(kind: SyntaxErrorKind, msg: string, lineno: number, offset: number, endLineno: number, endOffset: number): SyntaxErrorInfo {
-    return { kind, msg, lineno, offset, endLineno, endOffset, text: this.tokenized.source.lineText(lineno) };
+    const source = this.tokenized.source;
+    return {
+      kind, msg, lineno, offset: source.errorColumn(lineno, offset),
+      endLineno, endOffset: source.errorColumn(endLineno, endOffset), text: source.lineText(lineno),
+    };
   }
 
   /** RAISE_SYNTAX_ERROR_KNOWN_RANGE (and _LOCATION when b is a). */
@@ -379,6 +383,12 @@ class Parser {
     return node;
   }
 
+  /** `[e]`: tries e, and succeeds either way. */
+  private optional(f: () => unknown): true {
+    this.alt(f);
+    return true;
+  }
+
   private invalid(f: () => unknown): void {
     if (this.callInvalidRules) this.alt(() => f() && null);
   }
@@ -517,7 +527,7 @@ class Parser {
             const t = this.expect('(') && this.singleTarget();
             return t && this.expect(')') && t;
           }) ??
-            this.alt(() => this.singleSubscriptAttributeTarget()),
+            this.alt(() => this.subscriptAttributeTarget('Store')),
         ),
       ) ??
       this.alt((): PStmt | null => {
@@ -706,6 +716,12 @@ class Parser {
     return false;
   }
 
+  /** `&&':' block` */
+  private forcedColonBlock(): PStmt[] | null {
+    this.expectForced(':');
+    return this.blockRule();
+  }
+
   private decorators(): PExpr[] | null {
     return this.many1(() => {
       const d = this.expect('@') && this.namedExpression();
@@ -736,7 +752,7 @@ class Parser {
     this.invalid(() => {
       const a = this.expect('class');
       if (!a || !this.nameToken()) return null;
-      this.alt(() => this.expect('(') && (this.alt(() => this.arguments()), this.expect(')')));
+      this.alt(() => this.expect('(') && this.optional(() => this.arguments()) && this.expect(')'));
       if (this.alt(() => this.missingColon())) return null;
       return this.expect(':') && this.missingIndent('class definition', a);
     });
@@ -1067,7 +1083,7 @@ class Parser {
       const a = this.expect('else');
       return a && this.expect(':') && this.missingIndent("'else' statement", a);
     });
-    return this.alt(() => this.expect('else') && (this.expectForced(':'), this.blockRule()));
+    return this.alt(() => this.expect('else') && this.forcedColonBlock());
   }
 
   private whileStmt(): PStmt | null {
@@ -1155,10 +1171,10 @@ class Parser {
 
   // invalid_with_stmt_indent (missing indented block) and invalid_with_stmt (missing ':').
   private invalidWith(indent: boolean): null {
-    const itemsPlain = (): unknown => this.gather(',', () => this.expression() && (this.alt(() => this.expect('as') && this.starTarget()), true));
+    const itemsPlain = (): unknown => this.gather(',', () => this.expression() && this.optional(() => this.expect('as') && this.starTarget()));
     const itemsParen = (): unknown => {
       if (!this.expect('(')) return null;
-      const items = this.gather(',', () => this.expressions() && (this.alt(() => this.expect('as') && this.starTarget()), true));
+      const items = this.gather(',', () => this.expressions() && this.optional(() => this.expect('as') && this.starTarget()));
       if (!items) return null;
       this.alt(() => this.expect(','));
       return this.expect(')');
@@ -1204,18 +1220,18 @@ class Parser {
       ]);
     return (
       this.alt(() => {
-        const body = this.expect('try') && (this.expectForced(':'), this.blockRule());
+        const body = this.expect('try') && this.forcedColonBlock();
         const fin = body && this.finallyBlock();
         return fin && make(body, [], null, fin);
       }) ??
       this.alt(() => {
-        const body = this.expect('try') && (this.expectForced(':'), this.blockRule());
+        const body = this.expect('try') && this.forcedColonBlock();
         const handlers = body && this.many1(() => this.exceptBlock(false));
         if (!handlers) return null;
         return make(body, handlers, this.alt(() => this.elseBlock()), this.alt(() => this.finallyBlock()));
       }) ??
       this.alt(() => {
-        const body = this.expect('try') && (this.expectForced(':'), this.blockRule());
+        const body = this.expect('try') && this.forcedColonBlock();
         const handlers = body && this.many1(() => this.exceptBlock(true));
         if (!handlers) return null;
         return make(body, handlers, this.alt(() => this.elseBlock()), this.alt(() => this.finallyBlock()));
@@ -1248,7 +1264,7 @@ class Parser {
       if (!this.many1(() => this.exceptBlock(true))) return null;
       const a = this.expect('except');
       if (!a) return null;
-      this.alt(() => this.expression() && (this.alt(() => this.expect('as') && this.nameToken()), true));
+      this.alt(() => this.expression() && this.optional(() => this.expect('as') && this.nameToken()));
       return this.expect(':') && this.raiseAt(a, "cannot have both 'except' and 'except*' on the same 'try'");
     });
     return null;
@@ -1310,7 +1326,7 @@ class Parser {
       const a = this.expect('finally');
       return a && this.expect(':') && this.missingIndent("'finally' statement", a);
     });
-    return this.alt(() => this.expect('finally') && (this.expectForced(':'), this.blockRule()));
+    return this.alt(() => this.expect('finally') && this.forcedColonBlock());
   }
 
   // ---- match ----
@@ -1618,9 +1634,11 @@ class Parser {
     return null;
   }
 
+  /** CPython's SOFT_KEYWORD token test compares only the token's length of each soft keyword,
+   *  so any prefix of one ('c', 'ma', ...) passes too. */
   private softKeywordAny(): Token | null {
     const t = this.cur();
-    if (t.type !== 'NAME' || !SOFT_KEYWORDS.has(t.string)) return null;
+    if (t.type !== 'NAME' || ![...SOFT_KEYWORDS].some((k) => k.startsWith(t.string))) return null;
     this.mark++;
     return t;
   }
@@ -2354,8 +2372,10 @@ class Parser {
   private invalidArguments(): null {
     const genexpMsg = 'Generator expression must be parenthesized';
     this.alt(() => {
-      // CPython 3.11.7 reports this at the '*' (3.11.2's grammar used the arguments' span)
-      const star = this.args() && this.expect(',') && this.expect('*');
+      // As CPython 3.11.7 has it (3.11.2 took any arguments and reported at their span): the
+      // arguments must include keywords, and the error is at the '*'.
+      const a = this.args();
+      const star = a && a.items.some((i) => i.kind !== 'pos') && this.expect(',') && this.expect('*');
       return star && this.raiseAt(star, 'iterable argument unpacking follows keyword argument unpacking');
     });
     this.alt(() => {
@@ -2483,17 +2503,13 @@ class Parser {
 
   private singleTarget(): PExpr | null {
     return (
-      this.alt(() => this.singleSubscriptAttributeTarget()) ??
+      this.alt(() => this.subscriptAttributeTarget('Store')) ??
       this.alt(() => this.name('Store')) ??
       this.alt(() => {
         const inner = this.expect('(') && this.singleTarget();
         return inner && this.expect(')') && inner;
       })
     );
-  }
-
-  private singleSubscriptAttributeTarget(): PExpr | null {
-    return this.subscriptAttributeTarget('Store');
   }
 
   private tLookahead(): Token | null {

@@ -6,6 +6,14 @@ export interface StringLiteral {
   value: string | null;
 }
 
+// Python's str.isprintable() is false for these categories (and true for the space character).
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+/** Python's str.isprintable() for one character. */
+export function isPrintable(ch: string): boolean {
+  return ch === ' ' || !NON_PRINTABLE.test(ch);
+}
+
 /** Thrown for an escape CPython rejects; the parser reports it at its current token. */
 export class StringDecodeError extends Error {}
 

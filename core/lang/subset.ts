@@ -67,9 +67,6 @@ function stmtProblem(s: PStmt, inClass: boolean): string | null {
 }
 
 function exprProblems(e: PExpr, out: Problem[]): void {
-  if (e.kind === 'Foreign') {
-    out.push({ construct: e.construct, at: e });
-    return;
-  }
+  if (e.kind === 'Foreign') out.push({ construct: e.construct, at: e });
   for (const child of exprChildren(e)) exprProblems(child, out);
 }

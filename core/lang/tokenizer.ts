@@ -4,6 +4,7 @@
 // decides when that failure becomes the reported error, as CPython's parser does.
 
 import type { SyntaxErrorInfo } from './errors';
+import { isPrintable } from './strings';
 
 export type TokenType = 'NAME' | 'NUMBER' | 'STRING' | 'OP' | 'NEWLINE' | 'INDENT' | 'DEDENT' | 'ENDMARKER';
 
@@ -43,8 +44,10 @@ export class SourceText {
   readonly text: string;
   readonly lines: string[];
   private readonly endsWithNewline: boolean;
+  private readonly hasBom: boolean;
 
   constructor(raw: string) {
+    this.hasBom = raw.startsWith('\uFEFF');
     const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     this.endsWithNewline = text.endsWith('\n');
     this.lines = text.split('\n');
@@ -57,7 +60,22 @@ export class SourceText {
   lineText(lineno: number): string | null {
     if (lineno < 1 || lineno > this.lines.length) return null;
     const last = lineno === this.lines.length && !this.endsWithNewline;
-    return last ? this.lines[lineno - 1] : `${this.lines[lineno - 1]}\n`;
+    const bom = lineno === 1 && this.hasBom ? '\uFEFF' : '';
+    return bom + (last ? this.lines[lineno - 1] : `${this.lines[lineno - 1]}\n`);
+  }
+
+  /**
+   * A parser error's 1-based column as CPython reports it. CPython converts byte columns to
+   * characters only when it knows the file's encoding, which for UTF-8 means a BOM; it converts
+   * against the line as read back from the file, BOM included, with the BOM-less column.
+   */
+  errorColumn(lineno: number, byteOffset: number): number {
+    const line = this.lineText(lineno);
+    if (!this.hasBom || line === null || byteOffset <= 0) return byteOffset;
+    const bytes = Buffer.from(line, 'utf8');
+    const n = Math.min(byteOffset, bytes.length + 1);
+    const prefix = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, n));
+    return Array.from(prefix).length + (n > bytes.length ? 1 : 0);
   }
 }
 
@@ -97,9 +115,6 @@ function isIdentifierStart(c: string): boolean {
 function isIdentifierChar(c: string): boolean {
   return isIdentifierStart(c) || (c >= '0' && c <= '9');
 }
-
-// Python's str.isprintable() is false for these categories (and true for the space character).
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isHexDigit = (c: string): boolean => /^[0-9a-fA-F]$/.test(c);
@@ -194,8 +209,10 @@ class Tokenizer {
 
   /** An error state (CPython's tok->done codes) the parser turns into an error when it gets there. */
   private fail(error: Omit<SyntaxErrorInfo, 'text'>, unclosedBracketLine?: number): never {
+    const offset = this.source.errorColumn(error.lineno, error.offset);
+    const endOffset = this.source.errorColumn(error.endLineno, error.endOffset);
     throw new TokenizeFailed({
-      error: { ...error, text: this.source.lineText(error.lineno) },
+      error: { ...error, offset, endOffset, text: this.source.lineText(error.lineno) },
       overridesParserErrors: false,
       unclosedBracketLine,
     });
@@ -439,7 +456,7 @@ class Tokenizer {
       if (!ok) {
         this.pos = start + offset + ch.length;
         const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        if (NON_PRINTABLE.test(ch)) this.raise(`invalid non-printable character U+${hex}`);
+        if (!isPrintable(ch)) this.raise(`invalid non-printable character U+${hex}`);
         this.raise(`invalid character '${ch}' (U+${hex})`);
       }
       offset += ch.length;
@@ -472,7 +489,8 @@ class Tokenizer {
       (c === 'o' && /^r(?![A-Za-z0-9_\u0080-\uffff])/.test(rest)) ||
       (c === 'n' && /^ot(?![A-Za-z0-9_\u0080-\uffff])/.test(rest));
     if (keywordFollows) return;
-    if (c !== EOF && isIdentifierChar(c)) {
+    // CPython 3.11.7 only objects to ASCII name characters here (3.11.2 also took non-ASCII)
+    if (c !== EOF && c.charCodeAt(0) < 128 && isIdentifierChar(c)) {
       this.backup(c);
       this.raise(`invalid ${kind} literal`);
     }

@@ -2,6 +2,7 @@
 // needs them), so that parsing the output gives the same tree up to positions.
 
 import type { BinOperator, CmpOperator, Expr, Module, Stmt } from './ast';
+import { isPrintable } from './strings';
 
 /** Binding strength, loosest first, as in Python's grammar (and ast.unparse). */
 enum Prec {
@@ -160,9 +161,6 @@ function expr(e: Expr, required: Prec): string {
   }
 }
 
-// Python's str.isprintable() is false for these categories (and true for the space character).
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
 /** Python's repr() of a str. */
 export function pyStrRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
@@ -173,7 +171,7 @@ export function pyStrRepr(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (ch === ' ' || (code >= 0x20 && code < 0x7f) || (code > 0x7f && !NON_PRINTABLE.test(ch))) out += ch;
+    else if (ch === ' ' || (code >= 0x20 && code < 0x7f) || (code > 0x7f && isPrintable(ch))) out += ch;
     else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, '0')}`;
     else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += `\\U${code.toString(16).padStart(8, '0')}`;
