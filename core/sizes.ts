@@ -49,6 +49,8 @@ const FIXED_SIZE: Partial<Record<Kind, number>> = {
   [Kind.Type]: 1688,
   [Kind.Code]: 192,
   [Kind.Descriptor]: 64,
+  [Kind.Range]: 48,
+  [Kind.DictView]: 40,
   [Kind.Head]: 0,
 };
 

@@ -102,6 +102,26 @@ export class DictTable {
     return true;
   }
 
+  /**
+   * dict_new_presized for a display of n entries: up to 5 stay with the empty keys (the first
+   * insert makes the minimum table); more get a table for n at once (estimate_log2_keysize).
+   */
+  presizeDict(n: number, allStr: boolean): void {
+    if (n <= usableFraction(8)) return;
+    this.log2Size = log2KeySize((n * 3 + 1) >> 1);
+    this.unicode = allStr;
+    this.nentries = 0;
+    this.usable = usableFraction(1 << this.log2Size);
+  }
+
+  /** set_merge of a constant frozenset of n items into an empty set: resize to twice n first. */
+  presizeSet(n: number): void {
+    if (n * 5 < (this.setSlots - 1) * 3) return;
+    let newsize = 8;
+    while (newsize <= n * 2) newsize <<= 1;
+    this.setSlots = newsize;
+  }
+
   /** Bytes of a set's table outside the object (0 while it is the inline smalltable). */
   setTableBytes(): number {
     return this.setSlots > 8 ? 16 * this.setSlots : 0;

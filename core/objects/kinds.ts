@@ -34,6 +34,10 @@ export const enum Kind {
   Code = 17,
   /** A getset or member descriptor in a class's dict (`__dict__`, `__weakref__`, a slot). */
   Descriptor = 18,
+  /** range objects: not GC types. */
+  Range = 19,
+  /** dict_keys / dict_values / dict_items views: GC objects holding their dict. */
+  DictView = 20,
 }
 
 export const KIND_NAMES: Readonly<Record<number, string>> = {
@@ -56,4 +60,6 @@ export const KIND_NAMES: Readonly<Record<number, string>> = {
   [Kind.Iterator]: 'iterator',
   [Kind.Code]: 'code',
   [Kind.Descriptor]: 'getset_descriptor',
+  [Kind.Range]: 'range',
+  [Kind.DictView]: 'dict_items',
 };

@@ -56,6 +56,12 @@ export const TYPES = {
   iterator: staticType(Kind.Iterator, true, false),
   code: staticType(Kind.Code, false, true),
   descriptor: staticType(Kind.Descriptor, true, false),
+  range: staticType(Kind.Range, false, false),
+  /** range_iterator: unlike the other iterators, not a GC type. */
+  rangeIterator: new PyType('range_iterator', Kind.Iterator, false, false),
+  dictKeys: new PyType('dict_keys', Kind.DictView, true, false),
+  dictValues: new PyType('dict_values', Kind.DictView, true, false),
+  dictItems: new PyType('dict_items', Kind.DictView, true, false),
   /** `object`: the base of every class. */
   object: new PyType('object', Kind.Instance, false, false),
   /** `type`: the metaclass of every class; class objects are GC heap types. */

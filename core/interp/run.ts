@@ -1,0 +1,112 @@
+/**
+ * Run a Python program on the simulator: parse, compile, run `__main__`, then shut down as
+ * CPython 3.11 does, so that `__del__` output at exit is printed when and as CPython prints it:
+ *
+ * 1. flush; report an uncaught exception (traceback on stderr, exit status 1);
+ * 2. if gc is enabled, a full collection with gc.callbacks (PyGC_Collect in Py_FinalizeEx);
+ * 3. the traceback's frames go (sys.last_traceback = None), then `__main__` is removed from
+ *    sys.modules: its dict is freed in insertion order unless functions or classes keep it alive;
+ * 4. a final full collection without callbacks, even with gc disabled (_PyGC_CollectNoFail);
+ *    after that `print` writes nothing, so objects still alive never print.
+ */
+import { parse, PySyntaxError, UnsupportedConstruct, formatSyntaxError } from '../lang';
+import { Runtime } from '../runtime';
+import { newModule, moduleDict } from '../objects/moduleobject';
+import { dictSetItem } from '../objects/dict';
+import { PyException } from '../errors';
+import { collectWithCallback } from '../gc/gcmodule';
+import { compileModule } from './compile';
+import { Interpreter, PyRaise, StepLimitExceeded } from './interpreter';
+import type { RunOptions, RunResult } from './types';
+
+export type { RunOptions, RunResult } from './types';
+
+export const DEFAULT_MAX_STEPS = 10_000_000;
+
+function sourceLine(source: string, lineno: number): string {
+  return (source.split(/\r?\n/)[lineno - 1] ?? '').trim();
+}
+
+function formatTraceback(raise: PyRaise, filename: string, source: string): string {
+  const lines = ['Traceback (most recent call last):'];
+  for (const entry of raise.traceback) {
+    lines.push(`  File "${filename}", line ${entry.lineno}, in ${entry.name}`);
+    const text = sourceLine(source, entry.lineno);
+    if (text !== '') lines.push(`    ${text}`);
+  }
+  lines.push(raise.exception.toPythonString());
+  return lines.join('\n') + '\n';
+}
+
+export function runProgram(source: string, filename: string, options: RunOptions = {}): RunResult {
+  const out: string[] = [];
+  const err: string[] = [];
+  let module;
+  try {
+    module = parse(source, filename);
+  } catch (error) {
+    if (error instanceof PySyntaxError) return { stdout: '', stderr: formatSyntaxError(error, filename), exitCode: 1 };
+    if (error instanceof UnsupportedConstruct) return { stdout: '', stderr: `${filename}: ${error.message}\n`, exitCode: 1 };
+    throw error;
+  }
+
+  const rt = new Runtime();
+  let printing = true;
+  const write = (text: string) => {
+    if (printing) out.push(text);
+  };
+  rt.writeStderr = (text) => err.push(text);
+  const main = newModule(rt, '__main__');
+  const globals = moduleDict(main);
+  const compiled = compileModule(rt, module);
+  const interp = new Interpreter(rt, compiled, globals, options.maxSteps ?? DEFAULT_MAX_STEPS, write);
+  for (const [name, value] of [['__name__', rt.str('__main__')], ['__doc__', rt.none()]] as const) {
+    dictSetItem(rt, globals, interp.nameStr(name), value);
+    rt.decref(value);
+  }
+  rt.unraisableHook = (error, context, where) => {
+    if (error instanceof PyException || error instanceof PyRaise) {
+      const raise = error instanceof PyRaise ? error : new PyRaise(error);
+      const what = where === '__del__' && context !== null ? `<function ${context.value as string} at ${rt.addressOf(context)}>` : `<${where}>`;
+      err.push(`Exception ignored in: ${what}\n${formatTraceback(raise, filename, source)}`);
+      return;
+    }
+    throw error;
+  };
+
+  let exitCode = 0;
+  try {
+    try {
+      interp.runModule(module);
+    } finally {
+      // pyrun_file frees the parser's arena as soon as the module has run.
+      for (const op of compiled.arena.splice(0)) rt.decref(op);
+    }
+  } catch (error) {
+    if (error instanceof PyRaise) {
+      err.push(formatTraceback(error, filename, source));
+      exitCode = 1;
+    } else if (error instanceof StepLimitExceeded) {
+      err.push(`pymemlab: ${filename}: ${error.message}; the program was stopped (raise it with --max-steps)\n`);
+      exitCode = 1;
+    } else throw error;
+  }
+
+  // Shutdown, as Py_FinalizeEx does it.
+  try {
+    if (rt.gc.enabled) {
+      rt.gc.collecting = true;
+      collectWithCallback(rt, 2);
+      rt.gc.collecting = false;
+    }
+    for (const frame of interp.tracebackFrames.splice(0).reverse()) frame.clear(rt);
+    rt.release(main);
+    rt.gc.collecting = true;
+    rt.collector.collectMain(2);
+    rt.gc.collecting = false;
+  } catch (error) {
+    if (!(error instanceof PyRaise || error instanceof PyException)) throw error;
+  }
+  printing = false;
+  return { stdout: out.join(''), stderr: err.join(''), exitCode };
+}

@@ -1,0 +1,17 @@
+/** What running a Python program on the simulator takes and gives back. */
+export interface RunOptions {
+  /** Stop with a clear error after this many executed statements and expressions (default 10,000,000). */
+  readonly maxSteps?: number;
+  /** Receives the teaching trace (`pymemlab run --trace`), one line at a time. */
+  readonly trace?: ((line: string) => void) | null;
+  /** Print `sys._debugmallocstats()` to stderr at exit (`pymemlab run --malloc-stats`). */
+  readonly mallocStats?: boolean;
+}
+
+export interface RunResult {
+  /** Exactly what `python3 FILE.py` would write to standard output. */
+  readonly stdout: string;
+  readonly stderr: string;
+  /** 0, or 1 after an uncaught exception or a syntax error (as CPython). */
+  readonly exitCode: number;
+}
