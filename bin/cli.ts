@@ -9,6 +9,7 @@ import { Command } from 'commander';
 import { globSync } from 'glob';
 import { parseScenario, ScenarioError } from '../core/model/scenario';
 import { runScenario } from './scenario-runner';
+import { runProgram } from '../core/interp/run';
 
 /** An error the user can fix: printed as is, exit status `code`. */
 class UsageError extends Error {
@@ -44,6 +45,23 @@ function scenarioCommand(files: string[], opts: { quiet?: boolean }): void {
   if (failures > 0) throw new UsageError(`${failures} scenario(s) broke a heap invariant`, 1);
 }
 
+/** Run a Python program on the simulator; its exit status is the program's. */
+function runCommand(file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean }): void {
+  const maxSteps = opts.maxSteps === undefined ? undefined : Number(opts.maxSteps);
+  if (maxSteps !== undefined && (!Number.isInteger(maxSteps) || maxSteps < 1)) {
+    throw new UsageError(`run: --max-steps expects a whole number of at least 1, got "${opts.maxSteps}"`);
+  }
+  const source = readText(file);
+  const result = runProgram(source, file, {
+    maxSteps,
+    mallocStats: opts.mallocStats === true,
+    trace: opts.trace ? (line) => process.stderr.write(line + '\n') : null,
+  });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
+}
+
 export function main(argv: string[]): void {
   const program = new Command('pymemlab')
     .description("Teach and grade how CPython 3.11 manages memory: a faithful simulator of its refcounting, cycle collector and pymalloc")
@@ -53,6 +71,14 @@ export function main(argv: string[]): void {
     .description('walk through the bundled teaching scenarios (examples/scenarios), step by step')
     .option('-q, --quiet', 'print nothing but failures')
     .action((opts: { quiet?: boolean }) => scenarioCommand(globSync('*.json', { cwd: EXAMPLES, absolute: true }).sort(), opts));
+  program
+    .command('run')
+    .description('run a Python program (the subset in docs/language.md) on the simulator; stdout is what python3 prints')
+    .argument('<file>', 'a .py file')
+    .option('--trace', 'after each line, show live objects, refcounts, referrers, generations and gc counts (on stderr)')
+    .option('--max-steps <n>', 'stop the program after this many steps (default 10,000,000)')
+    .option('--malloc-stats', "print sys._debugmallocstats() to stderr at exit")
+    .action((file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean }) => runCommand(file, opts));
   program
     .command('scenario')
     .description('run heap-operation scenario files, showing refcounts, generations and collections after each step')

@@ -139,8 +139,14 @@ export class Interpreter {
     if (++this.steps > this.maxSteps) throw new StepLimitExceeded(`step limit of ${this.maxSteps} exceeded`);
   }
 
+  /** Called after each statement that completes (the teaching trace listens here). */
+  onStatement: ((lineno: number) => void) | null = null;
+
   private execBlock(body: readonly A.Stmt[]): void {
-    for (const s of body) this.exec(s);
+    for (const s of body) {
+      this.exec(s);
+      if (this.onStatement !== null && s.kind !== 'FunctionDef' && s.kind !== 'ClassDef') this.onStatement(s.lineno);
+    }
   }
 
   private exec(s: A.Stmt): void {

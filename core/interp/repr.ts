@@ -10,7 +10,11 @@ import { pyStrRepr } from '../lang';
 import { newDict } from '../objects/dict';
 import { newList } from '../objects/list';
 
-export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Set()): string {
+/**
+ * repr(op). `observe` is for views outside the program (the trace): it must not allocate on the
+ * simulated heap, so it skips Py_ReprEnter's bookkeeping.
+ */
+export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Set(), observe = false): string {
   switch (op.type.kind) {
     case Kind.None:
       return 'None';
@@ -24,7 +28,7 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
     case Kind.Tuple:
     case Kind.Dict:
     case Kind.Set:
-      return containerRepr(rt, op, active);
+      return containerRepr(rt, op, active, observe);
     case Kind.Type:
       return `<class '${qualifiedName(rt, op)}'>`;
     case Kind.Range: {
@@ -38,7 +42,7 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
     case Kind.Function:
       return `<function ${op.value as string} at ${rt.addressOf(op)}>`;
     case Kind.Method:
-      return `<bound method ${op.refs![0]?.value as string} of ${pyRepr(rt, op.refs![1]!, active)}>`;
+      return `<bound method ${op.refs![0]?.value as string} of ${pyRepr(rt, op.refs![1]!, active, observe)}>`;
     case Kind.Weakref: {
       const target = op.wrObject;
       return target === null
@@ -74,13 +78,13 @@ function reprEnterList(rt: Runtime): PyObject {
   return list;
 }
 
-function containerRepr(rt: Runtime, op: PyObject, active: Set<PyObject>): string {
+function containerRepr(rt: Runtime, op: PyObject, active: Set<PyObject>, observe: boolean): string {
   const kind = op.type.kind;
-  if ((op.items !== null ? op.items.length : op.table!.size) > 0) reprEnterList(rt);
+  if (!observe && (op.items !== null ? op.items.length : op.table!.size) > 0) reprEnterList(rt);
   if (active.has(op)) return kind === Kind.List ? '[...]' : kind === Kind.Tuple ? '(...)' : '{...}';
   active.add(op);
   try {
-    const r = (o: PyObject) => pyRepr(rt, o, active);
+    const r = (o: PyObject) => pyRepr(rt, o, active, observe);
     switch (kind) {
       case Kind.List:
         return `[${op.items!.map(r).join(', ')}]`;

@@ -18,6 +18,7 @@ import { collectWithCallback } from '../gc/gcmodule';
 import { compileModule } from './compile';
 import { Interpreter, PyRaise, StepLimitExceeded } from './interpreter';
 import type { RunOptions, RunResult } from './types';
+import { Tracer } from './trace';
 
 export type { RunOptions, RunResult } from './types';
 
@@ -74,6 +75,10 @@ export function runProgram(source: string, filename: string, options: RunOptions
     throw error;
   };
 
+  if (options.trace) {
+    const tracer = new Tracer(rt, main, source.split(/\r?\n/), options.trace);
+    interp.onStatement = (lineno) => tracer.line(lineno);
+  }
   let exitCode = 0;
   try {
     try {
