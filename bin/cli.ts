@@ -21,7 +21,7 @@ class UsageError extends Error {
   }
 }
 
-const EXAMPLES = path.join(__dirname, '..', 'examples', 'scenarios');
+const EXAMPLES = path.join(__dirname, '..', 'examples');
 
 function readText(file: string): string {
   try {
@@ -45,6 +45,22 @@ function scenarioCommand(files: string[], opts: { quiet?: boolean }): void {
   if (failures > 0) throw new UsageError(`${failures} scenario(s) broke a heap invariant`, 1);
 }
 
+/** Run every bundled teaching program, each under a header with its explanatory comment. */
+function demoCommand(): void {
+  let failed = 0;
+  for (const file of globSync('scenarios/*.py', { cwd: EXAMPLES, absolute: true }).sort()) {
+    const source = readText(file);
+    const comment = source.split('\n').filter((l) => l.startsWith('#')).map((l) => l.slice(1).trim());
+    process.stdout.write(`\n=== ${path.basename(file)}: ${comment[0] ?? ''}\n`);
+    for (const line of comment.slice(1)) process.stdout.write(`    ${line}\n`);
+    const result = runProgram(source, file);
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    if (result.exitCode !== 0) failed++;
+  }
+  if (failed > 0) throw new UsageError(`${failed} example program(s) failed`, 1);
+}
+
 /** Run a Python program on the simulator; its exit status is the program's. */
 function runCommand(file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean }): void {
   const maxSteps = opts.maxSteps === undefined ? undefined : Number(opts.maxSteps);
@@ -63,14 +79,18 @@ function runCommand(file: string, opts: { trace?: boolean; maxSteps?: string; ma
 }
 
 export function main(argv: string[]): void {
+  // A closed pipe (`pymemlab demo | head`) ends the output quietly, as a Unix tool should.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const program = new Command('pymemlab')
     .description("Teach and grade how CPython 3.11 manages memory: a faithful simulator of its refcounting, cycle collector and pymalloc")
     .showHelpAfterError();
   program
     .command('demo')
-    .description('walk through the bundled teaching scenarios (examples/scenarios), step by step')
-    .option('-q, --quiet', 'print nothing but failures')
-    .action((opts: { quiet?: boolean }) => scenarioCommand(globSync('*.json', { cwd: EXAMPLES, absolute: true }).sort(), opts));
+    .description('run the bundled teaching programs (examples/scenarios/*.py) on the simulator')
+    .action(() => demoCommand());
   program
     .command('run')
     .description('run a Python program (the subset in docs/language.md) on the simulator; stdout is what python3 prints')

@@ -6,11 +6,27 @@ import path from 'path';
 const BIN = path.join(__dirname, '..', 'bin', 'pymemlab.js');
 const run = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
 
-test('demo walks every bundled scenario without breaking an invariant', () => {
+test('demo runs every bundled teaching program', () => {
   const out = execFileSync('node', [BIN, 'demo'], { encoding: 'utf8' });
-  expect(out).toContain('== Two lists that reference each other');
+  expect(out).toContain('=== 02_cycle.py: Two lists that refer to each other');
+  expect(out).toContain('gc.collect() found 2 unreachable objects');
+});
+
+test('the heap-operation scenarios run without breaking an invariant', () => {
+  const dir = path.join(__dirname, '..', 'examples', 'heap-ops');
+  const files = ['01-refcounts', '02-cycle', '03-generations', '04-finalizers', '05-weakrefs'].map((f) => path.join(dir, `${f}.json`));
+  const out = execFileSync('node', [BIN, 'scenario', ...files], { encoding: 'utf8' });
   expect(out).toContain('unreachable but alive (cyclic garbage)');
   expect(out).not.toContain('INVARIANT BROKEN');
+});
+
+test('run: a missing file and a bad --max-steps are clear errors with exit 2', () => {
+  const missing = run('run', '/nonexistent/prog.py');
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toBe('pymemlab: /nonexistent/prog.py: cannot read (ENOENT)\n');
+  const bad = run('run', '--max-steps', 'lots', path.join(__dirname, '..', 'examples', 'scenarios', '01_refcounts.py'));
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toContain('--max-steps expects a whole number');
 });
 
 test('a bad scenario gets the file, the line and what was expected, exit 2, no stack trace', () => {
