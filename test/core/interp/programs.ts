@@ -1,0 +1,234 @@
+/**
+ * Small programs covering the subset, each deterministic on CPython 3.11 (no addresses, no
+ * hash-dependent order); the runner compares the simulator's stdout and exit status with python3.
+ */
+export const PROGRAMS: Record<string, string> = {
+  'refcount positions': `import sys
+x = []
+print(sys.getrefcount(x))
+print(x, sys.getrefcount(x))
+print(sys.getrefcount(x), len(x))
+a = b = x
+print(sys.getrefcount(x))
+def f(p):
+    return sys.getrefcount(p)
+print(f(x), f([]))
+class A:
+    def __init__(self):
+        print('init', sys.getrefcount(self))
+    def m(self):
+        return sys.getrefcount(self)
+o = A()
+print(o.m(), A().m())
+bm = o.m
+print(sys.getrefcount(o))
+d = {'k': [1]}
+for k, v in d.items():
+    print(k, sys.getrefcount(v))
+print(sys.getrefcount(d['k']))
+`,
+  'collect counts': `import gc
+gc.disable()
+gc.collect()
+l = []
+l.append(l)
+del l
+print(gc.collect())
+d = {}
+d[1] = d
+del d
+print(gc.collect())
+class N:
+    pass
+n = N()
+n.me = n
+del n
+print(gc.collect())
+m = N()
+m.me = m
+m.__dict__
+del m
+print(gc.collect())
+t = ([],)
+t[0].append(t)
+del t
+print(gc.collect())
+print(gc.get_count())
+print(gc.collect(0), gc.get_count(), gc.collect(1), gc.get_count(), gc.collect(2), gc.get_count())
+`,
+  'finalizer order': `import gc
+gc.disable()
+gc.collect()
+class D:
+    def __init__(self, n):
+        self.n = n
+    def __del__(self):
+        print('del', self.n)
+lst = [D(1), D(2), D(3)]
+del lst
+dd = {'a': D('a'), 'b': D('b')}
+del dd
+t = (D('t1'), D('t2'))
+del t
+a = D('A')
+b = D('B')
+a.o = b
+b.o = a
+del a, b
+print(gc.collect())
+c = D('c')
+c = D('c2')
+print('end')
+`,
+  'weakref callbacks': `import gc, weakref
+gc.disable()
+gc.collect()
+class T:
+    pass
+def cb(r):
+    print('callback', r() is None)
+x = T()
+r1 = weakref.ref(x, cb)
+r2 = weakref.ref(x)
+r3 = weakref.ref(x)
+print(r2 is r3, r1 is r2)
+del x
+print(r2() is None)
+y = T()
+y.me = y
+w = weakref.ref(y, cb)
+z = T()
+z.me = z
+z.w = weakref.ref(z, cb)
+del y, z
+print(gc.collect())
+`,
+  'gc callbacks and thresholds': `import gc
+gc.collect()
+def cb(phase, info):
+    print(phase, info['generation'], info['collected'], info['uncollectable'])
+gc.callbacks.append(cb)
+l = []
+l.append(l)
+del l
+gc.collect(1)
+gc.callbacks.remove(cb)
+gc.set_threshold(10)
+keep = []
+i = 0
+while i < 30:
+    keep.append([])
+    i += 1
+print(gc.get_count())
+print(gc.get_threshold())
+gc.set_threshold(700, 10, 10)
+`,
+  'resurrection and is_finalized': `import gc
+gc.disable()
+gc.collect()
+saved = []
+class P:
+    def __del__(self):
+        print('del P')
+        saved.append(self)
+p = P()
+p.me = p
+del p
+print(gc.collect(), len(saved), gc.is_finalized(saved[0]))
+saved.clear()
+print(gc.collect())
+`,
+  'saveall and garbage': `import gc
+gc.disable()
+gc.collect()
+gc.set_debug(gc.DEBUG_SAVEALL)
+l = []
+l.append(l)
+del l
+print(gc.collect(), len(gc.garbage))
+gc.set_debug(0)
+gc.garbage.clear()
+print(gc.collect())
+`,
+  'sizes': `import sys
+print(sys.getsizeof([]), sys.getsizeof([1, 2]), sys.getsizeof([1, 2, 3]), sys.getsizeof([1, 2, 3, 4, 5]))
+d = {}
+sizes = []
+for i in range(12):
+    d[i] = i
+    sizes.append(sys.getsizeof(d))
+print(sizes)
+s = {}
+for k in ['a', 'b', 'c', 'd', 'e', 'f']:
+    s[k] = 1
+print(sys.getsizeof(s), sys.getsizeof({'a': 1}), sys.getsizeof(set()), sys.getsizeof({1, 2, 3, 4, 5}))
+print(sys.getsizeof(()), sys.getsizeof((1, 2)), sys.getsizeof(0), sys.getsizeof(1073741824))
+class S:
+    __slots__ = ('a', 'b')
+class W:
+    pass
+print(sys.getsizeof(S()), sys.getsizeof(W()))
+lst = [0, 1, 2]
+lst.insert(0, 5)
+lst.extend([7, 8])
+print(sys.getsizeof(lst), len(lst))
+lst.clear()
+print(sys.getsizeof(lst))
+`,
+  'language features': `x = 10
+y = 3
+print(x // y, x % y, -x // y, -x % y, x * y - 1, x + -y)
+print(x > y, x == 10, x != 10, 1 < x < 20, x is x, 3 in [1, 2, 3], 4 not in (1, 2))
+print(True and 0, 0 or 'z', not x, None or [], x if y else 0)
+print([1, 'two', None, True, (1,), {'k': [2]}], 'it\\'s', "q\\"q")
+def fact(n):
+    if n <= 1:
+        return 1
+    return n * fact(n - 1)
+print(fact(20))
+count = 0
+def bump(step=1):
+    global count
+    count += step
+bump()
+bump(5)
+print(count)
+total = 0
+for i in range(10):
+    if i == 7:
+        break
+    if i % 2:
+        continue
+    total += i
+print(total)
+d = {'a': 1}
+d.setdefault('b', 2)
+print(d.get('a'), d.get('zz', 0), d.pop('a'), list(d.keys()), list(d.values()), list(d.items()))
+l = [3, 1, 2]
+l.remove(1)
+print(l.index(2), l.pop(), l, isinstance(l, list), isinstance(3, int), len('abc'))
+class Base:
+    kind = 'base'
+    def hello(self):
+        return 'hello from ' + self.kind
+class Child(Base):
+    kind = 'child'
+print(Child().hello(), isinstance(Child(), Base), Base.kind)
+a, b = 1, 2
+print(a, b)
+`,
+};
+
+/** Programs ending with an error: stdout up to the error and exit status 1 must match. */
+export const FAILING: Record<string, { source: string; lastLine: string }> = {
+  NameError: { source: "print('before')\nprint(nope)\n", lastLine: "NameError: name 'nope' is not defined" },
+  AttributeError: { source: 'class A:\n    pass\nA().x\n', lastLine: "AttributeError: 'A' object has no attribute 'x'" },
+  IndexError: { source: 'l = [1]\nl[5]\n', lastLine: 'IndexError: list index out of range' },
+  KeyError: { source: "d = {}\nd['k']\n", lastLine: "KeyError: 'k'" },
+  ZeroDivisionError: { source: 'x = 0\n1 // x\n', lastLine: 'ZeroDivisionError: integer division or modulo by zero' },
+  TypeError: { source: "1 + 'a'\n", lastLine: "TypeError: unsupported operand type(s) for +: 'int' and 'str'" },
+  'error in a function, __del__ at exit': {
+    source: "class D:\n    def __del__(self):\n        print('del')\ndef f():\n    d = D()\n    return 1 // 0\nf()\n",
+    lastLine: 'ZeroDivisionError: integer division or modulo by zero',
+  },
+};
