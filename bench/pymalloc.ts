@@ -6,13 +6,16 @@
  *
  * The trace is balanced (every block allocated is freed): 500,000 mallocs and 500,000 frees,
  * sizes biased toward small classes with a few 0-byte and > 512-byte requests, frees picking
- * a random live block, the live set drifting around LIVE_TARGET. A "pair" is one malloc plus
- * one free, so pairs/s = (ops / 2) / seconds. Each side warms up once and keeps its best run.
+ * a random live block, the live set drifting around LIVE_TARGET. As in mdriver traces, block
+ * ids are reused once freed, so there are about as many ids as the peak live set. A "pair" is
+ * one malloc plus one free, so pairs/s = (ops / 2) / seconds. Each side warms up once and
+ * keeps its best run.
  *
  * CPython is driven through ctypes (PyObject_Malloc / PyObject_Free from `ctypes.pythonapi`),
- * so its raw figure includes a ctypes call and a Python loop iteration per op. The same loop
- * calling PyObject_Free(NULL) — a no-op inside CPython — measures that overhead, which is
- * subtracted for the net figure.
+ * so its raw figure includes, per op, a Python loop iteration and a ctypes call that converts
+ * its argument and boxes a returned address into a Python int. The same loop calling libc's
+ * labs through ctypes.PyDLL (GIL held, like pythonapi) with the same argument and return
+ * types, on address-sized values, measures that overhead; subtracting it gives the net figure.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,7 +44,7 @@ export interface CpythonBenchResult {
   version: string;
   /** Pairs per second as measured through ctypes, overhead included. */
   pairs_per_second_via_ctypes: number;
-  /** Cost of one ctypes call plus one loop iteration (PyObject_Free(NULL) loop), in ns. */
+  /** Cost of one ctypes call plus one loop iteration (the same loop calling a no-op through ctypes), in ns. */
   ctypes_overhead_ns_per_op: number;
   /** Pairs per second with the ctypes/loop overhead subtracted: the allocator's own speed, estimated. */
   pairs_per_second_net: number;
@@ -54,13 +57,18 @@ const LIVE_TARGET = 20_000;
 const RUNS = 5;
 const SEED = 0x5eed;
 
-/** A trace: op[i] >= 0 is malloc(op[i]) into the next handle; op[i] < 0 frees handle -op[i]-1. */
+/** A trace, like mdriver's: ops[i] >= 0 is `a ids[i] ops[i]` (malloc), ops[i] = FREE is `f ids[i]`. */
 interface Trace {
   readonly ops: Int32Array;
+  readonly ids: Int32Array;
+  /** Distinct ids (mdriver's num_ids). */
+  readonly numIds: number;
   readonly mallocs: number;
   readonly rawRequests: number;
   readonly peakLive: number;
 }
+
+const FREE = -1;
 
 /** mulberry32: a tiny deterministic PRNG, so every run and both languages see the same trace. */
 function mulberry32(seed: number): () => number {
@@ -84,42 +92,48 @@ function requestSize(random: () => number): number {
   return 513 + Math.floor(random() * 4096);
 }
 
-export function malloclabTrace(ops: number = OPS, seed: number = SEED): Trace {
+function malloclabTrace(count: number = OPS, seed: number = SEED): Trace {
   const random = mulberry32(seed);
-  const trace = new Int32Array(ops);
+  const ops = new Int32Array(count);
+  const ids = new Int32Array(count);
   const live: number[] = [];
+  const freeIds: number[] = [];
+  let numIds = 0;
   let mallocs = 0;
   let rawRequests = 0;
   let peakLive = 0;
-  for (let i = 0; i < ops; i++) {
-    const mallocsLeft = ops / 2 - mallocs;
+  for (let i = 0; i < count; i++) {
+    const mallocsLeft = count / 2 - mallocs;
     const pMalloc = live.length < LIVE_TARGET ? 0.6 : 0.4;
     if (live.length === 0 || (mallocsLeft > 0 && random() < pMalloc)) {
       const size = requestSize(random);
       if (size === 0 || size > 512) rawRequests++;
-      trace[i] = size;
-      live.push(mallocs++);
+      ops[i] = size;
+      ids[i] = freeIds.pop() ?? numIds++;
+      live.push(ids[i]);
+      mallocs++;
       peakLive = Math.max(peakLive, live.length);
     } else {
       const k = Math.floor(random() * live.length);
-      trace[i] = -live[k] - 1;
+      ops[i] = FREE;
+      ids[i] = live[k];
+      freeIds.push(live[k]);
       live[k] = live[live.length - 1];
       live.pop();
     }
   }
-  return { ops: trace, mallocs, rawRequests, peakLive };
+  return { ops, ids, numIds, mallocs, rawRequests, peakLive };
 }
 
 function runSimulator(trace: Trace): number {
   const allocator = new Pymalloc();
-  const addresses = new Float64Array(trace.mallocs);
-  const ops = trace.ops;
-  let handle = 0;
+  const addresses = new Float64Array(trace.numIds);
+  const { ops, ids } = trace;
   const start = process.hrtime.bigint();
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i];
-    if (op >= 0) addresses[handle++] = allocator.malloc(op);
-    else allocator.free(addresses[-op - 1]);
+    if (op >= 0) addresses[ids[i]] = allocator.malloc(op);
+    else allocator.free(addresses[ids[i]]);
   }
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
@@ -127,34 +141,37 @@ function runSimulator(trace: Trace): number {
 const CPYTHON_SCRIPT = String.raw`
 import ctypes, sys, time
 from array import array
-ops = array('i'); ops.frombytes(open(sys.argv[1], 'rb').read())
-nmallocs, runs = int(sys.argv[2]), int(sys.argv[3])
+data = array('i'); data.frombytes(open(sys.argv[1], 'rb').read())
+half = len(data) // 2
+trace = list(zip(data[:half], data[half:]))
+nids, runs = int(sys.argv[2]), int(sys.argv[3])
 api = ctypes.pythonapi
 malloc, free = api.PyObject_Malloc, api.PyObject_Free
 malloc.argtypes, malloc.restype = [ctypes.c_size_t], ctypes.c_void_p
 free.argtypes, free.restype = [ctypes.c_void_p], None
-def trace(m, f):
-    addrs = [0] * nmallocs
-    h = 0
+def replay():
+    addrs = [0] * nids
     t = time.perf_counter()
-    for op in ops:
+    for op, i in trace:
         if op >= 0:
-            addrs[h] = m(op); h += 1
+            addrs[i] = malloc(op)
         else:
-            f(addrs[-op - 1])
+            free(addrs[i])
     return time.perf_counter() - t
+noop = ctypes.PyDLL(None).labs
+noop.argtypes, noop.restype = [ctypes.c_void_p], ctypes.c_void_p
+ADDRESS = 0x7f0000000000
 def overhead():
-    addrs = [0] * nmallocs
-    h = 0
+    addrs = [0] * nids
     t = time.perf_counter()
-    for op in ops:
+    for op, i in trace:
         if op >= 0:
-            addrs[h] = free(None); h += 1
+            addrs[i] = noop(ADDRESS)
         else:
-            free(None)
+            noop(addrs[i])
     return time.perf_counter() - t
-trace(malloc, free); overhead()
-best = min(trace(malloc, free) for _ in range(runs))
+replay(); overhead()
+best = min(replay() for _ in range(runs))
 base = min(overhead() for _ in range(runs))
 print(sys.version.split()[0], best, base)
 `;
@@ -163,8 +180,8 @@ function runCpython(trace: Trace): CpythonBenchResult {
   const dir = mkdtempSync(join(tmpdir(), 'pymemlab-bench-'));
   try {
     const traceFile = join(dir, 'trace.bin');
-    writeFileSync(traceFile, Buffer.from(trace.ops.buffer, trace.ops.byteOffset, trace.ops.byteLength));
-    const result = spawnSync('python3', ['-c', CPYTHON_SCRIPT, traceFile, String(trace.mallocs), String(RUNS)], {
+    writeFileSync(traceFile, Buffer.concat([trace.ops, trace.ids].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))));
+    const result = spawnSync('python3', ['-c', CPYTHON_SCRIPT, traceFile, String(trace.numIds), String(RUNS)], {
       encoding: 'utf8',
       timeout: 600_000,
     });
@@ -221,7 +238,7 @@ function format(result: PymallocBenchResult): string {
   } else {
     lines.push(
       `  CPython ${c.version.padEnd(9)} ${millions(c.pairs_per_second_via_ctypes)} pairs/s via ctypes (best ${c.best_ms_via_ctypes} ms)`,
-      `                    ${c.ctypes_overhead_ns_per_op} ns/op ctypes + loop overhead (PyObject_Free(NULL) loop, ${c.overhead_best_ms} ms)`,
+      `                    ${c.ctypes_overhead_ns_per_op} ns/op ctypes + loop overhead (same loop calling a no-op, ${c.overhead_best_ms} ms)`,
       `                    ${millions(c.pairs_per_second_net)} pairs/s net of that overhead (estimate)`,
     );
   }

@@ -12,6 +12,7 @@ import type { Runtime } from '../runtime';
 import type { PyObject } from '../objects/pyobject';
 import { newTupleStealing } from '../objects/tuple';
 import { newCode } from '../objects/funcobject';
+import { UnsupportedConstruct } from '../lang/errors';
 
 export interface CodeInfo {
   readonly name: string;
@@ -41,7 +42,7 @@ function isConstTuple(e: A.Expr): boolean {
   return e.kind === 'Tuple' && e.ctx === 'Load' && e.elts.every((x) => x.kind === 'Constant' || isConstTuple(x));
 }
 
-export function compileModule(rt: Runtime, module: A.Module): Compiled {
+export function compileModule(rt: Runtime, module: A.Module, filename = '<string>'): Compiled {
   const constants = new Map<A.Expr, PyObject>();
   const merged = new Map<string, PyObject>();
   const arena: PyObject[] = [];
@@ -75,6 +76,9 @@ export function compileModule(rt: Runtime, module: A.Module): Compiled {
     return op;
   };
 
+  /** The locals of the enclosing function scopes, innermost last (for finding closures). */
+  const enclosing: Set<string>[] = [];
+
   /** Walk one code unit: collect its constants and (for functions) its locals in order. */
   const unit = (name: string, qualname: string, params: string[], body: A.Stmt[], fast: boolean): CodeInfo => {
     const varnames = [...params];
@@ -99,10 +103,17 @@ export function compileModule(rt: Runtime, module: A.Module): Compiled {
       }
     };
     findAssigned(body);
+    params.forEach((p) => assigned.add(p));
     const isLocal = (n: string) => fast && assigned.has(n) && !declaredGlobal.has(n);
-    const meetName = (n: string) => {
-      if (isLocal(n) && !varnames.includes(n)) varnames.push(n);
+    const meetName = (n: string, at?: A.Pos) => {
+      if (isLocal(n)) {
+        if (!varnames.includes(n)) varnames.push(n);
+      } else if (at !== undefined && !declaredGlobal.has(n) && enclosing.some((scope) => scope.has(n))) {
+        // A free variable of an enclosing function needs a cell: closures are outside the subset.
+        throw new UnsupportedConstruct('closures (nested functions using variables of the enclosing function)', at.lineno, at.col, filename);
+      }
     };
+    const ownLocals = new Set([...assigned].filter((n) => isLocal(n)));
     const expr = (e: A.Expr): void => {
       switch (e.kind) {
         case 'Constant':
@@ -130,7 +141,7 @@ export function compileModule(rt: Runtime, module: A.Module): Compiled {
           }
           return;
         case 'Name':
-          meetName(e.id);
+          meetName(e.id, e);
           return;
         case 'BoolOp':
           e.values.forEach(expr);
@@ -237,7 +248,12 @@ export function compileModule(rt: Runtime, module: A.Module): Compiled {
         }
       }
     };
-    stmts(body);
+    if (fast) enclosing.push(ownLocals);
+    try {
+      stmts(body);
+    } finally {
+      if (fast) enclosing.pop();
+    }
     const code = newCode(rt, name, consts);
     rt.hold(code);
     rt.decref(code);

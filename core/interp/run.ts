@@ -59,7 +59,13 @@ export function runProgram(source: string, filename: string, options: RunOptions
   rt.writeStderr = (text) => err.push(text);
   const main = newModule(rt, '__main__');
   const globals = moduleDict(main);
-  const compiled = compileModule(rt, module);
+  let compiled;
+  try {
+    compiled = compileModule(rt, module, filename);
+  } catch (error) {
+    if (error instanceof UnsupportedConstruct) return { stdout: '', stderr: `${filename}: ${error.message}\n`, exitCode: 1 };
+    throw error;
+  }
   const interp = new Interpreter(rt, compiled, globals, options.maxSteps ?? DEFAULT_MAX_STEPS, write);
   for (const [name, value] of [['__name__', rt.str('__main__')], ['__doc__', rt.none()]] as const) {
     dictSetItem(rt, globals, interp.nameStr(name), value);

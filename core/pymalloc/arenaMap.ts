@@ -1,9 +1,5 @@
-import * as arenaMmap from './arenaMmap';
-import * as constants from './constants';
-
-// Captured once at load (esbuild's CommonJS imports are getters; arenaindexAt is on the free path).
-const { ARENA_BITS, ARENA_SIZE } = constants;
-const { mappingSlotOf } = arenaMmap;
+import type { ArenaMmap } from './arenaMmap';
+import { ARENA_BITS, ARENA_SIZE } from './constants';
 
 const NIL = -1;
 
@@ -27,9 +23,11 @@ export class ArenaMap {
   private readonly midKeys = new Set<number>();
   private readonly botKeys = new Set<number>();
 
+  constructor(private readonly mmap: ArenaMmap) {}
+
   /** arena_map_mark_used(base, 1): `base` now belongs to arena object `arenaindex`. */
   markUsed(base: number, arenaindex: number): void {
-    const slot = mappingSlotOf(base);
+    const slot = this.mmap.slotOf(base);
     if (slot >= this.slotArena.length) {
       const grown = new Int32Array(Math.max(slot + 1, this.slotArena.length * 2)).fill(NIL);
       grown.set(this.slotArena);
@@ -43,12 +41,12 @@ export class ArenaMap {
 
   /** arena_map_mark_used(base, 0). */
   markUnused(base: number): void {
-    this.slotArena[mappingSlotOf(base)] = NIL;
+    this.slotArena[this.mmap.slotOf(base)] = NIL;
   }
 
   /** address_in_range: the arenaindex covering `address`, or -1 when pymalloc does not own it. */
   arenaindexAt(address: number): number {
-    const slot = mappingSlotOf(address);
+    const slot = this.mmap.slotOf(address);
     return slot < 0 || slot >= this.slotArena.length ? NIL : this.slotArena[slot];
   }
 

@@ -64,6 +64,16 @@ function resized<A extends Int32Array | Float64Array | Uint16Array>(array: A, le
   return grown;
 }
 
+/** @public */
+export interface PymallocOptions {
+  /**
+   * Unmapped pages between consecutive arenas (arenaMmap.ts). 0, the default, maps arenas back
+   * to back as Linux does: all share one misalignment and have 63 pools. 1 makes one arena in
+   * four pool aligned (64 pools).
+   */
+  readonly mmapGapPages?: number;
+}
+
 function checkRequest(operation: 'malloc' | 'realloc', nbytes: number): void {
   if (!Number.isSafeInteger(nbytes) || nbytes < 0) throw new InvalidRequestError(operation, nbytes);
 }
@@ -108,9 +118,14 @@ export class Pymalloc implements Allocator {
   protected narenasHighwater = 0;
   protected rawAllocatedBlocks = 0;
 
-  protected readonly mmap = new ArenaMmap();
-  protected readonly arenaMap = new ArenaMap();
+  protected readonly mmap: arenaMmap.ArenaMmap;
+  protected readonly arenaMap: ArenaMap;
   protected readonly raw = new RawMalloc();
+
+  constructor(options: PymallocOptions = {}) {
+    this.mmap = new ArenaMmap({ gapPages: options.mmapGapPages });
+    this.arenaMap = new ArenaMap(this.mmap);
+  }
 
   // ================================================================================================
   // Public entry points: PyObject_Malloc, PyObject_Free, PyObject_Realloc.
@@ -603,8 +618,8 @@ export class Pymalloc implements Allocator {
     const base = this.wordIndex(pool, 0);
     const end = Math.min(this.nextoffset[pool], POOL_SIZE) >> ALIGNMENT_SHIFT;
     for (let w = POOL_OVERHEAD >> ALIGNMENT_SHIFT; w < end; w++) {
-      const nbytes = this.blockWord[base + w] & (LIVE - 1);
-      if (nbytes !== 0) into.push({ address: this.poolAddress[pool] + (w << ALIGNMENT_SHIFT), nbytes, raw: false });
+      const word = this.blockWord[base + w];
+      if (word >= LIVE) into.push({ address: this.poolAddress[pool] + (w << ALIGNMENT_SHIFT), nbytes: word & (LIVE - 1), raw: false });
     }
   }
 
