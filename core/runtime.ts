@@ -295,13 +295,17 @@ export class Runtime {
     return this.newRef(value ? this.True : this.False);
   }
 
-  /** PyLong_FromLong: small ints come from the cache, others are new objects. */
-  int(value: bigint | number): PyObject {
+  /**
+   * PyLong_FromLong: small ints come from the cache, others are new objects. `allocDigits` is the
+   * size an arithmetic routine allocated before normalising (x_add, x_mul allocate for the worst
+   * case and keep that block), when larger than the value needs.
+   */
+  int(value: bigint | number, allocDigits = 0): PyObject {
     const v = typeof value === 'bigint' ? value : BigInt(value);
     if (v >= BigInt(this.profile.smallIntMin) && v <= BigInt(this.profile.smallIntMax)) {
       return this.newRef(this.smallInts[Number(v) - this.profile.smallIntMin]);
     }
-    const op = this.alloc(TYPES.int, intDigits(v));
+    const op = this.alloc(TYPES.int, Math.max(intDigits(v), allocDigits));
     op.value = v;
     return op;
   }

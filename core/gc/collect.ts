@@ -162,6 +162,7 @@ export const REFERENCE_STAGES: CollectorStages = {
 /** clear_freelists: free every parked list, dict and tuple shell. */
 function clearFreelists(rt: Runtime): void {
   for (const shell of rt.freelists.drain()) rt.free(shell);
+  for (const address of rt.freelists.keys.splice(0)) rt.allocator?.free(address);
 }
 
 function debugStart(rt: Runtime, generation: number): void {

@@ -21,6 +21,7 @@ import { GcModule } from '../gc/gcmodule';
 import { DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from '../gc/state';
 import { getsizeof } from '../sizes';
 import { pyRepr, pyStr } from './repr';
+import { debugMallocStatsText } from './mallocstats';
 import { iterNext, newDictView, newIterator } from './iteration';
 import type { Interpreter } from './interpreter';
 import { intValue, pyEquals } from './interpreter';
@@ -113,6 +114,7 @@ export class Builtins {
     module('sys', [
       ['getrefcount', fn('getrefcount', (args) => (arity('getrefcount', args, 1, 1), rt.int(args[0].refcnt)))],
       ['getsizeof', fn('getsizeof', (args) => this.varargs(args, () => (arity('getsizeof', args, 1, 2), rt.int(getsizeof(rt.profile, args[0])))))],
+      ['_debugmallocstats', fn('_debugmallocstats', () => (rt.writeStderr(debugMallocStatsText(rt)), rt.none()))],
     ]);
     module('weakref', [['ref', rt.staticTypeObject(TYPES.weakref)]]);
   }

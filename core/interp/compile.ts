@@ -241,7 +241,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
             expr(s.value);
             break;
           case 'Import':
-            s.names.forEach(meetName);
+            s.names.forEach((n) => meetName(n));
             break;
           default:
             break;

@@ -19,6 +19,7 @@ import { newSet, setAdd, setContains } from '../objects/set';
 import { classLookup, classType, instanceDelAttr, instanceGetAttr, instanceSetAttr, isInstance, materializeDict, newClass, newInstance } from '../objects/classobject';
 import { newFunction, newMethod } from '../objects/funcobject';
 import { hashKey } from '../objects/hashkey';
+import { intDigits } from '../sizes';
 import type { CodeInfo, Compiled } from './compile';
 import { nameTargets } from './compile';
 import { pyRepr } from './repr';
@@ -1059,13 +1060,18 @@ export function binaryOp(rt: Runtime, op: A.BinOperator, left: PyObject, right: 
   const a = intValue(left);
   const b = intValue(right);
   if (a !== null && b !== null) {
+    // Single-digit operands take a fast path with an exact result; otherwise x_add allocates one
+    // digit more than the longer operand and x_mul the sum of both sizes.
+    const da = intDigits(a);
+    const db = intDigits(b);
+    const medium = da <= 1 && db <= 1;
     switch (op) {
       case 'Add':
-        return rt.int(a + b);
+        return rt.int(a + b, medium ? 0 : Math.max(da, db) + 1);
       case 'Sub':
-        return rt.int(a - b);
+        return rt.int(a - b, medium ? 0 : Math.max(da, db) + 1);
       case 'Mult':
-        return rt.int(a * b);
+        return rt.int(a * b, medium ? 0 : da + db);
       case 'FloorDiv':
       case 'Mod': {
         if (b === 0n) throw new PyException('ZeroDivisionError', op === 'FloorDiv' ? 'integer division or modulo by zero' : 'integer modulo by zero');

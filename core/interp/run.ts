@@ -19,6 +19,8 @@ import { compileModule } from './compile';
 import { Interpreter, PyRaise, StepLimitExceeded } from './interpreter';
 import type { RunOptions, RunResult } from './types';
 import { Tracer } from './trace';
+import { Pymalloc } from '../pymalloc/pymalloc';
+import { debugMallocStatsText } from './mallocstats';
 
 export type { RunOptions, RunResult } from './types';
 
@@ -51,7 +53,7 @@ export function runProgram(source: string, filename: string, options: RunOptions
     throw error;
   }
 
-  const rt = new Runtime();
+  const rt = new Runtime({ allocator: new Pymalloc() });
   let printing = true;
   const write = (text: string) => {
     if (printing) out.push(text);
@@ -119,5 +121,6 @@ export function runProgram(source: string, filename: string, options: RunOptions
     if (!(error instanceof PyRaise || error instanceof PyException)) throw error;
   }
   printing = false;
+  if (options.mallocStats) err.push(debugMallocStatsText(rt));
   return { stdout: out.join(''), stderr: err.join(''), exitCode };
 }

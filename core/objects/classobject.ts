@@ -14,9 +14,6 @@ import { PyObject } from './pyobject';
 import { PyType, TYPES } from './pytype';
 import { PyException } from '../errors';
 
-/** SHARED_KEYS_MAX_SIZE: past 30 distinct attribute names an instance gets a real dict. */
-const SHARED_KEYS_MAX = 30;
-
 export interface ClassSpec {
   readonly name: string;
   /** The base class object (a Kind.Type object), or null for `object`. */
@@ -115,7 +112,13 @@ export function newInstance(rt: Runtime, cls: PyObject): PyObject {
   const op = rt.alloc(type);
   rt.incref(cls);
   if (type.slotNames!.length > 0) op.refs = type.slotNames!.map(() => null);
-  if (type.managedDict) op.values = [];
+  if (type.managedDict) {
+    // init_inline_values: the values array has room for the shared keys plus what is usable.
+    if (type.sharedUsable > 1) type.sharedUsable--;
+    const size = type.sharedKeys.length + type.sharedUsable;
+    if (rt.allocator !== null) op.auxAddress = rt.allocator.malloc((((size + 2 + 7) >> 3) << 3) + 8 * size);
+    op.values = [];
+  }
   rt.track(op);
   return op;
 }
@@ -150,8 +153,10 @@ export function instanceSetAttr(rt: Runtime, op: PyObject, name: string, value: 
     throw new PyException('AttributeError', `'${type.name}' object has no attribute '${name}'`);
   }
   let ix = type.sharedKeys.indexOf(name);
-  if (op.dictRef === null && ix < 0 && type.sharedKeys.length < SHARED_KEYS_MAX) {
+  if (op.dictRef === null && ix < 0 && type.sharedUsable > 0) {
+    // insert_into_dictkeys: a new name takes a usable slot of the shared keys.
     type.sharedKeys.push(name);
+    type.sharedUsable--;
     ix = type.sharedKeys.length - 1;
   }
   if (op.dictRef === null && ix < 0) materializeDict(rt, op);

@@ -4,7 +4,7 @@
  * Values passed in are borrowed; the dict takes its own references to keys and values.
  */
 import type { Runtime } from '../runtime';
-import { DictTable } from './dicttable';
+import { DictTable, DICT_LOG_MINSIZE } from './dicttable';
 import { hashKey } from './hashkey';
 import { Kind } from './kinds';
 import { PyObject } from './pyobject';
@@ -20,9 +20,25 @@ export function newDict(rt: Runtime): PyObject {
   return op;
 }
 
-/** Keep the keys object's memory in step with its size (dictresize allocates a new one). */
+/**
+ * Keep the keys object's memory in step with the table (dictresize allocates a new keys object
+ * and frees the old one); minimum-size all-str keys objects go through the keys free list.
+ */
 function reallocKeys(rt: Runtime, op: PyObject): void {
-  rt.reallocAux(op, op.table!.keysSize());
+  freeKeys(rt, op);
+  const table = op.table!;
+  const size = table.keysSize();
+  if (size === 0 || rt.allocator === null) return;
+  const parkable = table.log2Size === DICT_LOG_MINSIZE && table.unicode;
+  op.auxAddress = (parkable ? rt.freelists.keys.pop() : undefined) ?? rt.allocator.malloc(size);
+  table.keysParkable = parkable;
+}
+
+/** free_keys_object: park a minimum-size all-str keys object, free any other. */
+export function freeKeys(rt: Runtime, op: PyObject): void {
+  if (op.auxAddress === 0 || rt.allocator === null) return;
+  if (!(op.table!.keysParkable && rt.freelists.pushKeys(op.auxAddress))) rt.allocator.free(op.auxAddress);
+  op.auxAddress = 0;
 }
 
 /** d[key] = value (insertdict): a new key goes at the end; an existing key keeps its place. */

@@ -40,6 +40,8 @@ export class DictTable {
   usable = 0;
   /** DK_IS_UNICODE: every key so far is a str, so entries are 16 bytes instead of 24. */
   unicode = true;
+  /** The allocated keys object is a minimum-size all-str one, which the keys free list takes back. */
+  keysParkable = false;
 
   get size(): number {
     return this.map.size;

@@ -12,6 +12,8 @@ import type { Profile } from '../profile';
 export class FreeLists {
   readonly lists: PyObject[] = [];
   readonly dicts: PyObject[] = [];
+  /** Addresses of parked dict keys objects (8 slots, all-str keys): dictobject.c's keys_free_list. */
+  readonly keys: number[] = [];
   /** tuples[n] holds dead tuples of size n (1..tupleFreeListSizes). */
   readonly tuples: PyObject[][];
 
@@ -28,6 +30,13 @@ export class FreeLists {
   pushDict(op: PyObject): boolean {
     if (this.dicts.length >= this.profile.dictFreeListMax) return false;
     this.dicts.push(op);
+    return true;
+  }
+
+  /** free_keys_object: a minimum-size all-str keys object is kept for reuse (80 at most). */
+  pushKeys(address: number): boolean {
+    if (this.keys.length >= this.profile.dictFreeListMax) return false;
+    this.keys.push(address);
     return true;
   }
 

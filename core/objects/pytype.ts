@@ -21,6 +21,11 @@ export class PyType {
   managedDict = false;
   /** The attribute names ever stored on instances, in first-insertion order (CACHED_KEYS). */
   readonly sharedKeys: string[] = [];
+  /**
+   * dk_usable of the shared keys: SHARED_KEYS_MAX_SIZE (30) at first; each new instance takes
+   * one (down to 1) and each new attribute name one, which sizes the instances' values arrays.
+   */
+  sharedUsable = 30;
 
   constructor(
     readonly name: string,

@@ -12,6 +12,7 @@ import { Kind } from '../objects/kinds';
 import { GcFlag, PyObject } from '../objects/pyobject';
 import { clearWeakRefs, clearWeakref } from '../objects/weakrefobject';
 import { trashcanBegin, trashcanEnd } from './trashcan';
+import { freeKeys } from '../objects/dict';
 
 export function tpDealloc(rt: Runtime, op: PyObject): void {
   switch (op.type.kind) {
@@ -106,13 +107,12 @@ function dictDealloc(rt: Runtime, op: PyObject): void {
   rt.untrack(op);
   if (trashcanBegin(rt, op)) return;
   const entries = [...op.table!.map.values()];
-  op.table = null;
   for (const entry of entries) {
     rt.decref(entry.key);
     rt.decref(entry.value!);
   }
-  if (op.auxAddress !== 0 && rt.allocator !== null) rt.allocator.free(op.auxAddress);
-  op.auxAddress = 0;
+  freeKeys(rt, op);
+  op.table = null;
   if (rt.freelists.pushDict(op)) die(rt, op);
   else release(rt, op);
   trashcanEnd(rt, tpDealloc);
