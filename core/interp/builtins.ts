@@ -187,7 +187,23 @@ export class Builtins {
         else if (k === 'end') end = text ?? '\n';
         else if (k !== 'flush') throw new PyException('TypeError', `'${k}' is an invalid keyword argument for print()`);
       }
-      this.write(args.map((a) => pyStr(rt, a)).join(sep) + end);
+      // PyFile_WriteObject looks up `sys.stdout.write` for every piece it writes (each argument,
+      // each separator, the end): a bound method object, a GC allocation that can trigger a
+      // collection, which dies right after the call.
+      const writePiece = (text: () => string) => {
+        const method = rt.alloc(TYPES.builtinMethod);
+        rt.track(method);
+        try {
+          this.write(text());
+        } finally {
+          rt.decref(method);
+        }
+      };
+      args.forEach((a, i) => {
+        if (i > 0) writePiece(() => sep);
+        writePiece(() => pyStr(rt, a));
+      });
+      writePiece(() => end);
     } finally {
       rt.decref(packed);
     }

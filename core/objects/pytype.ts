@@ -58,6 +58,8 @@ export const TYPES = {
   weakref: staticType(Kind.Weakref, true, false),
   module: staticType(Kind.Module, true, true),
   builtin: staticType(Kind.Builtin, false, false),
+  /** A built-in method bound to its object (`lst.append`, `sys.stdout.write`): a GC object. */
+  builtinMethod: new PyType('builtin_function_or_method', Kind.Builtin, true, true),
   iterator: staticType(Kind.Iterator, true, false),
   code: staticType(Kind.Code, false, true),
   descriptor: staticType(Kind.Descriptor, true, false),
