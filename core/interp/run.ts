@@ -13,6 +13,7 @@ import { parse, PySyntaxError, UnsupportedConstruct, formatSyntaxError } from '.
 import { Runtime } from '../runtime';
 import { newModule, moduleDict } from '../objects/moduleobject';
 import { dictSetItem } from '../objects/dict';
+import { TYPES } from '../objects/pytype';
 import { PyException } from '../errors';
 import { collectWithCallback } from '../gc/gcmodule';
 import { compileModule } from './compile';
@@ -107,6 +108,12 @@ export function runProgram(source: string, filename: string, options: RunOptions
 
   // Shutdown, as Py_FinalizeEx does it.
   try {
+    // wait_for_thread_shutdown calls threading._shutdown(): Python code whose short-lived objects
+    // (net zero, two alive at once at the peak, as measured on 3.11.7) can still trigger an
+    // automatic collection when generation 0 is near its threshold.
+    const transient = [rt.alloc(TYPES.builtinMethod), rt.alloc(TYPES.builtinMethod)];
+    for (const op of transient) rt.track(op);
+    for (const op of transient) rt.decref(op);
     if (rt.gc.enabled) {
       rt.gc.collecting = true;
       collectWithCallback(rt, 2);
