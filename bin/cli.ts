@@ -62,7 +62,7 @@ function demoCommand(): void {
 }
 
 /** Run a Python program on the simulator; its exit status is the program's. */
-function runCommand(file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean }): void {
+function runCommand(file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean; arenaPicture?: boolean }): void {
   const maxSteps = opts.maxSteps === undefined ? undefined : Number(opts.maxSteps);
   if (maxSteps !== undefined && (!Number.isInteger(maxSteps) || maxSteps < 1)) {
     throw new UsageError(`run: --max-steps expects a whole number of at least 1, got "${opts.maxSteps}"`);
@@ -71,6 +71,7 @@ function runCommand(file: string, opts: { trace?: boolean; maxSteps?: string; ma
   const result = runProgram(source, file, {
     maxSteps,
     mallocStats: opts.mallocStats === true,
+    arenaPicture: opts.arenaPicture === true,
     trace: opts.trace ? (line) => process.stderr.write(line + '\n') : null,
   });
   process.stdout.write(result.stdout);
@@ -98,7 +99,8 @@ export function main(argv: string[]): void {
     .option('--trace', 'after each line, show live objects, refcounts, referrers, generations and gc counts (on stderr)')
     .option('--max-steps <n>', 'stop the program after this many steps (default 10,000,000)')
     .option('--malloc-stats', "print sys._debugmallocstats() to stderr at exit")
-    .action((file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean }) => runCommand(file, opts));
+    .option('--arena-picture', 'draw pymalloc arena and pool occupancy on stderr at exit')
+    .action((file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean; arenaPicture?: boolean }) => runCommand(file, opts));
   program
     .command('scenario')
     .description('run heap-operation scenario files, showing refcounts, generations and collections after each step')

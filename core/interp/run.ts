@@ -22,6 +22,7 @@ import type { RunOptions, RunResult } from './types';
 import { Tracer } from './trace';
 import { Pymalloc } from '../pymalloc/pymalloc';
 import { debugMallocStatsText } from './mallocstats';
+import { renderArenaPicture } from '../pymalloc/picture';
 
 export type { RunOptions, RunResult } from './types';
 
@@ -129,5 +130,6 @@ export function runProgram(source: string, filename: string, options: RunOptions
   }
   printing = false;
   if (options.mallocStats) err.push(debugMallocStatsText(rt));
+  if (options.arenaPicture && rt.allocator !== null) err.push(renderArenaPicture(rt.allocator.snapshot()));
   return { stdout: out.join(''), stderr: err.join(''), exitCode };
 }

@@ -6,6 +6,8 @@ export interface RunOptions {
   readonly trace?: ((line: string) => void) | null;
   /** Print `sys._debugmallocstats()` to stderr at exit (`pymemlab run --malloc-stats`). */
   readonly mallocStats?: boolean;
+  /** Draw the arenas and pools (one character per pool) on stderr at exit (`--arena-picture`). */
+  readonly arenaPicture?: boolean;
 }
 
 export interface RunResult {
