@@ -25,3 +25,7 @@ export type { Invariant, InvariantName, Violation, OperationView } from './invar
 export { heapInvariantsProperty } from './model/properties';
 export { HeapWorld } from './model/world';
 export type { HeapOp } from './model/operations';
+export * as pymalloc from './pymalloc';
+export { runProgram } from './interp/run';
+export type { RunOptions, RunResult } from './interp/types';
+export { parse, unparse, PySyntaxError, UnsupportedConstruct } from './lang';
