@@ -51,6 +51,8 @@ const FIXED_SIZE: Partial<Record<Kind, number>> = {
   [Kind.Descriptor]: 64,
   [Kind.Range]: 48,
   [Kind.DictView]: 40,
+  [Kind.Frame]: 120,
+  [Kind.Traceback]: 64,
   [Kind.Head]: 0,
 };
 

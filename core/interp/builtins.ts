@@ -13,7 +13,7 @@ import { PyException } from '../errors';
 import { newList, listAppend, listInsert, listExtend, listPop, listClear, listDelItem } from '../objects/list';
 import { newTuple, newTupleStealing } from '../objects/tuple';
 import { newDict, dictSetItem, dictGetItem, dictPop, dictClear, keyError } from '../objects/dict';
-import { newSet, setAdd } from '../objects/set';
+import { newSet, setAdd, setDiscard, setClear } from '../objects/set';
 import { classLookup, classType, newInstance } from '../objects/classobject';
 import { newModule, moduleDict } from '../objects/moduleobject';
 import { newWeakref } from '../objects/weakrefobject';
@@ -400,6 +400,20 @@ export class Builtins {
             listDelItem(rt, self, i);
             return rt.none();
           };
+        default:
+          return undefined;
+      }
+    }
+    if (obj.type.kind === Kind.Set) {
+      switch (name) {
+        case 'add':
+          return (self, a) => (arity('set.add', a, 1, 1), setAdd(rt, self, a[0]), rt.none());
+        case 'discard':
+          return (self, a) => (arity('set.discard', a, 1, 1), setDiscard(rt, self, a[0], false), rt.none());
+        case 'remove':
+          return (self, a) => (arity('set.remove', a, 1, 1), setDiscard(rt, self, a[0], true), rt.none());
+        case 'clear':
+          return (self, a) => (arity('set.clear', a, 0, 0), setClear(rt, self), rt.none());
         default:
           return undefined;
       }

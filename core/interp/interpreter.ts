@@ -35,6 +35,8 @@ export interface TracebackEntry {
 /** A Python exception travelling up the interpreter, collecting its traceback. */
 export class PyRaise extends Error {
   readonly traceback: TracebackEntry[] = [];
+  /** The traceback object chain (outermost first), as sys.last_traceback will hold it. */
+  tb: PyObject | null = null;
   constructor(readonly exception: PyException) {
     super(exception.toPythonString());
   }
@@ -63,8 +65,8 @@ const TRUTHY_ZERO = 0n;
 export class Interpreter {
   readonly frames: FrameState[] = [];
   steps = 0;
-  /** Frames kept alive by the traceback of the uncaught exception (released at shutdown). */
-  readonly tracebackFrames: Frame[] = [];
+  /** Frame objects already made for frames still running (by a traceback passing through). */
+  private readonly frameObjects = new Map<Frame, PyObject>();
   private readonly names = new Map<string, PyObject>();
   readonly builtins: Builtins;
   depth = 0;
@@ -113,13 +115,32 @@ export class Interpreter {
 
   // --- running code --------------------------------------------------------------------------
 
+  /** sys.last_traceback after an uncaught exception (held until shutdown). */
+  lastTraceback: PyObject | null = null;
+
   runModule(module: A.Module): void {
     const frame = this.rt.pushFrame('<module>', []);
     this.frames.push({ frame, code: this.compiled.module, namespace: this.globals, lineno: 0 });
     try {
       this.execBlock(module.body);
     } catch (error) {
-      this.unwind(error);
+      try {
+        this.unwind(error);
+      } catch (raised) {
+        this.frames.pop();
+        this.rt.popFrame();
+        if (raised instanceof PyRaise) {
+          this.lastTraceback = raised.tb;
+          // The module frame object keeps the globals (f_globals, f_locals) until then.
+          const fobj = this.frameObjects.get(frame);
+          if (fobj !== undefined) {
+            fobj.refs = [this.rt.newRef(this.globals)];
+            this.frameObjects.delete(frame);
+            this.rt.decref(fobj);
+          }
+        }
+        throw raised;
+      }
     }
     this.frames.pop();
     this.rt.popFrame();
@@ -129,10 +150,53 @@ export class Interpreter {
   private unwind(error: unknown): never {
     const state = this.top;
     if (error instanceof PyException) error = new PyRaise(error);
-    if (error instanceof PyRaise) error.traceback.unshift({ lineno: state.lineno, name: state.code.name });
+    if (error instanceof PyRaise) {
+      error.traceback.unshift({ lineno: state.lineno, name: state.code.name });
+      this.tracebackHere(error, state.frame);
+    }
     const stack = state.frame.stack;
     while (stack.length > 0) this.rt.decref(stack.pop()!);
     throw error;
+  }
+
+  /**
+   * The frame object of a running frame (_PyFrame_GetFrameObject), made on first need: a GC
+   * object that, once the frame exits, owns its function, globals and locals.
+   */
+  private frameObject(frame: Frame): PyObject {
+    let op = this.frameObjects.get(frame);
+    if (op === undefined) {
+      op = this.rt.alloc(TYPES.frame);
+      op.value = frame.name;
+      op.refs = [];
+      this.rt.track(op);
+      this.frameObjects.set(frame, op);
+    }
+    return op;
+  }
+
+  /** PyTraceBack_Here: a new traceback entry for `frame`, in front of the chain so far. */
+  private tracebackHere(raise: PyRaise, frame: Frame): void {
+    const rt = this.rt;
+    const fobj = this.frameObject(frame);
+    const tb = rt.alloc(TYPES.traceback);
+    tb.refs = [raise.tb, rt.newRef(fobj)];
+    rt.track(tb);
+    raise.tb = tb;
+  }
+
+  /**
+   * A frame whose frame object outlives it hands that object its locals and function
+   * (take_ownership); the caller's frame object is made then, to become its f_back.
+   */
+  private takeOwnership(frame: Frame, func: PyObject | null): void {
+    const fobj = this.frameObjects.get(frame);
+    if (fobj === undefined) return;
+    this.frameObjects.delete(frame);
+    const caller = this.frames.length > 0 ? this.frameObject(this.top.frame) : null;
+    const locals = frame.locals.splice(0);
+    fobj.refs = [func, ...locals.map((v) => v), caller === null ? null : this.rt.newRef(caller)];
+    this.rt.decref(fobj);
   }
 
   private tick(lineno: number): void {
@@ -894,16 +958,20 @@ export class Interpreter {
       else {
         this.depth--;
         const line = this.top.lineno;
+        // exception_unwind: the traceback entry is made first, then the value stack is popped.
+        let raise: PyRaise | null = null;
+        if (signal instanceof PyException || signal instanceof PyRaise) {
+          raise = signal instanceof PyRaise ? signal : new PyRaise(signal);
+          raise.traceback.unshift({ lineno: line, name: code.name });
+          this.tracebackHere(raise, frame);
+        }
         this.frames.pop();
         rt.frames.pop();
         const stack = frame.stack.splice(0);
         for (let i = stack.length - 1; i >= 0; i--) rt.decref(stack[i]);
-        if (signal instanceof PyException || signal instanceof PyRaise) {
-          const raise = signal instanceof PyRaise ? signal : new PyRaise(signal);
-          raise.traceback.unshift({ lineno: line, name: code.name });
-          // The traceback keeps the frame (its locals and its function) alive until shutdown.
-          this.tracebackFrames.push(frame);
-          frame.stack.push(func);
+        if (raise !== null) {
+          // The traceback's frame object takes over the locals and the function.
+          this.takeOwnership(frame, func);
           throw raise;
         }
         frame.clear(rt);

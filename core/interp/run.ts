@@ -120,7 +120,8 @@ export function runProgram(source: string, filename: string, options: RunOptions
       collectWithCallback(rt, 2);
       rt.gc.collecting = false;
     }
-    for (const frame of interp.tracebackFrames.splice(0).reverse()) frame.clear(rt);
+    // sys.last_traceback = None: the traceback, its frame objects and their locals go.
+    if (interp.lastTraceback !== null) rt.decref(interp.lastTraceback);
     rt.release(main);
     rt.gc.collecting = true;
     rt.collector.collectMain(2);

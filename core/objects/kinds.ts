@@ -38,6 +38,10 @@ export const enum Kind {
   Range = 19,
   /** dict_keys / dict_values / dict_items views: GC objects holding their dict. */
   DictView = 20,
+  /** A materialised frame object (as a traceback keeps one): owns the frame's locals. */
+  Frame = 21,
+  /** A traceback entry: holds the next entry and a frame object. */
+  Traceback = 22,
 }
 
 export const KIND_NAMES: Readonly<Record<number, string>> = {
@@ -62,4 +66,6 @@ export const KIND_NAMES: Readonly<Record<number, string>> = {
   [Kind.Descriptor]: 'getset_descriptor',
   [Kind.Range]: 'range',
   [Kind.DictView]: 'dict_items',
+  [Kind.Frame]: 'frame',
+  [Kind.Traceback]: 'traceback',
 };

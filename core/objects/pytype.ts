@@ -64,6 +64,8 @@ export const TYPES = {
   code: staticType(Kind.Code, false, true),
   descriptor: staticType(Kind.Descriptor, true, false),
   range: staticType(Kind.Range, false, false),
+  frame: staticType(Kind.Frame, true, false),
+  traceback: staticType(Kind.Traceback, true, false),
   /** range_iterator: unlike the other iterators, not a GC type. */
   rangeIterator: new PyType('range_iterator', Kind.Iterator, false, false),
   dictKeys: new PyType('dict_keys', Kind.DictView, true, false),
