@@ -88,7 +88,7 @@ export function getsizeof(profile: Profile, op: PyObject): number {
     case Kind.Dict:
       return 64 + op.table!.keysSize();
     case Kind.Set:
-      return 216 + op.table!.setTableBytes();
+      return 216 + op.table!.set!.bytes();
     default:
       return basicSize(profile, op.type, 0);
   }

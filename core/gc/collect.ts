@@ -10,7 +10,7 @@ import { tupleMaybeUntrack } from '../objects/tuple';
 import { dictMaybeUntrack } from '../objects/dict';
 import { listAppend } from '../objects/list';
 import { DEBUG_COLLECTABLE, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from './state';
-import { gcListIsEmpty, gcListMerge, gcListMove, gcListNew, gcListSize } from './gclist';
+import { gcListMerge, gcListMove, gcListNew, gcListSize } from './gclist';
 import { deduceUnreachable, DeduceStages, REFERENCE_DEDUCE_STAGES } from './deduce';
 import { handleWeakrefs } from './weakrefs';
 import {
@@ -20,6 +20,14 @@ import {
   moveLegacyFinalizerReachable,
   moveLegacyFinalizers,
 } from './finalizers';
+
+// Module-local copies of imported names used once per object (see deduce.ts: across files these
+// are megamorphic loads through the exporting module's getters on every use).
+const TUPLE = Kind.Tuple;
+const DICT = Kind.Dict;
+const COLLECTING = GcFlag.Collecting;
+const SAVEALL = DEBUG_SAVEALL;
+const listMove = gcListMove;
 
 /**
  * The stages of a collection that an implementation may replace one at a time: an exercise asks
@@ -68,9 +76,9 @@ export class ReferenceCollector implements Collector {
       gcListMerge(young, old);
     } else {
       // Dicts are untracked only in full collections, to avoid quadratic dict build-up (#14775).
-      untrackDicts(rt, young);
+      // untrackDicts also returns gc_list_size(young) as it is after it, for long_lived_total.
+      gc.longLivedTotal = untrackDicts(rt, young);
       gc.longLivedPending = 0;
-      gc.longLivedTotal = gcListSize(young);
     }
 
     // Objects with legacy finalizers, and everything reachable from them, cannot be freed.
@@ -115,17 +123,28 @@ export function untrackTuples(rt: Runtime, head: PyObject): void {
   let next: PyObject;
   for (let gc = head.gcNext!; gc !== head; gc = next) {
     next = gc.gcNext!;
-    if (gc.type.kind === Kind.Tuple) tupleMaybeUntrack(rt, gc);
+    if (gc.type.kind === TUPLE) tupleMaybeUntrack(rt, gc);
   }
 }
 
-/** Try to untrack every surviving dict whose keys and values are all untracked. */
-function untrackDicts(rt: Runtime, head: PyObject): void {
+/**
+ * Try to untrack every surviving dict whose keys and values are all untracked. Returns the size of
+ * the list afterwards: gc_list_size(young), which CPython takes in a walk of its own right after;
+ * counted here in the same walk (dictMaybeUntrack untracks nothing but the dict it is given),
+ * because on a big heap every walk over the list costs a cache miss per object.
+ */
+function untrackDicts(rt: Runtime, head: PyObject): number {
+  let n = 0;
   let next: PyObject;
   for (let gc = head.gcNext!; gc !== head; gc = next) {
     next = gc.gcNext!;
-    if (gc.type.kind === Kind.Dict) dictMaybeUntrack(rt, gc);
+    if (gc.type.kind === DICT) {
+      dictMaybeUntrack(rt, gc);
+      if (gc.gcNext === null) continue;
+    }
+    n++;
   }
+  return n;
 }
 
 /**
@@ -135,9 +154,9 @@ function untrackDicts(rt: Runtime, head: PyObject): void {
  * `old`. Under DEBUG_SAVEALL the objects go to gc.garbage instead of being cleared.
  */
 export function deleteGarbage(rt: Runtime, collectable: PyObject, old: PyObject): void {
-  while (!gcListIsEmpty(collectable)) {
+  while (collectable.gcNext !== collectable /* !gc_list_is_empty */) {
     const op = collectable.gcNext!;
-    if (rt.gc.debug & DEBUG_SAVEALL) {
+    if (rt.gc.debug & SAVEALL) {
       listAppend(rt, rt.garbage, op);
     } else {
       rt.incref(op);
@@ -145,8 +164,8 @@ export function deleteGarbage(rt: Runtime, collectable: PyObject, old: PyObject)
       rt.decref(op);
     }
     if (collectable.gcNext === op) {
-      op.gcFlags &= ~GcFlag.Collecting;
-      gcListMove(op, old);
+      op.gcFlags &= ~COLLECTING;
+      listMove(op, old);
     }
   }
 }

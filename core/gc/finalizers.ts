@@ -8,8 +8,15 @@ import { GcFlag, PyObject } from '../objects/pyobject';
 import { traverse } from '../objects/traverse';
 import { listAppend } from '../objects/list';
 import { DEBUG_SAVEALL } from './state';
-import { gcListIsEmpty, gcListMerge, gcListMove, gcListNew } from './gclist';
+import { gcListMerge, gcListMove, gcListNew } from './gclist';
 import { clearCollecting, clearUnreachableMask, deduceUnreachable, DeduceStages } from './deduce';
+
+// Module-local copies of imported names used once per object (see deduce.ts: across files these
+// are megamorphic loads through the exporting module's getters on every use).
+const FINALIZED = GcFlag.Finalized;
+const COLLECTING = GcFlag.Collecting;
+const UNREACHABLE = GcFlag.Unreachable;
+const listMove = gcListMove;
 
 function hasLegacyFinalizer(op: PyObject): boolean {
   return op.type.legacyDel !== null;
@@ -22,11 +29,11 @@ function hasLegacyFinalizer(op: PyObject): boolean {
 export function moveLegacyFinalizers(unreachable: PyObject, finalizers: PyObject): void {
   let next: PyObject;
   for (let gc = unreachable.gcNext!; gc !== unreachable; gc = next) {
-    gc.gcFlags &= ~GcFlag.Unreachable;
+    gc.gcFlags &= ~UNREACHABLE;
     next = gc.gcNext!;
     if (hasLegacyFinalizer(gc)) {
-      gc.gcFlags &= ~GcFlag.Collecting;
-      gcListMove(gc, finalizers);
+      gc.gcFlags &= ~COLLECTING;
+      listMove(gc, finalizers);
     }
   }
 }
@@ -37,9 +44,9 @@ export function moveLegacyFinalizers(unreachable: PyObject, finalizers: PyObject
  */
 export function moveLegacyFinalizerReachable(finalizers: PyObject): void {
   const visitMove = (op: PyObject): void => {
-    if ((op.gcFlags & GcFlag.Collecting) !== 0) {
-      gcListMove(op, finalizers);
-      op.gcFlags &= ~GcFlag.Collecting;
+    if ((op.gcFlags & COLLECTING) !== 0) {
+      listMove(op, finalizers);
+      op.gcFlags &= ~COLLECTING;
     }
   };
   for (let gc = finalizers.gcNext!; gc !== finalizers; gc = gc.gcNext!) traverse(gc, visitMove);
@@ -53,12 +60,12 @@ export function moveLegacyFinalizerReachable(finalizers: PyObject): void {
  */
 export function finalizeGarbage(rt: Runtime, collectable: PyObject): void {
   const seen = gcListNew();
-  while (!gcListIsEmpty(collectable)) {
+  while (collectable.gcNext !== collectable /* !gc_list_is_empty */) {
     const op = collectable.gcNext!;
-    gcListMove(op, seen);
+    listMove(op, seen);
     const finalize = op.type.finalize;
-    if ((op.gcFlags & GcFlag.Finalized) === 0 && finalize !== null) {
-      op.gcFlags |= GcFlag.Finalized;
+    if ((op.gcFlags & FINALIZED) === 0 && finalize !== null) {
+      op.gcFlags |= FINALIZED;
       rt.incref(op);
       if (rt.listeners.length > 0) rt.emit({ kind: 'finalize', id: op.id });
       try {

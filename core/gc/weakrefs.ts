@@ -5,6 +5,10 @@ import { GcFlag, PyObject } from '../objects/pyobject';
 import { clearWeakref, callWeakrefCallback } from '../objects/weakrefobject';
 import { gcListIsEmpty, gcListMove, gcListNew } from './gclist';
 
+// A module-local copy for the per-object loop (see deduce.ts: across files, `Kind.Weakref` is a
+// megamorphic load through the kinds module's getters on every use).
+const WEAKREF = Kind.Weakref;
+
 /**
  * Clear every weakref to an object in `unreachable`, and call the callbacks of the weakrefs that
  * are themselves reachable (a weakref in the trash has its callback suppressed: it and its
@@ -20,7 +24,7 @@ export function handleWeakrefs(rt: Runtime, unreachable: PyObject, old: PyObject
   let next: PyObject;
   for (let gc = unreachable.gcNext!; gc !== unreachable; gc = next) {
     next = gc.gcNext!;
-    if (gc.type.kind === Kind.Weakref) clearWeakref(gc);
+    if (gc.type.kind === WEAKREF) clearWeakref(gc);
     if (!gc.type.supportsWeakrefs) continue;
     const list = gc.weaklist;
     if (list === null) continue;

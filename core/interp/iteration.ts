@@ -78,7 +78,7 @@ export function newIterator(rt: Runtime, iterable: PyObject): PyObject {
   if (type === undefined) throw new PyException('TypeError', `'${iterable.type.name}' object is not iterable`);
   const it = rt.alloc(type);
   it.refs = [rt.newRef(iterable)];
-  if (kind === Kind.Set) states.set(it, { entries: [...iterable.table!.map.values()], size: iterable.table!.size, view: 'keys', next: 0n, step: 0n, left: 0n });
+  if (kind === Kind.Set) states.set(it, { entries: [...iterable.table!.entries()], size: iterable.table!.size, view: 'keys', next: 0n, step: 0n, left: 0n });
   rt.track(it);
   return it;
 }

@@ -93,7 +93,7 @@ function containerRepr(rt: Runtime, op: PyObject, active: Set<PyObject>, observe
       case Kind.Dict:
         return `{${[...op.table!.map.values()].map((e) => `${r(e.key)}: ${r(e.value!)}`).join(', ')}}`;
       default: {
-        const keys = [...op.table!.map.values()].map((e) => r(e.key));
+        const keys = [...op.table!.entries()].map((e) => r(e.key));
         return keys.length === 0 ? 'set()' : `{${keys.join(', ')}}`;
       }
     }

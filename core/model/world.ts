@@ -160,7 +160,7 @@ export class HeapWorld {
         return;
       }
       case Kind.Set: {
-        const entries = [...container.table!.map.values()];
+        const entries = [...container.table!.entries()];
         if (entries.length > 0) setDiscard(rt, container, entries[field % entries.length].key, false);
         return;
       }

@@ -1,4 +1,5 @@
 import type { PyObject } from './pyobject';
+import { SetTable } from './settable';
 
 export interface DictEntry {
   key: PyObject;
@@ -42,6 +43,8 @@ export class DictTable {
   unicode = true;
   /** The allocated keys object is a minimum-size all-str one, which the keys free list takes back. */
   keysParkable = false;
+  /** For a set: its hash table, which decides the iteration order. */
+  set: SetTable | null = null;
 
   get size(): number {
     return this.map.size;
@@ -83,27 +86,6 @@ export class DictTable {
     this.usable = usableFraction(1 << log2) - this.map.size;
   }
 
-  /** A set's table: mask + 1 slots, and `fill` (active plus dummy entries). */
-  setSlots = 8;
-  setFill = 0;
-
-  /**
-   * Account for adding a new key to a set (set_add_entry then set_table_resize): the table grows
-   * once fill reaches 3/5 of it, to the smallest power of two above 4 x used (2 x past 50,000).
-   */
-  noteSetInsert(): boolean {
-    this.setFill++;
-    const mask = this.setSlots - 1;
-    if (this.setFill * 5 < mask * 3) return false;
-    const used = this.map.size;
-    const minused = used > 50000 ? used * 2 : used * 4;
-    let newsize = 8;
-    while (newsize <= minused) newsize <<= 1;
-    this.setSlots = newsize;
-    this.setFill = used;
-    return true;
-  }
-
   /**
    * dict_new_presized for a display of n entries: up to 5 stay with the empty keys (the first
    * insert makes the minimum table); more get a table for n at once (estimate_log2_keysize).
@@ -116,26 +98,17 @@ export class DictTable {
     this.usable = usableFraction(1 << this.log2Size);
   }
 
-  /** set_merge of a constant frozenset of n items into an empty set: resize to twice n first. */
-  presizeSet(n: number): void {
-    if (n * 5 < (this.setSlots - 1) * 3) return;
-    let newsize = 8;
-    while (newsize <= n * 2) newsize <<= 1;
-    this.setSlots = newsize;
-  }
-
-  /** Bytes of a set's table outside the object (0 while it is the inline smalltable). */
-  setTableBytes(): number {
-    return this.setSlots > 8 ? 16 * this.setSlots : 0;
-  }
-
   /** PyDict_Clear: back to the shared empty keys object. */
   noteClear(): void {
     this.log2Size = 0;
     this.nentries = 0;
     this.usable = 0;
     this.unicode = true;
-    this.setSlots = 8;
-    this.setFill = 0;
+    this.set?.clear();
+  }
+
+  /** Entries in iteration order: insertion order for a dict, slot order for a set. */
+  entries(): Iterable<DictEntry> {
+    return this.set !== null ? this.set.order() : this.map.values();
   }
 }

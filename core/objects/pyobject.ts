@@ -28,9 +28,14 @@ export type NativeCall = (args: PyObject[]) => PyObject;
  * walk a million objects quickly; the payload fields a kind does not use stay null.
  */
 export class PyObject {
-  // The fields a collection reads or writes on every object come first, together: V8 lays out an
-  // instance's fields in declaration order, and a full collection of a big heap is bound by the
-  // cache lines it touches per object (one or two here, instead of three).
+  /** A unique, never reused number (the simulator's `id()`); addresses come from the allocator. */
+  readonly id: number;
+  type: PyType;
+  refcnt = 1;
+
+  // --- refchain: every live object, like a Py_TRACE_REFS build's _ob_next/_ob_prev ---
+  obNext: PyObject | null = null;
+  obPrev: PyObject | null = null;
 
   // --- PyGC_Head (meaningful only when type.isGC) ---
   /** Next object in the object's gc list; null means untracked (_gc_next == 0). */
@@ -39,29 +44,12 @@ export class PyObject {
   /** gc_refs: the refcount copy the collector works on (the upper bits of _gc_prev). */
   gcRefs = 0;
   gcFlags = 0;
-  /**
-   * `type.kind`, copied at construction (an object's type never changes): tp_traverse and the
-   * collector's loops switch on it for every object, without loading the type first.
-   */
-  readonly kind: Kind;
-  refcnt = 1;
-  /** list and tuple items; for a list, `allocated` is its capacity. */
-  items: PyObject[] | null = null;
-
-  // --- header ---
-  /** The object's type (ob_type); never reassigned, which is what keeps `kind` right. */
-  readonly type: PyType;
-  /** A unique, never reused number (the simulator's `id()`); addresses come from the allocator. */
-  readonly id: number;
-
-  // --- refchain: every live object, like a Py_TRACE_REFS build's _ob_next/_ob_prev ---
-  obNext: PyObject | null = null;
-  obPrev: PyObject | null = null;
 
   // --- payload ---
   /** int (bigint), str (string), bool (boolean); the name of a Builtin or Code object. */
   value: bigint | string | boolean | null = null;
-  /** A list's capacity (its `items` are with the GC fields, above). */
+  /** list and tuple items; for a list, `allocated` is its capacity. */
+  items: PyObject[] | null = null;
   allocated = 0;
   /** dict and set entries; instance inline values live in `values` instead. */
   table: DictTable | null = null;
@@ -90,9 +78,12 @@ export class PyObject {
   index = 0;
 
   constructor(id: number, type: PyType) {
-    this.kind = type.kind;
-    this.type = type;
     this.id = id;
+    this.type = type;
+  }
+
+  get kind(): Kind {
+    return this.type.kind;
   }
 
   get isTracked(): boolean {

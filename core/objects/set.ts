@@ -1,6 +1,7 @@
 /** set objects (Objects/setobject.c): tracked at creation, with the table growth of set_table_resize. */
 import type { Runtime } from '../runtime';
 import { DictTable } from './dicttable';
+import { SetTable } from './settable';
 import { hashKey } from './hashkey';
 import { PyObject } from './pyobject';
 import { TYPES } from './pytype';
@@ -9,6 +10,7 @@ import { keyError, releaseEntries } from './dict';
 export function newSet(rt: Runtime, items: readonly PyObject[]): PyObject {
   const op = rt.alloc(TYPES.set);
   op.table = new DictTable();
+  op.table.set = new SetTable();
   rt.track(op);
   for (const item of items) setAdd(rt, op, item);
   return op;
@@ -16,15 +18,22 @@ export function newSet(rt: Runtime, items: readonly PyObject[]): PyObject {
 
 /** Move the table outside the object when it outgrows the inline smalltable of 8 entries. */
 function reallocTable(rt: Runtime, op: PyObject): void {
-  rt.reallocAux(op, op.table!.setTableBytes());
+  rt.reallocAux(op, op.table!.set!.bytes());
+}
+
+/** A display of n constants: the table is sized as set_merge of a constant frozenset sizes it. */
+export function setPresize(rt: Runtime, op: PyObject, n: number): void {
+  op.table!.set!.presize(n);
+  reallocTable(rt, op);
 }
 
 /** set.add */
 export function setAdd(rt: Runtime, op: PyObject, key: PyObject): void {
   const hk = hashKey(key);
   if (op.table!.map.has(hk)) return;
-  op.table!.map.set(hk, { key: rt.newRef(key), value: null });
-  if (op.table!.noteSetInsert()) reallocTable(rt, op);
+  const entry = { key: rt.newRef(key), value: null };
+  op.table!.map.set(hk, entry);
+  if (op.table!.set!.add(entry)) reallocTable(rt, op);
 }
 
 export function setContains(op: PyObject, key: PyObject): boolean {
@@ -40,12 +49,13 @@ export function setDiscard(rt: Runtime, op: PyObject, key: PyObject, raise: bool
     return;
   }
   op.table!.map.delete(hk);
+  op.table!.set!.remove(entry);
   rt.decref(entry.key);
 }
 
 /** set.clear: back to the smalltable, then release the keys. */
 export function setClear(rt: Runtime, op: PyObject): void {
-  const entries = [...op.table!.map.values()];
+  const entries = op.table!.set!.order();
   op.table!.map.clear();
   op.table!.noteClear();
   reallocTable(rt, op);

@@ -9,16 +9,27 @@ import type { PyObject } from './pyobject';
 
 export type Visit = (op: PyObject) => void;
 
+// Module-local copies of the kinds: this file is compiled on its own (esbuild-register, ts-jest with
+// isolatedModules), so `Kind.List` from kinds.ts is not inlined as a const enum would be but read
+// through that module's export getters, a megamorphic lookup per case label per call.
+const LIST = Kind.List;
+const TUPLE = Kind.Tuple;
+const DICT = Kind.Dict;
+const SET = Kind.Set;
+const INSTANCE = Kind.Instance;
+const FUNCTION = Kind.Function;
+const CODE = Kind.Code;
+
 export function traverse(op: PyObject, visit: Visit): void {
   switch (op.type.kind) {
-    case Kind.List:
-    case Kind.Tuple: {
+    case LIST:
+    case TUPLE: {
       // list_traverse / tupletraverse walk the items from last to first.
       const items = op.items!;
       for (let i = items.length - 1; i >= 0; i--) visit(items[i]);
       return;
     }
-    case Kind.Dict:
+    case DICT:
       // dict_traverse skips the keys of an all-str table (strs are not GC objects); visiting them
       // changes nothing for the collector and lets snapshots see every reference.
       for (const entry of op.table!.map.values()) {
@@ -26,13 +37,13 @@ export function traverse(op: PyObject, visit: Visit): void {
         visit(entry.key);
       }
       return;
-    case Kind.Set:
-      for (const entry of op.table!.map.values()) visit(entry.key);
+    case SET:
+      for (const entry of op.table!.entries()) visit(entry.key);
       return;
-    case Kind.Instance:
+    case INSTANCE:
       traverseInstance(op, visit);
       return;
-    case Kind.Function: {
+    case FUNCTION: {
       // func_traverse: code, globals, defaults.
       const refs = op.refs!;
       visit(refs[2]!);
@@ -40,7 +51,7 @@ export function traverse(op: PyObject, visit: Visit): void {
       if (refs[1] !== null) visit(refs[1]);
       return;
     }
-    case Kind.Code:
+    case CODE:
       for (const c of op.items!) visit(c);
       return;
     default: {

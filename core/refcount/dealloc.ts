@@ -122,7 +122,7 @@ function setDealloc(rt: Runtime, op: PyObject): void {
   rt.untrack(op);
   if (trashcanBegin(rt, op)) return;
   clearWeakRefs(rt, op);
-  const entries = [...op.table!.map.values()];
+  const entries = [...op.table!.entries()];
   op.table = null;
   for (const entry of entries) rt.decref(entry.key);
   release(rt, op);
