@@ -15,7 +15,7 @@ import { tpClear } from './objects/clear';
 import { ReferenceCollector } from './gc/collect';
 import { collectGenerations } from './gc/gcmodule';
 import { PyException } from './errors';
-import { registerClassType } from './objects/classobject';
+import { prepareSubclasses, registerClassType } from './objects/classobject';
 
 /** Something a runtime reports as it happens: a teaching trace and the invariants listen to these. */
 export type HeapEvent =
@@ -106,6 +106,7 @@ export class Runtime {
     for (let v = this.profile.smallIntMin; v <= this.profile.smallIntMax; v++) {
       this.smallInts.push(this.staticObject(TYPES.int, BigInt(v)));
     }
+    prepareSubclasses(this);
   }
 
   // --- events -------------------------------------------------------------------------------

@@ -690,6 +690,8 @@ export class Interpreter {
       if (attr === '__class__') return rt.newRef(obj.type.typeObject!);
       const own = instanceGetAttr(rt, obj, attr);
       if (own !== undefined) return rt.newRef(own);
+      // An empty slot: its member descriptor raises AttributeError (member_get).
+      if (obj.type.slotNames?.includes(attr)) throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${attr}'`);
       const found = classLookup(rt, obj.type.typeObject!, attr);
       if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
     } else if (kind === Kind.Type && !rt.external.has(obj)) {
@@ -1036,33 +1038,34 @@ export class Interpreter {
   }
 
   /**
-   * A class statement (__build_class__): run the body in a fresh namespace dict, then type_new
-   * copies it into the class dict; the namespace and the copy used to set names are released to
-   * the dict free list, as in CPython.
+   * A class statement, allocating what CPython's does in its order: MAKE_FUNCTION for the body,
+   * __build_class__'s bases tuple and namespace dict, the body run in that namespace, the
+   * (name, bases, namespace) argument tuple of the type call, then type_new (newClass); the
+   * namespace goes back to the dict free list and the body function dies.
    */
   private defineClass(s: A.ClassDef): void {
     const rt = this.rt;
     const info = this.compiled.codes.get(s)!;
+    const bodyFunction = newFunction(rt, info.code, this.globals, null);
+    this.push(bodyFunction);
     for (const b of s.bases) this.eval(b);
     const bases = this.popN(s.bases.length);
+    const base = bases[0] ?? null;
+    if (base !== null && base.type.kind !== Kind.Type) {
+      for (const b of bases) rt.decref(b);
+      throw new PyException('TypeError', 'bases must be types');
+    }
+    const basesTuple = bases.length > 0 ? newTupleStealing(rt, bases) : null;
+    if (basesTuple !== null) this.push(basesTuple);
     const namespace = newDict(rt);
     this.push(namespace);
     const frame = rt.pushFrame(s.name, []);
     this.frames.push({ frame, code: info, namespace, lineno: s.lineno });
     try {
       this.execBlock(s.body);
-    } catch (error) {
+    } finally {
       this.frames.pop();
       rt.popFrame();
-      for (const b of bases) rt.decref(b);
-      throw error;
-    }
-    this.frames.pop();
-    rt.popFrame();
-    const base = bases[0] ?? null;
-    if (base !== null && base.type.kind !== Kind.Type) {
-      for (const b of bases) rt.decref(b);
-      throw new PyException('TypeError', 'bases must be types');
     }
     const entries: [string, PyObject][] = [...namespace.table!.map.values()].map((e) => [e.key.value as string, e.value!]);
     const slotsEntry = entries.find(([k]) => k === '__slots__');
@@ -1070,19 +1073,21 @@ export class Interpreter {
     if (slotsEntry !== undefined) {
       const v = slotsEntry[1];
       const names = v.type.kind === Kind.Str ? [v] : v.items ?? [];
-      // Slots are stored sorted by name (type_new sorts them).
+      // type_new sorts the slot names.
       slots = names.map((n) => n.value as string).sort();
     }
+    const typeCallArgs = newTuple(rt, [this.nameStr(s.name), basesTuple ?? rt.emptyTuple, namespace]);
     const cls = newClass(rt, {
       name: s.name,
       base: base !== null && rt.external.has(base) ? null : base,
       namespace: entries,
       slots,
+      bases: basesTuple,
     });
-    const names = newDict(rt);
-    rt.decref(names);
-    for (const b of bases) rt.decref(b);
-    rt.decref(this.pop());
+    rt.decref(typeCallArgs);
+    rt.decref(this.pop()); // the namespace
+    if (basesTuple !== null) rt.decref(this.pop());
+    rt.decref(this.pop()); // the body function
     const type = classType(cls);
     if (classLookup(rt, cls, '__del__') !== undefined) {
       type.finalize = (self) => {

@@ -41,7 +41,7 @@ export class HeapWorld {
     this.rt.hold(this.callback);
     this.rt.decref(this.callback);
     const cls = (name: string) => {
-      const c = newClass(this.rt, { name, base: null, namespace: [], slots: null });
+      const c = newClass(this.rt, { name, base: null, namespace: [], slots: null, bases: null });
       this.rt.hold(c);
       this.rt.decref(c);
       return c;

@@ -9,6 +9,8 @@
 import type { Runtime } from '../runtime';
 import { newDict, dictSetItem, dictGetItem, dictDelItem } from './dict';
 import { newTuple } from './tuple';
+import { newList } from './list';
+import { newWeakref } from './weakrefobject';
 import { Kind } from './kinds';
 import { PyObject } from './pyobject';
 import { PyType, TYPES } from './pytype';
@@ -22,6 +24,8 @@ export interface ClassSpec {
   readonly namespace: readonly (readonly [string, PyObject])[];
   /** `__slots__` names, or null for a class with a `__dict__`. */
   readonly slots: readonly string[] | null;
+  /** The bases tuple __build_class__ made from the class statement, or null for none. */
+  readonly bases: PyObject | null;
 }
 
 const ownTypes = new WeakMap<PyObject, PyType>();
@@ -54,13 +58,31 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
   type.slotNames = [...(baseType.slotNames ?? []), ...slotNames];
   type.finalize = baseType.finalize;
   type.legacyDel = baseType.legacyDel;
+  const baseObject = spec.base ?? rt.staticTypeObject(TYPES.object);
 
+  // type_new_get_bases: a class statement without bases gets (object,).
+  const bases = spec.bases !== null ? rt.newRef(spec.bases) : newTuple(rt, [baseObject]);
+  // type_new_init: the namespace is copied into the new type's dict...
+  const dict = newDict(rt);
+  for (const [name, value] of spec.namespace) setStr(rt, dict, name, value);
+  // ...the sorted __slots__ (a list sorted into a tuple the type keeps, ht_slots)...
+  let htSlots: PyObject | null = null;
+  if (spec.slots !== null) {
+    const names = spec.slots.map((n) => rt.str(n));
+    const sorting = newList(rt, names);
+    htSlots = newTuple(rt, names);
+    rt.decref(sorting);
+    for (const n of names) rt.decref(n);
+  }
+  // ...then the type object itself (tracked at once by PyType_GenericAlloc).
   const cls = rt.alloc(TYPES.type);
   cls.value = spec.name;
   registerClassType(cls, type);
-
-  const dict = newDict(rt);
-  for (const [name, value] of spec.namespace) setStr(rt, dict, name, value);
+  rt.track(cls);
+  // PyType_Ready: the mro, then the member and getset descriptors (each refers back to the class).
+  const baseMro = spec.base === null ? [baseObject] : spec.base.refs![1]!.items!;
+  const mro = newTuple(rt, [cls, ...baseMro]);
+  cls.refs = [dict, mro, bases, rt.newRef(baseObject), htSlots];
   const descriptorNames = [...slotNames, ...(addsDict ? ['__dict__'] : []), ...(addsWeakref ? ['__weakref__'] : [])];
   for (const name of descriptorNames) {
     const descr = rt.alloc(TYPES.descriptor);
@@ -70,13 +92,58 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
     setStr(rt, dict, name, descr);
     rt.decref(descr);
   }
-  const baseObject = spec.base ?? rt.staticTypeObject(TYPES.object);
-  const bases = newTuple(rt, [baseObject]);
-  const baseMro = spec.base === null ? [baseObject] : spec.base.refs![1]!.items!;
-  const mro = newTuple(rt, [cls, ...baseMro]);
-  cls.refs = [dict, mro, bases, rt.newRef(baseObject)];
-  rt.track(cls);
+  addSubclass(rt, baseType, cls);
+  // type_new_set_names walks a copy of the dict; type_new_init_subclass makes super(cls, cls)
+  // and looks up __init_subclass__ on it (a bound method): all short-lived.
+  const namesToSet = newDict(rt);
+  for (const entry of dict.table!.map.values()) dictSetItem(rt, namesToSet, entry.key, entry.value!);
+  rt.decref(namesToSet);
+  const superObj = rt.alloc(TYPES.builtinMethod);
+  rt.track(superObj);
+  const initSubclass = rt.alloc(TYPES.builtinMethod);
+  rt.track(initSubclass);
+  rt.decref(superObj);
+  rt.decref(initSubclass);
   return cls;
+}
+
+/** The tp_subclasses dicts of this runtime's types: id(subclass) -> weakref(subclass). */
+const subclassDicts = new WeakMap<Runtime, Map<PyType, PyObject>>();
+
+/** object's tp_subclasses exists before any program runs (the interpreter's own classes made it). */
+export function prepareSubclasses(rt: Runtime): void {
+  const dict = newDict(rt);
+  rt.hold(dict);
+  rt.decref(dict);
+  subclassDicts.set(rt, new Map([[TYPES.object, dict]]));
+}
+
+/** add_subclass: the base records a weak reference to its new subclass. */
+function addSubclass(rt: Runtime, base: PyType, cls: PyObject): void {
+  const key = rt.int(cls.id);
+  const ref = newWeakref(rt, cls, null);
+  let dicts = subclassDicts.get(rt);
+  if (dicts === undefined) subclassDicts.set(rt, (dicts = new Map()));
+  let subclasses = dicts.get(base);
+  if (subclasses === undefined) {
+    subclasses = newDict(rt);
+    rt.hold(subclasses);
+    rt.decref(subclasses);
+    dicts.set(base, subclasses);
+  }
+  dictSetItem(rt, subclasses, key, ref);
+  rt.decref(ref);
+  rt.decref(key);
+}
+
+/** remove_subclass, as a dying class leaves its base: the weakref entry goes. */
+export function removeSubclass(rt: Runtime, cls: PyObject): void {
+  const type = ownTypes.get(cls);
+  const subclasses = type?.base !== null && type !== undefined ? subclassDicts.get(rt)?.get(type.base) : undefined;
+  if (subclasses === undefined) return;
+  const key = rt.int(cls.id);
+  if (dictGetItem(subclasses, key) !== undefined) dictDelItem(rt, subclasses, key);
+  rt.decref(key);
 }
 
 function setStr(rt: Runtime, dict: PyObject, name: string, value: PyObject): void {

@@ -96,7 +96,7 @@ export const SLOT_LAYOUT: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   [Kind.Function]: ['__globals__', '__defaults__', '__code__'],
   [Kind.Method]: ['__func__', '__self__'],
   [Kind.Weakref]: ['__callback__'],
-  [Kind.Type]: ['__dict__', '__mro__', '__bases__', '__base__'],
+  [Kind.Type]: ['__dict__', '__mro__', '__bases__', '__base__', '__slots__'],
   [Kind.Module]: ['__dict__'],
   [Kind.Iterator]: ['__seq__'],
   [Kind.Descriptor]: ['__objclass__'],

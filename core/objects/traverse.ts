@@ -19,6 +19,7 @@ const SET = Kind.Set;
 const INSTANCE = Kind.Instance;
 const FUNCTION = Kind.Function;
 const CODE = Kind.Code;
+const TYPE = Kind.Type;
 
 export function traverse(op: PyObject, visit: Visit): void {
   switch (op.type.kind) {
@@ -57,13 +58,18 @@ export function traverse(op: PyObject, visit: Visit): void {
     default: {
       const refs = op.refs;
       if (refs === null) return;
-      for (let i = 0; i < refs.length; i++) {
+      // type_traverse visits the dict, mro, bases and base, not the __slots__ tuple it keeps.
+      const n = op.type.kind === TYPE ? Math.min(refs.length, TYPE_TRAVERSED) : refs.length;
+      for (let i = 0; i < n; i++) {
         const r = refs[i];
         if (r !== null) visit(r);
       }
     }
   }
 }
+
+/** How many of a class's refs tp_traverse visits (the rest are references the collector never sees). */
+const TYPE_TRAVERSED = 4;
 
 /** subtype_traverse: slots, then inline values or the materialised dict, then the class. */
 function traverseInstance(op: PyObject, visit: Visit): void {
@@ -79,5 +85,7 @@ function traverseInstance(op: PyObject, visit: Visit): void {
 export function referents(op: PyObject): PyObject[] {
   const out: PyObject[] = [];
   traverse(op, (r) => out.push(r));
+  // References tp_traverse does not report are references all the same (for snapshots).
+  if (op.type.kind === Kind.Type && op.refs !== null) for (const r of op.refs.slice(TYPE_TRAVERSED)) if (r !== null) out.push(r);
   return out;
 }

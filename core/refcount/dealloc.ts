@@ -13,6 +13,7 @@ import { GcFlag, PyObject } from '../objects/pyobject';
 import { clearWeakRefs, clearWeakref } from '../objects/weakrefobject';
 import { trashcanBegin, trashcanEnd } from './trashcan';
 import { freeKeys } from '../objects/dict';
+import { removeSubclass } from '../objects/classobject';
 
 export function tpDealloc(rt: Runtime, op: PyObject): void {
   switch (op.type.kind) {
@@ -129,13 +130,14 @@ function setDealloc(rt: Runtime, op: PyObject): void {
   trashcanEnd(rt, tpDealloc);
 }
 
-/** type_dealloc: weakrefs, then base, dict, mro and bases. */
+/** type_dealloc: weakrefs, the entry in its base's subclasses, then base, dict, bases, mro, slots. */
 function typeDealloc(rt: Runtime, op: PyObject): void {
   rt.untrack(op);
   clearWeakRefs(rt, op);
-  const [dict, mro, bases, base] = op.refs!;
-  op.refs = [null, null, null, null];
-  for (const r of [base, dict, bases, mro]) if (r !== null) rt.decref(r);
+  removeSubclass(rt, op);
+  const [dict, mro, bases, base, slots] = op.refs!;
+  op.refs = [null, null, null, null, null];
+  for (const r of [base, dict, bases, mro, slots ?? null]) if (r !== null) rt.decref(r);
   release(rt, op);
 }
 

@@ -21,7 +21,7 @@ function setup() {
   gc.collect();
   const log: string[] = [];
   const cls = (name: string, finalize?: (self: PyObject) => void) => {
-    const c = newClass(rt, { name, base: null, namespace: [], slots: null });
+    const c = newClass(rt, { name, base: null, namespace: [], slots: null, bases: null });
     rt.hold(c);
     rt.decref(c);
     if (finalize) classType(c).finalize = finalize;
@@ -70,7 +70,7 @@ test('an instance self-cycle counts 1, or 2 once its __dict__ was materialised',
 
 test('an unreferenced class is collected with its dict, mro, bases and two getset descriptors (6)', () => {
   const { rt, gc } = setup();
-  const A = newClass(rt, { name: 'A', base: null, namespace: [], slots: null });
+  const A = newClass(rt, { name: 'A', base: null, namespace: [], slots: null, bases: null });
   rt.decref(A);
   expect(gc.collect()).toBe(6);
 });

@@ -10,7 +10,7 @@ import { Kind } from '../../core/objects/kinds';
 import { GcFlag } from '../../core/objects/pyobject';
 import { ReferenceCollector, CollectorStages } from '../../core/gc/collect';
 import { traverse } from '../../core/objects/traverse';
-import { gcListMove, gcListIsEmpty, gcListMerge, gcListNew } from '../../core/gc/gclist';
+import { gcListMove, gcListIsEmpty, gcListMerge, gcListNew, gcListRemove } from '../../core/gc/gclist';
 import type { InvariantName } from '../../core/invariants/heap';
 
 /** Refcounting with a twist in decref; everything else as the reference does it. */
@@ -90,12 +90,14 @@ export const INJECTED_BUGS: readonly InjectedBug[] = [
   },
   {
     invariant: 'generation-accounting',
-    description: 'untrack_tuples clears _gc_next without unlinking the tuple from its generation',
+    description: 'untrack_tuples unlinks a tuple but leaves _gc_next set, so it still looks tracked',
     options: collectorWith({
       untrackTuples: (_rt, head) => {
-        for (let gc = head.gcNext!; gc !== head && gc !== null; gc = gc.gcNext!) {
+        for (let gc = head.gcNext!; gc !== head; gc = gc.gcNext!) {
           if (gc.type.kind === Kind.Tuple && gc.items!.every((i) => !i.type.isGC)) {
-            gc.gcNext = null;
+            gcListRemove(gc);
+            gc.gcNext = gc;
+            gc.gcPrev = gc;
             return;
           }
         }
