@@ -2,9 +2,11 @@
  * Benchmark: a full collection on the simulator next to CPython's own gc.collect(), on the same
  * heap shapes built in the same run.
  *
- * Shapes (N objects, all lists): a reachable chain (a global holds the head, each list the next),
+ * Shapes (N objects, all lists): a reachable chain (a variable holds the head, each list the next),
  * unreachable 2-cycles (N/2 pairs referencing each other, nothing else), and a random graph (each
- * list holds two random others; a global holds one in ten).
+ * list holds two random others; a variable holds `keep = lists[::10]`, a list of one in ten). Both
+ * sides build the same graph (the same random sequence: mulberry32, written in both languages), so
+ * that both collectors do the same work: the same objects, references and list moves.
  *
  * What is timed is a full collection of the shape itself. Before it, the shapes whose objects
  * survive (chain, random) get one generation-0 collection, so that, as in a running program, the
@@ -64,7 +66,9 @@ function build(rt: Runtime, shape: Shape, n: number): void {
       link(l, lists[Math.floor(next() * n)]);
       link(l, lists[Math.floor(next() * n)]);
     }
-    for (let i = 0; i < n; i += 10) rt.hold(lists[i]);
+    const keep = newList(rt, lists.filter((_, i) => i % 10 === 0));
+    rt.hold(keep);
+    rt.decref(keep);
   }
   for (const l of lists) rt.decref(l);
 }
@@ -86,7 +90,19 @@ export function simulatedFullCollect(shape: Shape, n: number, repeats = 3): numb
 }
 
 const PYTHON_BENCH = `
-import gc, json, random, sys, time
+import gc, json, sys, time
+def mulberry32(seed):
+    # The same sequence as random() in gc.ts, in 32-bit unsigned arithmetic.
+    a = seed
+    def imul(x, y):
+        return (x * y) & 0xFFFFFFFF
+    def nxt():
+        nonlocal a
+        a = (a + 0x6D2B79F5) & 0xFFFFFFFF
+        t = imul(a ^ (a >> 15), 1 | a)
+        t = ((t + imul(t ^ (t >> 7), 61 | t)) & 0xFFFFFFFF) ^ t
+        return (t ^ (t >> 14)) / 4294967296
+    return nxt
 def build(shape, n):
     lists = [[] for _ in range(n)]
     keep = None
@@ -97,9 +113,9 @@ def build(shape, n):
         for i in range(0, n - 1, 2):
             lists[i].append(lists[i + 1]); lists[i + 1].append(lists[i])
     else:
-        rnd = random.Random(7)
+        rnd = mulberry32(7)
         for l in lists:
-            l.append(lists[int(rnd.random() * n)]); l.append(lists[int(rnd.random() * n)])
+            l.append(lists[int(rnd() * n)]); l.append(lists[int(rnd() * n)])
         keep = lists[::10]
     return keep
 out = []

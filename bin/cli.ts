@@ -10,6 +10,7 @@ import { globSync } from 'glob';
 import { parseScenario, ScenarioError } from '../core/model/scenario';
 import { runScenario } from './scenario-runner';
 import { runProgram } from '../core/interp/run';
+import { registerFidelityCommand } from './fidelity-command';
 
 /** An error the user can fix: printed as is, exit status `code`. */
 class UsageError extends Error {
@@ -101,6 +102,7 @@ export function main(argv: string[]): void {
     .option('--malloc-stats', "print sys._debugmallocstats() to stderr at exit")
     .option('--arena-picture', 'draw pymalloc arena and pool occupancy on stderr at exit')
     .action((file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean; arenaPicture?: boolean }) => runCommand(file, opts));
+  registerFidelityCommand(program);
   program
     .command('scenario')
     .description('run heap-operation scenario files, showing refcounts, generations and collections after each step')

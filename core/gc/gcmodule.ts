@@ -5,15 +5,14 @@
 import type { Runtime } from '../runtime';
 import { PyObject } from '../objects/pyobject';
 import { newDict, dictSetItem } from '../objects/dict';
-import { newTupleStealing } from '../objects/tuple';
 import { gcListMembers, gcListMerge, gcListSize } from './gclist';
 import { traverse } from '../objects/traverse';
 import { GcFlag } from '../objects/pyobject';
 import { PyException } from '../errors';
 
 /**
- * invoke_gc_callback: call each callback in gc.callbacks with (phase, info). The info dict and
- * each call's argument tuple are real allocations, as in CPython.
+ * invoke_gc_callback: call each callback in gc.callbacks with (phase, info). The info dict is a
+ * real allocation, made before "start" (so it counts before the counts are reset).
  */
 export function invokeGcCallback(rt: Runtime, phase: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void {
   const callbacks = rt.callbacksIfAny();
@@ -27,10 +26,12 @@ export function invokeGcCallback(rt: Runtime, phase: 'start' | 'stop', generatio
     rt.decref(v);
   }
   for (let i = 0; i < callbacks.items!.length; i++) {
+    // PyObject_CallFunction(cb, "sO", phase, info) builds its arguments on the C stack: the phase
+    // is a new str, and no argument tuple is allocated.
     const cb = rt.newRef(callbacks.items![i]);
-    const args = newTupleStealing(rt, [rt.str(phase), rt.newRef(info)]);
-    rt.callUnraisable(cb, args.items!, cb, 'gc callback');
-    rt.decref(args);
+    const phaseStr = rt.str(phase);
+    rt.callUnraisable(cb, [phaseStr, info], cb, 'gc callback');
+    rt.decref(phaseStr);
     rt.decref(cb);
   }
   rt.decref(info);

@@ -15,7 +15,7 @@ import { PyException } from '../errors';
 import { newList, listAppend, listExtend, listSetItem, listDelItem, normaliseIndex } from '../objects/list';
 import { newTuple, newTupleStealing } from '../objects/tuple';
 import { newDict, dictSetItem, dictGetItem, dictDelItem, keyError } from '../objects/dict';
-import { newSet, setAdd, setContains, setPresize } from '../objects/set';
+import { newSet, setAdd, setContains, setFromConstants } from '../objects/set';
 import { classLookup, classType, instanceDelAttr, instanceGetAttr, instanceSetAttr, isInstance, materializeDict, newClass, newInstance } from '../objects/classobject';
 import { newFunction, newMethod } from '../objects/funcobject';
 import { hashKey } from '../objects/hashkey';
@@ -598,9 +598,9 @@ export class Interpreter {
         let set: PyObject;
         try {
           set = newSet(rt, []);
-          // A display of 3+ constants merges a constant frozenset: the table is presized (set_merge).
-          if (e.elts.length > 2 && e.elts.every((x) => x.kind === 'Constant')) setPresize(rt, set, e.elts.length);
-          for (const item of items) setAdd(rt, set, item);
+          // A display of 3+ constants merges a constant frozenset (its layout decides the order).
+          if (e.elts.length > 2 && e.elts.every((x) => x.kind === 'Constant')) setFromConstants(rt, set, items);
+          else for (const item of items) setAdd(rt, set, item);
         } finally {
           for (const item of items) rt.decref(item);
         }

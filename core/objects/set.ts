@@ -21,9 +21,16 @@ function reallocTable(rt: Runtime, op: PyObject): void {
   rt.reallocAux(op, op.table!.set!.bytes());
 }
 
-/** A display of n constants: the table is sized as set_merge of a constant frozenset sizes it. */
-export function setPresize(rt: Runtime, op: PyObject, n: number): void {
-  op.table!.set!.presize(n);
+/**
+ * A display of 3+ constants: BUILD_SET 0 then SET_UPDATE with a constant frozenset, whose table
+ * layout decides the new set's order. `keys` are borrowed and distinct.
+ */
+export function setFromConstants(rt: Runtime, op: PyObject, keys: readonly PyObject[]): void {
+  const distinct: PyObject[] = [];
+  for (const k of keys) if (!distinct.some((d) => hashKey(d) === hashKey(k))) distinct.push(k);
+  const entries = distinct.map((key) => ({ key: rt.newRef(key), value: null }));
+  entries.forEach((e) => op.table!.map.set(hashKey(e.key), e));
+  op.table!.set!.mergeConstant(entries, SetTable.constantLayout(distinct));
   reallocTable(rt, op);
 }
 

@@ -171,6 +171,40 @@ export class SetTable {
     if (n * 5 >= (this.slots.length - 1) * 3) this.resize(n * 2);
   }
 
+  /**
+   * The slot layout of a constant frozenset built from `keys` (in order), as the compiler makes
+   * it: PyFrozenSet_New over the constants, then rebuilt once more from its own iteration order
+   * when constants are merged. Returns the layout: for each slot, the index into `keys` or -1.
+   */
+  static constantLayout(keys: readonly PyObject[]): { size: number; slots: number[] } {
+    const build = (order: readonly PyObject[]) => {
+      const table = new SetTable();
+      const entries = order.map((key) => ({ key, value: null }));
+      for (const e of entries) table.add(e);
+      return table;
+    };
+    const first = build(keys);
+    const second = build(first.order().map((e) => e.key));
+    return { size: second.slots.length, slots: second.slots.map((s) => (s === null || s === DUMMY ? -1 : keys.indexOf(s.key))) };
+  }
+
+  /**
+   * set_merge of a constant frozenset into this empty set: grow to twice its size if it would
+   * overfill the table, then copy the frozenset's layout when the sizes match, or re-insert its
+   * entries in its slot order when they do not.
+   */
+  mergeConstant(entries: readonly DictEntry[], layout: { size: number; slots: number[] }): void {
+    this.presize(entries.length);
+    for (const e of entries) this.hashes.set(e, pyHash(e.key));
+    const ordered = layout.slots.filter((i) => i >= 0).map((i) => entries[i]);
+    if (this.slots.length === layout.size) {
+      this.slots = layout.slots.map((i) => (i >= 0 ? entries[i] : null));
+    } else {
+      for (const e of ordered) this.insertClean(e);
+    }
+    this.fill = this.used = entries.length;
+  }
+
   /** set_discard_entry: the slot becomes a dummy. */
   remove(entry: DictEntry): void {
     const j = this.slots.indexOf(entry);

@@ -1,0 +1,156 @@
+/**
+ * `pymemlab fidelity`: runs random programs of the subset on CPython and on the simulator and
+ * compares standard output and exit status; the first disagreement is shrunk to a minimal
+ * program. Exit status 0 when all agree, 1 on a disagreement, 2 on bad arguments or when
+ * python3 or the simulator cannot be run.
+ *
+ * The simulator (core/interp/run.ts) is loaded only when the command runs, through a computed
+ * path, so that this file compiles whatever the state of that module; its API is the one in
+ * core/interp/types.ts.
+ */
+import path from 'path';
+import type { Command, CommanderError } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import type { FidelityReport, ProgressEvent, Simulator } from '../core/fidelity/compare';
+import { runFidelity } from '../core/fidelity/compare';
+import { findPython, PythonNotFoundError } from '../core/fidelity/cpython';
+import { diffLines } from '../core/fidelity/diff';
+
+export interface FidelityCliOptions {
+  python: string;
+  programs: number;
+  seed?: number;
+  json?: boolean;
+}
+
+/** Trouble the user can fix (exit status 2). */
+class FidelityUsageError extends Error {}
+
+function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1_000_000) {
+    throw new InvalidArgumentError('expected a whole number from 1 to 1000000.');
+  }
+  return Number(value);
+}
+
+function seedArg(value: string): number {
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('expected a whole number.');
+  return Number(value) | 0;
+}
+
+/** runProgram from core/interp/run.ts, or a clear error if it is not there (yet). */
+export function loadSimulator(): Simulator {
+  const modulePath = path.join(__dirname, '..', 'core', 'interp', 'run');
+  let mod: { runProgram?: unknown };
+  try {
+    mod = require(modulePath) as { runProgram?: unknown };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'MODULE_NOT_FOUND' && err.message.includes(modulePath)) {
+      throw new FidelityUsageError('the simulator (core/interp/run.ts) is not available in this build');
+    }
+    throw e;
+  }
+  if (typeof mod.runProgram !== 'function') throw new FidelityUsageError('core/interp/run.ts does not export runProgram(source, filename, options)');
+  return mod.runProgram as Simulator;
+}
+
+export function registerFidelityCommand(program: Command): void {
+  program
+    .command('fidelity')
+    .description('run random Python programs on CPython 3.11 and on the simulator and compare their output; the first disagreement is shrunk to a minimal program')
+    .option('--python <command>', 'the CPython 3.11 interpreter to compare with', 'python3')
+    .option('--programs <n>', 'how many random programs', positiveInt, 200)
+    .option('--seed <s>', 'random seed (default: a new one, printed, to repeat the run)', seedArg)
+    .option('--json', 'print the report as JSON')
+    .exitOverride((err: CommanderError) => {
+      // commander has printed its message; bad arguments are exit status 2, --help is 0
+      process.exit(err.exitCode === 0 ? 0 : 2);
+    })
+    .action((opts: FidelityCliOptions) => {
+      // Runs asynchronously; every outcome ends in process.exitCode (cli.ts parses synchronously).
+      void fidelityCommand(opts);
+    });
+}
+
+/** Where the command writes, and the simulator (injectable for tests). */
+export interface FidelityCommandDeps {
+  readonly write?: (text: string) => void;
+  readonly simulator?: Simulator;
+}
+
+export async function fidelityCommand(opts: FidelityCliOptions, deps: FidelityCommandDeps = {}): Promise<void> {
+  const write = deps.write ?? ((t: string) => process.stdout.write(t));
+  const seed = opts.seed ?? (Date.now() ^ (process.pid << 16)) | 0;
+  const progress = !opts.json && process.stderr.isTTY ? progressLine() : undefined;
+  try {
+    const python = findPython(opts.python);
+    const simulator = deps.simulator ?? loadSimulator();
+    const report = await runFidelity({ programs: opts.programs, seed, python, simulator, onProgress: progress?.update });
+    progress?.clear();
+    write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
+    process.exitCode = report.disagreed > 0 ? 1 : 0;
+  } catch (e) {
+    progress?.clear();
+    if (e instanceof PythonNotFoundError || e instanceof FidelityUsageError) {
+      process.stderr.write(`pymemlab: fidelity: ${e.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`pymemlab: internal error: ${e instanceof Error ? e.message : String(e)}\nPlease report this as a bug.\n`);
+    process.exitCode = 70;
+  }
+}
+
+function progressLine(): { update: (e: ProgressEvent) => void; clear: () => void } {
+  let shown = false;
+  return {
+    update: (e) => {
+      const text = e.phase === 'shrink' ? `shrinking: ${e.runs} CPython runs, ${e.statements} statements` : `${e.phase}: ${e.done}/${e.total}`;
+      process.stderr.write(`\r\x1b[K${text}`);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+const indent = (text: string, by = '    '): string =>
+  text
+    .split('\n')
+    .map((l) => (l === '' ? l : by + l))
+    .join('\n');
+
+/** The human report. */
+export function summary(r: FidelityReport): string {
+  const lines: string[] = [];
+  lines.push(`pymemlab fidelity: ${r.programs} random programs, seed ${r.seed}, CPython ${r.python.version} (${r.cpython_programs_per_second} programs/s)`);
+  lines.push(`  agreed ${r.agreed}, disagreed ${r.disagreed}${r.skipped ? `, skipped ${r.skipped} (CPython timed out)` : ''}`);
+  if (!r.minimal || !r.original) {
+    lines.push(r.disagreed === 0 ? 'The simulator printed exactly what CPython printed, and exited the same way, every time.' : '');
+    return `${lines.join('\n')}\n`;
+  }
+  const m = r.minimal;
+  lines.push(`  disagreeing programs: ${r.disagreeing.slice(0, 20).join(', ')}${r.disagreeing.length > 20 ? ', ...' : ''}`);
+  lines.push('');
+  lines.push(`First disagreement: program ${r.original.index}, shrunk in ${r.shrinkRuns} CPython runs to ${m.statements} statement${m.statements === 1 ? '' : 's'}:`);
+  lines.push('');
+  lines.push(indent(m.source.replace(/\n$/, '')));
+  lines.push('');
+  if (m.simulator.error) lines.push(`The simulator failed: ${m.simulator.error}`);
+  if (m.cpython.exitCode !== m.simulator.exitCode) lines.push(`Exit status: CPython ${m.cpython.exitCode}, simulator ${m.simulator.exitCode ?? '(none)'}`);
+  if (m.firstDifferentLine) {
+    const d = m.firstDifferentLine;
+    lines.push(`Standard output differs from line ${d.line}:`);
+    lines.push('    --- CPython');
+    lines.push('    +++ simulator');
+    for (const l of diffLines(m.cpython.stdout, m.simulator.stdout)) lines.push(`    ${l.op}${l.text}`);
+  } else {
+    lines.push('Standard output is the same.');
+  }
+  if (!m.cpythonDeterministic) lines.push('Warning: CPython printed something else when this program ran again; the generator let in a nondeterministic program.');
+  lines.push('');
+  lines.push(`Repeat with: pymemlab fidelity --seed ${r.seed} --programs ${r.programs}`);
+  return `${lines.join('\n')}\n`;
+}
