@@ -224,15 +224,7 @@ export async function runFidelity(options: FidelityOptions): Promise<FidelityRep
   const minimals: Disagreement[] = [];
   let shrinkRuns = 0;
   for (const index of disagreeing.slice(0, Math.max(1, options.shrink ?? 1))) {
-    const shrunk = await shrink(arb, values[index], checked[index], {
-      python,
-      simulator: options.simulator,
-      concurrency,
-      timeoutMs: Math.min(timeoutMs, 5_000),
-      maxSteps,
-      maxRuns: options.maxShrinkRuns ?? 800,
-      progress,
-    });
+    const shrunk = await shrink(arb, values[index], checked[index], shrinkSetup(options, python, concurrency, timeoutMs, maxSteps, progress));
     shrinkRuns += shrunk.runs;
     minimals.push(await describe(shrunk.program, shrunk.checked, python, timeoutMs));
   }
@@ -269,16 +261,20 @@ export async function shrinkProgram(
   const sim = await simulate(options.simulator, value.value.source, cpython.filename, maxSteps);
   const start: Checked = { cpython, sim, verdict: verdict(cpython, sim) };
   if (start.verdict !== 'disagree') return null;
-  const shrunk = await shrink(arb, value, start, {
-    python,
-    simulator: options.simulator,
-    concurrency,
-    timeoutMs: Math.min(timeoutMs, 5_000),
-    maxSteps,
-    maxRuns: options.maxShrinkRuns ?? 800,
-    progress: options.onProgress ?? ((): void => {}),
-  });
+  const shrunk = await shrink(arb, value, start, shrinkSetup(options, python, concurrency, timeoutMs, maxSteps, options.onProgress ?? ((): void => {})));
   return describe(shrunk.program, shrunk.checked, python, timeoutMs);
+}
+
+/** The shrinking budget for one run: a shorter CPython time limit, at most maxShrinkRuns runs. */
+function shrinkSetup(
+  options: Pick<FidelityOptions, 'simulator' | 'maxShrinkRuns'>,
+  python: PythonInfo,
+  concurrency: number,
+  timeoutMs: number,
+  maxSteps: number,
+  progress: (e: ProgressEvent) => void,
+): ShrinkSetup {
+  return { python, simulator: options.simulator, concurrency, timeoutMs: Math.min(timeoutMs, 5_000), maxSteps, maxRuns: options.maxShrinkRuns ?? 800, progress };
 }
 
 interface ShrinkSetup {
