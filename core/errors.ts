@@ -3,6 +3,11 @@
  * reports it the way CPython does; the core raises it where CPython's C code would.
  */
 export class PyException extends Error {
+  /** AttributeError.obj: the object whose attribute was missing (set_attribute_error_context). */
+  attrObj: import('./objects/pyobject').PyObject | null = null;
+  /** NameError.name / AttributeError.name. */
+  attrName: string | null = null;
+
   constructor(
     /** The Python exception type's name, e.g. 'TypeError'. */
     readonly pyType: string,
@@ -10,6 +15,13 @@ export class PyException extends Error {
   ) {
     super(message);
     this.name = pyType;
+  }
+
+  /** Record AttributeError's obj and name, or NameError's name (CPython sets them at raise time). */
+  withContext(name: string, obj: import('./objects/pyobject').PyObject | null = null): this {
+    this.attrName = name;
+    this.attrObj = obj;
+    return this;
   }
 
   /** The last line of a Python traceback: `TypeError: message`. */

@@ -53,6 +53,7 @@ const FIXED_SIZE: Partial<Record<Kind, number>> = {
   [Kind.DictView]: 40,
   [Kind.Frame]: 120,
   [Kind.Traceback]: 64,
+  [Kind.Exception]: 88,
   [Kind.Head]: 0,
 };
 

@@ -37,6 +37,8 @@ export class PyRaise extends Error {
   readonly traceback: TracebackEntry[] = [];
   /** The traceback object chain (outermost first), as sys.last_traceback will hold it. */
   tb: PyObject | null = null;
+  /** The exception instance, once normalized (NameError and AttributeError are at once). */
+  value: PyObject | null = null;
   constructor(readonly exception: PyException) {
     super(exception.toPythonString());
   }
@@ -115,7 +117,8 @@ export class Interpreter {
 
   // --- running code --------------------------------------------------------------------------
 
-  /** sys.last_traceback after an uncaught exception (held until shutdown). */
+  /** sys.last_value and sys.last_traceback after an uncaught exception (held until shutdown). */
+  lastValue: PyObject | null = null;
   lastTraceback: PyObject | null = null;
 
   runModule(module: A.Module): void {
@@ -130,6 +133,10 @@ export class Interpreter {
         this.frames.pop();
         this.rt.popFrame();
         if (raised instanceof PyRaise) {
+          // PyErr_Print: normalize, attach the traceback, keep sys.last_value and last_traceback.
+          const value = this.normalize(raised);
+          value.refs![value.refs!.length - 1] = raised.tb === null ? null : this.rt.newRef(raised.tb);
+          this.lastValue = value;
           this.lastTraceback = raised.tb;
           // The module frame object keeps the globals (f_globals, f_locals) until then.
           const fobj = this.frameObjects.get(frame);
@@ -175,9 +182,31 @@ export class Interpreter {
     return op;
   }
 
+  /**
+   * The exception instance (a GC object holding its args tuple and, for AttributeError and
+   * NameError, the obj and name set at raise time): made when CPython normalizes it.
+   */
+  normalize(raise: PyRaise): PyObject {
+    if (raise.value !== null) return raise.value;
+    const rt = this.rt;
+    const exc = raise.exception;
+    // The type call's argument tuple becomes the exception's args.
+    const args = newTupleStealing(rt, [rt.str(exc.message)]);
+    const value = rt.alloc(TYPES.exception);
+    value.value = exc.pyType;
+    const context: (PyObject | null)[] = [];
+    if (exc.pyType === 'AttributeError') context.push(exc.attrObj === null ? null : rt.newRef(exc.attrObj));
+    if (exc.attrName !== null) context.push(rt.newRef(this.nameStr(exc.attrName)));
+    value.refs = [...context, args, null];
+    rt.track(value);
+    raise.value = value;
+    return value;
+  }
+
   /** PyTraceBack_Here: a new traceback entry for `frame`, in front of the chain so far. */
   private tracebackHere(raise: PyRaise, frame: Frame): void {
     const rt = this.rt;
+    if (raise.exception.attrName !== null) this.normalize(raise);
     const fobj = this.frameObject(frame);
     const tb = rt.alloc(TYPES.traceback);
     tb.refs = [raise.tb, rt.newRef(fobj)];
@@ -498,7 +527,7 @@ export class Interpreter {
           return;
         }
         const ns = state.code.fast || state.code.globals.has(target.id) ? this.globals : state.namespace;
-        if (dictGetItem(ns, this.nameStr(target.id)) === undefined) throw new PyException('NameError', `name '${target.id}' is not defined`);
+        if (dictGetItem(ns, this.nameStr(target.id)) === undefined) throw new PyException('NameError', `name '${target.id}' is not defined`).withContext(target.id);
         dictDelItem(rt, ns, this.nameStr(target.id));
         return;
       }
@@ -668,7 +697,7 @@ export class Interpreter {
     if (g !== undefined) return this.push(this.rt.newRef(g));
     const b = this.builtins.lookup(name);
     if (b !== undefined) return this.push(this.rt.newRef(b));
-    throw new PyException('NameError', `name '${name}' is not defined`);
+    throw new PyException('NameError', `name '${name}' is not defined`).withContext(name);
   }
 
   /** LOAD_ATTR: replace the object on top of the stack with its attribute. */
@@ -691,7 +720,7 @@ export class Interpreter {
       const own = instanceGetAttr(rt, obj, attr);
       if (own !== undefined) return rt.newRef(own);
       // An empty slot: its member descriptor raises AttributeError (member_get).
-      if (obj.type.slotNames?.includes(attr)) throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${attr}'`);
+      if (obj.type.slotNames?.includes(attr)) throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${attr}'`).withContext(attr, obj);
       const found = classLookup(rt, obj.type.typeObject!, attr);
       if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
     } else if (kind === Kind.Type && !rt.external.has(obj)) {
@@ -711,7 +740,7 @@ export class Interpreter {
       if (method !== undefined) return method;
     }
     const typeName = kind === Kind.Type ? 'type object' : `'${obj.type.name}' object`;
-    throw new PyException('AttributeError', `${kind === Kind.Type ? `type object '${obj.value as string}'` : typeName} has no attribute '${attr}'`);
+    throw new PyException('AttributeError', `${kind === Kind.Type ? `type object '${obj.value as string}'` : typeName} has no attribute '${attr}'`).withContext(attr, obj);
   }
 
   private subscript(): void {

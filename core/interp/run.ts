@@ -13,6 +13,8 @@ import { parse, PySyntaxError, UnsupportedConstruct, formatSyntaxError } from '.
 import { Runtime } from '../runtime';
 import { newModule, moduleDict } from '../objects/moduleobject';
 import { dictSetItem } from '../objects/dict';
+import { materializeDict } from '../objects/classobject';
+import { Kind } from '../objects/kinds';
 import { TYPES } from '../objects/pytype';
 import { PyException } from '../errors';
 import { collectWithCallback } from '../gc/gcmodule';
@@ -100,6 +102,10 @@ export function runProgram(source: string, filename: string, options: RunOptions
   } catch (error) {
     if (error instanceof PyRaise) {
       err.push(formatTraceback(error, filename, source));
+      // Printing an AttributeError looks for "Did you mean" suggestions in dir(obj), and
+      // object.__dir__ materialises the instance's __dict__: a new dict, late in generation 0.
+      const obj = error.exception.attrObj;
+      if (error.exception.pyType === 'AttributeError' && obj !== null && obj.type.kind === Kind.Instance && obj.type.managedDict) materializeDict(rt, obj);
       exitCode = 1;
     } else if (error instanceof StepLimitExceeded) {
       err.push(`pymemlab: ${filename}: ${error.message}; the program was stopped (raise it with --max-steps)\n`);
@@ -120,7 +126,9 @@ export function runProgram(source: string, filename: string, options: RunOptions
       collectWithCallback(rt, 2);
       rt.gc.collecting = false;
     }
-    // sys.last_traceback = None: the traceback, its frame objects and their locals go.
+    // sys.last_value = None, then sys.last_traceback = None: the exception, the traceback, its
+    // frame objects and their locals go.
+    if (interp.lastValue !== null) rt.decref(interp.lastValue);
     if (interp.lastTraceback !== null) rt.decref(interp.lastTraceback);
     rt.release(main);
     rt.gc.collecting = true;

@@ -42,6 +42,8 @@ export const enum Kind {
   Frame = 21,
   /** A traceback entry: holds the next entry and a frame object. */
   Traceback = 22,
+  /** An exception instance (BaseException and subclasses). */
+  Exception = 23,
 }
 
 export const KIND_NAMES: Readonly<Record<number, string>> = {
@@ -68,4 +70,5 @@ export const KIND_NAMES: Readonly<Record<number, string>> = {
   [Kind.DictView]: 'dict_items',
   [Kind.Frame]: 'frame',
   [Kind.Traceback]: 'traceback',
+  [Kind.Exception]: 'BaseException',
 };

@@ -66,6 +66,7 @@ export const TYPES = {
   range: staticType(Kind.Range, false, false),
   frame: staticType(Kind.Frame, true, false),
   traceback: staticType(Kind.Traceback, true, false),
+  exception: staticType(Kind.Exception, true, false),
   /** range_iterator: unlike the other iterators, not a GC type. */
   rangeIterator: new PyType('range_iterator', Kind.Iterator, false, false),
   dictKeys: new PyType('dict_keys', Kind.DictView, true, false),
