@@ -157,6 +157,7 @@ export class Interpreter {
   private unwind(error: unknown): never {
     const state = this.top;
     if (error instanceof PyException) error = new PyRaise(error);
+    if (error instanceof PyRaise && error.exception.attrName !== null) this.normalize(error);
     if (error instanceof PyRaise) {
       error.traceback.unshift({ lineno: state.lineno, name: state.code.name });
       this.tracebackHere(error, state.frame);
@@ -705,6 +706,14 @@ export class Interpreter {
     const obj = this.pop();
     try {
       this.push(this.getAttr(obj, attr));
+    } catch (error) {
+      // set_attribute_error_context: the AttributeError is normalized now and holds obj.
+      if (error instanceof PyException && error.attrObj === obj) {
+        const raise = new PyRaise(error);
+        this.normalize(raise);
+        throw raise;
+      }
+      throw error;
     } finally {
       this.rt.decref(obj);
     }
