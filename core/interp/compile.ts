@@ -13,6 +13,7 @@ import type { PyObject } from '../objects/pyobject';
 import { newTupleStealing } from '../objects/tuple';
 import { newCode } from '../objects/funcobject';
 import { UnsupportedConstruct } from '../lang/errors';
+import { foldBlock } from './fold';
 
 export interface CodeInfo {
   readonly name: string;
@@ -43,6 +44,7 @@ function isConstTuple(e: A.Expr): boolean {
 }
 
 export function compileModule(rt: Runtime, module: A.Module, filename = '<string>'): Compiled {
+  foldBlock(module.body);
   const constants = new Map<A.Expr, PyObject>();
   const merged = new Map<string, PyObject>();
   const arena: PyObject[] = [];
