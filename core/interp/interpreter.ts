@@ -648,7 +648,8 @@ export class Interpreter {
         try {
           for (let i = 0; i < flat.length; i += 2) dictSetItem(rt, d, flat[i], flat[i + 1]);
         } finally {
-          for (const x of flat) rt.decref(x);
+          // BUILD_MAP / BUILD_CONST_KEY_MAP pop the stack from the top: last value first.
+          for (let i = flat.length - 1; i >= 0; i--) rt.decref(flat[i]);
         }
         this.push(d);
         return;

@@ -16,6 +16,8 @@ import { dictSetItem } from '../objects/dict';
 import { materializeDict } from '../objects/classobject';
 import { Kind } from '../objects/kinds';
 import { TYPES } from '../objects/pytype';
+import { newList } from '../objects/list';
+import type { PyObject } from '../objects/pyobject';
 import { PyException } from '../errors';
 import { collectWithCallback } from '../gc/gcmodule';
 import { compileModule } from './compile';
@@ -43,6 +45,42 @@ function formatTraceback(raise: PyRaise, filename: string, source: string): stri
   }
   lines.push(raise.exception.toPythonString());
   return lines.join('\n') + '\n';
+}
+
+/**
+ * wait_for_thread_shutdown runs threading._shutdown() (Lib/threading.py, 3.11): its short-lived
+ * objects can trigger automatic collections when generation 0 is near its threshold. In order:
+ * a reversed() iterator over the (empty) atexit list; `with _shutdown_locks_lock` (bound
+ * __enter__ and __exit__ methods) around _maintain_shutdown_locks(), whose list comprehension is a
+ * function with a set iterator building a list; then the join loop's `with` and `list(...)`.
+ */
+function threadingShutdown(rt: Runtime): void {
+  const transient = () => {
+    const op = rt.alloc(TYPES.builtinMethod);
+    rt.track(op);
+    return op;
+  };
+  rt.decref(transient()); // reversed(_threading_atexits)
+  const withBlock = (body: () => void) => {
+    const enter = transient();
+    const exit = transient();
+    rt.decref(enter);
+    body();
+    rt.decref(exit);
+  };
+  withBlock(() => {
+    const comprehension = transient();
+    const setIterator = transient();
+    const toRemove = newList(rt, []);
+    rt.decref(setIterator);
+    rt.decref(comprehension);
+    rt.decref(toRemove);
+  });
+  let locks: PyObject | null = null;
+  withBlock(() => {
+    locks = newList(rt, []);
+  });
+  rt.decref(locks!);
 }
 
 export function runProgram(source: string, filename: string, options: RunOptions = {}): RunResult {
@@ -115,12 +153,7 @@ export function runProgram(source: string, filename: string, options: RunOptions
 
   // Shutdown, as Py_FinalizeEx does it.
   try {
-    // wait_for_thread_shutdown calls threading._shutdown(): Python code whose short-lived objects
-    // (net zero, two alive at once at the peak, as measured on 3.11.7) can still trigger an
-    // automatic collection when generation 0 is near its threshold.
-    const transient = [rt.alloc(TYPES.builtinMethod), rt.alloc(TYPES.builtinMethod)];
-    for (const op of transient) rt.track(op);
-    for (const op of transient) rt.decref(op);
+    threadingShutdown(rt);
     if (rt.gc.enabled) {
       rt.gc.collecting = true;
       collectWithCallback(rt, 2);
