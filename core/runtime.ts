@@ -1,7 +1,6 @@
 import type { Allocator } from './pymalloc/allocator';
 import type { Collector, Components, RefCounting } from './components';
 import { CPYTHON_311, Profile } from './profile';
-import { Kind } from './objects/kinds';
 import { PyObject } from './objects/pyobject';
 import { PyType, TYPES } from './objects/pytype';
 import { GcState } from './gc/state';
@@ -414,9 +413,5 @@ export class Runtime {
   /** Every live object, in allocation order (walks the refchain). */
   *liveObjects(): IterableIterator<PyObject> {
     for (let op = this.refchain.obNext!; op !== this.refchain; op = op.obNext!) yield op;
-  }
-
-  isKind(op: PyObject, kind: Kind): boolean {
-    return op.type.kind === kind;
   }
 }

@@ -46,7 +46,7 @@ export class GcState {
   longLivedTotal = 0;
 
   constructor(thresholds: readonly [number, number, number]) {
-    this.generations = thresholds.map((threshold, i) => ({ head: gcListNew(), threshold, count: 0 }));
+    this.generations = thresholds.map((threshold) => ({ head: gcListNew(), threshold, count: 0 }));
     this.permanent = { head: gcListNew(), threshold: 0, count: 0 };
   }
 }

@@ -12,17 +12,15 @@ import { PyObject } from '../objects/pyobject';
 import { TYPES } from '../objects/pytype';
 import { Frame } from '../frame';
 import { PyException } from '../errors';
-import { newList, listAppend, listExtend, listSetItem, listDelItem, normaliseIndex } from '../objects/list';
+import { newList, listExtend, listSetItem, listDelItem, normaliseIndex } from '../objects/list';
 import { newTuple, newTupleStealing } from '../objects/tuple';
 import { newDict, dictSetItem, dictGetItem, dictDelItem, keyError } from '../objects/dict';
 import { newSet, setAdd, setContains, setFromConstants } from '../objects/set';
-import { classLookup, classType, instanceDelAttr, instanceGetAttr, instanceSetAttr, isInstance, materializeDict, newClass, newInstance } from '../objects/classobject';
+import { classLookup, classType, instanceDelAttr, instanceGetAttr, instanceSetAttr, isInstance, materializeDict, newClass } from '../objects/classobject';
 import { newFunction, newMethod } from '../objects/funcobject';
 import { hashKey } from '../objects/hashkey';
 import { intDigits } from '../sizes';
 import type { CodeInfo, Compiled } from './compile';
-import { nameTargets } from './compile';
-import { pyRepr } from './repr';
 import { Builtins } from './builtins';
 import { iterNext, newIterator } from './iteration';
 
@@ -826,7 +824,7 @@ export class Interpreter {
       const left = this.pop();
       let result: boolean;
       try {
-        result = compareOp(rt, e.ops[i], left, right);
+        result = compareOp(e.ops[i], left, right);
       } catch (error) {
         rt.decref(left);
         rt.decref(right);
@@ -1257,7 +1255,7 @@ function contains(container: PyObject, item: PyObject): boolean {
 
 const CMP_SYMBOL: Record<string, string> = { Lt: '<', LtE: '<=', Gt: '>', GtE: '>=' };
 
-export function compareOp(rt: Runtime, op: A.CmpOperator, left: PyObject, right: PyObject): boolean {
+export function compareOp(op: A.CmpOperator, left: PyObject, right: PyObject): boolean {
   switch (op) {
     case 'Is':
       return left === right;
@@ -1283,4 +1281,3 @@ export function compareOp(rt: Runtime, op: A.CmpOperator, left: PyObject, right:
   }
 }
 
-export { pyRepr, nameTargets };
