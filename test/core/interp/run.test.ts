@@ -88,3 +88,14 @@ test('the CLI runs a file and passes its exit status through', () => {
   expect(r.stderr).toContain("NameError: name 'undefined' is not defined");
   void execFileSync;
 });
+
+test('sys._debugmallocstats() and --malloc-stats print the allocator in CPython 3.11 format on stderr', () => {
+  const ok = runProgram('import sys\nx = []\nsys._debugmallocstats()\n', 'm.py', { mallocStats: true, arenaPicture: true });
+  expect(ok.exitCode).toBe(0);
+  expect(ok.stdout).toBe('');
+  const reports = ok.stderr.split('Small block threshold = 512, in 32 size classes.').length - 1;
+  expect(reports).toBe(2);
+  expect(ok.stderr).toMatch(/# arenas allocated current\s+=\s+\d+/);
+  expect(ok.stderr).toMatch(/free PyListObjects \* 40 bytes each/);
+  expect(ok.stderr).toContain('one character per 16 KiB pool');
+});
