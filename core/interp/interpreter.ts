@@ -148,6 +148,12 @@ export class Interpreter {
       }
     }
     this.frames.pop();
+    const fobj = this.frameObjects.get(frame);
+    if (fobj !== undefined) {
+      this.frameObjects.delete(frame);
+      if (fobj.refcnt > 1) fobj.refs = [this.rt.newRef(this.globals)];
+      this.rt.decref(fobj);
+    }
     this.rt.popFrame();
   }
 
@@ -200,6 +206,15 @@ export class Interpreter {
     rt.track(value);
     raise.value = value;
     return value;
+  }
+
+  /** Release an exception that was handled (reported as unraisable): its value and traceback. */
+  discard(raise: PyRaise): void {
+    const { value, tb } = raise;
+    raise.value = null;
+    raise.tb = null;
+    if (value !== null) this.rt.decref(value);
+    if (tb !== null) this.rt.decref(tb);
   }
 
   /** PyTraceBack_Here: a new traceback entry for `frame`, in front of the chain so far. */
@@ -1020,8 +1035,20 @@ export class Interpreter {
     }
     this.depth--;
     this.frames.pop();
-    rt.popFrame();
-    rt.decref(func);
+    // _PyFrame_Clear: a frame object someone else still holds takes the locals and the function;
+    // otherwise it goes first, then the locals, then the function.
+    const fobj = this.frameObjects.get(frame);
+    if (fobj !== undefined && fobj.refcnt > 1) {
+      rt.frames.pop();
+      this.takeOwnership(frame, func);
+    } else {
+      if (fobj !== undefined) {
+        this.frameObjects.delete(frame);
+        rt.decref(fobj);
+      }
+      rt.popFrame();
+      rt.decref(func);
+    }
     return result;
   }
 

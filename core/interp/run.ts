@@ -120,6 +120,9 @@ export function runProgram(source: string, filename: string, options: RunOptions
       const raise = error instanceof PyRaise ? error : new PyRaise(error);
       const what = where === '__del__' && context !== null ? `<function ${context.value as string} at ${rt.addressOf(context)}>` : `<${where}>`;
       err.push(`Exception ignored in: ${what}\n${formatTraceback(raise, filename, source)}`);
+      // PyErr_WriteUnraisable is done with the exception: its traceback (and the frame objects
+      // holding the failed frames' locals) go now.
+      interp.discard(raise);
       return;
     }
     throw error;
