@@ -10,7 +10,7 @@ import { Kind } from '../objects/kinds';
 import type { PyObject } from '../objects/pyobject';
 import { PyType, TYPES } from '../objects/pytype';
 import { PyException } from '../errors';
-import { newList, listAppend, listInsert, listExtend, listPop, listClear, listDelItem } from '../objects/list';
+import { newList, listAppend, listInsert, listExtend, listPop, listClear, listDelItem, listResize, listPreallocateExact } from '../objects/list';
 import { newTuple, newTupleStealing } from '../objects/tuple';
 import { newDict, dictSetItem, dictGetItem, dictPop, dictClear, keyError } from '../objects/dict';
 import { newSet, setAdd, setDiscard, setClear } from '../objects/set';
@@ -363,11 +363,25 @@ export class Builtins {
       listExtend(rt, list, iterable.items!.slice());
       return;
     }
-    const items = this.collect(iterable);
-    for (const item of items) {
-      listAppend(rt, list, item);
-      rt.decref(item);
+    // list_extend for other iterables: resize once for the length hint, append, then cut back.
+    let hint = 8;
+    try {
+      hint = this.len(iterable);
+    } catch {
+      // no length: PyObject_LengthHint's default
     }
+    const items = this.collect(iterable);
+    if (list.allocated === 0) {
+      if (hint > 0) listPreallocateExact(rt, list, hint);
+    } else listResize(rt, list, list.items!.length + hint);
+    for (const item of items) {
+      if (list.items!.length < list.allocated) list.items!.push(item);
+      else {
+        listAppend(rt, list, item);
+        rt.decref(item);
+      }
+    }
+    if (list.items!.length < list.allocated) listResize(rt, list, list.items!.length);
   }
 
   /** The implementation of `obj.name(...)` for list and dict methods, or undefined. */

@@ -72,9 +72,14 @@ export function listInsert(rt: Runtime, op: PyObject, index: number, value: PyOb
 export function listExtend(rt: Runtime, op: PyObject, values: readonly PyObject[]): void {
   const n = values.length;
   if (n === 0) return;
-  if (op.allocated === 0 && op.items!.length === 0) setAllocated(rt, op, (n + 1) & ~1);
+  if (op.allocated === 0) listPreallocateExact(rt, op, n);
   else listResize(rt, op, op.items!.length + n);
   for (const v of values) op.items!.push(rt.newRef(v));
+}
+
+/** list_preallocate_exact: room for n items, rounded up to even, in a list with no item array. */
+export function listPreallocateExact(rt: Runtime, op: PyObject, n: number): void {
+  setAllocated(rt, op, (n + 1) & ~1);
 }
 
 export function normaliseIndex(op: PyObject, index: number, what: string): number {
