@@ -106,9 +106,11 @@ export function listPop(rt: Runtime, op: PyObject, index = -1): PyObject {
   return item;
 }
 
-/** del lst[i] (list_ass_slice): remove, resize, then release the item. */
+/** del lst[i] and list.remove (list_ass_slice): remove, resize, then release the item. */
 export function listDelItem(rt: Runtime, op: PyObject, index: number): void {
   const i = normaliseIndex(op, index, 'list assignment');
+  // list_ass_slice: deleting the last remaining item clears the list (the item array is freed).
+  if (op.items!.length === 1) return listClear(rt, op);
   const [item] = op.items!.splice(i, 1);
   listResize(rt, op, op.items!.length);
   rt.decref(item);
