@@ -2192,23 +2192,20 @@ class Parser {
   }
 
   private listcomp(): PExpr | null {
-    const r = this.alt(() => {
-      const start = this.expect('[');
-      const elt = start && this.namedExpression();
-      const clauses = elt && this.forIfClauses();
-      return clauses && this.expect(']') && this.comprehension('ListComp', 'list comprehensions', start, [elt], clauses);
-    });
-    if (r) return r;
-    this.invalid(() => this.invalidComprehension());
-    return null;
+    return this.bracketedComprehension('[', ']', 'ListComp', 'list comprehensions');
   }
 
   private setcomp(): PExpr | null {
+    return this.bracketedComprehension('{', '}', 'SetComp', 'set comprehensions');
+  }
+
+  /** listcomp / setcomp: `open named_expression for_if_clauses close`, or the invalid_comprehension error. */
+  private bracketedComprehension(open: string, close: string, pyKind: string, construct: string): PExpr | null {
     const r = this.alt(() => {
-      const start = this.expect('{');
+      const start = this.expect(open);
       const elt = start && this.namedExpression();
       const clauses = elt && this.forIfClauses();
-      return clauses && this.expect('}') && this.comprehension('SetComp', 'set comprehensions', start, [elt], clauses);
+      return clauses && this.expect(close) && this.comprehension(pyKind, construct, start, [elt], clauses);
     });
     if (r) return r;
     this.invalid(() => this.invalidComprehension());
