@@ -1079,11 +1079,16 @@ class Parser {
   }
 
   private elseBlock(): PStmt[] | null {
+    return this.keywordBlock('else');
+  }
+
+  /** else_block / finally_block: `keyword ':' block`, or the missing-indent error. */
+  private keywordBlock(keyword: string): PStmt[] | null {
     this.invalid(() => {
-      const a = this.expect('else');
-      return a && this.expect(':') && this.missingIndent("'else' statement", a);
+      const a = this.expect(keyword);
+      return a && this.expect(':') && this.missingIndent(`'${keyword}' statement`, a);
     });
-    return this.alt(() => this.expect('else') && this.forcedColonBlock());
+    return this.alt(() => this.expect(keyword) && this.forcedColonBlock());
   }
 
   private whileStmt(): PStmt | null {
@@ -1322,11 +1327,7 @@ class Parser {
   }
 
   private finallyBlock(): PStmt[] | null {
-    this.invalid(() => {
-      const a = this.expect('finally');
-      return a && this.expect(':') && this.missingIndent("'finally' statement", a);
-    });
-    return this.alt(() => this.expect('finally') && this.forcedColonBlock());
+    return this.keywordBlock('finally');
   }
 
   // ---- match ----

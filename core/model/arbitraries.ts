@@ -1,24 +1,14 @@
 /** fast-check arbitraries for heap operations (generators only; properties live elsewhere). */
 import fc from 'fast-check';
 import type { AllocKind, HeapOp, Slot } from './operations';
-import { GLOBAL_SLOTS, LOCAL_SLOTS } from './operations';
+import { ALLOC_KINDS, GLOBAL_SLOTS, LOCAL_SLOTS } from './operations';
 
 export const slotArb: fc.Arbitrary<Slot> = fc.oneof(
   fc.record({ scope: fc.constant('global' as const), index: fc.nat(GLOBAL_SLOTS - 1) }),
   fc.record({ scope: fc.constant('local' as const), index: fc.nat(LOCAL_SLOTS - 1) }),
 );
 
-const allocKindArb: fc.Arbitrary<AllocKind> = fc.constantFrom(
-  'list',
-  'tuple',
-  'dict',
-  'set',
-  'instance',
-  'finalizer',
-  'resurrector',
-  'legacy',
-  'int',
-);
+const allocKindArb: fc.Arbitrary<AllocKind> = fc.constantFrom(...ALLOC_KINDS);
 
 /** Every kind of heap operation, weighted toward building and cutting references. */
 export const heapOpArb: fc.Arbitrary<HeapOp> = fc.oneof(

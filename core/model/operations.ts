@@ -6,7 +6,9 @@
  * well; an operation whose slot is empty does nothing. Plain data travels to a sandboxed
  * submission and back as JSON, and a failing sequence prints as a readable program.
  */
-export type AllocKind = 'list' | 'tuple' | 'dict' | 'set' | 'instance' | 'finalizer' | 'resurrector' | 'legacy' | 'int';
+/** What `alloc` can make: containers, atoms, and instances whose finalizer does nothing, resurrects, or is legacy. */
+export const ALLOC_KINDS = ['list', 'tuple', 'dict', 'set', 'instance', 'finalizer', 'resurrector', 'legacy', 'int'] as const;
+export type AllocKind = (typeof ALLOC_KINDS)[number];
 
 export type Slot = { readonly scope: 'global' | 'local'; readonly index: number };
 

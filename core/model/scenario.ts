@@ -3,6 +3,7 @@
  * the `pymemlab scenario` command. Reading one validates every field and reports the file, the
  * line and what was expected.
  */
+import { ALLOC_KINDS } from './operations';
 import type { AllocKind, HeapOp, Slot } from './operations';
 
 export interface Scenario {
@@ -22,7 +23,6 @@ export class ScenarioError extends Error {
   }
 }
 
-const ALLOC_KINDS: readonly AllocKind[] = ['list', 'tuple', 'dict', 'set', 'instance', 'finalizer', 'resurrector', 'legacy', 'int'];
 
 /** The 1-based line of the n-th occurrence of `"op"` keys, to point errors at a step. */
 function stepLines(text: string): number[] {
@@ -66,7 +66,7 @@ export function parseScenario(text: string, file: string): Scenario {
     const op = ((): HeapOp => {
       switch (s.op) {
         case 'alloc': {
-          if (!ALLOC_KINDS.includes(s.kind as AllocKind)) fail(`expected "kind" to be one of ${ALLOC_KINDS.join(', ')}, got ${JSON.stringify(s.kind)}`);
+          if (!(ALLOC_KINDS as readonly string[]).includes(s.kind as string)) fail(`expected "kind" to be one of ${ALLOC_KINDS.join(', ')}, got ${JSON.stringify(s.kind)}`);
           const items = s.items ?? [];
           if (!Array.isArray(items)) fail('expected "items" to be an array of slots');
           return { op: 'alloc', kind: s.kind as AllocKind, into: slot('into'), items: (items as unknown[]).map((v, k) => parseSlot(v, `items[${k}]`, fail)) };

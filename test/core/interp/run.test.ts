@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
@@ -86,7 +86,6 @@ test('the CLI runs a file and passes its exit status through', () => {
   expect(r.stdout).toBe('hi\n');
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("NameError: name 'undefined' is not defined");
-  void execFileSync;
 });
 
 test('sys._debugmallocstats() and --malloc-stats print the allocator in CPython 3.11 format on stderr', () => {
