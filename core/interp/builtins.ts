@@ -50,7 +50,9 @@ export class Builtins {
   ) {
     this.gc = new GcModule(rt);
     const fn = (name: string, impl: Native) => {
-      const op = rt.builtin(name, () => rt.none());
+      // The object's own native call serves calls from C (a gc callback, a weakref callback);
+      // the interpreter's calls go through `natives`, which also passes keyword arguments.
+      const op = rt.builtin(name, (args) => impl(args, []));
       rt.hold(op);
       rt.decref(op);
       this.natives.set(op, impl);
@@ -234,12 +236,9 @@ export class Builtins {
   }
 
   callBuiltin(callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
+    if (kwargs.length > 0 && callable.value !== 'print') throw new PyException('TypeError', `${callable.value as string}() takes no keyword arguments`);
     const native = this.natives.get(callable);
-    if (native !== undefined) {
-      if (kwargs.length > 0 && callable.value !== 'print') throw new PyException('TypeError', `${callable.value as string}() takes no keyword arguments`);
-      return native(args, kwargs);
-    }
-    return this.rt.call(callable, args);
+    return native !== undefined ? native(args, kwargs) : this.rt.call(callable, args);
   }
 
   /** Calling a class: static types build their value; heap types go through type_call. */
@@ -471,9 +470,8 @@ export class Builtins {
     const impl = this.methodCall(obj, name);
     if (impl === undefined) return undefined;
     const rt = this.rt;
-    const op = rt.builtin(name, (args) => impl(obj, args));
+    const op = rt.builtin(name, (args) => impl(op.refs![0]!, args));
     op.refs = [rt.newRef(obj)];
-    this.natives.set(op, (args) => impl(op.refs![0]!, args));
     return op;
   }
 }

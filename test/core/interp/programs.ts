@@ -123,6 +123,18 @@ print(gc.get_count())
 print(gc.get_threshold())
 gc.set_threshold(700, 10, 10)
 `,
+  'built-ins as callbacks': `import gc
+gc.collect()
+gc.callbacks.append(print)
+l = []
+l.append(l)
+del l
+gc.collect(1)
+gc.callbacks.clear()
+add = [].append
+add(1)
+print(add.__self__ if False else 'bound')
+`,
   'resurrection and is_finalized': `import gc
 gc.disable()
 gc.collect()
