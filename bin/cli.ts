@@ -7,9 +7,9 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import { Command } from 'commander';
 import { globSync } from 'glob';
-import { parseScenario, ScenarioError } from '../core/model/scenario';
+import { parseScenario, ScenarioError } from '../core/model/heap/scenario';
 import { runScenario } from './scenario-runner';
-import { runProgram } from '../core/interp/run';
+import { runProgram } from '../python/interp/run';
 import { registerFidelityCommand } from './fidelity-command';
 
 /** An error the user can fix: printed as is, exit status `code`. */
@@ -49,7 +49,7 @@ function scenarioCommand(files: string[], opts: { quiet?: boolean }): void {
 /** Run every bundled teaching program, each under a header with its explanatory comment. */
 function demoCommand(): void {
   let failed = 0;
-  for (const file of globSync('scenarios/*.py', { cwd: EXAMPLES, absolute: true }).sort()) {
+  for (const file of globSync('programs/*.py', { cwd: EXAMPLES, absolute: true }).sort()) {
     const source = readText(file);
     const comment = source.split('\n').filter((l) => l.startsWith('#')).map((l) => l.slice(1).trim());
     process.stdout.write(`\n=== ${path.basename(file)}: ${comment[0] ?? ''}\n`);
@@ -91,7 +91,7 @@ export function main(argv: string[]): void {
     .showHelpAfterError();
   program
     .command('demo')
-    .description('run the bundled teaching programs (examples/scenarios/*.py) on the simulator')
+    .description('run the bundled teaching programs (examples/programs/*.py) on the simulator')
     .action(() => demoCommand());
   program
     .command('run')

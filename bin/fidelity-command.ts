@@ -3,18 +3,14 @@
  * compares standard output and exit status; the first disagreement is shrunk to a minimal
  * program. Exit status 0 when all agree, 1 on a disagreement, 2 on bad arguments or when
  * python3 or the simulator cannot be run.
- *
- * The simulator (core/interp/run.ts) is loaded only when the command runs, through a computed
- * path, so that this file compiles whatever the state of that module; its API is the one in
- * core/interp/types.ts.
  */
-import path from 'path';
 import type { Command, CommanderError } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import type { FidelityReport, ProgressEvent, Simulator } from '../core/fidelity/compare';
-import { runFidelity } from '../core/fidelity/compare';
-import { findPython, PythonNotFoundError } from '../core/fidelity/cpython';
-import { diffLines } from '../core/fidelity/diff';
+import type { FidelityReport, ProgressEvent, Simulator } from '../fidelity/compare';
+import { runFidelity } from '../fidelity/compare';
+import { findPython, PythonNotFoundError } from '../fidelity/cpython';
+import { diffLines } from '../fidelity/diff';
+import { runProgram } from '../python/interp/run';
 
 export interface FidelityCliOptions {
   python: string;
@@ -38,21 +34,9 @@ function seedArg(value: string): number {
   return Number(value) | 0;
 }
 
-/** runProgram from core/interp/run.ts, or a clear error if it is not there (yet). */
+/** The simulator side of the comparison: python/interp's runProgram. */
 export function loadSimulator(): Simulator {
-  const modulePath = path.join(__dirname, '..', 'core', 'interp', 'run');
-  let mod: { runProgram?: unknown };
-  try {
-    mod = require(modulePath) as { runProgram?: unknown };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'MODULE_NOT_FOUND' && err.message.includes(modulePath)) {
-      throw new FidelityUsageError('the simulator (core/interp/run.ts) is not available in this build');
-    }
-    throw e;
-  }
-  if (typeof mod.runProgram !== 'function') throw new FidelityUsageError('core/interp/run.ts does not export runProgram(source, filename, options)');
-  return mod.runProgram as Simulator;
+  return runProgram;
 }
 
 export function registerFidelityCommand(program: Command): void {

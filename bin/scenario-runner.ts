@@ -3,9 +3,9 @@
  * program can name with their refcount, generation and referents, the gc counts, what was freed,
  * and any broken invariant.
  */
-import type { Scenario } from '../core/model/scenario';
-import { HeapWorld } from '../core/model/world';
-import { opToString, HeapOp } from '../core/model/operations';
+import type { Scenario } from '../core/model/heap/scenario';
+import { HeapWorld } from '../core/model/heap/world';
+import { opToString, HeapOp } from '../core/model/heap/operations';
 import { HeapObserver, HeapSnapshot } from '../core/snapshot';
 import { checkInvariants, OperationView, reachableFromRoots } from '../core/invariants/heap';
 

@@ -24,7 +24,7 @@ test('run: a missing file and a bad --max-steps are clear errors with exit 2', (
   const missing = run('run', '/nonexistent/prog.py');
   expect(missing.status).toBe(2);
   expect(missing.stderr).toBe('pymemlab: /nonexistent/prog.py: cannot read (ENOENT)\n');
-  const bad = run('run', '--max-steps', 'lots', path.join(__dirname, '..', 'examples', 'scenarios', '01_refcounts.py'));
+  const bad = run('run', '--max-steps', 'lots', path.join(__dirname, '..', 'examples', 'programs', '01_refcounts.py'));
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain('--max-steps expects a whole number');
 });

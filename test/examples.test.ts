@@ -6,9 +6,9 @@ import { execFileSync, spawnSync } from 'child_process';
 import { readFileSync } from 'fs';
 import path from 'path';
 import { globSync } from 'glob';
-import { runProgram } from '../core/interp/run';
+import { runProgram } from '../python/interp/run';
 
-const EXAMPLES = globSync('examples/scenarios/*.py', { cwd: path.join(__dirname, '..'), absolute: true }).sort();
+const EXAMPLES = globSync('examples/programs/*.py', { cwd: path.join(__dirname, '..'), absolute: true }).sort();
 
 function python311(): boolean {
   const r = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))'], { encoding: 'utf8' });

@@ -1,9 +1,9 @@
 import type { Allocator } from './allocator';
-import { ArenaMap } from './arenaMap';
-import * as arenaMmap from './arenaMmap';
+import { ArenaMap } from './arena-map';
+import * as arenaMmap from './arena-mmap';
 import * as constants from './constants';
 import { DoubleFreeError, InvalidFreeError, InvalidRequestError } from './errors';
-import { RawMalloc } from './rawMalloc';
+import { RawMalloc } from './raw-malloc';
 import type { ArenaSnapshot, LiveBlock, PoolSnapshot, PymallocSnapshot } from './snapshot';
 
 /**

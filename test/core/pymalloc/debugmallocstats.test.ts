@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { ARENA_SIZE } from '../../../core/pymalloc/constants';
 import { debugMallocStats, renderDebugMallocStats } from '../../../core/pymalloc/debugmallocstats';
-import { collectMallocStats } from '../../../core/pymalloc/mallocStats';
-import { DebugMallocStatsParseError, parseDebugMallocStats } from '../../../core/pymalloc/parseDebugMallocStats';
+import { collectMallocStats } from '../../../core/pymalloc/malloc-stats';
+import { DebugMallocStatsParseError, parseDebugMallocStats } from '../../../core/pymalloc/parse-debugmallocstats';
 import { Pymalloc } from '../../../core/pymalloc/pymalloc';
-import { traceCommands } from './arbitraries';
-import { TraceRunner, emptyModel } from './model';
+import { traceCommands } from '../../../core/model/pymalloc/arbitraries';
+import { TraceRunner, emptyModel } from '../../../core/model/pymalloc/commands';
 
 /** Real output of `python3 -c 'import sys; sys._debugmallocstats()'` on CPython 3.11.7. */
 const CPYTHON_OUTPUT = readFileSync(join(__dirname, 'fixtures', 'debugmallocstats-3.11.7.txt'), 'utf8');

@@ -1,4 +1,4 @@
-import { BULK_SCENARIOS, TOLERANCE, discrepancy, pythonVersion, runInPython, simulate, type BulkScenario } from './cpythonFidelity';
+import { BULK_SCENARIOS, TOLERANCE, discrepancy, pythonVersion, runInPython, simulate, type BulkScenario } from './cpython-fidelity';
 
 /**
  * Fidelity against CPython: bulk allocations run in python3, with sys._debugmallocstats()

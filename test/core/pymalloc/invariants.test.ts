@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { INVARIANT_NAMES, PYMALLOC_INVARIANTS } from '../../../core/pymalloc/invariants';
 import { Pymalloc } from '../../../core/pymalloc/pymalloc';
-import { largeRequestSize, requestSize, type TraceConstraints } from './arbitraries';
-import { invariantsHold, liveBlocksMatchLedger, sameAsReference } from './properties';
+import { largeRequestSize, requestSize, type TraceConstraints } from '../../../core/model/pymalloc/arbitraries';
+import { invariantsHold, liveBlocksMatchLedger, sameAsReference } from '../../../core/model/pymalloc/properties';
 
 /** The reference allocator keeps every invariant on every kind of trace (the bug-injection tests show each can fail). */
 

@@ -1,0 +1,477 @@
+/**
+ * The built-in functions, types, methods and modules (gc, sys, weakref) of the subset, each
+ * making the allocations its CPython counterpart makes: `print` packs its positional arguments
+ * in a tuple (and builds its keyword-names tuple on first use), METH_VARARGS functions such as
+ * `sys.getsizeof` and `gc.set_threshold` get an argument tuple, class calls with arguments get one
+ * too (`_PyObject_MakeTpCall`), while `len`, `isinstance` and list/dict methods allocate nothing.
+ */
+import type { Runtime } from '../../core/runtime';
+import { Kind } from '../../core/objects/kinds';
+import type { PyObject } from '../../core/objects/pyobject';
+import { PyType, TYPES } from '../../core/objects/pytype';
+import { PyException } from '../../core/errors';
+import { newList, listAppend, listInsert, listExtend, listPop, listClear, listDelItem, listResize, listPreallocateExact } from '../../core/objects/list';
+import { newTuple, newTupleStealing } from '../../core/objects/tuple';
+import { newDict, dictSetItem, dictGetItem, dictPop, dictClear, keyError } from '../../core/objects/dict';
+import { newSet, setAdd, setDiscard, setClear } from '../../core/objects/set';
+import { classLookup, classType, newInstance } from '../../core/objects/classobject';
+import { newModule, moduleDict } from '../../core/objects/moduleobject';
+import { newWeakref } from '../../core/objects/weakrefobject';
+import { GcModule } from '../../core/gc/gcmodule';
+import { DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from '../../core/gc/state';
+import { getsizeof } from '../../core/sizes';
+import { pyRepr, pyStr } from './repr';
+import { debugMallocStatsText } from './mallocstats';
+import { iterNext, newDictView, newIterator } from './iteration';
+import type { Interpreter } from './interpreter';
+import { intValue, pyEquals } from './interpreter';
+
+type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
+type MethodImpl = (self: PyObject, args: PyObject[]) => PyObject;
+
+function arity(name: string, args: PyObject[], min: number, max: number): void {
+  if (args.length < min || args.length > max) {
+    const expected = min === max ? `exactly ${min} argument${min === 1 ? '' : 's'}` : args.length < min ? `at least ${min} argument${min === 1 ? '' : 's'}` : `at most ${max} argument${max === 1 ? '' : 's'}`;
+    throw new PyException('TypeError', `${name}() takes ${expected} (${args.length} given)`);
+  }
+}
+
+export class Builtins {
+  private readonly table = new Map<string, PyObject>();
+  private readonly natives = new Map<PyObject, Native>();
+  private readonly modules = new Map<string, PyObject>();
+  readonly gc: GcModule;
+  private printKwnames: PyObject | null = null;
+
+  constructor(
+    private readonly rt: Runtime,
+    private readonly interp: Interpreter,
+    private readonly write: (text: string) => void,
+  ) {
+    this.gc = new GcModule(rt);
+    const fn = (name: string, impl: Native) => {
+      // The object's own native call serves calls from C (a gc callback, a weakref callback);
+      // the interpreter's calls go through `natives`, which also passes keyword arguments.
+      const op = rt.builtin(name, (args) => impl(args, []));
+      rt.hold(op);
+      rt.decref(op);
+      this.natives.set(op, impl);
+      return op;
+    };
+    const add = (name: string, op: PyObject) => this.table.set(name, op);
+    add('print', fn('print', (args, kwargs) => this.print(args, kwargs)));
+    add('len', fn('len', (args) => (arity('len', args, 1, 1), rt.int(this.len(args[0])))));
+    add('isinstance', fn('isinstance', (args) => (arity('isinstance', args, 2, 2), rt.bool(interp.isInstanceOf(args[0], args[1])))));
+    for (const [name, type] of [
+      ['int', TYPES.int],
+      ['str', TYPES.str],
+      ['bool', TYPES.bool],
+      ['list', TYPES.list],
+      ['tuple', TYPES.tuple],
+      ['dict', TYPES.dict],
+      ['set', TYPES.set],
+      ['range', TYPES.range],
+      ['object', TYPES.object],
+    ] as const) {
+      add(name, rt.staticTypeObject(type));
+    }
+    const module = (name: string, entries: [string, PyObject][]) => {
+      const m = newModule(rt, name);
+      for (const [k, v] of entries) {
+        const key = interp.nameStr(k);
+        dictSetItem(rt, moduleDict(m), key, v);
+        if (!rt.external.has(v) || v.type.kind === Kind.Int) rt.decref(v);
+      }
+      this.modules.set(name, m);
+    };
+    const gc = this.gc;
+    const count3 = (t: [number, number, number]) => newTupleStealing(rt, t.map((n) => rt.int(n)));
+    module('gc', [
+      ['collect', fn('collect', (args) => (arity('collect', args, 0, 1), rt.int(gc.collect(args.length === 0 ? 2 : this.intArg(args[0]))))) ],
+      ['get_count', fn('get_count', () => count3(gc.get_count()))],
+      ['get_threshold', fn('get_threshold', () => count3(gc.get_threshold()))],
+      ['set_threshold', fn('set_threshold', (args) => this.varargs(args, () => (gc.set_threshold(...args.map((a) => this.intArg(a))), rt.none())))],
+      ['enable', fn('enable', () => (gc.enable(), rt.none()))],
+      ['disable', fn('disable', () => (gc.disable(), rt.none()))],
+      ['isenabled', fn('isenabled', () => rt.bool(gc.isenabled()))],
+      ['is_tracked', fn('is_tracked', (args) => (arity('is_tracked', args, 1, 1), rt.bool(gc.is_tracked(args[0]))))],
+      ['is_finalized', fn('is_finalized', (args) => (arity('is_finalized', args, 1, 1), rt.bool(gc.is_finalized(args[0]))))],
+      ['get_objects', fn('get_objects', (args) => newList(rt, gc.get_objects(args.length === 0 || args[0] === rt.None ? null : this.intArg(args[0]))))],
+      ['get_referents', fn('get_referents', (args) => this.varargs(args, () => newList(rt, gc.get_referents(...args))))],
+      ['get_referrers', fn('get_referrers', (args) => this.varargs(args, () => newList(rt, gc.get_referrers(...args))))],
+      ['get_stats', fn('get_stats', () => this.getStats())],
+      ['freeze', fn('freeze', () => (gc.freeze(), rt.none()))],
+      ['unfreeze', fn('unfreeze', () => (gc.unfreeze(), rt.none()))],
+      ['get_freeze_count', fn('get_freeze_count', () => rt.int(gc.get_freeze_count()))],
+      ['set_debug', fn('set_debug', (args) => (arity('set_debug', args, 1, 1), gc.set_debug(this.intArg(args[0])), rt.none()))],
+      ['get_debug', fn('get_debug', () => rt.int(gc.get_debug()))],
+      ['garbage', rt.newRef(rt.garbage)],
+      ['callbacks', rt.newRef(rt.callbacks)],
+      ['DEBUG_STATS', rt.int(DEBUG_STATS)],
+      ['DEBUG_COLLECTABLE', rt.int(DEBUG_COLLECTABLE)],
+      ['DEBUG_UNCOLLECTABLE', rt.int(DEBUG_UNCOLLECTABLE)],
+      ['DEBUG_SAVEALL', rt.int(DEBUG_SAVEALL)],
+      ['DEBUG_LEAK', rt.int(DEBUG_LEAK)],
+    ]);
+    module('sys', [
+      ['getrefcount', fn('getrefcount', (args) => (arity('getrefcount', args, 1, 1), rt.int(args[0].refcnt)))],
+      ['getsizeof', fn('getsizeof', (args) => this.varargs(args, () => (arity('getsizeof', args, 1, 2), rt.int(getsizeof(rt.profile, args[0])))))],
+      ['_debugmallocstats', fn('_debugmallocstats', () => (rt.writeStderr(debugMallocStatsText(rt)), rt.none()))],
+    ]);
+    module('weakref', [['ref', rt.staticTypeObject(TYPES.weakref)]]);
+  }
+
+  /** A module imported by `import name` (a new reference). */
+  module(name: string): PyObject {
+    const m = this.modules.get(name);
+    if (m === undefined) throw new PyException('ModuleNotFoundError', `No module named '${name}'`);
+    return this.rt.newRef(m);
+  }
+
+  lookup(name: string): PyObject | undefined {
+    return this.table.get(name);
+  }
+
+  private intArg(v: PyObject): number {
+    const n = intValue(v);
+    if (n === null) throw new PyException('TypeError', `'${v.type.name}' object cannot be interpreted as an integer`);
+    return Number(n);
+  }
+
+  /** A METH_VARARGS function: CPython packs the arguments in a tuple first. */
+  private varargs(args: PyObject[], body: () => PyObject): PyObject {
+    const tuple = newTuple(this.rt, args);
+    try {
+      return body();
+    } finally {
+      this.rt.decref(tuple);
+    }
+  }
+
+  /** gc.get_stats(): a list of three dicts. */
+  private getStats(): PyObject {
+    const rt = this.rt;
+    const dicts = this.gc.get_stats().map((s) => {
+      const d = newDict(rt);
+      for (const [k, v] of Object.entries(s)) {
+        const key = rt.str(k);
+        const value = rt.int(v);
+        dictSetItem(rt, d, key, value);
+        rt.decref(key);
+        rt.decref(value);
+      }
+      return d;
+    });
+    const list = newList(rt, dicts);
+    for (const d of dicts) rt.decref(d);
+    return list;
+  }
+
+  /**
+   * print(*args, sep=' ', end='\n'): the positional arguments are packed in a tuple
+   * (_PyArg_UnpackKeywordsWithVararg); the first call also builds the keyword-names tuple.
+   */
+  private print(args: PyObject[], kwargs: [string, PyObject][]): PyObject {
+    const rt = this.rt;
+    if (this.printKwnames === null) {
+      this.printKwnames = newTupleStealing(rt, ['sep', 'end', 'file', 'flush'].map((n) => rt.newRef(this.interp.nameStr(n))));
+      rt.hold(this.printKwnames);
+      rt.decref(this.printKwnames);
+    }
+    const packed = newTuple(rt, args);
+    try {
+      let sep = ' ';
+      let end = '\n';
+      for (const [k, v] of kwargs) {
+        const text = v === rt.None ? null : v.type.kind === Kind.Str ? (v.value as string) : undefined;
+        if (text === undefined) throw new PyException('TypeError', `${k} must be None or a string, not ${v.type.name}`);
+        if (k === 'sep') sep = text ?? ' ';
+        else if (k === 'end') end = text ?? '\n';
+        else if (k !== 'flush') throw new PyException('TypeError', `'${k}' is an invalid keyword argument for print()`);
+      }
+      // PyFile_WriteObject looks up `sys.stdout.write` for every piece it writes (each argument,
+      // each separator, the end): a bound method object, a GC allocation that can trigger a
+      // collection, which dies right after the call.
+      const writePiece = (text: () => string) => {
+        const method = rt.alloc(TYPES.builtinMethod);
+        rt.track(method);
+        try {
+          this.write(text());
+        } finally {
+          rt.decref(method);
+        }
+      };
+      args.forEach((a, i) => {
+        if (i > 0) writePiece(() => sep);
+        writePiece(() => pyStr(rt, a));
+      });
+      writePiece(() => end);
+    } finally {
+      rt.decref(packed);
+    }
+    return rt.none();
+  }
+
+  len(v: PyObject): number {
+    switch (v.type.kind) {
+      case Kind.List:
+      case Kind.Tuple:
+        return v.items!.length;
+      case Kind.Dict:
+      case Kind.Set:
+        return v.table!.size;
+      case Kind.Str:
+        return [...(v.value as string)].length;
+      case Kind.DictView:
+        return v.refs![0]!.table!.size;
+      case Kind.Range: {
+        const [start, stop, step] = v.refs!.map((r) => r!.value as bigint);
+        const span = step > 0n ? stop - start : start - stop;
+        const abs = step > 0n ? step : -step;
+        return span <= 0n ? 0 : Number((span + abs - 1n) / abs);
+      }
+      default:
+        throw new PyException('TypeError', `object of type '${v.type.name}' has no len()`);
+    }
+  }
+
+  callBuiltin(callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
+    if (kwargs.length > 0 && callable.value !== 'print') throw new PyException('TypeError', `${callable.value as string}() takes no keyword arguments`);
+    const native = this.natives.get(callable);
+    return native !== undefined ? native(args, kwargs) : this.rt.call(callable, args);
+  }
+
+  /** Calling a class: static types build their value; heap types go through type_call. */
+  callType(cls: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
+    const rt = this.rt;
+    if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
+    const type = classType(cls);
+    if (rt.external.has(cls)) return this.callStaticType(type, args);
+    // _PyObject_MakeTpCall: heap types have no vectorcall, so the arguments go in a tuple.
+    const packed = args.length > 0 ? newTuple(rt, args) : null;
+    try {
+      const init = classLookup(rt, cls, '__init__');
+      if (init === undefined && args.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no arguments`);
+      const obj = newInstance(rt, cls);
+      if (init !== undefined) {
+        let result: PyObject;
+        try {
+          result = this.interp.callFromC(init, [obj, ...args]);
+        } catch (error) {
+          rt.decref(obj);
+          throw error;
+        }
+        if (result !== rt.None) {
+          rt.decref(result);
+          rt.decref(obj);
+          throw new PyException('TypeError', `__init__() should return None, not '${result.type.name}'`);
+        }
+        rt.decref(result);
+      }
+      return obj;
+    } finally {
+      if (packed !== null) rt.decref(packed);
+    }
+  }
+
+  private callStaticType(type: PyType, args: PyObject[]): PyObject {
+    const rt = this.rt;
+    const name = type.name;
+    switch (type) {
+      case TYPES.weakref: {
+        // weakref.ref has no vectorcall: its arguments are packed in a tuple.
+        arity('__new__', args, 1, 2);
+        const packed = newTuple(rt, args);
+        try {
+          return newWeakref(rt, args[0], args[1] ?? null);
+        } finally {
+          rt.decref(packed);
+        }
+      }
+      case TYPES.list: {
+        arity(name, args, 0, 1);
+        const list = newList(rt, []);
+        if (args.length === 1) this.extendFrom(list, args[0]);
+        return list;
+      }
+      case TYPES.tuple: {
+        arity(name, args, 0, 1);
+        if (args.length === 0) return rt.newRef(rt.emptyTuple);
+        if (args[0].type.kind === Kind.Tuple) return rt.newRef(args[0]);
+        return newTupleStealing(rt, this.collect(args[0]));
+      }
+      case TYPES.set: {
+        arity(name, args, 0, 1);
+        const set = newSet(rt, []);
+        if (args.length === 1) {
+          const items = this.collect(args[0]);
+          for (const item of items) {
+            setAdd(rt, set, item);
+            rt.decref(item);
+          }
+        }
+        return set;
+      }
+      case TYPES.dict:
+        arity(name, args, 0, 0);
+        return newDict(rt);
+      case TYPES.int: {
+        arity(name, args, 0, 1);
+        if (args.length === 0) return rt.int(0);
+        const v = args[0];
+        const n = intValue(v);
+        if (n !== null) return rt.int(n);
+        if (v.type.kind === Kind.Str && /^\s*[-+]?\d+\s*$/.test(v.value as string)) return rt.int(BigInt((v.value as string).trim()));
+        throw new PyException('ValueError', `invalid literal for int() with base 10: ${pyRepr(rt, v)}`);
+      }
+      case TYPES.str:
+        arity(name, args, 0, 1);
+        return args.length === 0 ? rt.str('') : args[0].type.kind === Kind.Str ? rt.newRef(args[0]) : rt.str(pyStr(rt, args[0]));
+      case TYPES.bool:
+        arity(name, args, 0, 1);
+        return rt.bool(args.length === 1 && this.interp.truth(args[0]));
+      case TYPES.range: {
+        arity('range', args, 1, 3);
+        const ns = args.map((a) => BigInt(this.intArg(a)));
+        const [start, stop, step] = ns.length === 1 ? [0n, ns[0], 1n] : [ns[0], ns[1], ns[2] ?? 1n];
+        if (step === 0n) throw new PyException('ValueError', 'range() arg 3 must not be zero');
+        const r = rt.alloc(TYPES.range);
+        r.refs = [rt.int(start), rt.int(stop), rt.int(step)];
+        return r;
+      }
+      default:
+        throw new PyException('TypeError', `cannot create '${name}' instances in pymemlab`);
+    }
+  }
+
+  /** Every item of an iterable, as new references. */
+  private collect(iterable: PyObject): PyObject[] {
+    const it = newIterator(this.rt, iterable);
+    const out: PyObject[] = [];
+    try {
+      for (let item = iterNext(this.rt, it); item !== null; item = iterNext(this.rt, it)) out.push(item);
+    } finally {
+      this.rt.decref(it);
+    }
+    return out;
+  }
+
+  private extendFrom(list: PyObject, iterable: PyObject): void {
+    const rt = this.rt;
+    if (iterable.type.kind === Kind.List || iterable.type.kind === Kind.Tuple) {
+      listExtend(rt, list, iterable.items!.slice());
+      return;
+    }
+    // list_extend for other iterables: resize once for the length hint, append, then cut back.
+    let hint = 8;
+    try {
+      hint = this.len(iterable);
+    } catch {
+      // no length: PyObject_LengthHint's default
+    }
+    const items = this.collect(iterable);
+    if (list.allocated === 0) {
+      if (hint > 0) listPreallocateExact(rt, list, hint);
+    } else listResize(rt, list, list.items!.length + hint);
+    for (const item of items) {
+      if (list.items!.length < list.allocated) list.items!.push(item);
+      else {
+        listAppend(rt, list, item);
+        rt.decref(item);
+      }
+    }
+    if (list.items!.length < list.allocated) listResize(rt, list, list.items!.length);
+  }
+
+  /** The implementation of `obj.name(...)` for list and dict methods, or undefined. */
+  methodCall(obj: PyObject, name: string): MethodImpl | undefined {
+    const rt = this.rt;
+    if (obj.type.kind === Kind.List) {
+      switch (name) {
+        case 'append':
+          return (self, a) => (arity('list.append', a, 1, 1), listAppend(rt, self, a[0]), rt.none());
+        case 'insert':
+          return (self, a) => (arity('insert', a, 2, 2), listInsert(rt, self, this.intArg(a[0]), a[1]), rt.none());
+        case 'extend':
+          return (self, a) => (arity('list.extend', a, 1, 1), this.extendFrom(self, a[0]), rt.none());
+        case 'pop':
+          return (self, a) => (arity('pop', a, 0, 1), listPop(rt, self, a.length === 0 ? -1 : this.intArg(a[0])));
+        case 'clear':
+          return (self, a) => (arity('list.clear', a, 0, 0), listClear(rt, self), rt.none());
+        case 'index':
+          return (self, a) => {
+            arity('index', a, 1, 1);
+            const i = self.items!.findIndex((v) => pyEquals(v, a[0]));
+            if (i < 0) throw new PyException('ValueError', `${pyRepr(rt, a[0])} is not in list`);
+            return rt.int(i);
+          };
+        case 'remove':
+          return (self, a) => {
+            arity('list.remove', a, 1, 1);
+            const i = self.items!.findIndex((v) => pyEquals(v, a[0]));
+            if (i < 0) throw new PyException('ValueError', 'list.remove(x): x not in list');
+            listDelItem(rt, self, i);
+            return rt.none();
+          };
+        default:
+          return undefined;
+      }
+    }
+    if (obj.type.kind === Kind.Set) {
+      switch (name) {
+        case 'add':
+          return (self, a) => (arity('set.add', a, 1, 1), setAdd(rt, self, a[0]), rt.none());
+        case 'discard':
+          return (self, a) => (arity('set.discard', a, 1, 1), setDiscard(rt, self, a[0], false), rt.none());
+        case 'remove':
+          return (self, a) => (arity('set.remove', a, 1, 1), setDiscard(rt, self, a[0], true), rt.none());
+        case 'clear':
+          return (self, a) => (arity('set.clear', a, 0, 0), setClear(rt, self), rt.none());
+        default:
+          return undefined;
+      }
+    }
+    if (obj.type.kind === Kind.Dict) {
+      switch (name) {
+        case 'get':
+          return (self, a) => (arity('get', a, 1, 2), rt.newRef(dictGetItem(self, a[0]) ?? a[1] ?? rt.None));
+        case 'pop':
+          return (self, a) => {
+            arity('pop', a, 1, 2);
+            const v = dictPop(rt, self, a[0]);
+            if (v !== undefined) return v;
+            if (a.length === 2) return rt.newRef(a[1]);
+            throw keyError(a[0]);
+          };
+        case 'setdefault':
+          return (self, a) => {
+            arity('setdefault', a, 1, 2);
+            const existing = dictGetItem(self, a[0]);
+            if (existing !== undefined) return rt.newRef(existing);
+            const value = a[1] ?? rt.None;
+            dictSetItem(rt, self, a[0], value);
+            return rt.newRef(value);
+          };
+        case 'clear':
+          return (self, a) => (arity('dict.clear', a, 0, 0), dictClear(rt, self), rt.none());
+        case 'keys':
+        case 'values':
+        case 'items':
+          return (self, a) => (arity(`dict.${name}`, a, 0, 0), newDictView(rt, self, name));
+        default:
+          return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** `obj.method` without a call: a built-in method object bound to obj. */
+  boundMethod(obj: PyObject, name: string): PyObject | undefined {
+    const impl = this.methodCall(obj, name);
+    if (impl === undefined) return undefined;
+    const rt = this.rt;
+    const op = rt.builtin(name, (args) => impl(op.refs![0]!, args));
+    op.refs = [rt.newRef(obj)];
+    return op;
+  }
+}

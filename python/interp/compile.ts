@@ -1,0 +1,274 @@
+/**
+ * What CPython's compiler decides before a program runs, as far as memory is concerned:
+ * - each function's local variables, in co_varnames order (parameters, then other locals in the
+ *   order the compiler first meets them), which is the order a returning frame releases them;
+ * - the constants: one object per distinct literal in the file (the compiler merges equal
+ *   constants across code objects), each held once by every code object using it and once per
+ *   occurrence by the parser's arena, which lives while `__main__` runs; all-constant tuples are
+ *   folded into one constant, as the AST optimizer does.
+ */
+import type * as A from '../lang/ast';
+import type { Runtime } from '../../core/runtime';
+import type { PyObject } from '../../core/objects/pyobject';
+import { newTupleStealing } from '../../core/objects/tuple';
+import { newCode } from '../../core/objects/funcobject';
+import { UnsupportedConstruct } from '../lang/errors';
+import { foldBlock } from './fold';
+
+export interface CodeInfo {
+  readonly name: string;
+  readonly qualname: string;
+  /** Parameters then locals, in co_varnames order. */
+  readonly varnames: readonly string[];
+  readonly nparams: number;
+  /** Names declared `global` in the function. */
+  readonly globals: ReadonlySet<string>;
+  /** True for function bodies (fast locals); false for module and class bodies (name lookups). */
+  readonly fast: boolean;
+  /** The code object (Kind.Code, holding co_consts). */
+  code: PyObject;
+}
+
+export interface Compiled {
+  readonly module: CodeInfo;
+  readonly codes: Map<A.FunctionDef | A.ClassDef, CodeInfo>;
+  /** Folded constants by node: Constant literals, all-constant tuples, constant-element tuples of list displays. */
+  readonly constants: Map<A.Expr, PyObject>;
+  /** The arena: released after the module has run. */
+  readonly arena: PyObject[];
+}
+
+/** The constant tuple an all-constant Tuple folds to, or null. */
+function isConstTuple(e: A.Expr): boolean {
+  return e.kind === 'Tuple' && e.ctx === 'Load' && e.elts.every((x) => x.kind === 'Constant' || isConstTuple(x));
+}
+
+export function compileModule(rt: Runtime, module: A.Module, filename = '<string>'): Compiled {
+  foldBlock(module.body);
+  const constants = new Map<A.Expr, PyObject>();
+  const merged = new Map<string, PyObject>();
+  const arena: PyObject[] = [];
+  const codes = new Map<A.FunctionDef | A.ClassDef, CodeInfo>();
+
+  const constKey = (e: A.Expr): string => {
+    if (e.kind === 'Constant') {
+      const v = e.value;
+      return v.type === 'int' ? `i${v.value}` : v.type === 'str' ? `s${JSON.stringify(v.value)}` : v.type === 'bool' ? `b${v.value}` : 'N';
+    }
+    return `t(${(e as A.Tuple).elts.map(constKey).join(',')})`;
+  };
+
+  /** The merged constant object for a literal or foldable tuple (a new reference for the arena). */
+  const constant = (e: A.Expr): PyObject => {
+    const key = constKey(e);
+    let op = merged.get(key);
+    if (op === undefined) {
+      if (e.kind === 'Constant') {
+        const v = e.value;
+        op = v.type === 'int' ? rt.int(v.value) : v.type === 'str' ? rt.str(v.value) : v.type === 'bool' ? rt.bool(v.value) : rt.none();
+      } else {
+        op = newTupleStealing(rt, (e as A.Tuple).elts.map((x) => rt.newRef(constants.get(x) ?? constant(x))));
+      }
+      merged.set(key, op);
+      arena.push(op); // the merged object's own reference, held until the arena goes
+    } else {
+      rt.incref(op);
+      arena.push(op);
+    }
+    return op;
+  };
+
+  /** The locals of the enclosing function scopes, innermost last (for finding closures). */
+  const enclosing: Set<string>[] = [];
+
+  /** Walk one code unit: collect its constants and (for functions) its locals in order. */
+  const unit = (name: string, qualname: string, params: string[], body: A.Stmt[], fast: boolean): CodeInfo => {
+    const varnames = [...params];
+    const declaredGlobal = new Set<string>();
+    const consts: PyObject[] = [];
+    const useConst = (op: PyObject) => {
+      if (!consts.includes(op)) consts.push(op);
+    };
+    const assigned = new Set<string>();
+    // First pass: which names are local (assigned anywhere and not declared global).
+    const findAssigned = (stmts: A.Stmt[]) => {
+      for (const s of stmts) {
+        if (s.kind === 'Global') s.names.forEach((n) => declaredGlobal.add(n));
+        if (s.kind === 'FunctionDef' || s.kind === 'ClassDef') assigned.add(s.name);
+        const targets = s.kind === 'Assign' ? s.targets : s.kind === 'AugAssign' || s.kind === 'For' ? [s.target] : s.kind === 'Delete' ? s.targets : [];
+        for (const t of targets) nameTargets(t).forEach((n) => assigned.add(n));
+        if (s.kind === 'If') {
+          findAssigned(s.body);
+          findAssigned(s.orelse);
+        } else if (s.kind === 'While' || s.kind === 'For') findAssigned(s.body);
+        if (s.kind === 'Import') s.names.forEach((n) => assigned.add(n));
+      }
+    };
+    findAssigned(body);
+    params.forEach((p) => assigned.add(p));
+    const isLocal = (n: string) => fast && assigned.has(n) && !declaredGlobal.has(n);
+    const meetName = (n: string, at?: A.Pos) => {
+      if (isLocal(n)) {
+        if (!varnames.includes(n)) varnames.push(n);
+      } else if (at !== undefined && !declaredGlobal.has(n) && enclosing.some((scope) => scope.has(n))) {
+        // A free variable of an enclosing function needs a cell: closures are outside the subset.
+        throw new UnsupportedConstruct('closures (nested functions using variables of the enclosing function)', at.lineno, at.col, filename);
+      }
+    };
+    const ownLocals = new Set([...assigned].filter((n) => isLocal(n)));
+    const expr = (e: A.Expr): void => {
+      switch (e.kind) {
+        case 'Constant':
+          if (!constants.has(e)) constants.set(e, constant(e));
+          useConst(constants.get(e)!);
+          return;
+        case 'Tuple':
+          if (isConstTuple(e) && e.elts.length > 0) {
+            // The elements go to the arena too (each literal is parsed); the folded tuple is the constant.
+            for (const x of e.elts) foldElements(x);
+            constants.set(e, constant(e));
+            useConst(constants.get(e)!);
+            return;
+          }
+          e.elts.forEach(expr);
+          return;
+        case 'List':
+          e.elts.forEach(expr);
+          if (e.ctx === 'Load' && e.elts.length > 2 && e.elts.every((x) => x.kind === 'Constant')) {
+            // BUILD_LIST 0 + LOAD_CONST (tuple) + LIST_EXTEND: the compiler makes a constant tuple.
+            const tuple = newTupleStealing(rt, e.elts.map((x) => rt.newRef(constants.get(x)!)));
+            constants.set(e, tuple);
+            useConst(tuple);
+            arena.push(tuple); // held by the code object through consts; released with the arena
+          }
+          return;
+        case 'Name':
+          meetName(e.id, e);
+          return;
+        case 'BoolOp':
+          e.values.forEach(expr);
+          return;
+        case 'BinOp':
+          expr(e.left);
+          expr(e.right);
+          return;
+        case 'UnaryOp':
+          expr(e.operand);
+          return;
+        case 'IfExp':
+          expr(e.test);
+          expr(e.body);
+          expr(e.orelse);
+          return;
+        case 'Dict':
+          e.keys.forEach((k, i) => {
+            expr(k);
+            expr(e.values[i]);
+          });
+          return;
+        case 'Set':
+          e.elts.forEach(expr);
+          return;
+        case 'Compare':
+          expr(e.left);
+          e.comparators.forEach(expr);
+          return;
+        case 'Call':
+          expr(e.func);
+          e.args.forEach(expr);
+          e.keywords.forEach((k) => expr(k.value));
+          return;
+        case 'Attribute':
+          expr(e.value);
+          return;
+        case 'Subscript':
+          expr(e.value);
+          expr(e.slice);
+          return;
+      }
+    };
+    const foldElements = (x: A.Expr) => {
+      if (x.kind === 'Constant') {
+        if (!constants.has(x)) constants.set(x, constant(x));
+      } else (x as A.Tuple).elts.forEach(foldElements);
+    };
+    const stmts = (list: A.Stmt[]): void => {
+      for (const s of list) {
+        switch (s.kind) {
+          case 'FunctionDef': {
+            s.defaults.forEach(expr);
+            const info = unit(s.name, qualname === '' ? s.name : `${qualname}.${s.name}`, s.args.map((a) => a.arg), s.body, true);
+            codes.set(s, info);
+            useConst(info.code);
+            meetName(s.name);
+            break;
+          }
+          case 'ClassDef': {
+            s.bases.forEach(expr);
+            const info = unit(s.name, qualname === '' ? s.name : `${qualname}.${s.name}`, [], s.body, false);
+            codes.set(s, info);
+            useConst(info.code);
+            meetName(s.name);
+            break;
+          }
+          case 'Return':
+            if (s.value) expr(s.value);
+            break;
+          case 'Delete':
+            s.targets.forEach(expr);
+            break;
+          case 'Assign':
+            expr(s.value);
+            s.targets.forEach(expr);
+            break;
+          case 'AugAssign':
+            expr(s.target);
+            expr(s.value);
+            break;
+          case 'For':
+            expr(s.iter);
+            expr(s.target);
+            stmts(s.body);
+            break;
+          case 'While':
+            expr(s.test);
+            stmts(s.body);
+            break;
+          case 'If':
+            expr(s.test);
+            stmts(s.body);
+            stmts(s.orelse);
+            break;
+          case 'Expr':
+            expr(s.value);
+            break;
+          case 'Import':
+            s.names.forEach((n) => meetName(n));
+            break;
+          default:
+            break;
+        }
+      }
+    };
+    if (fast) enclosing.push(ownLocals);
+    try {
+      stmts(body);
+    } finally {
+      if (fast) enclosing.pop();
+    }
+    const code = newCode(rt, name, consts);
+    rt.hold(code);
+    rt.decref(code);
+    return { name, qualname: qualname === '' ? name : qualname, varnames, nparams: params.length, globals: declaredGlobal, fast, code };
+  };
+
+  const moduleInfo = unit('<module>', '', [], module.body, false);
+  return { module: moduleInfo, codes, constants, arena };
+}
+
+/** The plain names a target binds (`x`, or each name of `a, b`). */
+export function nameTargets(t: A.Expr): string[] {
+  if (t.kind === 'Name') return [t.id];
+  if (t.kind === 'Tuple' || t.kind === 'List') return t.elts.flatMap(nameTargets);
+  return [];
+}

@@ -1,0 +1,1310 @@
+/**
+ * The evaluator: runs the subset's AST on the simulated heap, keeping every reference where
+ * CPython 3.11's bytecode keeps it. Every intermediate value lives on the frame's value stack (so
+ * `sys.getrefcount` sees it, and an exception releases it), calls move their arguments into the
+ * new frame, builtins see theirs on the caller's stack, and the hidden allocations CPython makes
+ * (argument tuples of class calls and of `print`, iterators, dict views) are made here too.
+ */
+import type * as A from '../lang/ast';
+import type { Runtime } from '../../core/runtime';
+import { Kind } from '../../core/objects/kinds';
+import { PyObject } from '../../core/objects/pyobject';
+import { TYPES } from '../../core/objects/pytype';
+import { Frame } from '../../core/frame';
+import { PyException } from '../../core/errors';
+import { newList, listExtend, listSetItem, listDelItem, normaliseIndex } from '../../core/objects/list';
+import { newTuple, newTupleStealing } from '../../core/objects/tuple';
+import { newDict, dictSetItem, dictGetItem, dictDelItem, keyError } from '../../core/objects/dict';
+import { newSet, setAdd, setContains, setFromConstants } from '../../core/objects/set';
+import { classLookup, classType, instanceDelAttr, instanceGetAttr, instanceSetAttr, isInstance, materializeDict, newClass } from '../../core/objects/classobject';
+import { newFunction, newMethod } from '../../core/objects/funcobject';
+import { hashKey } from '../../core/objects/hashkey';
+import { intDigits } from '../../core/sizes';
+import type { CodeInfo, Compiled } from './compile';
+import { Builtins } from './builtins';
+import { iterNext, newIterator } from './iteration';
+
+/** One line of a traceback. */
+export interface TracebackEntry {
+  readonly lineno: number;
+  readonly name: string;
+}
+
+/** A Python exception travelling up the interpreter, collecting its traceback. */
+export class PyRaise extends Error {
+  readonly traceback: TracebackEntry[] = [];
+  /** The traceback object chain (outermost first), as sys.last_traceback will hold it. */
+  tb: PyObject | null = null;
+  /** The exception instance, once normalized (NameError and AttributeError are at once). */
+  value: PyObject | null = null;
+  constructor(readonly exception: PyException) {
+    super(exception.toPythonString());
+  }
+}
+
+/** The program ran past its step limit. */
+export class StepLimitExceeded extends Error {}
+
+/** break / continue as control flow. */
+class LoopSignal {
+  constructor(readonly kind: 'break' | 'continue') {}
+}
+class ReturnSignal {}
+
+/** The interpreter's view of one frame: the core Frame plus its code and current line. */
+interface FrameState {
+  readonly frame: Frame;
+  readonly code: CodeInfo;
+  /** Where names are looked up: the module's globals dict, or a class body's namespace. */
+  readonly namespace: PyObject;
+  lineno: number;
+}
+
+const TRUTHY_ZERO = 0n;
+
+export class Interpreter {
+  readonly frames: FrameState[] = [];
+  steps = 0;
+  /** Frame objects already made for frames still running (by a traceback passing through). */
+  private readonly frameObjects = new Map<Frame, PyObject>();
+  private readonly names = new Map<string, PyObject>();
+  readonly builtins: Builtins;
+  depth = 0;
+
+  constructor(
+    readonly rt: Runtime,
+    readonly compiled: Compiled,
+    readonly globals: PyObject,
+    readonly maxSteps: number,
+    write: (text: string) => void,
+  ) {
+    this.builtins = new Builtins(rt, this, write);
+    rt.callHook = (callable, args) => this.callFromC(callable, args);
+  }
+
+  // --- the value stack -----------------------------------------------------------------------
+
+  private get top(): FrameState {
+    return this.frames[this.frames.length - 1];
+  }
+
+  private push(op: PyObject): void {
+    this.top.frame.stack.push(op);
+  }
+
+  private pop(): PyObject {
+    return this.top.frame.pop();
+  }
+
+  private peek(depth = 0): PyObject {
+    const stack = this.top.frame.stack;
+    return stack[stack.length - 1 - depth];
+  }
+
+  /** A name as an interned str (held by the code objects that use it). */
+  nameStr(name: string): PyObject {
+    let op = this.names.get(name);
+    if (op === undefined) {
+      op = this.rt.str(name);
+      this.rt.hold(op);
+      this.rt.decref(op);
+      this.names.set(name, op);
+    }
+    return op;
+  }
+
+  // --- running code --------------------------------------------------------------------------
+
+  /** sys.last_value and sys.last_traceback after an uncaught exception (held until shutdown). */
+  lastValue: PyObject | null = null;
+  lastTraceback: PyObject | null = null;
+
+  runModule(module: A.Module): void {
+    const frame = this.rt.pushFrame('<module>', []);
+    this.frames.push({ frame, code: this.compiled.module, namespace: this.globals, lineno: 0 });
+    try {
+      this.execBlock(module.body);
+    } catch (error) {
+      try {
+        this.unwind(error);
+      } catch (raised) {
+        this.frames.pop();
+        this.rt.popFrame();
+        if (raised instanceof PyRaise) {
+          // PyErr_Print: normalize, attach the traceback, keep sys.last_value and last_traceback.
+          const value = this.normalize(raised);
+          value.refs![value.refs!.length - 1] = raised.tb === null ? null : this.rt.newRef(raised.tb);
+          this.lastValue = value;
+          this.lastTraceback = raised.tb;
+          // The module frame object keeps the globals (f_globals, f_locals) until then.
+          const fobj = this.frameObjects.get(frame);
+          if (fobj !== undefined) {
+            fobj.refs = [this.rt.newRef(this.globals)];
+            this.frameObjects.delete(frame);
+            this.rt.decref(fobj);
+          }
+        }
+        throw raised;
+      }
+    }
+    this.frames.pop();
+    const fobj = this.frameObjects.get(frame);
+    if (fobj !== undefined) {
+      this.frameObjects.delete(frame);
+      if (fobj.refcnt > 1) fobj.refs = [this.rt.newRef(this.globals)];
+      this.rt.decref(fobj);
+    }
+    this.rt.popFrame();
+  }
+
+  /** An exception leaves a frame: record the traceback line, drop the value stack. */
+  private unwind(error: unknown): never {
+    const state = this.top;
+    if (error instanceof PyException) error = new PyRaise(error);
+    if (error instanceof PyRaise && error.exception.attrName !== null) this.normalize(error);
+    if (error instanceof PyRaise) {
+      error.traceback.unshift({ lineno: state.lineno, name: state.code.name });
+      this.tracebackHere(error, state.frame);
+    }
+    const stack = state.frame.stack;
+    while (stack.length > 0) this.rt.decref(stack.pop()!);
+    throw error;
+  }
+
+  /**
+   * The frame object of a running frame (_PyFrame_GetFrameObject), made on first need: a GC
+   * object that, once the frame exits, owns its function, globals and locals.
+   */
+  private frameObject(frame: Frame): PyObject {
+    let op = this.frameObjects.get(frame);
+    if (op === undefined) {
+      op = this.rt.alloc(TYPES.frame);
+      op.value = frame.name;
+      op.refs = [];
+      this.rt.track(op);
+      this.frameObjects.set(frame, op);
+    }
+    return op;
+  }
+
+  /**
+   * The exception instance (a GC object holding its args tuple and, for AttributeError and
+   * NameError, the obj and name set at raise time): made when CPython normalizes it.
+   */
+  normalize(raise: PyRaise): PyObject {
+    if (raise.value !== null) return raise.value;
+    const rt = this.rt;
+    const exc = raise.exception;
+    // The type call's argument tuple becomes the exception's args.
+    const args = newTupleStealing(rt, [rt.str(exc.message)]);
+    const value = rt.alloc(TYPES.exception);
+    value.value = exc.pyType;
+    const context: (PyObject | null)[] = [];
+    if (exc.pyType === 'AttributeError') context.push(exc.attrObj === null ? null : rt.newRef(exc.attrObj));
+    if (exc.attrName !== null) context.push(rt.newRef(this.nameStr(exc.attrName)));
+    value.refs = [...context, args, null];
+    rt.track(value);
+    raise.value = value;
+    return value;
+  }
+
+  /** Release an exception that was handled (reported as unraisable): its value and traceback. */
+  discard(raise: PyRaise): void {
+    const { value, tb } = raise;
+    raise.value = null;
+    raise.tb = null;
+    if (value !== null) this.rt.decref(value);
+    if (tb !== null) this.rt.decref(tb);
+  }
+
+  /** PyTraceBack_Here: a new traceback entry for `frame`, in front of the chain so far. */
+  private tracebackHere(raise: PyRaise, frame: Frame): void {
+    const rt = this.rt;
+    if (raise.exception.attrName !== null) this.normalize(raise);
+    const fobj = this.frameObject(frame);
+    const tb = rt.alloc(TYPES.traceback);
+    tb.refs = [raise.tb, rt.newRef(fobj)];
+    rt.track(tb);
+    raise.tb = tb;
+  }
+
+  /**
+   * A frame whose frame object outlives it hands that object its locals and function
+   * (take_ownership); the caller's frame object is made then, to become its f_back.
+   */
+  private takeOwnership(frame: Frame, func: PyObject | null): void {
+    const fobj = this.frameObjects.get(frame);
+    if (fobj === undefined) return;
+    this.frameObjects.delete(frame);
+    const caller = this.frames.length > 0 ? this.frameObject(this.top.frame) : null;
+    const locals = frame.locals.splice(0);
+    fobj.refs = [func, ...locals.map((v) => v), caller === null ? null : this.rt.newRef(caller)];
+    this.rt.decref(fobj);
+  }
+
+  private tick(lineno: number): void {
+    this.top.lineno = lineno;
+    if (++this.steps > this.maxSteps) throw new StepLimitExceeded(`step limit of ${this.maxSteps} exceeded`);
+  }
+
+  /** Called after each statement that completes (the teaching trace listens here). */
+  onStatement: ((lineno: number) => void) | null = null;
+
+  private execBlock(body: readonly A.Stmt[]): void {
+    for (const s of body) {
+      this.exec(s);
+      if (this.onStatement !== null && s.kind !== 'FunctionDef' && s.kind !== 'ClassDef') this.onStatement(s.lineno);
+    }
+  }
+
+  private exec(s: A.Stmt): void {
+    this.tick(s.lineno);
+    const rt = this.rt;
+    switch (s.kind) {
+      case 'Expr':
+        this.eval(s.value);
+        rt.decref(this.pop());
+        return;
+      case 'Assign': {
+        this.eval(s.value);
+        // a = b = v: the value is duplicated for every target but the last.
+        for (let i = 0; i < s.targets.length; i++) {
+          if (i < s.targets.length - 1) this.push(rt.newRef(this.peek()));
+          this.store(s.targets[i]);
+        }
+        return;
+      }
+      case 'AugAssign':
+        return this.augAssign(s);
+      case 'Delete':
+        for (const t of s.targets) this.delete(t);
+        return;
+      case 'Pass':
+      case 'Global':
+        return;
+      case 'Import':
+        for (const name of s.names) {
+          this.push(this.builtins.module(name));
+          this.storeName(name);
+        }
+        return;
+      case 'If':
+        this.eval(s.test);
+        if (this.popTruth()) this.execBlock(s.body);
+        else this.execBlock(s.orelse);
+        return;
+      case 'While':
+        for (;;) {
+          this.tick(s.lineno);
+          this.eval(s.test);
+          if (!this.popTruth()) return;
+          try {
+            this.execBlock(s.body);
+          } catch (signal) {
+            if (!(signal instanceof LoopSignal)) throw signal;
+            if (signal.kind === 'break') return;
+          }
+        }
+      case 'For':
+        return this.forLoop(s);
+      case 'Break':
+        throw new LoopSignal('break');
+      case 'Continue':
+        throw new LoopSignal('continue');
+      case 'Return':
+        if (s.value) this.eval(s.value);
+        else this.push(rt.none());
+        throw new ReturnSignal();
+      case 'FunctionDef':
+        return this.defineFunction(s);
+      case 'ClassDef':
+        return this.defineClass(s);
+    }
+  }
+
+  private popTruth(): boolean {
+    const v = this.pop();
+    const truth = this.truth(v);
+    this.rt.decref(v);
+    return truth;
+  }
+
+  truth(v: PyObject): boolean {
+    switch (v.type.kind) {
+      case Kind.None:
+        return false;
+      case Kind.Bool:
+        return v.value as boolean;
+      case Kind.Int:
+        return (v.value as bigint) !== TRUTHY_ZERO;
+      case Kind.Str:
+        return (v.value as string).length > 0;
+      case Kind.List:
+      case Kind.Tuple:
+        return v.items!.length > 0;
+      case Kind.Dict:
+      case Kind.Set:
+        return v.table!.size > 0;
+      case Kind.DictView:
+        return v.refs![0]!.table!.size > 0;
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * for target in iter: GET_ITER replaces the iterable with an iterator on the stack; FOR_ITER
+   * pushes each item, which the target store consumes; the iterator is released at the end.
+   */
+  private forLoop(s: A.For): void {
+    const rt = this.rt;
+    this.eval(s.iter);
+    const iterable = this.pop();
+    let it: PyObject;
+    try {
+      it = newIterator(rt, iterable);
+    } finally {
+      rt.decref(iterable);
+    }
+    this.push(it);
+    for (;;) {
+      this.tick(s.lineno);
+      const item = iterNext(rt, it);
+      if (item === null) break;
+      this.push(item);
+      this.store(s.target);
+      try {
+        this.execBlock(s.body);
+      } catch (signal) {
+        if (!(signal instanceof LoopSignal)) throw signal;
+        if (signal.kind === 'break') break;
+      }
+    }
+    rt.decref(this.pop());
+  }
+
+  private augAssign(s: A.AugAssign): void {
+    const t = s.target;
+    if (t.kind === 'Name') {
+      this.loadName(t.id);
+      this.eval(s.value);
+      this.binary(s.op);
+      this.store(t);
+    } else if (t.kind === 'Attribute') {
+      this.eval(t.value);
+      this.push(this.rt.newRef(this.peek()));
+      this.loadAttr(t.attr);
+      this.eval(s.value);
+      this.binary(s.op);
+      // stack: obj, result -> STORE_ATTR wants value below obj
+      const result = this.pop();
+      const obj = this.pop();
+      this.push(result);
+      this.push(obj);
+      this.storeAttr(t.attr);
+    } else if (t.kind === 'Subscript') {
+      this.eval(t.value);
+      this.eval(t.slice);
+      this.push(this.rt.newRef(this.peek(1)));
+      this.push(this.rt.newRef(this.peek(1)));
+      this.subscript();
+      this.eval(s.value);
+      this.binary(s.op);
+      const result = this.pop();
+      const key = this.pop();
+      const container = this.pop();
+      this.push(result);
+      this.push(container);
+      this.push(key);
+      this.storeSubscript();
+    }
+  }
+
+  // --- stores and deletes -------------------------------------------------------------------
+
+  /** Store the value on top of the stack into `target` (consuming it). */
+  private store(target: A.Expr): void {
+    switch (target.kind) {
+      case 'Name':
+        return this.storeName(target.id);
+      case 'Attribute': {
+        this.eval(target.value);
+        return this.storeAttr(target.attr);
+      }
+      case 'Subscript':
+        this.eval(target.value);
+        this.eval(target.slice);
+        return this.storeSubscript();
+      case 'Tuple':
+      case 'List':
+        return this.unpack(target.elts);
+      default:
+        throw new PyException('SyntaxError', 'cannot assign');
+    }
+  }
+
+  /** UNPACK_SEQUENCE: push the items last first, then store each target in order. */
+  private unpack(targets: readonly A.Expr[]): void {
+    const rt = this.rt;
+    const seq = this.pop();
+    let items: PyObject[];
+    if (seq.type.kind === Kind.List || seq.type.kind === Kind.Tuple) items = seq.items!.slice();
+    else {
+      rt.decref(seq);
+      throw new PyException('TypeError', `cannot unpack non-iterable ${seq.type.name} object`);
+    }
+    if (items.length !== targets.length) {
+      rt.decref(seq);
+      throw new PyException(
+        'ValueError',
+        items.length > targets.length ? `too many values to unpack (expected ${targets.length})` : `not enough values to unpack (expected ${targets.length}, got ${items.length})`,
+      );
+    }
+    for (let i = items.length - 1; i >= 0; i--) this.push(rt.newRef(items[i]));
+    rt.decref(seq);
+    for (const t of targets) this.store(t);
+  }
+
+  private isLocal(name: string): boolean {
+    const code = this.top.code;
+    return code.fast && !code.globals.has(name) && code.varnames.includes(name);
+  }
+
+  storeName(name: string): void {
+    const state = this.top;
+    const value = this.pop();
+    if (this.isLocal(name)) {
+      state.frame.setLocal(this.rt, state.code.varnames.indexOf(name), value);
+      return;
+    }
+    const ns = state.code.fast || state.code.globals.has(name) ? this.globals : state.namespace;
+    try {
+      dictSetItem(this.rt, ns, this.nameStr(name), value);
+    } finally {
+      this.rt.decref(value);
+    }
+  }
+
+  private storeAttr(attr: string): void {
+    const obj = this.pop();
+    const value = this.pop();
+    try {
+      this.setAttr(obj, attr, value);
+    } finally {
+      this.rt.decref(obj);
+      this.rt.decref(value);
+    }
+  }
+
+  setAttr(obj: PyObject, attr: string, value: PyObject): void {
+    if (obj.type.kind === Kind.Instance) return instanceSetAttr(this.rt, obj, attr, value);
+    if (obj.type.kind === Kind.Type && !this.rt.external.has(obj)) {
+      dictSetItem(this.rt, obj.refs![0]!, this.nameStr(attr), value);
+      return;
+    }
+    throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${attr}'`);
+  }
+
+  private storeSubscript(): void {
+    const rt = this.rt;
+    const key = this.pop();
+    const container = this.pop();
+    const value = this.pop();
+    try {
+      if (container.type.kind === Kind.List) listSetItem(rt, container, this.index(key, 'list'), value);
+      else if (container.type.kind === Kind.Dict) dictSetItem(rt, container, key, value);
+      else throw new PyException('TypeError', `'${container.type.name}' object does not support item assignment`);
+    } finally {
+      rt.decref(value);
+      rt.decref(container);
+      rt.decref(key);
+    }
+  }
+
+  private index(key: PyObject, what: string): number {
+    if (key.type.kind === Kind.Int) return Number(key.value as bigint);
+    if (key.type.kind === Kind.Bool) return key.value ? 1 : 0;
+    throw new PyException('TypeError', `${what} indices must be integers or slices, not ${key.type.name}`);
+  }
+
+  private delete(target: A.Expr): void {
+    const rt = this.rt;
+    switch (target.kind) {
+      case 'Name': {
+        const state = this.top;
+        if (this.isLocal(target.id)) {
+          const i = state.code.varnames.indexOf(target.id);
+          if (state.frame.locals[i] === null) {
+            throw new PyException('UnboundLocalError', `cannot access local variable '${target.id}' where it is not associated with a value`);
+          }
+          state.frame.setLocal(rt, i, null);
+          return;
+        }
+        const ns = state.code.fast || state.code.globals.has(target.id) ? this.globals : state.namespace;
+        if (dictGetItem(ns, this.nameStr(target.id)) === undefined) throw new PyException('NameError', `name '${target.id}' is not defined`).withContext(target.id);
+        dictDelItem(rt, ns, this.nameStr(target.id));
+        return;
+      }
+      case 'Attribute': {
+        this.eval(target.value);
+        const obj = this.pop();
+        try {
+          if (obj.type.kind === Kind.Instance) instanceDelAttr(rt, obj, target.attr);
+          else throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${target.attr}'`);
+        } finally {
+          rt.decref(obj);
+        }
+        return;
+      }
+      case 'Subscript': {
+        this.eval(target.value);
+        this.eval(target.slice);
+        const key = this.pop();
+        const container = this.pop();
+        try {
+          if (container.type.kind === Kind.List) listDelItem(rt, container, this.index(key, 'list'));
+          else if (container.type.kind === Kind.Dict) dictDelItem(rt, container, key);
+          else throw new PyException('TypeError', `'${container.type.name}' object doesn't support item deletion`);
+        } finally {
+          rt.decref(container);
+          rt.decref(key);
+        }
+        return;
+      }
+      case 'Tuple':
+      case 'List':
+        for (const t of target.elts) this.delete(t);
+        return;
+      default:
+        throw new PyException('SyntaxError', 'cannot delete');
+    }
+  }
+
+  // --- expressions: each pushes one new reference --------------------------------------------
+
+  eval(e: A.Expr): void {
+    const rt = this.rt;
+    switch (e.kind) {
+      case 'Constant': {
+        const c = this.compiled.constants.get(e);
+        this.push(rt.newRef(c!));
+        return;
+      }
+      case 'Name':
+        return this.loadName(e.id);
+      case 'Attribute':
+        this.eval(e.value);
+        return this.loadAttr(e.attr);
+      case 'Subscript':
+        this.eval(e.value);
+        this.eval(e.slice);
+        return this.subscript();
+      case 'BinOp':
+        this.eval(e.left);
+        this.eval(e.right);
+        return this.binary(e.op);
+      case 'UnaryOp':
+        return this.unary(e);
+      case 'BoolOp': {
+        // JUMP_IF_FALSE_OR_POP / JUMP_IF_TRUE_OR_POP: keep the deciding value.
+        for (let i = 0; i < e.values.length; i++) {
+          this.eval(e.values[i]);
+          if (i === e.values.length - 1) return;
+          const t = this.truth(this.peek());
+          if ((e.op === 'And' && !t) || (e.op === 'Or' && t)) return;
+          rt.decref(this.pop());
+        }
+        return;
+      }
+      case 'IfExp':
+        this.eval(e.test);
+        this.eval(this.popTruth() ? e.body : e.orelse);
+        return;
+      case 'Compare':
+        return this.compare(e);
+      case 'List':
+        return this.buildList(e);
+      case 'Tuple': {
+        const c = this.compiled.constants.get(e);
+        if (c !== undefined) {
+          this.push(rt.newRef(c));
+          return;
+        }
+        for (const x of e.elts) this.eval(x);
+        const items = this.popN(e.elts.length);
+        this.push(newTupleStealing(rt, items));
+        return;
+      }
+      case 'Set': {
+        for (const x of e.elts) this.eval(x);
+        const items = this.popN(e.elts.length);
+        let set: PyObject;
+        try {
+          set = newSet(rt, []);
+          // A display of 3+ constants merges a constant frozenset (its layout decides the order).
+          if (e.elts.length > 2 && e.elts.every((x) => x.kind === 'Constant')) setFromConstants(rt, set, items);
+          else for (const item of items) setAdd(rt, set, item);
+        } finally {
+          for (const item of items) rt.decref(item);
+        }
+        this.push(set);
+        return;
+      }
+      case 'Dict': {
+        for (let i = 0; i < e.keys.length; i++) {
+          this.eval(e.keys[i]);
+          this.eval(e.values[i]);
+        }
+        const flat = this.popN(e.keys.length * 2);
+        const d = newDict(rt);
+        d.table!.presizeDict(e.keys.length, e.keys.every((k) => k.kind === 'Constant' && k.value.type === 'str'));
+        try {
+          for (let i = 0; i < flat.length; i += 2) dictSetItem(rt, d, flat[i], flat[i + 1]);
+        } finally {
+          // BUILD_MAP / BUILD_CONST_KEY_MAP pop the stack from the top: last value first.
+          for (let i = flat.length - 1; i >= 0; i--) rt.decref(flat[i]);
+        }
+        this.push(d);
+        return;
+      }
+      case 'Call':
+        return this.call(e);
+    }
+  }
+
+  /** Pop n values, returned bottom first (the caller owns them). */
+  private popN(n: number): PyObject[] {
+    const stack = this.top.frame.stack;
+    return stack.splice(stack.length - n, n);
+  }
+
+  private buildList(e: A.List): void {
+    const rt = this.rt;
+    const folded = this.compiled.constants.get(e);
+    if (folded !== undefined) {
+      const list = newList(rt, []);
+      listExtend(rt, list, folded.items!);
+      this.push(list);
+      return;
+    }
+    for (const x of e.elts) this.eval(x);
+    // BUILD_LIST n: PyList_New(n) (exact size), then the stack references move into the list.
+    const items = this.popN(e.elts.length);
+    const list = newList(rt, items);
+    for (const item of items) rt.decref(item);
+    this.push(list);
+  }
+
+  loadName(name: string): void {
+    const state = this.top;
+    if (this.isLocal(name)) {
+      const v = state.frame.locals[state.code.varnames.indexOf(name)];
+      if (v === null) throw new PyException('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+      this.push(this.rt.newRef(v));
+      return;
+    }
+    const key = this.nameStr(name);
+    if (!state.code.fast && !state.code.globals.has(name)) {
+      const v = dictGetItem(state.namespace, key);
+      if (v !== undefined) return this.push(this.rt.newRef(v));
+    }
+    const g = dictGetItem(this.globals, key);
+    if (g !== undefined) return this.push(this.rt.newRef(g));
+    const b = this.builtins.lookup(name);
+    if (b !== undefined) return this.push(this.rt.newRef(b));
+    throw new PyException('NameError', `name '${name}' is not defined`).withContext(name);
+  }
+
+  /** LOAD_ATTR: replace the object on top of the stack with its attribute. */
+  private loadAttr(attr: string): void {
+    const obj = this.pop();
+    try {
+      this.push(this.getAttr(obj, attr));
+    } catch (error) {
+      // set_attribute_error_context: the AttributeError is normalized now and holds obj.
+      if (error instanceof PyException && error.attrObj === obj) {
+        const raise = new PyRaise(error);
+        this.normalize(raise);
+        throw raise;
+      }
+      throw error;
+    } finally {
+      this.rt.decref(obj);
+    }
+  }
+
+  /** obj.attr as a new reference (a bound method is created for a function found on the class). */
+  getAttr(obj: PyObject, attr: string): PyObject {
+    const rt = this.rt;
+    const kind = obj.type.kind;
+    if (kind === Kind.Instance) {
+      if (attr === '__dict__') return rt.newRef(materializeDict(rt, obj));
+      if (attr === '__class__') return rt.newRef(obj.type.typeObject!);
+      const own = instanceGetAttr(rt, obj, attr);
+      if (own !== undefined) return rt.newRef(own);
+      // An empty slot: its member descriptor raises AttributeError (member_get).
+      if (obj.type.slotNames?.includes(attr)) throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${attr}'`).withContext(attr, obj);
+      const found = classLookup(rt, obj.type.typeObject!, attr);
+      if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
+    } else if (kind === Kind.Type && !rt.external.has(obj)) {
+      if (attr === '__name__') return rt.str(obj.value as string);
+      if (attr === '__dict__') return rt.newRef(obj.refs![0]!);
+      const found = classLookup(rt, obj, attr);
+      if (found !== undefined) return rt.newRef(found);
+    } else if (kind === Kind.Module) {
+      const found = dictGetItem(obj.refs![0]!, this.nameStr(attr));
+      if (found !== undefined) return rt.newRef(found);
+      throw new PyException('AttributeError', `module '${obj.value as string}' has no attribute '${attr}'`);
+    } else if (kind === Kind.Method) {
+      if (attr === '__self__') return rt.newRef(obj.refs![1]!);
+      if (attr === '__func__') return rt.newRef(obj.refs![0]!);
+    } else {
+      const method = this.builtins.boundMethod(obj, attr);
+      if (method !== undefined) return method;
+    }
+    const typeName = kind === Kind.Type ? 'type object' : `'${obj.type.name}' object`;
+    throw new PyException('AttributeError', `${kind === Kind.Type ? `type object '${obj.value as string}'` : typeName} has no attribute '${attr}'`).withContext(attr, obj);
+  }
+
+  private subscript(): void {
+    const rt = this.rt;
+    const key = this.pop();
+    const container = this.pop();
+    try {
+      let result: PyObject;
+      switch (container.type.kind) {
+        case Kind.List:
+        case Kind.Tuple:
+          result = rt.newRef(container.items![normaliseIndex(container, this.index(key, container.type.name), container.type.name)]);
+          break;
+        case Kind.Dict: {
+          const v = dictGetItem(container, key);
+          if (v === undefined) throw keyError(key);
+          result = rt.newRef(v);
+          break;
+        }
+        case Kind.Str: {
+          const s = [...(container.value as string)];
+          const i = this.index(key, 'string');
+          const j = i < 0 ? i + s.length : i;
+          if (j < 0 || j >= s.length) throw new PyException('IndexError', 'string index out of range');
+          result = rt.str(s[j]);
+          break;
+        }
+        default:
+          throw new PyException('TypeError', `'${container.type.name}' object is not subscriptable`);
+      }
+      this.push(result);
+    } finally {
+      rt.decref(container);
+      rt.decref(key);
+    }
+  }
+
+  private binary(op: A.BinOperator): void {
+    const rt = this.rt;
+    const right = this.pop();
+    const left = this.pop();
+    try {
+      this.push(binaryOp(rt, op, left, right));
+    } finally {
+      rt.decref(left);
+      rt.decref(right);
+    }
+  }
+
+  private unary(e: A.UnaryOp): void {
+    const rt = this.rt;
+    this.eval(e.operand);
+    const v = this.pop();
+    try {
+      if (e.op === 'Not') this.push(rt.bool(!this.truth(v)));
+      else {
+        const n = intValue(v);
+        if (n === null) throw new PyException('TypeError', `bad operand type for unary ${e.op === 'USub' ? '-' : '+'}: '${v.type.name}'`);
+        this.push(v.type.kind === Kind.Int && e.op === 'UAdd' ? rt.newRef(v) : rt.int(e.op === 'USub' ? -n : n));
+      }
+    } finally {
+      rt.decref(v);
+    }
+  }
+
+  private compare(e: A.Compare): void {
+    const rt = this.rt;
+    this.eval(e.left);
+    for (let i = 0; i < e.ops.length; i++) {
+      this.eval(e.comparators[i]);
+      const last = i === e.ops.length - 1;
+      const right = this.pop();
+      const left = this.pop();
+      let result: boolean;
+      try {
+        result = compareOp(e.ops[i], left, right);
+      } catch (error) {
+        rt.decref(left);
+        rt.decref(right);
+        throw error;
+      }
+      rt.decref(left);
+      if (last || !result) {
+        rt.decref(right);
+        this.push(rt.bool(result));
+        return;
+      }
+      this.push(right);
+    }
+  }
+
+  // --- calls ---------------------------------------------------------------------------------
+
+  private call(e: A.Call): void {
+    const rt = this.rt;
+    const f = e.func;
+    // LOAD_METHOD: a method looked up to be called at once makes no bound-method object.
+    if (f.kind === 'Attribute') {
+      this.eval(f.value);
+      const obj = this.peek();
+      if (obj.type.kind === Kind.Instance) {
+        const own = instanceGetAttr(rt, obj, f.attr);
+        const found = own === undefined ? classLookup(rt, obj.type.typeObject!, f.attr) : undefined;
+        if (found !== undefined && found.type.kind === Kind.Function) {
+          // stack: self -> push func below? CPython: [func, self, args...]; the order of releases is what matters.
+          const self = this.pop();
+          this.push(rt.newRef(found));
+          this.push(self);
+          for (const a of e.args) this.eval(a);
+          const args = this.popN(e.args.length + 1);
+          const func = this.pop();
+          this.push(this.callFunction(func, args, e));
+          return;
+        }
+      } else if (obj.type.kind !== Kind.Type && obj.type.kind !== Kind.Module) {
+        const native = this.builtins.methodCall(obj, f.attr);
+        if (native !== undefined) {
+          for (const a of e.args) this.eval(a);
+          const args = this.popN(e.args.length);
+          const self = this.pop();
+          try {
+            this.push(native(self, args));
+          } finally {
+            for (const a of args) rt.decref(a);
+            rt.decref(self);
+          }
+          return;
+        }
+      }
+      this.loadAttr(f.attr);
+    } else {
+      this.eval(f);
+    }
+    for (const a of e.args) this.eval(a);
+    const kwnames = e.keywords.map((k) => k.arg);
+    for (const k of e.keywords) this.eval(k.value);
+    const all = this.popN(e.args.length + e.keywords.length);
+    const callable = this.pop();
+    const args = all.slice(0, e.args.length);
+    const kwargs = all.slice(e.args.length);
+    if (callable.type.kind === Kind.Function) {
+      if (kwargs.length > 0) {
+        for (const x of all) rt.decref(x);
+        rt.decref(callable);
+        throw new PyException('TypeError', `${callable.value as string}() keyword arguments are not supported by pymemlab`);
+      }
+      this.push(this.callFunction(callable, args, e));
+      return;
+    }
+    if (callable.type.kind === Kind.Method) {
+      // A stored bound method: its function and self are unpacked onto the stack (3.11 CALL).
+      const func = rt.newRef(callable.refs![0]!);
+      const self = rt.newRef(callable.refs![1]!);
+      rt.decref(callable);
+      this.push(this.callFunction(func, [self, ...args], e));
+      return;
+    }
+    // Builtins and classes see their arguments on the caller's stack.
+    const stack = this.top.frame.stack;
+    stack.push(callable, ...all);
+    let result: PyObject;
+    try {
+      result = this.callObject(callable, args, kwnames.map((n, i) => [n, kwargs[i]] as [string, PyObject]));
+    } finally {
+      const held = stack.splice(stack.length - all.length - 1);
+      for (let i = 1; i < held.length; i++) rt.decref(held[i]);
+      rt.decref(held[0]);
+    }
+    this.push(result);
+  }
+
+  /** Call a builtin, a class or a weakref with borrowed arguments; a new reference back. */
+  callObject(callable: PyObject, args: PyObject[], kwargs: [string, PyObject][] = []): PyObject {
+    const rt = this.rt;
+    switch (callable.type.kind) {
+      case Kind.Builtin:
+        return this.builtins.callBuiltin(callable, args, kwargs);
+      case Kind.Type:
+        return this.builtins.callType(callable, args, kwargs);
+      case Kind.Weakref:
+        if (args.length > 0) throw new PyException('TypeError', `weakref() takes no arguments`);
+        return rt.newRef(callable.wrObject ?? rt.None);
+      case Kind.Function:
+      case Kind.Method:
+        return this.callFromC(callable, args);
+      default:
+        throw new PyException('TypeError', `'${callable.type.name}' object is not callable`);
+    }
+  }
+
+  /** A call from "C" (a finalizer, a callback, type_call's __init__): arguments are borrowed. */
+  callFromC(callable: PyObject, args: PyObject[]): PyObject {
+    const rt = this.rt;
+    if (callable.type.kind === Kind.Function) {
+      return this.callFunction(rt.newRef(callable), args.map((a) => rt.newRef(a)), null);
+    }
+    if (callable.type.kind === Kind.Method) {
+      return this.callFunction(rt.newRef(callable.refs![0]!), [callable.refs![1]!, ...args].map((a) => rt.newRef(a)), null);
+    }
+    return this.callObject(callable, args);
+  }
+
+  /**
+   * Call a Python function: the function and argument references move into the new frame
+   * (f_func and the fast locals); defaults fill missing parameters. On return the frame releases
+   * its locals in co_varnames order, then the function.
+   */
+  callFunction(func: PyObject, args: PyObject[], site: A.Call | null): PyObject {
+    const rt = this.rt;
+    const code = this.codeOf(func);
+    const defaults = func.refs![1]?.items ?? [];
+    const nparams = code.nparams;
+    if (args.length > nparams || args.length < nparams - defaults.length) {
+      for (const a of args) rt.decref(a);
+      rt.decref(func);
+      const name = code.qualname;
+      const required = nparams - defaults.length;
+      const expected = defaults.length > 0 ? `from ${required} to ${nparams}` : `${nparams}`;
+      throw new PyException(
+        'TypeError',
+        args.length > nparams
+          ? `${name}() takes ${expected} positional argument${nparams === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`
+          : `${name}() missing ${required - args.length} required positional argument${required - args.length === 1 ? '' : 's'}: ${code.varnames
+              .slice(args.length, required)
+              .map((n) => `'${n}'`)
+              .join(required - args.length === 2 ? ' and ' : ', ')}`,
+      );
+    }
+    if (this.depth >= 1000) {
+      for (const a of args) rt.decref(a);
+      rt.decref(func);
+      throw new PyException('RecursionError', 'maximum recursion depth exceeded');
+    }
+    const frame = rt.pushFrame(code.name, code.varnames);
+    args.forEach((a, i) => (frame.locals[i] = a));
+    for (let i = args.length; i < nparams; i++) frame.locals[i] = rt.newRef(defaults[i - (nparams - defaults.length)]);
+    this.frames.push({ frame, code, namespace: func.refs![0]!, lineno: site?.lineno ?? 0 });
+    this.depth++;
+    let result: PyObject;
+    try {
+      this.execBlock(this.bodyOf(func));
+      this.push(rt.none());
+      result = this.pop();
+    } catch (signal) {
+      if (signal instanceof ReturnSignal) result = this.pop();
+      else {
+        this.depth--;
+        const line = this.top.lineno;
+        // exception_unwind: the traceback entry is made first, then the value stack is popped.
+        let raise: PyRaise | null = null;
+        if (signal instanceof PyException || signal instanceof PyRaise) {
+          raise = signal instanceof PyRaise ? signal : new PyRaise(signal);
+          raise.traceback.unshift({ lineno: line, name: code.name });
+          this.tracebackHere(raise, frame);
+        }
+        this.frames.pop();
+        rt.frames.pop();
+        const stack = frame.stack.splice(0);
+        for (let i = stack.length - 1; i >= 0; i--) rt.decref(stack[i]);
+        if (raise !== null) {
+          // The traceback's frame object takes over the locals and the function.
+          this.takeOwnership(frame, func);
+          throw raise;
+        }
+        frame.clear(rt);
+        rt.decref(func);
+        throw signal;
+      }
+    }
+    this.depth--;
+    this.frames.pop();
+    // _PyFrame_Clear: a frame object someone else still holds takes the locals and the function;
+    // otherwise it goes first, then the locals, then the function.
+    const fobj = this.frameObjects.get(frame);
+    if (fobj !== undefined && fobj.refcnt > 1) {
+      rt.frames.pop();
+      this.takeOwnership(frame, func);
+    } else {
+      if (fobj !== undefined) {
+        this.frameObjects.delete(frame);
+        rt.decref(fobj);
+      }
+      rt.popFrame();
+      rt.decref(func);
+    }
+    return result;
+  }
+
+  private codeOf(func: PyObject): CodeInfo {
+    return this.functionCodes.get(func.refs![2]!)!.info;
+  }
+
+  private bodyOf(func: PyObject): readonly A.Stmt[] {
+    return this.functionCodes.get(func.refs![2]!)!.body;
+  }
+
+  /** Code object -> compile-time info and body. */
+  private readonly functionCodes = new Map<PyObject, { info: CodeInfo; body: readonly A.Stmt[] }>();
+
+  // --- definitions -----------------------------------------------------------------------------
+
+  /** MAKE_FUNCTION: defaults evaluated now (a runtime tuple, or the constant one), then the function. */
+  private defineFunction(s: A.FunctionDef): void {
+    const rt = this.rt;
+    const info = this.compiled.codes.get(s)!;
+    this.functionCodes.set(info.code, { info, body: s.body });
+    let defaults: PyObject | null = null;
+    if (s.defaults.length > 0) {
+      const asTuple: A.Tuple = { kind: 'Tuple', elts: s.defaults, ctx: 'Load', lineno: s.lineno, col: s.col, endLineno: s.lineno, endCol: s.col };
+      const folded = s.defaults.every((d) => d.kind === 'Constant') ? this.defaultsConstant(s) : undefined;
+      if (folded !== undefined) this.push(rt.newRef(folded));
+      else {
+        for (const d of asTuple.elts) this.eval(d);
+        this.push(newTupleStealing(rt, this.popN(asTuple.elts.length)));
+      }
+      defaults = this.pop();
+    }
+    const func = newFunction(rt, info.code, this.globals, defaults);
+    func.value = info.qualname;
+    if (defaults !== null) rt.decref(defaults);
+    this.push(func);
+    this.storeName(s.name);
+  }
+
+  /** Constant defaults are one constant tuple of the enclosing code object. */
+  private readonly constantDefaults = new Map<A.FunctionDef, PyObject>();
+  private defaultsConstant(s: A.FunctionDef): PyObject {
+    let t = this.constantDefaults.get(s);
+    if (t === undefined) {
+      t = newTuple(this.rt, s.defaults.map((d) => this.compiled.constants.get(d)!));
+      this.rt.hold(t);
+      this.rt.decref(t);
+      this.constantDefaults.set(s, t);
+    }
+    return t;
+  }
+
+  /**
+   * A class statement, allocating what CPython's does in its order: MAKE_FUNCTION for the body,
+   * __build_class__'s bases tuple and namespace dict, the body run in that namespace, the
+   * (name, bases, namespace) argument tuple of the type call, then type_new (newClass); the
+   * namespace goes back to the dict free list and the body function dies.
+   */
+  private defineClass(s: A.ClassDef): void {
+    const rt = this.rt;
+    const info = this.compiled.codes.get(s)!;
+    const bodyFunction = newFunction(rt, info.code, this.globals, null);
+    this.push(bodyFunction);
+    for (const b of s.bases) this.eval(b);
+    const bases = this.popN(s.bases.length);
+    const base = bases[0] ?? null;
+    if (base !== null && base.type.kind !== Kind.Type) {
+      for (const b of bases) rt.decref(b);
+      throw new PyException('TypeError', 'bases must be types');
+    }
+    const basesTuple = bases.length > 0 ? newTupleStealing(rt, bases) : null;
+    if (basesTuple !== null) this.push(basesTuple);
+    const namespace = newDict(rt);
+    this.push(namespace);
+    const frame = rt.pushFrame(s.name, []);
+    this.frames.push({ frame, code: info, namespace, lineno: s.lineno });
+    try {
+      this.execBlock(s.body);
+    } finally {
+      this.frames.pop();
+      rt.popFrame();
+    }
+    const entries: [string, PyObject][] = [...namespace.table!.map.values()].map((e) => [e.key.value as string, e.value!]);
+    const slotsEntry = entries.find(([k]) => k === '__slots__');
+    let slots: string[] | null = null;
+    if (slotsEntry !== undefined) {
+      const v = slotsEntry[1];
+      const names = v.type.kind === Kind.Str ? [v] : v.items ?? [];
+      // type_new sorts the slot names.
+      slots = names.map((n) => n.value as string).sort();
+    }
+    const typeCallArgs = newTuple(rt, [this.nameStr(s.name), basesTuple ?? rt.emptyTuple, namespace]);
+    const cls = newClass(rt, {
+      name: s.name,
+      base: base !== null && rt.external.has(base) ? null : base,
+      namespace: entries,
+      slots,
+      bases: basesTuple,
+    });
+    rt.decref(typeCallArgs);
+    rt.decref(this.pop()); // the namespace
+    if (basesTuple !== null) rt.decref(this.pop());
+    rt.decref(this.pop()); // the body function
+    const type = classType(cls);
+    if (classLookup(rt, cls, '__del__') !== undefined) {
+      type.finalize = (self) => {
+        const del = classLookup(rt, self.type.typeObject!, '__del__');
+        if (del !== undefined) this.callFinalizer(del, self);
+      };
+    }
+    this.push(cls);
+    this.storeName(s.name);
+  }
+
+  /** slot_tp_finalize: call __del__; an exception is printed as "Exception ignored in". */
+  private callFinalizer(del: PyObject, self: PyObject): void {
+    const saved = this.frames.length;
+    try {
+      this.rt.decref(this.callFromC(del, [self]));
+    } catch (error) {
+      this.frames.length = saved;
+      this.rt.unraisableHook(error, del, '__del__');
+    }
+  }
+
+  /** Python-level isinstance for the builtins. */
+  isInstanceOf(obj: PyObject, cls: PyObject): boolean {
+    if (cls.type.kind !== Kind.Type) throw new PyException('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
+    const type = classType(cls);
+    if (type === TYPES.object) return true;
+    if (obj.type === TYPES.bool && type === TYPES.int) return true;
+    return isInstance(obj, type);
+  }
+}
+
+export function intValue(v: PyObject): bigint | null {
+  if (v.type.kind === Kind.Int) return v.value as bigint;
+  if (v.type.kind === Kind.Bool) return v.value ? 1n : 0n;
+  return null;
+}
+
+const OP_SYMBOL: Record<A.BinOperator, string> = { Add: '+', Sub: '-', Mult: '*', FloorDiv: '//', Mod: '%' };
+
+/** + - * // % on ints (and + / * on strs, lists and tuples, which allocate a new object). */
+export function binaryOp(rt: Runtime, op: A.BinOperator, left: PyObject, right: PyObject): PyObject {
+  const a = intValue(left);
+  const b = intValue(right);
+  if (a !== null && b !== null) {
+    // Single-digit operands take a fast path with an exact result; otherwise x_add allocates one
+    // digit more than the longer operand and x_mul the sum of both sizes.
+    const da = intDigits(a);
+    const db = intDigits(b);
+    const medium = da <= 1 && db <= 1;
+    switch (op) {
+      case 'Add':
+        return rt.int(a + b, medium ? 0 : Math.max(da, db) + 1);
+      case 'Sub':
+        return rt.int(a - b, medium ? 0 : Math.max(da, db) + 1);
+      case 'Mult':
+        return rt.int(a * b, medium ? 0 : da + db);
+      case 'FloorDiv':
+      case 'Mod': {
+        if (b === 0n) throw new PyException('ZeroDivisionError', op === 'FloorDiv' ? 'integer division or modulo by zero' : 'integer modulo by zero');
+        let q = a / b;
+        if ((a % b !== 0n) && ((a < 0n) !== (b < 0n))) q -= 1n;
+        return rt.int(op === 'FloorDiv' ? q : a - q * b);
+      }
+    }
+  }
+  const lk = left.type.kind;
+  const rk = right.type.kind;
+  if (op === 'Add' && lk === Kind.Str && rk === Kind.Str) return rt.str((left.value as string) + (right.value as string));
+  if (op === 'Add' && lk === Kind.List && rk === Kind.List) return newList(rt, [...left.items!, ...right.items!]);
+  if (op === 'Add' && lk === Kind.Tuple && rk === Kind.Tuple) return newTuple(rt, [...left.items!, ...right.items!]);
+  if (op === 'Mult' && lk === Kind.Str && b !== null) return rt.str((left.value as string).repeat(Math.max(0, Number(b))));
+  if (op === 'Mult' && lk === Kind.List && b !== null) {
+    const items: PyObject[] = [];
+    for (let i = 0; i < Number(b); i++) items.push(...left.items!);
+    return newList(rt, items);
+  }
+  throw new PyException('TypeError', `unsupported operand type(s) for ${OP_SYMBOL[op]}: '${left.type.name}' and '${right.type.name}'`);
+}
+
+/** Python equality for the subset's values. */
+export function pyEquals(a: PyObject, b: PyObject): boolean {
+  if (a === b) return true;
+  const x = intValue(a);
+  const y = intValue(b);
+  if (x !== null && y !== null) return x === y;
+  const ka = a.type.kind;
+  if (ka !== b.type.kind) return false;
+  switch (ka) {
+    case Kind.Str:
+      return a.value === b.value;
+    case Kind.List:
+    case Kind.Tuple:
+      return a.items!.length === b.items!.length && a.items!.every((v, i) => pyEquals(v, b.items![i]));
+    case Kind.Dict: {
+      if (a.table!.size !== b.table!.size) return false;
+      for (const [k, e] of a.table!.map) {
+        const other = b.table!.map.get(k);
+        if (other === undefined || !pyEquals(e.value!, other.value!)) return false;
+      }
+      return true;
+    }
+    case Kind.Set:
+      return a.table!.size === b.table!.size && [...a.table!.map.keys()].every((k) => b.table!.map.has(k));
+    default:
+      return false;
+  }
+}
+
+function contains(container: PyObject, item: PyObject): boolean {
+  switch (container.type.kind) {
+    case Kind.List:
+    case Kind.Tuple:
+      return container.items!.some((v) => pyEquals(v, item));
+    case Kind.Dict:
+      return container.table!.map.has(hashKey(item));
+    case Kind.Set:
+      return setContains(container, item);
+    case Kind.Str:
+      if (item.type.kind !== Kind.Str) throw new PyException('TypeError', `'in <string>' requires string as left operand, not ${item.type.name}`);
+      return (container.value as string).includes(item.value as string);
+    case Kind.DictView:
+      return container.type === TYPES.dictKeys ? container.refs![0]!.table!.map.has(hashKey(item)) : false;
+    default:
+      throw new PyException('TypeError', `argument of type '${container.type.name}' is not iterable`);
+  }
+}
+
+const CMP_SYMBOL: Record<string, string> = { Lt: '<', LtE: '<=', Gt: '>', GtE: '>=' };
+
+export function compareOp(op: A.CmpOperator, left: PyObject, right: PyObject): boolean {
+  switch (op) {
+    case 'Is':
+      return left === right;
+    case 'IsNot':
+      return left !== right;
+    case 'Eq':
+      return pyEquals(left, right);
+    case 'NotEq':
+      return !pyEquals(left, right);
+    case 'In':
+      return contains(right, left);
+    case 'NotIn':
+      return !contains(right, left);
+    default: {
+      const a = intValue(left);
+      const b = intValue(right);
+      let c: number;
+      if (a !== null && b !== null) c = a < b ? -1 : a > b ? 1 : 0;
+      else if (left.type.kind === Kind.Str && right.type.kind === Kind.Str) c = (left.value as string) < (right.value as string) ? -1 : left.value === right.value ? 0 : 1;
+      else throw new PyException('TypeError', `'${CMP_SYMBOL[op]}' not supported between instances of '${left.type.name}' and '${right.type.name}'`);
+      return op === 'Lt' ? c < 0 : op === 'LtE' ? c <= 0 : op === 'Gt' ? c > 0 : c >= 0;
+    }
+  }
+}
+

@@ -1,0 +1,108 @@
+/**
+ * repr() and str() of the simulator's objects, formatted as CPython 3.11 formats them, with the
+ * recursion markers of Py_ReprEnter ([...], {...}, (...)). Objects whose repr shows an address
+ * print the simulator's address, which cannot match CPython's; programs compared with CPython avoid them.
+ */
+import type { Runtime } from '../../core/runtime';
+import { Kind } from '../../core/objects/kinds';
+import type { PyObject } from '../../core/objects/pyobject';
+import { pyStrRepr } from '../lang';
+import { newDict } from '../../core/objects/dict';
+import { newList } from '../../core/objects/list';
+
+/**
+ * repr(op). `observe` is for views outside the program (the trace): it must not allocate on the
+ * simulated heap, so it skips Py_ReprEnter's bookkeeping.
+ */
+export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Set(), observe = false): string {
+  switch (op.type.kind) {
+    case Kind.None:
+      return 'None';
+    case Kind.Bool:
+      return op.value ? 'True' : 'False';
+    case Kind.Int:
+      return String(op.value as bigint);
+    case Kind.Str:
+      return pyStrRepr(op.value as string);
+    case Kind.List:
+    case Kind.Tuple:
+    case Kind.Dict:
+    case Kind.Set:
+      return containerRepr(rt, op, active, observe);
+    case Kind.Type:
+      return `<class '${qualifiedName(rt, op)}'>`;
+    case Kind.Range: {
+      const [start, stop, step] = op.refs!.map((r) => r!.value as bigint);
+      return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
+    }
+    case Kind.Builtin:
+      return `<built-in function ${op.value as string}>`;
+    case Kind.Module:
+      return `<module '${op.value as string}' (built-in)>`;
+    case Kind.Function:
+      return `<function ${op.value as string} at ${rt.addressOf(op)}>`;
+    case Kind.Method:
+      return `<bound method ${op.refs![0]?.value as string} of ${pyRepr(rt, op.refs![1]!, active, observe)}>`;
+    case Kind.Weakref: {
+      const target = op.wrObject;
+      return target === null
+        ? `<weakref at ${rt.addressOf(op)}; dead>`
+        : `<weakref at ${rt.addressOf(op)}; to '${target.type.name}' at ${rt.addressOf(target)}>`;
+    }
+    default:
+      return `<${op.type.kind === Kind.Instance ? '__main__.' : ''}${op.type.name} object at ${rt.addressOf(op)}>`;
+  }
+}
+
+function qualifiedName(rt: Runtime, cls: PyObject): string {
+  const name = cls.value as string;
+  return rt.external.has(cls) ? name : `__main__.${name}`;
+}
+
+/**
+ * Py_ReprEnter keeps the containers being printed in a list stored in the thread state's dict;
+ * both are created by the first container repr of the process and kept (two GC allocations).
+ */
+const reprLists = new WeakMap<Runtime, PyObject>();
+function reprEnterList(rt: Runtime): PyObject {
+  let list = reprLists.get(rt);
+  if (list === undefined) {
+    const dict = newDict(rt);
+    rt.hold(dict);
+    rt.decref(dict);
+    list = newList(rt, []);
+    rt.hold(list);
+    rt.decref(list);
+    reprLists.set(rt, list);
+  }
+  return list;
+}
+
+function containerRepr(rt: Runtime, op: PyObject, active: Set<PyObject>, observe: boolean): string {
+  const kind = op.type.kind;
+  if (!observe && (op.items !== null ? op.items.length : op.table!.size) > 0) reprEnterList(rt);
+  if (active.has(op)) return kind === Kind.List ? '[...]' : kind === Kind.Tuple ? '(...)' : '{...}';
+  active.add(op);
+  try {
+    const r = (o: PyObject) => pyRepr(rt, o, active, observe);
+    switch (kind) {
+      case Kind.List:
+        return `[${op.items!.map(r).join(', ')}]`;
+      case Kind.Tuple:
+        return op.items!.length === 1 ? `(${r(op.items![0])},)` : `(${op.items!.map(r).join(', ')})`;
+      case Kind.Dict:
+        return `{${[...op.table!.map.values()].map((e) => `${r(e.key)}: ${r(e.value!)}`).join(', ')}}`;
+      default: {
+        const keys = [...op.table!.entries()].map((e) => r(e.key));
+        return keys.length === 0 ? 'set()' : `{${keys.join(', ')}}`;
+      }
+    }
+  } finally {
+    active.delete(op);
+  }
+}
+
+/** str(): a str prints as itself; everything else as its repr. */
+export function pyStr(rt: Runtime, op: PyObject): string {
+  return op.type.kind === Kind.Str ? (op.value as string) : pyRepr(rt, op);
+}

@@ -1,0 +1,180 @@
+/**
+ * Run a Python program on the simulator: parse, compile, run `__main__`, then shut down as
+ * CPython 3.11 does, so that `__del__` output at exit is printed when and as CPython prints it:
+ *
+ * 1. flush; report an uncaught exception (traceback on stderr, exit status 1);
+ * 2. if gc is enabled, a full collection with gc.callbacks (PyGC_Collect in Py_FinalizeEx);
+ * 3. the traceback's frames go (sys.last_traceback = None), then `__main__` is removed from
+ *    sys.modules: its dict is freed in insertion order unless functions or classes keep it alive;
+ * 4. a final full collection without callbacks, even with gc disabled (_PyGC_CollectNoFail);
+ *    after that `print` writes nothing, so objects still alive never print.
+ */
+import { parse, PySyntaxError, UnsupportedConstruct, formatSyntaxError } from '../lang';
+import { Runtime } from '../../core/runtime';
+import { newModule, moduleDict } from '../../core/objects/moduleobject';
+import { dictSetItem } from '../../core/objects/dict';
+import { materializeDict } from '../../core/objects/classobject';
+import { Kind } from '../../core/objects/kinds';
+import { TYPES } from '../../core/objects/pytype';
+import { newList } from '../../core/objects/list';
+import type { PyObject } from '../../core/objects/pyobject';
+import { PyException } from '../../core/errors';
+import { collectWithCallback } from '../../core/gc/gcmodule';
+import { compileModule } from './compile';
+import { Interpreter, PyRaise, StepLimitExceeded } from './interpreter';
+import type { RunOptions, RunResult } from './types';
+import { Tracer } from './trace';
+import { Pymalloc } from '../../core/pymalloc/pymalloc';
+import { debugMallocStatsText } from './mallocstats';
+import { renderArenaPicture } from '../../core/pymalloc/picture';
+
+export type { RunOptions, RunResult } from './types';
+
+export const DEFAULT_MAX_STEPS = 10_000_000;
+
+function sourceLine(source: string, lineno: number): string {
+  return (source.split(/\r?\n/)[lineno - 1] ?? '').trim();
+}
+
+function formatTraceback(raise: PyRaise, filename: string, source: string): string {
+  const lines = ['Traceback (most recent call last):'];
+  for (const entry of raise.traceback) {
+    lines.push(`  File "${filename}", line ${entry.lineno}, in ${entry.name}`);
+    const text = sourceLine(source, entry.lineno);
+    if (text !== '') lines.push(`    ${text}`);
+  }
+  lines.push(raise.exception.toPythonString());
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * wait_for_thread_shutdown runs threading._shutdown() (Lib/threading.py, 3.11): its short-lived
+ * objects can trigger automatic collections when generation 0 is near its threshold. In order:
+ * a reversed() iterator over the (empty) atexit list; `with _shutdown_locks_lock` (bound
+ * __enter__ and __exit__ methods) around _maintain_shutdown_locks(), whose list comprehension is a
+ * function with a set iterator building a list; then the join loop's `with` and `list(...)`.
+ */
+function threadingShutdown(rt: Runtime): void {
+  const transient = () => {
+    const op = rt.alloc(TYPES.builtinMethod);
+    rt.track(op);
+    return op;
+  };
+  rt.decref(transient()); // reversed(_threading_atexits)
+  const withBlock = (body: () => void) => {
+    const enter = transient();
+    const exit = transient();
+    rt.decref(enter);
+    body();
+    rt.decref(exit);
+  };
+  withBlock(() => {
+    const comprehension = transient();
+    const setIterator = transient();
+    const toRemove = newList(rt, []);
+    rt.decref(setIterator);
+    rt.decref(comprehension);
+    rt.decref(toRemove);
+  });
+  let locks: PyObject | null = null;
+  withBlock(() => {
+    locks = newList(rt, []);
+  });
+  rt.decref(locks!);
+}
+
+export function runProgram(source: string, filename: string, options: RunOptions = {}): RunResult {
+  const out: string[] = [];
+  const err: string[] = [];
+  let module;
+  try {
+    module = parse(source, filename);
+  } catch (error) {
+    if (error instanceof PySyntaxError) return { stdout: '', stderr: formatSyntaxError(error, filename), exitCode: 1 };
+    if (error instanceof UnsupportedConstruct) return { stdout: '', stderr: `${filename}: ${error.message}\n`, exitCode: 1 };
+    throw error;
+  }
+
+  const rt = new Runtime({ allocator: new Pymalloc() });
+  let printing = true;
+  const write = (text: string) => {
+    if (printing) out.push(text);
+  };
+  rt.writeStderr = (text) => err.push(text);
+  const main = newModule(rt, '__main__');
+  const globals = moduleDict(main);
+  let compiled;
+  try {
+    compiled = compileModule(rt, module, filename);
+  } catch (error) {
+    if (error instanceof UnsupportedConstruct) return { stdout: '', stderr: `${filename}: ${error.message}\n`, exitCode: 1 };
+    throw error;
+  }
+  const interp = new Interpreter(rt, compiled, globals, options.maxSteps ?? DEFAULT_MAX_STEPS, write);
+  for (const [name, value] of [['__name__', rt.str('__main__')], ['__doc__', rt.none()]] as const) {
+    dictSetItem(rt, globals, interp.nameStr(name), value);
+    rt.decref(value);
+  }
+  rt.unraisableHook = (error, context, where) => {
+    if (error instanceof PyException || error instanceof PyRaise) {
+      const raise = error instanceof PyRaise ? error : new PyRaise(error);
+      const what = where === '__del__' && context !== null ? `<function ${context.value as string} at ${rt.addressOf(context)}>` : `<${where}>`;
+      err.push(`Exception ignored in: ${what}\n${formatTraceback(raise, filename, source)}`);
+      // PyErr_WriteUnraisable is done with the exception: its traceback (and the frame objects
+      // holding the failed frames' locals) go now.
+      interp.discard(raise);
+      return;
+    }
+    throw error;
+  };
+
+  if (options.trace) {
+    const tracer = new Tracer(rt, main, source.split(/\r?\n/), options.trace);
+    interp.onStatement = (lineno) => tracer.line(lineno);
+  }
+  let exitCode = 0;
+  try {
+    try {
+      interp.runModule(module);
+    } finally {
+      // pyrun_file frees the parser's arena as soon as the module has run.
+      for (const op of compiled.arena.splice(0)) rt.decref(op);
+    }
+  } catch (error) {
+    if (error instanceof PyRaise) {
+      err.push(formatTraceback(error, filename, source));
+      // Printing an AttributeError looks for "Did you mean" suggestions in dir(obj), and
+      // object.__dir__ materialises the instance's __dict__: a new dict, late in generation 0.
+      const obj = error.exception.attrObj;
+      if (error.exception.pyType === 'AttributeError' && obj !== null && obj.type.kind === Kind.Instance && obj.type.managedDict) materializeDict(rt, obj);
+      exitCode = 1;
+    } else if (error instanceof StepLimitExceeded) {
+      err.push(`pymemlab: ${filename}: ${error.message}; the program was stopped (raise it with --max-steps)\n`);
+      exitCode = 1;
+    } else throw error;
+  }
+
+  // Shutdown, as Py_FinalizeEx does it.
+  try {
+    threadingShutdown(rt);
+    if (rt.gc.enabled) {
+      rt.gc.collecting = true;
+      collectWithCallback(rt, 2);
+      rt.gc.collecting = false;
+    }
+    // sys.last_value = None, then sys.last_traceback = None: the exception, the traceback, its
+    // frame objects and their locals go.
+    if (interp.lastValue !== null) rt.decref(interp.lastValue);
+    if (interp.lastTraceback !== null) rt.decref(interp.lastTraceback);
+    rt.release(main);
+    rt.gc.collecting = true;
+    rt.collector.collectMain(2);
+    rt.gc.collecting = false;
+  } catch (error) {
+    if (!(error instanceof PyRaise || error instanceof PyException)) throw error;
+  }
+  printing = false;
+  if (options.mallocStats) err.push(debugMallocStatsText(rt));
+  if (options.arenaPicture && rt.allocator !== null) err.push(renderArenaPicture(rt.allocator.snapshot()));
+  return { stdout: out.join(''), stderr: err.join(''), exitCode };
+}
