@@ -19,7 +19,7 @@
 import { execFileSync } from 'child_process';
 import { Runtime } from '../core/runtime';
 import { GcModule } from '../core/gc/gcmodule';
-import { PyObject } from '../core/objects/pyobject';
+import { type PyObject } from '../core/objects/pyobject';
 import { newList, listAppend } from '../core/objects/list';
 
 export type Shape = 'chain' | 'cycles' | 'random';

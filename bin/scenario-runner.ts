@@ -5,9 +5,9 @@
  */
 import type { Scenario } from '../core/model/heap/scenario';
 import { HeapWorld } from '../core/model/heap/world';
-import { opToString, HeapOp } from '../core/model/heap/operations';
-import { HeapObserver, HeapSnapshot } from '../core/snapshot';
-import { checkInvariants, OperationView, reachableFromRoots } from '../core/invariants/heap';
+import { opToString, type HeapOp } from '../core/model/heap/operations';
+import { HeapObserver, type HeapSnapshot } from '../core/snapshot';
+import { checkInvariants, type OperationView, reachableFromRoots } from '../core/invariants/heap';
 
 export interface ScenarioResult {
   readonly steps: number;

@@ -2,9 +2,11 @@
  * A Python exception raised inside the simulator (TypeError, KeyError, ...). The interpreter
  * reports it the way CPython does; the core raises it where CPython's C code would.
  */
+import type { PyObject } from './objects/pyobject';
+
 export class PyException extends Error {
   /** AttributeError.obj: the object whose attribute was missing (set_attribute_error_context). */
-  attrObj: import('./objects/pyobject').PyObject | null = null;
+  attrObj: PyObject | null = null;
   /** NameError.name / AttributeError.name. */
   attrName: string | null = null;
 
@@ -18,7 +20,7 @@ export class PyException extends Error {
   }
 
   /** Record AttributeError's obj and name, or NameError's name (CPython sets them at raise time). */
-  withContext(name: string, obj: import('./objects/pyobject').PyObject | null = null): this {
+  withContext(name: string, obj: PyObject | null = null): this {
     this.attrName = name;
     this.attrObj = obj;
     return this;

@@ -1,8 +1,8 @@
 import type { Allocator } from './pymalloc/allocator';
 import type { Collector, Components, RefCounting } from './components';
-import { CPYTHON_311, Profile } from './profile';
+import { CPYTHON_311, type Profile } from './profile';
 import { PyObject } from './objects/pyobject';
-import { PyType, TYPES } from './objects/pytype';
+import { type PyType, TYPES } from './objects/pytype';
 import { GcState } from './gc/state';
 import { gcListAppend, gcListRemove } from './gc/gclist';
 import { FreeLists } from './objects/freelists';

@@ -5,7 +5,7 @@
  */
 import type { Runtime, HeapEvent } from './runtime';
 import { Kind, KIND_NAMES } from './objects/kinds';
-import { GcFlag, PyObject } from './objects/pyobject';
+import { GcFlag, type PyObject } from './objects/pyobject';
 import { referents } from './objects/traverse';
 
 export interface ObjectView {

@@ -5,13 +5,13 @@
 import type { CollectResult, Collector } from '../components';
 import type { Runtime } from '../runtime';
 import { Kind } from '../objects/kinds';
-import { GcFlag, PyObject } from '../objects/pyobject';
+import { GcFlag, type PyObject } from '../objects/pyobject';
 import { tupleMaybeUntrack } from '../objects/tuple';
 import { dictMaybeUntrack } from '../objects/dict';
 import { listAppend } from '../objects/list';
 import { DEBUG_COLLECTABLE, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from './state';
 import { gcListMerge, gcListMove, gcListNew, gcListSize } from './gclist';
-import { deduceUnreachable, DeduceStages, REFERENCE_DEDUCE_STAGES } from './deduce';
+import { deduceUnreachable, type DeduceStages, REFERENCE_DEDUCE_STAGES } from './deduce';
 import { handleWeakrefs } from './weakrefs';
 import {
   finalizeGarbage,

@@ -3,7 +3,7 @@
  * deduce_unreachable that runs them in order (Modules/gcmodule.c).
  */
 import { Kind } from '../objects/kinds';
-import { GcFlag, PyObject } from '../objects/pyobject';
+import { GcFlag, type PyObject } from '../objects/pyobject';
 import { traverse } from '../objects/traverse';
 import { gcListMove, gcListNew } from './gclist';
 

@@ -4,12 +4,12 @@
  * those finalizers resurrected.
  */
 import type { Runtime } from '../runtime';
-import { GcFlag, PyObject } from '../objects/pyobject';
+import { GcFlag, type PyObject } from '../objects/pyobject';
 import { traverse } from '../objects/traverse';
 import { listAppend } from '../objects/list';
 import { DEBUG_SAVEALL } from './state';
 import { gcListMerge, gcListMove, gcListNew } from './gclist';
-import { clearCollecting, clearUnreachableMask, deduceUnreachable, DeduceStages } from './deduce';
+import { clearCollecting, clearUnreachableMask, deduceUnreachable, type DeduceStages } from './deduce';
 
 // Module-local copies of imported names used once per object (see deduce.ts: across files these
 // are megamorphic loads through the exporting module's getters on every use).

@@ -3,7 +3,7 @@
  * automatic trigger, the callbacks around each collection, and the `gc` module's functions.
  */
 import type { Runtime } from '../runtime';
-import { PyObject } from '../objects/pyobject';
+import { type PyObject } from '../objects/pyobject';
 import { newDict, dictSetItem } from '../objects/dict';
 import { gcListMembers, gcListMerge, gcListSize } from './gclist';
 import { traverse } from '../objects/traverse';

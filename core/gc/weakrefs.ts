@@ -1,7 +1,7 @@
 /** handle_weakrefs: weak references to objects that are about to be collected. */
 import type { Runtime } from '../runtime';
 import { Kind } from '../objects/kinds';
-import { GcFlag, PyObject } from '../objects/pyobject';
+import { GcFlag, type PyObject } from '../objects/pyobject';
 import { clearWeakref, callWeakrefCallback } from '../objects/weakrefobject';
 import { gcListIsEmpty, gcListMove, gcListNew } from './gclist';
 

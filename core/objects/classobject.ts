@@ -12,7 +12,7 @@ import { newTuple } from './tuple';
 import { newList } from './list';
 import { newWeakref } from './weakrefobject';
 import { Kind } from './kinds';
-import { PyObject } from './pyobject';
+import { type PyObject } from './pyobject';
 import { PyType, TYPES } from './pytype';
 import { PyException } from '../errors';
 

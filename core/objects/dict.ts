@@ -7,7 +7,7 @@ import type { Runtime } from '../runtime';
 import { DictTable, DICT_LOG_MINSIZE } from './dicttable';
 import { hashKey } from './hashkey';
 import { Kind } from './kinds';
-import { PyObject } from './pyobject';
+import { type PyObject } from './pyobject';
 import { TYPES } from './pytype';
 import { mayBeTracked } from './tracking';
 import { PyException } from '../errors';

@@ -1,5 +1,5 @@
 import type { PyObject } from './pyobject';
-import { SetTable } from './settable';
+import { type SetTable } from './settable';
 
 export interface DictEntry {
   key: PyObject;

@@ -7,7 +7,7 @@
  * method is looked up without being called at once (`m = obj.meth`).
  */
 import type { Runtime } from '../runtime';
-import { PyObject } from './pyobject';
+import { type PyObject } from './pyobject';
 import { TYPES } from './pytype';
 
 /** A code object named `name` holding `consts` (borrowed); not a GC type. */

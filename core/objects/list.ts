@@ -4,7 +4,7 @@
  * takes its own reference to each item it stores.
  */
 import type { Runtime } from '../runtime';
-import { PyObject } from './pyobject';
+import { type PyObject } from './pyobject';
 import { TYPES } from './pytype';
 import { PyException } from '../errors';
 

@@ -1,7 +1,7 @@
 /** Module objects (Objects/moduleobject.c): a module holds its globals dict. */
 import type { Runtime } from '../runtime';
 import { newDict } from './dict';
-import { PyObject } from './pyobject';
+import { type PyObject } from './pyobject';
 import { TYPES } from './pytype';
 
 /** A module named `name` with a fresh globals dict; sys.modules (the runtime) holds it. */

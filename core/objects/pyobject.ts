@@ -1,5 +1,5 @@
 import { Kind } from './kinds';
-import { PyType } from './pytype';
+import { type PyType } from './pytype';
 import type { DictTable } from './dicttable';
 
 /**

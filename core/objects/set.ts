@@ -3,7 +3,7 @@ import type { Runtime } from '../runtime';
 import { DictTable } from './dicttable';
 import { SetTable } from './settable';
 import { hashKey } from './hashkey';
-import { PyObject } from './pyobject';
+import { type PyObject } from './pyobject';
 import { TYPES } from './pytype';
 import { keyError, releaseEntries } from './dict';
 

@@ -1,6 +1,6 @@
 /** tuple objects (Objects/tupleobject.c): the empty singleton, the per-size free lists, untracking. */
 import type { Runtime } from '../runtime';
-import { PyObject } from './pyobject';
+import { type PyObject } from './pyobject';
 import { TYPES } from './pytype';
 import { mayBeTracked } from './tracking';
 

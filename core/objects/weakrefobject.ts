@@ -4,7 +4,7 @@
  * each new one inserted right after the basic ref, so they sit newest first.
  */
 import type { Runtime } from '../runtime';
-import { PyObject } from './pyobject';
+import { type PyObject } from './pyobject';
 import { TYPES } from './pytype';
 import { PyException } from '../errors';
 import { newTupleStealing } from './tuple';

@@ -9,7 +9,7 @@
  */
 import type { Runtime } from '../runtime';
 import { Kind } from '../objects/kinds';
-import { GcFlag, PyObject } from '../objects/pyobject';
+import { GcFlag, type PyObject } from '../objects/pyobject';
 import { clearWeakRefs, clearWeakref } from '../objects/weakrefobject';
 import { trashcanBegin, trashcanEnd } from './trashcan';
 import { freeKeys } from '../objects/dict';

@@ -8,7 +8,7 @@
 import type { Runtime } from '../../core/runtime';
 import { Kind } from '../../core/objects/kinds';
 import type { PyObject } from '../../core/objects/pyobject';
-import { PyType, TYPES } from '../../core/objects/pytype';
+import { type PyType, TYPES } from '../../core/objects/pytype';
 import { PyException } from '../../core/errors';
 import { newList, listAppend, listInsert, listExtend, listPop, listClear, listDelItem, listResize, listPreallocateExact } from '../../core/objects/list';
 import { newTuple, newTupleStealing } from '../../core/objects/tuple';
@@ -24,7 +24,7 @@ import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './mallocstats';
 import { iterNext, newDictView, newIterator } from './iteration';
 import type { Interpreter } from './interpreter';
-import { intValue, pyEquals } from './interpreter';
+import { intValue, isTrue, pyEquals } from './abstract';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 type MethodImpl = (self: PyObject, args: PyObject[]) => PyObject;
@@ -329,7 +329,7 @@ export class Builtins {
         return args.length === 0 ? rt.str('') : args[0].type.kind === Kind.Str ? rt.newRef(args[0]) : rt.str(pyStr(rt, args[0]));
       case TYPES.bool:
         arity(name, args, 0, 1);
-        return rt.bool(args.length === 1 && this.interp.truth(args[0]));
+        return rt.bool(args.length === 1 && isTrue(args[0]));
       case TYPES.range: {
         arity('range', args, 1, 3);
         const ns = args.map((a) => BigInt(this.intArg(a)));

@@ -126,7 +126,7 @@ function codePointLength(s: string): number {
 }
 
 function byteLength(s: string): number {
-  // eslint-disable-next-line no-control-regex
+   
   return /^[\x00-\x7f]*$/.test(s) ? s.length : Buffer.byteLength(s, 'utf8');
 }
 

@@ -4,7 +4,7 @@
  */
 import { Runtime } from '../../core/runtime';
 import { GcModule } from '../../core/gc/gcmodule';
-import { PyObject } from '../../core/objects/pyobject';
+import { type PyObject } from '../../core/objects/pyobject';
 import { newList, listAppend, listClear } from '../../core/objects/list';
 import { newTuple } from '../../core/objects/tuple';
 import { newDict, dictSetItem, dictDelItem } from '../../core/objects/dict';

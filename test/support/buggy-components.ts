@@ -8,7 +8,7 @@ import type { PyObject } from '../../core/objects/pyobject';
 import type { Runtime } from '../../core/runtime';
 import { Kind } from '../../core/objects/kinds';
 import { GcFlag } from '../../core/objects/pyobject';
-import { ReferenceCollector, CollectorStages } from '../../core/gc/collect';
+import { ReferenceCollector, type CollectorStages } from '../../core/gc/collect';
 import { traverse } from '../../core/objects/traverse';
 import { gcListMove, gcListIsEmpty, gcListMerge, gcListNew, gcListRemove } from '../../core/gc/gclist';
 import type { InvariantName } from '../../core/invariants/heap';

@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import type { HeapSnapshot } from '../../snapshot';
-import { HeapObserver } from '../../snapshot';
-import { checkInvariants, InvariantName, OperationView, Violation } from '../../invariants/heap';
-import { HeapOp, opToString } from './operations';
-import { HeapWorld } from './world';
+import { type HeapObserver } from '../../snapshot';
+import { checkInvariants, type InvariantName, type OperationView, type Violation } from '../../invariants/heap';
+import { type HeapOp, opToString } from './operations';
+import { type HeapWorld } from './world';
 import { heapOpArb } from './arbitraries';
 
 /** The model side of a run: the previous snapshot, for invariants that compare before and after. */

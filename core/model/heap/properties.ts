@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import type { RuntimeOptions } from '../../runtime';
-import { HEAP_INVARIANTS, InvariantName } from '../../invariants/heap';
+import { HEAP_INVARIANTS, type InvariantName } from '../../invariants/heap';
 import { HeapObserver } from '../../snapshot';
 import { HeapWorld } from './world';
-import { HeapModel, heapCommandsArb } from './commands';
+import { type HeapModel, heapCommandsArb } from './commands';
 
 export const ALL_HEAP_INVARIANTS = Object.keys(HEAP_INVARIANTS) as InvariantName[];
 

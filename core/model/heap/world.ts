@@ -2,8 +2,8 @@
  * The system under test for heap operations: a runtime with a `__main__` module, a frame stack,
  * and classes whose finalizers do nothing, resurrect their instance, or are legacy (tp_del).
  */
-import { Runtime, RuntimeOptions } from '../../runtime';
-import { PyObject } from '../../objects/pyobject';
+import { Runtime, type RuntimeOptions } from '../../runtime';
+import { type PyObject } from '../../objects/pyobject';
 import { newList, listAppend, listSetItem, listDelItem, listClear } from '../../objects/list';
 import { newTuple } from '../../objects/tuple';
 import { newDict, dictSetItem, dictDelItem, dictGetItem } from '../../objects/dict';
@@ -14,7 +14,7 @@ import { newWeakref } from '../../objects/weakrefobject';
 import { GcModule } from '../../gc/gcmodule';
 import { Kind } from '../../objects/kinds';
 import { hashKey } from '../../objects/hashkey';
-import { HeapOp, Slot, GLOBAL_SLOTS, LOCAL_SLOTS, MAX_FRAMES, AllocKind } from './operations';
+import { type HeapOp, type Slot, GLOBAL_SLOTS, LOCAL_SLOTS, MAX_FRAMES, type AllocKind } from './operations';
 
 export class HeapWorld {
   readonly rt: Runtime;

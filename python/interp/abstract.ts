@@ -1,0 +1,166 @@
+/**
+ * The object protocol for the subset's values, as CPython's Objects/abstract.c and
+ * PyObject_IsTrue / PyObject_RichCompare: truth, equality, containment, int conversion and the
+ * binary operators. It allocates only results, never temporaries on a frame's value stack, so the
+ * evaluator and the builtins both call it without depending on each other.
+ */
+import type * as A from '../lang/ast';
+import type { Runtime } from '../../core/runtime';
+import { Kind } from '../../core/objects/kinds';
+import type { PyObject } from '../../core/objects/pyobject';
+import { TYPES } from '../../core/objects/pytype';
+import { PyException } from '../../core/errors';
+import { newList } from '../../core/objects/list';
+import { newTuple } from '../../core/objects/tuple';
+import { setContains } from '../../core/objects/set';
+import { hashKey } from '../../core/objects/hashkey';
+import { intDigits } from '../../core/sizes';
+
+/** PyObject_IsTrue. */
+export function isTrue(v: PyObject): boolean {
+  switch (v.type.kind) {
+    case Kind.None:
+      return false;
+    case Kind.Bool:
+      return v.value as boolean;
+    case Kind.Int:
+      return (v.value as bigint) !== 0n;
+    case Kind.Str:
+      return (v.value as string).length > 0;
+    case Kind.List:
+    case Kind.Tuple:
+      return v.items!.length > 0;
+    case Kind.Dict:
+    case Kind.Set:
+      return v.table!.size > 0;
+    case Kind.DictView:
+      return v.refs![0]!.table!.size > 0;
+    default:
+      return true;
+  }
+}
+
+export function intValue(v: PyObject): bigint | null {
+  if (v.type.kind === Kind.Int) return v.value as bigint;
+  if (v.type.kind === Kind.Bool) return v.value ? 1n : 0n;
+  return null;
+}
+
+const OP_SYMBOL: Record<A.BinOperator, string> = { Add: '+', Sub: '-', Mult: '*', FloorDiv: '//', Mod: '%' };
+
+/** + - * // % on ints (and + / * on strs, lists and tuples, which allocate a new object). */
+export function binaryOp(rt: Runtime, op: A.BinOperator, left: PyObject, right: PyObject): PyObject {
+  const a = intValue(left);
+  const b = intValue(right);
+  if (a !== null && b !== null) {
+    // Single-digit operands take a fast path with an exact result; otherwise x_add allocates one
+    // digit more than the longer operand and x_mul the sum of both sizes.
+    const da = intDigits(a);
+    const db = intDigits(b);
+    const medium = da <= 1 && db <= 1;
+    switch (op) {
+      case 'Add':
+        return rt.int(a + b, medium ? 0 : Math.max(da, db) + 1);
+      case 'Sub':
+        return rt.int(a - b, medium ? 0 : Math.max(da, db) + 1);
+      case 'Mult':
+        return rt.int(a * b, medium ? 0 : da + db);
+      case 'FloorDiv':
+      case 'Mod': {
+        if (b === 0n) throw new PyException('ZeroDivisionError', op === 'FloorDiv' ? 'integer division or modulo by zero' : 'integer modulo by zero');
+        let q = a / b;
+        if ((a % b !== 0n) && ((a < 0n) !== (b < 0n))) q -= 1n;
+        return rt.int(op === 'FloorDiv' ? q : a - q * b);
+      }
+    }
+  }
+  const lk = left.type.kind;
+  const rk = right.type.kind;
+  if (op === 'Add' && lk === Kind.Str && rk === Kind.Str) return rt.str((left.value as string) + (right.value as string));
+  if (op === 'Add' && lk === Kind.List && rk === Kind.List) return newList(rt, [...left.items!, ...right.items!]);
+  if (op === 'Add' && lk === Kind.Tuple && rk === Kind.Tuple) return newTuple(rt, [...left.items!, ...right.items!]);
+  if (op === 'Mult' && lk === Kind.Str && b !== null) return rt.str((left.value as string).repeat(Math.max(0, Number(b))));
+  if (op === 'Mult' && lk === Kind.List && b !== null) {
+    const items: PyObject[] = [];
+    for (let i = 0; i < Number(b); i++) items.push(...left.items!);
+    return newList(rt, items);
+  }
+  throw new PyException('TypeError', `unsupported operand type(s) for ${OP_SYMBOL[op]}: '${left.type.name}' and '${right.type.name}'`);
+}
+
+/** Python equality for the subset's values. */
+export function pyEquals(a: PyObject, b: PyObject): boolean {
+  if (a === b) return true;
+  const x = intValue(a);
+  const y = intValue(b);
+  if (x !== null && y !== null) return x === y;
+  const ka = a.type.kind;
+  if (ka !== b.type.kind) return false;
+  switch (ka) {
+    case Kind.Str:
+      return a.value === b.value;
+    case Kind.List:
+    case Kind.Tuple:
+      return a.items!.length === b.items!.length && a.items!.every((v, i) => pyEquals(v, b.items![i]));
+    case Kind.Dict: {
+      if (a.table!.size !== b.table!.size) return false;
+      for (const [k, e] of a.table!.map) {
+        const other = b.table!.map.get(k);
+        if (other === undefined || !pyEquals(e.value!, other.value!)) return false;
+      }
+      return true;
+    }
+    case Kind.Set:
+      return a.table!.size === b.table!.size && [...a.table!.map.keys()].every((k) => b.table!.map.has(k));
+    default:
+      return false;
+  }
+}
+
+function contains(container: PyObject, item: PyObject): boolean {
+  switch (container.type.kind) {
+    case Kind.List:
+    case Kind.Tuple:
+      return container.items!.some((v) => pyEquals(v, item));
+    case Kind.Dict:
+      return container.table!.map.has(hashKey(item));
+    case Kind.Set:
+      return setContains(container, item);
+    case Kind.Str:
+      if (item.type.kind !== Kind.Str) throw new PyException('TypeError', `'in <string>' requires string as left operand, not ${item.type.name}`);
+      return (container.value as string).includes(item.value as string);
+    case Kind.DictView:
+      return container.type === TYPES.dictKeys ? container.refs![0]!.table!.map.has(hashKey(item)) : false;
+    default:
+      throw new PyException('TypeError', `argument of type '${container.type.name}' is not iterable`);
+  }
+}
+
+const CMP_SYMBOL: Record<string, string> = { Lt: '<', LtE: '<=', Gt: '>', GtE: '>=' };
+
+export function compareOp(op: A.CmpOperator, left: PyObject, right: PyObject): boolean {
+  switch (op) {
+    case 'Is':
+      return left === right;
+    case 'IsNot':
+      return left !== right;
+    case 'Eq':
+      return pyEquals(left, right);
+    case 'NotEq':
+      return !pyEquals(left, right);
+    case 'In':
+      return contains(right, left);
+    case 'NotIn':
+      return !contains(right, left);
+    default: {
+      const a = intValue(left);
+      const b = intValue(right);
+      let c: number;
+      if (a !== null && b !== null) c = a < b ? -1 : a > b ? 1 : 0;
+      else if (left.type.kind === Kind.Str && right.type.kind === Kind.Str) c = (left.value as string) < (right.value as string) ? -1 : left.value === right.value ? 0 : 1;
+      else throw new PyException('TypeError', `'${CMP_SYMBOL[op]}' not supported between instances of '${left.type.name}' and '${right.type.name}'`);
+      return op === 'Lt' ? c < 0 : op === 'LtE' ? c <= 0 : op === 'Gt' ? c > 0 : c >= 0;
+    }
+  }
+}
+
