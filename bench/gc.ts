@@ -66,7 +66,10 @@ function build(rt: Runtime, shape: Shape, n: number): void {
       link(l, lists[Math.floor(next() * n)]);
       link(l, lists[Math.floor(next() * n)]);
     }
-    const keep = newList(rt, lists.filter((_, i) => i % 10 === 0));
+    const keep = newList(
+      rt,
+      lists.filter((_, i) => i % 10 === 0),
+    );
     rt.hold(keep);
     rt.decref(keep);
   }
@@ -142,7 +145,10 @@ export function cpythonFullCollect(cases: readonly [Shape, number][], python = '
   return JSON.parse(out) as number[];
 }
 
-export function benchGcFullCollect(sizes: readonly number[] = [100_000, 1_000_000], python = 'python3'): GcFullCollectFigure[] {
+export function benchGcFullCollect(
+  sizes: readonly number[] = [100_000, 1_000_000],
+  python = 'python3',
+): GcFullCollectFigure[] {
   const cases = sizes.flatMap((n) => SHAPES.map((s) => [s, n] as [Shape, number]));
   const cpython = cpythonFullCollect(cases, python);
   return cases.map(([shape, objects], i) => {

@@ -30,8 +30,13 @@ async function main(argv: string[]): Promise<void> {
   }
   console.log('gc_full_collect (ns per object; ratio = simulator / CPython)');
   console.table(gcFigures);
-  console.log(`pymalloc: ${Math.round(pymalloc.pairs_per_second).toLocaleString('en-US')} malloc+free pairs/s on ${pymalloc.ops.toLocaleString('en-US')} ops`);
-  if (pymalloc.cpython) console.log(`CPython pymalloc (ctypes, net of call overhead): ${Math.round(pymalloc.cpython.pairs_per_second_net).toLocaleString('en-US')} pairs/s`);
+  console.log(
+    `pymalloc: ${Math.round(pymalloc.pairs_per_second).toLocaleString('en-US')} malloc+free pairs/s on ${pymalloc.ops.toLocaleString('en-US')} ops`,
+  );
+  if (pymalloc.cpython)
+    console.log(
+      `CPython pymalloc (ctypes, net of call overhead): ${Math.round(pymalloc.cpython.pairs_per_second_net).toLocaleString('en-US')} pairs/s`,
+    );
 }
 
 main(process.argv).catch((error: unknown) => {

@@ -180,7 +180,10 @@ function runCpython(trace: Trace): CpythonBenchResult {
   const dir = mkdtempSync(join(tmpdir(), 'pymemlab-bench-'));
   try {
     const traceFile = join(dir, 'trace.bin');
-    writeFileSync(traceFile, Buffer.concat([trace.ops, trace.ids].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))));
+    writeFileSync(
+      traceFile,
+      Buffer.concat([trace.ops, trace.ids].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))),
+    );
     const result = spawnSync('python3', ['-c', CPYTHON_SCRIPT, traceFile, String(trace.numIds), String(RUNS)], {
       encoding: 'utf8',
       timeout: 600_000,

@@ -51,7 +51,10 @@ function demoCommand(): void {
   let failed = 0;
   for (const file of globSync('programs/*.py', { cwd: EXAMPLES, absolute: true }).sort()) {
     const source = readText(file);
-    const comment = source.split('\n').filter((l) => l.startsWith('#')).map((l) => l.slice(1).trim());
+    const comment = source
+      .split('\n')
+      .filter((l) => l.startsWith('#'))
+      .map((l) => l.slice(1).trim());
     process.stdout.write(`\n=== ${path.basename(file)}: ${comment[0] ?? ''}\n`);
     for (const line of comment.slice(1)) process.stdout.write(`    ${line}\n`);
     const result = runProgram(source, file);
@@ -63,7 +66,10 @@ function demoCommand(): void {
 }
 
 /** Run a Python program on the simulator; its exit status is the program's. */
-function runCommand(file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean; arenaPicture?: boolean }): void {
+function runCommand(
+  file: string,
+  opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean; arenaPicture?: boolean },
+): void {
   const maxSteps = opts.maxSteps === undefined ? undefined : Number(opts.maxSteps);
   if (maxSteps !== undefined && (!Number.isInteger(maxSteps) || maxSteps < 1)) {
     throw new UsageError(`run: --max-steps expects a whole number of at least 1, got "${opts.maxSteps}"`);
@@ -87,7 +93,9 @@ export function main(argv: string[]): void {
     throw error;
   });
   const program = new Command('pymemlab')
-    .description("Teach and grade how CPython 3.11 manages memory: a faithful simulator of its refcounting, cycle collector and pymalloc")
+    .description(
+      'Teach and grade how CPython 3.11 manages memory: a faithful simulator of its refcounting, cycle collector and pymalloc',
+    )
     .showHelpAfterError();
   program
     .command('demo')
@@ -95,13 +103,21 @@ export function main(argv: string[]): void {
     .action(() => demoCommand());
   program
     .command('run')
-    .description('run a Python program (the subset in docs/language.md) on the simulator; stdout is what python3 prints')
+    .description(
+      'run a Python program (the subset in docs/language.md) on the simulator; stdout is what python3 prints',
+    )
     .argument('<file>', 'a .py file')
-    .option('--trace', 'after each line, show live objects, refcounts, referrers, generations and gc counts (on stderr)')
+    .option(
+      '--trace',
+      'after each line, show live objects, refcounts, referrers, generations and gc counts (on stderr)',
+    )
     .option('--max-steps <n>', 'stop the program after this many steps (default 10,000,000)')
-    .option('--malloc-stats', "print sys._debugmallocstats() to stderr at exit")
+    .option('--malloc-stats', 'print sys._debugmallocstats() to stderr at exit')
     .option('--arena-picture', 'draw pymalloc arena and pool occupancy on stderr at exit')
-    .action((file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean; arenaPicture?: boolean }) => runCommand(file, opts));
+    .action(
+      (file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean; arenaPicture?: boolean }) =>
+        runCommand(file, opts),
+    );
   registerFidelityCommand(program);
   program
     .command('scenario')
@@ -117,7 +133,9 @@ export function main(argv: string[]): void {
       process.exitCode = error instanceof UsageError ? error.code : 2;
       return;
     }
-    process.stderr.write(`pymemlab: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report this as a bug.\n`);
+    process.stderr.write(
+      `pymemlab: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report this as a bug.\n`,
+    );
     process.exitCode = 70;
   }
 }

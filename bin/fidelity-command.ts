@@ -30,7 +30,8 @@ function positiveInt(value: string): number {
 }
 
 function seedArg(value: string): number {
-  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('expected a whole number.');
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+    throw new InvalidArgumentError('expected a whole number.');
   return Number(value) | 0;
 }
 
@@ -42,7 +43,9 @@ export function loadSimulator(): Simulator {
 export function registerFidelityCommand(program: Command): void {
   program
     .command('fidelity')
-    .description('run random Python programs on CPython 3.11 and on the simulator and compare their output; the first disagreement is shrunk to a minimal program')
+    .description(
+      'run random Python programs on CPython 3.11 and on the simulator and compare their output; the first disagreement is shrunk to a minimal program',
+    )
     .option('--python <command>', 'the CPython 3.11 interpreter to compare with', 'python3')
     .option('--programs <n>', 'how many random programs', positiveInt, 200)
     .option('--seed <s>', 'random seed (default: a new one, printed, to repeat the run)', seedArg)
@@ -70,7 +73,13 @@ export async function fidelityCommand(opts: FidelityCliOptions, deps: FidelityCo
   try {
     const python = findPython(opts.python);
     const simulator = deps.simulator ?? loadSimulator();
-    const report = await runFidelity({ programs: opts.programs, seed, python, simulator, onProgress: progress?.update });
+    const report = await runFidelity({
+      programs: opts.programs,
+      seed,
+      python,
+      simulator,
+      onProgress: progress?.update,
+    });
     progress?.clear();
     write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
     process.exitCode = report.disagreed > 0 ? 1 : 0;
@@ -81,7 +90,9 @@ export async function fidelityCommand(opts: FidelityCliOptions, deps: FidelityCo
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`pymemlab: internal error: ${e instanceof Error ? e.message : String(e)}\nPlease report this as a bug.\n`);
+    process.stderr.write(
+      `pymemlab: internal error: ${e instanceof Error ? e.message : String(e)}\nPlease report this as a bug.\n`,
+    );
     process.exitCode = 70;
   }
 }
@@ -90,7 +101,10 @@ function progressLine(): { update: (e: ProgressEvent) => void; clear: () => void
   let shown = false;
   return {
     update: (e) => {
-      const text = e.phase === 'shrink' ? `shrinking: ${e.runs} CPython runs, ${e.statements} statements` : `${e.phase}: ${e.done}/${e.total}`;
+      const text =
+        e.phase === 'shrink'
+          ? `shrinking: ${e.runs} CPython runs, ${e.statements} statements`
+          : `${e.phase}: ${e.done}/${e.total}`;
       process.stderr.write(`\r\x1b[K${text}`);
       shown = true;
     },
@@ -109,21 +123,34 @@ const indent = (text: string, by = '    '): string =>
 /** The human report. */
 export function summary(r: FidelityReport): string {
   const lines: string[] = [];
-  lines.push(`pymemlab fidelity: ${r.programs} random programs, seed ${r.seed}, CPython ${r.python.version} (${r.cpython_programs_per_second} programs/s)`);
-  lines.push(`  agreed ${r.agreed}, disagreed ${r.disagreed}${r.skipped ? `, skipped ${r.skipped} (CPython timed out)` : ''}`);
+  lines.push(
+    `pymemlab fidelity: ${r.programs} random programs, seed ${r.seed}, CPython ${r.python.version} (${r.cpython_programs_per_second} programs/s)`,
+  );
+  lines.push(
+    `  agreed ${r.agreed}, disagreed ${r.disagreed}${r.skipped ? `, skipped ${r.skipped} (CPython timed out)` : ''}`,
+  );
   if (!r.minimal || !r.original) {
-    lines.push(r.disagreed === 0 ? 'The simulator printed exactly what CPython printed, and exited the same way, every time.' : '');
+    lines.push(
+      r.disagreed === 0
+        ? 'The simulator printed exactly what CPython printed, and exited the same way, every time.'
+        : '',
+    );
     return `${lines.join('\n')}\n`;
   }
   const m = r.minimal;
-  lines.push(`  disagreeing programs: ${r.disagreeing.slice(0, 20).join(', ')}${r.disagreeing.length > 20 ? ', ...' : ''}`);
+  lines.push(
+    `  disagreeing programs: ${r.disagreeing.slice(0, 20).join(', ')}${r.disagreeing.length > 20 ? ', ...' : ''}`,
+  );
   lines.push('');
-  lines.push(`First disagreement: program ${r.original.index}, shrunk in ${r.shrinkRuns} CPython runs to ${m.statements} statement${m.statements === 1 ? '' : 's'}:`);
+  lines.push(
+    `First disagreement: program ${r.original.index}, shrunk in ${r.shrinkRuns} CPython runs to ${m.statements} statement${m.statements === 1 ? '' : 's'}:`,
+  );
   lines.push('');
   lines.push(indent(m.source.replace(/\n$/, '')));
   lines.push('');
   if (m.simulator.error) lines.push(`The simulator failed: ${m.simulator.error}`);
-  if (m.cpython.exitCode !== m.simulator.exitCode) lines.push(`Exit status: CPython ${m.cpython.exitCode}, simulator ${m.simulator.exitCode ?? '(none)'}`);
+  if (m.cpython.exitCode !== m.simulator.exitCode)
+    lines.push(`Exit status: CPython ${m.cpython.exitCode}, simulator ${m.simulator.exitCode ?? '(none)'}`);
   if (m.firstDifferentLine) {
     const d = m.firstDifferentLine;
     lines.push(`Standard output differs from line ${d.line}:`);
@@ -133,7 +160,10 @@ export function summary(r: FidelityReport): string {
   } else {
     lines.push('Standard output is the same.');
   }
-  if (!m.cpythonDeterministic) lines.push('Warning: CPython printed something else when this program ran again; the generator let in a nondeterministic program.');
+  if (!m.cpythonDeterministic)
+    lines.push(
+      'Warning: CPython printed something else when this program ran again; the generator let in a nondeterministic program.',
+    );
   lines.push('');
   lines.push(`Repeat with: pymemlab fidelity --seed ${r.seed} --programs ${r.programs}`);
   return `${lines.join('\n')}\n`;

@@ -47,13 +47,17 @@ export function runScenario(scenario: Scenario, print: (line: string) => void): 
     const after = observer.snapshot();
     print(`\n[${i + 1}] ${opToString(op)}${note ? `    # ${note}` : ''}`);
     for (const line of describeHeap(after, baseline)) print(line);
-    const counts = after.generations.slice(0, 3).map((g) => g.count).join(', ');
+    const counts = after.generations
+      .slice(0, 3)
+      .map((g) => g.count)
+      .join(', ');
     const named = new Set(before.objects.filter((o) => o.type !== 'str').map((o) => o.id));
     const freed = after.freedSinceLast.filter((id) => !baseline.has(id) && named.has(id));
     print(`    gc counts: (${counts})${freed.length ? `  freed: ${freed.map((id) => '#' + id).join(' ')}` : ''}`);
     const reachable = reachableFromRoots(after);
     const unreachable = after.objects.filter((o) => !baseline.has(o.id) && !reachable.has(o.id));
-    if (unreachable.length > 0) print(`    unreachable but alive (cyclic garbage): ${unreachable.map((o) => '#' + o.id).join(' ')}`);
+    if (unreachable.length > 0)
+      print(`    unreachable but alive (cyclic garbage): ${unreachable.map((o) => '#' + o.id).join(' ')}`);
     for (const v of checkInvariants(after, before, operationView(op))) {
       violations++;
       print(`    INVARIANT BROKEN [${v.invariant}] ${v.message}`);

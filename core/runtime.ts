@@ -23,7 +23,12 @@ export type HeapEvent =
   | { readonly kind: 'finalize'; readonly id: number }
   | { readonly kind: 'clear'; readonly id: number }
   | { readonly kind: 'weakref-callback'; readonly id: number }
-  | { readonly kind: 'collect'; readonly generation: number; readonly collected: number; readonly uncollectable: number };
+  | {
+      readonly kind: 'collect';
+      readonly generation: number;
+      readonly collected: number;
+      readonly uncollectable: number;
+    };
 
 export interface RuntimeOptions {
   readonly profile?: Profile;

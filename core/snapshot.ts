@@ -130,9 +130,12 @@ export function takeSnapshot(
   const roots: RootView[] = [];
   for (const frame of rt.frames) {
     frame.locals.forEach((value, i) => {
-      if (value !== null) roots.push({ kind: 'local', where: `${frame.name}:${frame.localNames[i]}`, target: value.id, count: 1 });
+      if (value !== null)
+        roots.push({ kind: 'local', where: `${frame.name}:${frame.localNames[i]}`, target: value.id, count: 1 });
     });
-    frame.stack.forEach((value, i) => roots.push({ kind: 'stack', where: `${frame.name}:stack[${i}]`, target: value.id, count: 1 }));
+    frame.stack.forEach((value, i) =>
+      roots.push({ kind: 'stack', where: `${frame.name}:stack[${i}]`, target: value.id, count: 1 }),
+    );
   }
   for (const [op, count] of rt.external) roots.push({ kind: 'runtime', where: 'runtime', target: op.id, count });
   const gc = rt.gc;
@@ -141,5 +144,14 @@ export function takeSnapshot(
     generationView(gc.permanent.head, 0, 0, rt.liveCount),
   ];
   const garbageList = rt.garbageIfAny()?.items!.map((g) => g.id) ?? [];
-  return { objects, roots, generations, garbage: garbageList, finalizeCounts, freedSinceLast, clearedSinceLast, nextId: rt.peekNextId() };
+  return {
+    objects,
+    roots,
+    generations,
+    garbage: garbageList,
+    finalizeCounts,
+    freedSinceLast,
+    clearedSinceLast,
+    nextId: rt.peekNextId(),
+  };
 }

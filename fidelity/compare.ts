@@ -143,7 +143,11 @@ class SeededRng {
 const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
 
 /** Program `index` of `seed`, with the context fast-check needs to shrink it. */
-export function generateProgramValue(arb: fc.Arbitrary<FidelityProgram>, seed: number, index: number): fc.Value<FidelityProgram> {
+export function generateProgramValue(
+  arb: fc.Arbitrary<FidelityProgram>,
+  seed: number,
+  index: number,
+): fc.Value<FidelityProgram> {
   return arb.generate(new fc.Random(SeededRng.from(seed, index)), undefined);
 }
 
@@ -157,7 +161,12 @@ export function generatePrograms(seed: number, count: number, options: ProgramOp
 // Comparing
 
 /** Runs the simulator, turning a JavaScript exception into an outcome. */
-export async function simulate(simulator: Simulator, source: string, filename: string, maxSteps: number): Promise<SimulatorOutcome> {
+export async function simulate(
+  simulator: Simulator,
+  source: string,
+  filename: string,
+  maxSteps: number,
+): Promise<SimulatorOutcome> {
   try {
     const r = await simulator(source, filename, { maxSteps });
     return { stdout: r.stdout, exitCode: r.exitCode, stderr: r.stderr };
@@ -224,7 +233,12 @@ export async function runFidelity(options: FidelityOptions): Promise<FidelityRep
   const minimals: Disagreement[] = [];
   let shrinkRuns = 0;
   for (const index of disagreeing.slice(0, Math.max(1, options.shrink ?? 1))) {
-    const shrunk = await shrink(arb, values[index], checked[index], shrinkSetup(options, python, concurrency, timeoutMs, maxSteps, progress));
+    const shrunk = await shrink(
+      arb,
+      values[index],
+      checked[index],
+      shrinkSetup(options, python, concurrency, timeoutMs, maxSteps, progress),
+    );
     shrinkRuns += shrunk.runs;
     minimals.push(await describe(shrunk.program, shrunk.checked, python, timeoutMs));
   }
@@ -249,7 +263,10 @@ export async function runFidelity(options: FidelityOptions): Promise<FidelityRep
  * looking at several disagreements of one run.
  */
 export async function shrinkProgram(
-  options: Omit<FidelityOptions, 'programs' | 'shrink' | 'onProgress'> & { readonly index: number; readonly onProgress?: (e: ProgressEvent) => void },
+  options: Omit<FidelityOptions, 'programs' | 'shrink' | 'onProgress'> & {
+    readonly index: number;
+    readonly onProgress?: (e: ProgressEvent) => void;
+  },
 ): Promise<Disagreement | null> {
   const python = typeof options.python === 'object' ? options.python : findPython(options.python ?? 'python3');
   const concurrency = options.concurrency ?? defaultConcurrency();
@@ -261,7 +278,12 @@ export async function shrinkProgram(
   const sim = await simulate(options.simulator, value.value.source, cpython.filename, maxSteps);
   const start: Checked = { cpython, sim, verdict: verdict(cpython, sim) };
   if (start.verdict !== 'disagree') return null;
-  const shrunk = await shrink(arb, value, start, shrinkSetup(options, python, concurrency, timeoutMs, maxSteps, options.onProgress ?? ((): void => {})));
+  const shrunk = await shrink(
+    arb,
+    value,
+    start,
+    shrinkSetup(options, python, concurrency, timeoutMs, maxSteps, options.onProgress ?? ((): void => {})),
+  );
   return describe(shrunk.program, shrunk.checked, python, timeoutMs);
 }
 
@@ -274,7 +296,15 @@ function shrinkSetup(
   maxSteps: number,
   progress: (e: ProgressEvent) => void,
 ): ShrinkSetup {
-  return { python, simulator: options.simulator, concurrency, timeoutMs: Math.min(timeoutMs, 5_000), maxSteps, maxRuns: options.maxShrinkRuns ?? 800, progress };
+  return {
+    python,
+    simulator: options.simulator,
+    concurrency,
+    timeoutMs: Math.min(timeoutMs, 5_000),
+    maxSteps,
+    maxRuns: options.maxShrinkRuns ?? 800,
+    progress,
+  };
 }
 
 interface ShrinkSetup {
@@ -296,7 +326,10 @@ class Evaluator {
   async check(sources: readonly string[]): Promise<Checked[]> {
     const fresh = [...new Set(sources.filter((s) => !this.cache.has(s)))];
     if (fresh.length > 0) {
-      const results = await runOnCPython(this.setup.python, fresh, { concurrency: this.setup.concurrency, timeoutMs: this.setup.timeoutMs });
+      const results = await runOnCPython(this.setup.python, fresh, {
+        concurrency: this.setup.concurrency,
+        timeoutMs: this.setup.timeoutMs,
+      });
       this.runs += fresh.length;
       for (let i = 0; i < fresh.length; i++) {
         const cpython = results.results[i];
@@ -328,11 +361,17 @@ interface Shrunk {
  * candidate that still fails wins; `concurrency * 2` candidates run at once, which keeps that
  * order), then statement-level reductions (reduce.ts) that fast-check no longer offers.
  */
-async function shrink(arb: fc.Arbitrary<FidelityProgram>, start: fc.Value<FidelityProgram>, startChecked: Checked, setup: ShrinkSetup): Promise<Shrunk> {
+async function shrink(
+  arb: fc.Arbitrary<FidelityProgram>,
+  start: fc.Value<FidelityProgram>,
+  startChecked: Checked,
+  setup: ShrinkSetup,
+): Promise<Shrunk> {
   const evaluator = new Evaluator(setup);
   evaluator.cache.set(start.value.source, startChecked);
   const batchSize = Math.max(2, setup.concurrency * 2);
-  const report = (p: FidelityProgram): void => setup.progress({ phase: 'shrink', runs: evaluator.runs, statements: statementCount(p) });
+  const report = (p: FidelityProgram): void =>
+    setup.progress({ phase: 'shrink', runs: evaluator.runs, statements: statementCount(p) });
 
   // phase 1: fast-check
   let current = start;
@@ -385,9 +424,16 @@ async function shrink(arb: fc.Arbitrary<FidelityProgram>, start: fc.Value<Fideli
   return { program: { body, source }, checked, runs: evaluator.runs };
 }
 
-async function describe(program: FidelityProgram, checked: Checked, python: PythonInfo, timeoutMs: number): Promise<Disagreement> {
+async function describe(
+  program: FidelityProgram,
+  checked: Checked,
+  python: PythonInfo,
+  timeoutMs: number,
+): Promise<Disagreement> {
   const again = await runOnCPython(python, [program.source, program.source], { concurrency: 2, timeoutMs });
-  const deterministic = again.results.every((r) => r.stdout === checked.cpython.stdout && r.exitCode === checked.cpython.exitCode);
+  const deterministic = again.results.every(
+    (r) => r.stdout === checked.cpython.stdout && r.exitCode === checked.cpython.exitCode,
+  );
   return {
     source: program.source,
     statements: statementCount(program),

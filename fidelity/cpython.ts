@@ -63,7 +63,22 @@ export interface CPythonBatch {
 /** Output beyond this many bytes per stream is cut off (and the program killed). */
 const MAX_OUTPUT = 16 * 1024 * 1024;
 
-const DROPPED_ENV = ['PYTHONPATH', 'PYTHONSTARTUP', 'PYTHONDEVMODE', 'PYTHONWARNINGS', 'PYTHONMALLOC', 'PYTHONMALLOCSTATS', 'PYTHONTRACEMALLOC', 'PYTHONFAULTHANDLER', 'PYTHONINSPECT', 'PYTHONOPTIMIZE', 'PYTHONVERBOSE', 'PYTHONDEBUG', 'PYTHONSAFEPATH', 'PYTHONBREAKPOINT'];
+const DROPPED_ENV = [
+  'PYTHONPATH',
+  'PYTHONSTARTUP',
+  'PYTHONDEVMODE',
+  'PYTHONWARNINGS',
+  'PYTHONMALLOC',
+  'PYTHONMALLOCSTATS',
+  'PYTHONTRACEMALLOC',
+  'PYTHONFAULTHANDLER',
+  'PYTHONINSPECT',
+  'PYTHONOPTIMIZE',
+  'PYTHONVERBOSE',
+  'PYTHONDEBUG',
+  'PYTHONSAFEPATH',
+  'PYTHONBREAKPOINT',
+];
 
 /** The environment every CPython child runs with. */
 export function pythonEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -80,23 +95,33 @@ export function pythonEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Process
  * for the user if it cannot be run, or if `requireVersion` (e.g. "3.11") does not match.
  */
 export function findPython(command = 'python3', requireVersion: string | null = '3.11'): PythonInfo {
-  const probe = spawnSync(command, ['-c', 'import sys, platform; print(sys.executable); print(platform.python_version())'], {
-    encoding: 'utf8',
-    env: pythonEnv(),
-    timeout: 30_000,
-  });
+  const probe = spawnSync(
+    command,
+    ['-c', 'import sys, platform; print(sys.executable); print(platform.python_version())'],
+    {
+      encoding: 'utf8',
+      env: pythonEnv(),
+      timeout: 30_000,
+    },
+  );
   if (probe.error) {
     const code = (probe.error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'not executable' : (code ?? probe.error.message);
-    throw new PythonNotFoundError(`cannot run '${command}' (${why}); CPython ${requireVersion ?? '3'} is the oracle: install it or name it with --python`);
+    throw new PythonNotFoundError(
+      `cannot run '${command}' (${why}); CPython ${requireVersion ?? '3'} is the oracle: install it or name it with --python`,
+    );
   }
   if (probe.status !== 0) {
-    throw new PythonNotFoundError(`'${command}' failed (exit status ${probe.status ?? probe.signal}): ${probe.stderr.trim().split('\n').pop() ?? ''}`);
+    throw new PythonNotFoundError(
+      `'${command}' failed (exit status ${probe.status ?? probe.signal}): ${probe.stderr.trim().split('\n').pop() ?? ''}`,
+    );
   }
   const [executable, version] = probe.stdout.trim().split('\n');
   if (!executable || !version) throw new PythonNotFoundError(`'${command}' did not answer like a Python interpreter`);
   if (requireVersion && version !== requireVersion && !version.startsWith(`${requireVersion}.`)) {
-    throw new PythonNotFoundError(`'${command}' is Python ${version}; the simulator models CPython ${requireVersion}, so only that version can be the oracle`);
+    throw new PythonNotFoundError(
+      `'${command}' is Python ${version}; the simulator models CPython ${requireVersion}, so only that version can be the oracle`,
+    );
   }
   return { command, executable, version };
 }
@@ -120,7 +145,11 @@ function signalStatus(signal: NodeJS.Signals | null): number | null {
 
 function runOne(python: PythonInfo, file: string, timeoutMs: number): Promise<CPythonResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(python.executable, [file], { cwd: path.dirname(file), env: pythonEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(python.executable, [file], {
+      cwd: path.dirname(file),
+      env: pythonEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let outBytes = 0;
@@ -159,7 +188,11 @@ function runOne(python: PythonInfo, file: string, timeoutMs: number): Promise<CP
 }
 
 /** Runs every source as its own `python3 FILE.py`, `concurrency` at a time; results in input order. */
-export async function runOnCPython(python: PythonInfo, sources: readonly string[], options: CPythonBatchOptions = {}): Promise<CPythonBatch> {
+export async function runOnCPython(
+  python: PythonInfo,
+  sources: readonly string[],
+  options: CPythonBatchOptions = {},
+): Promise<CPythonBatch> {
   const concurrency = Math.max(1, options.concurrency ?? defaultConcurrency());
   const timeoutMs = options.timeoutMs ?? 10_000;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pymemlab-fidelity-'));
@@ -188,14 +221,26 @@ export async function runOnCPython(python: PythonInfo, sources: readonly string[
 }
 
 /** One program, synchronously (for simulators in tests that call python3 themselves). */
-export function runOnCPythonSync(python: PythonInfo, source: string, options: { timeoutMs?: number; filename?: string } = {}): CPythonResult {
+export function runOnCPythonSync(
+  python: PythonInfo,
+  source: string,
+  options: { timeoutMs?: number; filename?: string } = {},
+): CPythonResult {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pymemlab-fidelity-'));
   const file = path.join(dir, options.filename ? path.basename(options.filename) : 'prog.py');
   try {
     writeFileSync(file, source);
-    const r = spawnSync(python.executable, [file], { cwd: dir, env: pythonEnv(), timeout: options.timeoutMs ?? 10_000, maxBuffer: MAX_OUTPUT });
+    const r = spawnSync(python.executable, [file], {
+      cwd: dir,
+      env: pythonEnv(),
+      timeout: options.timeoutMs ?? 10_000,
+      maxBuffer: MAX_OUTPUT,
+    });
     const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-    if (r.error && !timedOut) throw new PythonNotFoundError(`cannot run ${python.executable} (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`);
+    if (r.error && !timedOut)
+      throw new PythonNotFoundError(
+        `cannot run ${python.executable} (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`,
+      );
     const stdout = decode(r.stdout ?? Buffer.alloc(0));
     return {
       stdout: stdout.text,

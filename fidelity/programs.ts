@@ -113,7 +113,12 @@ function loopVars(ctx: Ctx, kind: Kind | 'any' | 'printable'): string[] {
   const out: string[] = [];
   ctx.loops.forEach((loop, level) => {
     const add = (k: Kind, v: string): void => {
-      if (k === kind || (kind === 'any' && OBJECT_KINDS.includes(k)) || (kind === 'printable' && PRINTABLE_KINDS.includes(k))) out.push(v);
+      if (
+        k === kind ||
+        (kind === 'any' && OBJECT_KINDS.includes(k)) ||
+        (kind === 'printable' && PRINTABLE_KINDS.includes(k))
+      )
+        out.push(v);
     };
     if (loop === 'range') add('int', rangeVar(level));
     if (loop === 'while') add('int', whileVar(level));
@@ -157,7 +162,11 @@ const nameOf = (names: readonly string[]): fc.Arbitrary<Expr> => pick(names).map
 
 /** An arbitrary that is usually null (absent): present with weight `present` out of `present + absent`; shrinks to null. */
 function rarely<T>(arb: fc.Arbitrary<T>, present = 1, absent = 3): fc.Arbitrary<T | null> {
-  return fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant(null), weight: absent }, { arbitrary: arb, weight: present });
+  return fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: fc.constant(null), weight: absent },
+    { arbitrary: arb, weight: present },
+  );
 }
 
 /** Usually present (absent with probability 1/freq); shrinks to null. */
@@ -202,7 +211,9 @@ const intLiteral: fc.Arbitrary<Expr> = fc
     w(1, fc.constantFrom(1000, 123456, 2 ** 31, 2 ** 62, 10 ** 20, -(2 ** 40))),
   )
   .map((v) => (v < 0 ? py.neg(py.int(-v)) : py.int(v)));
-const nonZeroLiteral: fc.Arbitrary<Expr> = fc.constantFrom(1, 2, 3, 7, -2, -3).map((v) => (v < 0 ? py.neg(py.int(-v)) : py.int(v)));
+const nonZeroLiteral: fc.Arbitrary<Expr> = fc
+  .constantFrom(1, 2, 3, 7, -2, -3)
+  .map((v) => (v < 0 ? py.neg(py.int(-v)) : py.int(v)));
 const keyLiteral: fc.Arbitrary<Expr> = pick(KEYS).map(py.str);
 const tagFor = (base: string): fc.Arbitrary<Expr> => fc.nat(9).map((i) => py.str(`${base}${i}`));
 
@@ -227,23 +238,62 @@ function intExprAt(ctx: Ctx, level: number): fc.Arbitrary<Expr> {
   const leaf: (Weighted<Expr> | null)[] = [
     w(5, intLiteral),
     ints.length ? w(5, nameOf(ints)) : null,
-    sized.length ? w(2, nameOf(sized).map((c) => py.call('len', [c]))) : null,
-    insts.length ? w(2, nameOf(insts).map((o) => py.attr(o, 'val'))) : null,
+    sized.length
+      ? w(
+          2,
+          nameOf(sized).map((c) => py.call('len', [c])),
+        )
+      : null,
+    insts.length
+      ? w(
+          2,
+          nameOf(insts).map((o) => py.attr(o, 'val')),
+        )
+      : null,
   ];
   if (level >= 2) return choose(leaf);
   const sub = intExprAt(ctx, level + 1);
   const arith = fc
     .tuple(sub, fc.constantFrom<BinOperator>('Add', 'Sub', 'Mult', 'FloorDiv', 'Mod'), sub, nonZeroLiteral, smallInt)
-    .map(([l, op, r, nz, k]) => (op === 'FloorDiv' || op === 'Mod' ? py.bin(l, op, nz) : op === 'Mult' ? py.bin(l, op, py.int(k)) : py.bin(l, op, r)));
+    .map(([l, op, r, nz, k]) =>
+      op === 'FloorDiv' || op === 'Mod'
+        ? py.bin(l, op, nz)
+        : op === 'Mult'
+          ? py.bin(l, op, py.int(k))
+          : py.bin(l, op, r),
+    );
   return choose([
     ...leaf,
     w(4, arith),
     w(1, sub.map(py.neg)),
-    w(1, fc.tuple(boolExprAt(ctx, 2), sub, sub).map(([t, b, o]) => py.ifExp(t, b, o))),
-    insts.length && !ctx.noGrow ? w(1, fc.tuple(nameOf(insts), fc.option(sub)).map(([o, k]) => py.call(py.attr(o, 'bump'), k ? [k] : []))) : null,
-    ctx.scope === 'module' && !ctx.noGrow ? w(1, fc.tuple(sub, fc.option(sub)).map(([a, b]) => py.call('g', b ? [a, b] : [a]))) : null,
-    ctx.scope !== 'g' && containers.length ? w(1, nameOf(containers).map((c) => py.call('sys.getsizeof', [c]))) : null,
-    ctx.scope !== 'g' && containers.length ? w(1, nameOf(containers).map((c) => py.call('sys.getrefcount', [c]))) : null,
+    w(
+      1,
+      fc.tuple(boolExprAt(ctx, 2), sub, sub).map(([t, b, o]) => py.ifExp(t, b, o)),
+    ),
+    insts.length && !ctx.noGrow
+      ? w(
+          1,
+          fc.tuple(nameOf(insts), fc.option(sub)).map(([o, k]) => py.call(py.attr(o, 'bump'), k ? [k] : [])),
+        )
+      : null,
+    ctx.scope === 'module' && !ctx.noGrow
+      ? w(
+          1,
+          fc.tuple(sub, fc.option(sub)).map(([a, b]) => py.call('g', b ? [a, b] : [a])),
+        )
+      : null,
+    ctx.scope !== 'g' && containers.length
+      ? w(
+          1,
+          nameOf(containers).map((c) => py.call('sys.getsizeof', [c])),
+        )
+      : null,
+    ctx.scope !== 'g' && containers.length
+      ? w(
+          1,
+          nameOf(containers).map((c) => py.call('sys.getrefcount', [c])),
+        )
+      : null,
   ]);
 }
 
@@ -259,21 +309,79 @@ function boolExprAt(ctx: Ctx, level: number): fc.Arbitrary<Expr> {
   const sets = readable(ctx, 'set');
   const cmpOp = fc.constantFrom('Lt', 'Eq', 'NotEq', 'Gt', 'LtE', 'GtE' as const);
   const alternatives: (Weighted<Expr> | null)[] = [
-    w(4, fc.tuple(ints, cmpOp, ints).map(([l, op, r]) => py.cmp(l, op, r))),
-    objs.length ? w(2, fc.tuple(nameOf(objs), fc.constantFrom('Is', 'IsNot' as const), nameOf(objs)).map(([l, op, r]) => py.cmp(l, op, r))) : null,
-    insts.length ? w(1, nameOf(insts).map((o) => py.cmp(py.attr(o, 'ref'), 'Is', py.none()))) : null,
-    wrefs.length ? w(2, nameOf(wrefs).map((r) => py.cmp(py.call(r), 'Is', py.none()))) : null,
-    wrefs.length && insts.length ? w(1, fc.tuple(nameOf(wrefs), nameOf(insts)).map(([r, o]) => py.cmp(py.call(r), 'Is', o))) : null,
-    plists.length || sets.length ? w(1, fc.tuple(ints, nameOf([...plists, ...sets])).map(([x, c]) => py.cmp(x, 'In', c))) : null,
-    dicts.length ? w(1, fc.tuple(keyLiteral, nameOf(dicts), fc.boolean()).map(([k, d, neg]) => py.cmp(k, neg ? 'NotIn' : 'In', d))) : null,
-    insts.length && objs.length ? w(1, fc.tuple(nameOf(insts), nameOf(readable(ctx, 'olist').length ? readable(ctx, 'olist') : objs)).map(([o, l]) => py.cmp(o, 'In', l))) : null,
-    ctx.scope !== 'g' && objs.length ? w(1, nameOf(objs).map((o) => py.call('gc.is_tracked', [o]))) : null,
-    insts.length ? w(1, nameOf(insts).map((o) => py.call('gc.is_finalized', [o]))) : null,
+    w(
+      4,
+      fc.tuple(ints, cmpOp, ints).map(([l, op, r]) => py.cmp(l, op, r)),
+    ),
+    objs.length
+      ? w(
+          2,
+          fc
+            .tuple(nameOf(objs), fc.constantFrom('Is', 'IsNot' as const), nameOf(objs))
+            .map(([l, op, r]) => py.cmp(l, op, r)),
+        )
+      : null,
+    insts.length
+      ? w(
+          1,
+          nameOf(insts).map((o) => py.cmp(py.attr(o, 'ref'), 'Is', py.none())),
+        )
+      : null,
+    wrefs.length
+      ? w(
+          2,
+          nameOf(wrefs).map((r) => py.cmp(py.call(r), 'Is', py.none())),
+        )
+      : null,
+    wrefs.length && insts.length
+      ? w(
+          1,
+          fc.tuple(nameOf(wrefs), nameOf(insts)).map(([r, o]) => py.cmp(py.call(r), 'Is', o)),
+        )
+      : null,
+    plists.length || sets.length
+      ? w(
+          1,
+          fc.tuple(ints, nameOf([...plists, ...sets])).map(([x, c]) => py.cmp(x, 'In', c)),
+        )
+      : null,
+    dicts.length
+      ? w(
+          1,
+          fc.tuple(keyLiteral, nameOf(dicts), fc.boolean()).map(([k, d, neg]) => py.cmp(k, neg ? 'NotIn' : 'In', d)),
+        )
+      : null,
+    insts.length && objs.length
+      ? w(
+          1,
+          fc
+            .tuple(nameOf(insts), nameOf(readable(ctx, 'olist').length ? readable(ctx, 'olist') : objs))
+            .map(([o, l]) => py.cmp(o, 'In', l)),
+        )
+      : null,
+    ctx.scope !== 'g' && objs.length
+      ? w(
+          1,
+          nameOf(objs).map((o) => py.call('gc.is_tracked', [o])),
+        )
+      : null,
+    insts.length
+      ? w(
+          1,
+          nameOf(insts).map((o) => py.call('gc.is_finalized', [o])),
+        )
+      : null,
     w(1, fc.constant(py.call('gc.isenabled'))),
   ];
   if (level < 2) {
     const sub = boolExprAt(ctx, level + 1);
-    alternatives.push(w(1, sub.map(py.not)), w(1, fc.tuple(sub, sub, fc.boolean()).map(([a, b, isAnd]) => (isAnd ? py.and(a, b) : py.or(a, b)))));
+    alternatives.push(
+      w(1, sub.map(py.not)),
+      w(
+        1,
+        fc.tuple(sub, sub, fc.boolean()).map(([a, b, isAnd]) => (isAnd ? py.and(a, b) : py.or(a, b))),
+      ),
+    );
   }
   return choose(alternatives);
 }
@@ -289,15 +397,31 @@ function objExprAt(ctx: Ctx, level: number): fc.Arbitrary<Expr> {
     w(2, newInstance('o')),
     w(1, fc.constant(py.list([]))),
     w(1, fc.constant(py.dict([]))),
-    w(1, fc.array(fc.integer({ min: -3, max: 40 }), { maxLength: 3 }).map((xs) => py.set(xs.map((x) => (x < 0 ? py.neg(py.int(-x)) : py.int(x)))))),
+    w(
+      1,
+      fc
+        .array(fc.integer({ min: -3, max: 40 }), { maxLength: 3 })
+        .map((xs) => py.set(xs.map((x) => (x < 0 ? py.neg(py.int(-x)) : py.int(x))))),
+    ),
   ]);
   if (level >= 1) return leaf;
   const sub = objExprAt(ctx, level + 1);
   return choose<Expr>([
     w(10, leaf),
-    w(2, fc.array(sub, { minLength: 1, maxLength: 3 }).map((xs) => py.list(xs))),
-    w(1, fc.array(fc.tuple(keyLiteral, sub), { minLength: 1, maxLength: 2 }).map((kv) => py.dict(kv))),
-    objs.length ? w(1, fc.tuple(nameOf(objs), fc.array(sub, { maxLength: 2 })).map(([n, xs]) => py.tuple([n, ...xs]))) : null,
+    w(
+      2,
+      fc.array(sub, { minLength: 1, maxLength: 3 }).map((xs) => py.list(xs)),
+    ),
+    w(
+      1,
+      fc.array(fc.tuple(keyLiteral, sub), { minLength: 1, maxLength: 2 }).map((kv) => py.dict(kv)),
+    ),
+    objs.length
+      ? w(
+          1,
+          fc.tuple(nameOf(objs), fc.array(sub, { maxLength: 2 })).map(([n, xs]) => py.tuple([n, ...xs])),
+        )
+      : null,
   ]);
 }
 
@@ -310,17 +434,34 @@ const printableExpr: (ctx: Ctx) => fc.Arbitrary<Expr> = memo((ctx) => {
     w(5, intExpr(ctx)),
     w(3, boolExpr(ctx)),
     names.length ? w(4, nameOf(names)) : null,
-    w(1, fc.constantFrom('x', 'mark', 'it\'s', 'a b').map(py.str)),
-    insts.length ? w(2, nameOf(insts).map((o) => py.attr(o, 'name'))) : null,
-    pdicts.length ? w(1, fc.tuple(nameOf(pdicts), keyLiteral).map(([d, k]) => py.call(py.attr(d, 'get'), [k]))) : null,
-    w(1, fc.array(intExpr(ctx), { maxLength: 3 }).map((xs) => py.list(xs))),
+    w(1, fc.constantFrom('x', 'mark', "it's", 'a b').map(py.str)),
+    insts.length
+      ? w(
+          2,
+          nameOf(insts).map((o) => py.attr(o, 'name')),
+        )
+      : null,
+    pdicts.length
+      ? w(
+          1,
+          fc.tuple(nameOf(pdicts), keyLiteral).map(([d, k]) => py.call(py.attr(d, 'get'), [k])),
+        )
+      : null,
+    w(
+      1,
+      fc.array(intExpr(ctx), { maxLength: 3 }).map((xs) => py.list(xs)),
+    ),
   ]);
 });
 
 /** A printable value for a printable container: ints, or other printable containers. */
 const printableItem: (ctx: Ctx) => fc.Arbitrary<Expr> = memo((ctx) => {
   const containers = [...readable(ctx, 'plist'), ...readable(ctx, 'pdict'), ...readable(ctx, 'set')];
-  return choose<Expr>([w(6, intExpr(ctx)), containers.length ? w(1, nameOf(containers)) : null, w(1, fc.constantFrom('x', 'y').map(py.str))]);
+  return choose<Expr>([
+    w(6, intExpr(ctx)),
+    containers.length ? w(1, nameOf(containers)) : null,
+    w(1, fc.constantFrom('x', 'y').map(py.str)),
+  ]);
 });
 
 // ------------------------------------------------------------------------------------------------
@@ -339,33 +480,104 @@ const bindStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
   const insts = readable(ctx, 'inst');
   const ints = writable(ctx, 'int');
   const names = (kind: Kind): string[] => readable(ctx, kind);
-  const alias = (kind: Kind): fc.Arbitrary<Expr> => (names(kind).length ? nameOf(names(kind)) : fc.constant(py.list([])));
+  const alias = (kind: Kind): fc.Arbitrary<Expr> =>
+    names(kind).length ? nameOf(names(kind)) : fc.constant(py.list([]));
   const tupleValue = fc
-    .tuple(nameOf(uniq([...readable(ctx, 'any'), ...readable(ctx, 'int')])), fc.array(fc.oneof(objExpr(ctx), intExpr(ctx)), { maxLength: 2 }))
+    .tuple(
+      nameOf(uniq([...readable(ctx, 'any'), ...readable(ctx, 'int')])),
+      fc.array(fc.oneof(objExpr(ctx), intExpr(ctx)), { maxLength: 2 }),
+    )
     .map(([first, rest]) => py.tuple([first, ...rest]));
   const insts2 = writable(ctx, 'inst');
   return choose<Stmt[]>([
-    bind('inst', 6, fc.tuple(fc.constantFrom('A', 'A', 'B', 'S', 'K'), fc.nat(9)).map(([cls, i]) => py.call(cls, [py.str(`${cls.toLowerCase()}${i}`)]))),
+    bind(
+      'inst',
+      6,
+      fc
+        .tuple(fc.constantFrom('A', 'A', 'B', 'S', 'K'), fc.nat(9))
+        .map(([cls, i]) => py.call(cls, [py.str(`${cls.toLowerCase()}${i}`)])),
+    ),
     bind('inst', 1, alias('inst')),
-    bind('olist', 4, fc.array(objExpr(ctx), { maxLength: 3 }).map((xs) => py.list(xs))),
+    bind(
+      'olist',
+      4,
+      fc.array(objExpr(ctx), { maxLength: 3 }).map((xs) => py.list(xs)),
+    ),
     bind('olist', 1, alias('olist')),
-    bind('plist', 3, fc.array(printableItem(ctx), { maxLength: 4 }).map((xs) => py.list(xs))),
-    bind('odict', 2, fc.array(fc.tuple(keyLiteral, objExpr(ctx)), { maxLength: 3 }).map((kv) => py.dict(kv))),
-    bind('pdict', 2, fc.array(fc.tuple(keyLiteral, printableItem(ctx)), { maxLength: 3 }).map((kv) => py.dict(kv))),
+    bind(
+      'plist',
+      3,
+      fc.array(printableItem(ctx), { maxLength: 4 }).map((xs) => py.list(xs)),
+    ),
+    bind(
+      'odict',
+      2,
+      fc.array(fc.tuple(keyLiteral, objExpr(ctx)), { maxLength: 3 }).map((kv) => py.dict(kv)),
+    ),
+    bind(
+      'pdict',
+      2,
+      fc.array(fc.tuple(keyLiteral, printableItem(ctx)), { maxLength: 3 }).map((kv) => py.dict(kv)),
+    ),
     bind('tuple', 2, tupleValue),
-    bind('set', 2, fc.array(intExpr(ctx), { maxLength: 4 }).map((xs) => py.set(xs))),
+    bind(
+      'set',
+      2,
+      fc.array(intExpr(ctx), { maxLength: 4 }).map((xs) => py.set(xs)),
+    ),
     bind('int', 4, intExpr(ctx)),
-    bind('bm', insts.length ? 1 : 0, fc.tuple(nameOf(insts.length ? insts : ['a']), fc.constantFrom('bump', 'link')).map(([o, m]) => py.attr(o, m))),
-    ints.length >= 2 ? w(1, one(fc.constant(py.assign(py.tuple([py.name(ints[0]), py.name(ints[1])]), py.tuple([py.name(ints[1]), py.name(ints[0])]))))) : null,
-    insts2.length >= 2
-      ? w(1, one(fc.shuffledSubarray(insts2, { minLength: 2, maxLength: 2 }).map(([x, y]) => py.assign(py.tuple([py.name(x), py.name(y)]), py.tuple([py.name(y), py.name(x)])))))
+    bind(
+      'bm',
+      insts.length ? 1 : 0,
+      fc.tuple(nameOf(insts.length ? insts : ['a']), fc.constantFrom('bump', 'link')).map(([o, m]) => py.attr(o, m)),
+    ),
+    ints.length >= 2
+      ? w(
+          1,
+          one(
+            fc.constant(
+              py.assign(py.tuple([py.name(ints[0]), py.name(ints[1])]), py.tuple([py.name(ints[1]), py.name(ints[0])])),
+            ),
+          ),
+        )
       : null,
     insts2.length >= 2
-      ? w(1, one(fc.tuple(fc.shuffledSubarray(insts2, { minLength: 2, maxLength: 2 }), newInstance('ab')).map(([[x, y], v]) => py.assign([py.name(x), py.name(y)], v))))
+      ? w(
+          1,
+          one(
+            fc
+              .shuffledSubarray(insts2, { minLength: 2, maxLength: 2 })
+              .map(([x, y]) => py.assign(py.tuple([py.name(x), py.name(y)]), py.tuple([py.name(y), py.name(x)]))),
+          ),
+        )
+      : null,
+    insts2.length >= 2
+      ? w(
+          1,
+          one(
+            fc
+              .tuple(fc.shuffledSubarray(insts2, { minLength: 2, maxLength: 2 }), newInstance('ab'))
+              .map(([[x, y], v]) => py.assign([py.name(x), py.name(y)], v)),
+          ),
+        )
       : null,
     ints.length
-      ? w(2, one(fc.tuple(nameOf(ints), fc.constantFrom<BinOperator>('Add', 'Sub', 'Mult', 'FloorDiv', 'Mod'), intExpr(ctx), nonZeroLiteral, smallInt)
-          .map(([n, op, v, nz, k]) => py.aug(n, op, op === 'FloorDiv' || op === 'Mod' ? nz : op === 'Mult' ? py.int(k) : v))))
+      ? w(
+          2,
+          one(
+            fc
+              .tuple(
+                nameOf(ints),
+                fc.constantFrom<BinOperator>('Add', 'Sub', 'Mult', 'FloorDiv', 'Mod'),
+                intExpr(ctx),
+                nonZeroLiteral,
+                smallInt,
+              )
+              .map(([n, op, v, nz, k]) =>
+                py.aug(n, op, op === 'FloorDiv' || op === 'Mod' ? nz : op === 'Mult' ? py.int(k) : v),
+              ),
+          ),
+        )
       : null,
   ]);
 });
@@ -382,35 +594,108 @@ const graphStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
   const guardLen = (c: Expr, body: Stmt): Stmt => py.ifStmt(py.cmp(py.call('len', [c]), 'Gt', py.int(0)), [body]);
   const m = (c: Expr, method: string, args: Expr[]): Stmt => py.expr(py.call(py.attr(c, method), args));
   return choose<Stmt[]>([
-    insts.length ? w(5, one(fc.tuple(nameOf(insts), objExpr(ctx)).map(([o, v]) => py.assign(py.attr(o, 'ref'), v)))) : null,
-    insts.length ? w(2, one(fc.tuple(nameOf(insts), intExpr(ctx)).map(([o, v]) => py.assign(py.attr(o, 'val'), v)))) : null,
-    insts.length ? w(1, one(fc.tuple(nameOf(insts), intExpr(ctx)).map(([o, v]) => py.aug(py.attr(o, 'val'), 'Add', v)))) : null,
-    insts.length && grow ? w(2, one(fc.tuple(nameOf(insts), objExpr(ctx)).map(([o, v]) => m(py.attr(o, 'items'), 'append', [v])))) : null,
+    insts.length
+      ? w(5, one(fc.tuple(nameOf(insts), objExpr(ctx)).map(([o, v]) => py.assign(py.attr(o, 'ref'), v))))
+      : null,
+    insts.length
+      ? w(2, one(fc.tuple(nameOf(insts), intExpr(ctx)).map(([o, v]) => py.assign(py.attr(o, 'val'), v))))
+      : null,
+    insts.length
+      ? w(1, one(fc.tuple(nameOf(insts), intExpr(ctx)).map(([o, v]) => py.aug(py.attr(o, 'val'), 'Add', v))))
+      : null,
+    insts.length && grow
+      ? w(2, one(fc.tuple(nameOf(insts), objExpr(ctx)).map(([o, v]) => m(py.attr(o, 'items'), 'append', [v]))))
+      : null,
     insts.length ? w(2, one(fc.tuple(nameOf(insts), objExpr(ctx)).map(([o, v]) => m(o, 'link', [v])))) : null,
     insts.length && grow ? w(1, one(fc.tuple(nameOf(insts), objExpr(ctx)).map(([o, v]) => m(o, 'keep', [v])))) : null,
-    insts.length ? w(1, one(fc.tuple(nameOf(insts), fc.array(objExpr(ctx), { maxLength: 2 })).map(([o, v]) => py.assign(py.attr(o, 'items'), py.list(v))))) : null,
-    olists.length && grow ? w(4, one(fc.tuple(nameOf(olists), objExpr(ctx)).map(([l, v]) => m(l, 'append', [v])))) : null,
+    insts.length
+      ? w(
+          1,
+          one(
+            fc
+              .tuple(nameOf(insts), fc.array(objExpr(ctx), { maxLength: 2 }))
+              .map(([o, v]) => py.assign(py.attr(o, 'items'), py.list(v))),
+          ),
+        )
+      : null,
+    olists.length && grow
+      ? w(4, one(fc.tuple(nameOf(olists), objExpr(ctx)).map(([l, v]) => m(l, 'append', [v]))))
+      : null,
     olists.length && grow ? w(1, one(nameOf(olists).map((l) => m(l, 'append', [l])))) : null,
-    olists.length && grow ? w(1, one(fc.tuple(nameOf(olists), objExpr(ctx)).map(([l, v]) => m(l, 'insert', [py.int(0), v])))) : null,
-    olists.length && grow ? w(1, one(fc.tuple(nameOf(olists), fc.array(objExpr(ctx), { maxLength: 2 })).map(([l, v]) => m(l, 'extend', [py.list(v)])))) : null,
+    olists.length && grow
+      ? w(1, one(fc.tuple(nameOf(olists), objExpr(ctx)).map(([l, v]) => m(l, 'insert', [py.int(0), v]))))
+      : null,
+    olists.length && grow
+      ? w(
+          1,
+          one(
+            fc
+              .tuple(nameOf(olists), fc.array(objExpr(ctx), { maxLength: 2 }))
+              .map(([l, v]) => m(l, 'extend', [py.list(v)])),
+          ),
+        )
+      : null,
     olists.length ? w(2, one(nameOf(olists).map((l) => guardLen(l, m(l, 'pop', []))))) : null,
     olists.length ? w(1, one(nameOf(olists).map((l) => m(l, 'clear', [])))) : null,
-    olists.length ? w(1, one(fc.tuple(nameOf(olists), objExpr(ctx)).map(([l, v]) => guardLen(l, py.assign(py.sub(l, py.int(0)), v))))) : null,
-    olists.length && insts.length
-      ? w(1, one(fc.tuple(nameOf(olists), nameOf(insts)).map(([l, o]) => py.ifStmt(py.cmp(o, 'In', l), [m(l, 'remove', [o])]))))
+    olists.length
+      ? w(
+          1,
+          one(fc.tuple(nameOf(olists), objExpr(ctx)).map(([l, v]) => guardLen(l, py.assign(py.sub(l, py.int(0)), v)))),
+        )
       : null,
-    plists.length && grow ? w(3, one(fc.tuple(nameOf(plists), printableItem(ctx)).map(([l, v]) => m(l, 'append', [v])))) : null,
-    plists.length && grow ? w(1, one(fc.tuple(nameOf(plists), fc.integer({ min: 0, max: 5 })).map(([l, k]) => m(l, 'extend', [py.call('range', [py.int(k)])])))) : null,
-    plists.length && grow ? w(1, one(fc.tuple(nameOf(plists), intExpr(ctx)).map(([l, v]) => m(l, 'insert', [py.int(0), v])))) : null,
+    olists.length && insts.length
+      ? w(
+          1,
+          one(
+            fc
+              .tuple(nameOf(olists), nameOf(insts))
+              .map(([l, o]) => py.ifStmt(py.cmp(o, 'In', l), [m(l, 'remove', [o])])),
+          ),
+        )
+      : null,
+    plists.length && grow
+      ? w(3, one(fc.tuple(nameOf(plists), printableItem(ctx)).map(([l, v]) => m(l, 'append', [v]))))
+      : null,
+    plists.length && grow
+      ? w(
+          1,
+          one(
+            fc
+              .tuple(nameOf(plists), fc.integer({ min: 0, max: 5 }))
+              .map(([l, k]) => m(l, 'extend', [py.call('range', [py.int(k)])])),
+          ),
+        )
+      : null,
+    plists.length && grow
+      ? w(1, one(fc.tuple(nameOf(plists), intExpr(ctx)).map(([l, v]) => m(l, 'insert', [py.int(0), v]))))
+      : null,
     plists.length ? w(1, one(nameOf(plists).map((l) => guardLen(l, m(l, 'pop', []))))) : null,
-    plists.length ? w(1, one(fc.tuple(nameOf(plists), intExpr(ctx)).map(([l, v]) => guardLen(l, py.assign(py.sub(l, py.int(0)), v))))) : null,
-    odicts.length && grow ? w(3, one(fc.tuple(nameOf(odicts), keyLiteral, objExpr(ctx)).map(([d, k, v]) => py.assign(py.sub(d, k), v)))) : null,
+    plists.length
+      ? w(
+          1,
+          one(fc.tuple(nameOf(plists), intExpr(ctx)).map(([l, v]) => guardLen(l, py.assign(py.sub(l, py.int(0)), v)))),
+        )
+      : null,
+    odicts.length && grow
+      ? w(3, one(fc.tuple(nameOf(odicts), keyLiteral, objExpr(ctx)).map(([d, k, v]) => py.assign(py.sub(d, k), v))))
+      : null,
     odicts.length && grow ? w(1, one(nameOf(odicts).map((d) => py.assign(py.sub(d, py.str('me')), d)))) : null,
-    odicts.length && grow ? w(1, one(fc.tuple(nameOf(odicts), keyLiteral, objExpr(ctx)).map(([d, k, v]) => m(d, 'setdefault', [k, v])))) : null,
-    odicts.length && grow ? w(1, one(fc.tuple(nameOf(odicts), keyLiteral).map(([d, k]) => m(d, 'pop', [k, py.none()])))) : null,
+    odicts.length && grow
+      ? w(1, one(fc.tuple(nameOf(odicts), keyLiteral, objExpr(ctx)).map(([d, k, v]) => m(d, 'setdefault', [k, v]))))
+      : null,
+    odicts.length && grow
+      ? w(1, one(fc.tuple(nameOf(odicts), keyLiteral).map(([d, k]) => m(d, 'pop', [k, py.none()]))))
+      : null,
     odicts.length && grow ? w(1, one(nameOf(odicts).map((d) => m(d, 'clear', [])))) : null,
-    pdicts.length && grow ? w(2, one(fc.tuple(nameOf(pdicts), keyLiteral, printableItem(ctx)).map(([d, k, v]) => py.assign(py.sub(d, k), v)))) : null,
-    pdicts.length && grow ? w(1, one(fc.tuple(nameOf(pdicts), keyLiteral).map(([d, k]) => m(d, 'pop', [k, py.none()])))) : null,
+    pdicts.length && grow
+      ? w(
+          2,
+          one(fc.tuple(nameOf(pdicts), keyLiteral, printableItem(ctx)).map(([d, k, v]) => py.assign(py.sub(d, k), v))),
+        )
+      : null,
+    pdicts.length && grow
+      ? w(1, one(fc.tuple(nameOf(pdicts), keyLiteral).map(([d, k]) => m(d, 'pop', [k, py.none()]))))
+      : null,
     sets.length ? w(2, one(fc.tuple(nameOf(sets), intExpr(ctx)).map(([s, v]) => m(s, 'add', [v])))) : null,
     sets.length ? w(1, one(fc.tuple(nameOf(sets), intExpr(ctx)).map(([s, v]) => m(s, 'discard', [v])))) : null,
     sets.length ? w(1, one(nameOf(sets).map((s) => m(s, 'clear', [])))) : null,
@@ -419,16 +704,56 @@ const graphStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
 
 /** `del` of names, attributes and items (items guarded, so they rarely raise). */
 const delStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
-  const names = uniq(OBJECT_KINDS.flatMap((k) => writable(ctx, k)).concat(writable(ctx, 'wref'), writable(ctx, 'bm'), writable(ctx, 'int')));
+  const names = uniq(
+    OBJECT_KINDS.flatMap((k) => writable(ctx, k)).concat(
+      writable(ctx, 'wref'),
+      writable(ctx, 'bm'),
+      writable(ctx, 'int'),
+    ),
+  );
   const insts = readable(ctx, 'inst');
   const olists = readable(ctx, 'olist');
   const dicts = [...readable(ctx, 'odict'), ...readable(ctx, 'pdict')];
   return choose<Stmt[]>([
-    names.length ? w(6, one(fc.uniqueArray(pick(names), { minLength: 1, maxLength: 2 }).map((ns) => py.del(...ns.map((n) => py.name(n)))))) : null,
-    insts.length ? w(2, one(fc.tuple(nameOf(insts), fc.constantFrom('ref', 'ref', 'items', 'val')).map(([o, a]) => py.del(py.attr(o, a))))) : null,
-    olists.length ? w(2, one(nameOf(olists).map((l) => py.ifStmt(py.cmp(py.call('len', [l]), 'Gt', py.int(0)), [py.del(py.sub(l, py.int(0)))])))) : null,
+    names.length
+      ? w(
+          6,
+          one(
+            fc
+              .uniqueArray(pick(names), { minLength: 1, maxLength: 2 })
+              .map((ns) => py.del(...ns.map((n) => py.name(n)))),
+          ),
+        )
+      : null,
+    insts.length
+      ? w(
+          2,
+          one(
+            fc
+              .tuple(nameOf(insts), fc.constantFrom('ref', 'ref', 'items', 'val'))
+              .map(([o, a]) => py.del(py.attr(o, a))),
+          ),
+        )
+      : null,
+    olists.length
+      ? w(
+          2,
+          one(
+            nameOf(olists).map((l) =>
+              py.ifStmt(py.cmp(py.call('len', [l]), 'Gt', py.int(0)), [py.del(py.sub(l, py.int(0)))]),
+            ),
+          ),
+        )
+      : null,
     olists.length ? w(1, one(nameOf(olists).map((l) => py.del(py.sub(l, py.neg(py.int(1))))))) : null,
-    dicts.length ? w(2, one(fc.tuple(nameOf(dicts), keyLiteral).map(([d, k]) => py.ifStmt(py.cmp(k, 'In', d), [py.del(py.sub(d, k))])))) : null,
+    dicts.length
+      ? w(
+          2,
+          one(
+            fc.tuple(nameOf(dicts), keyLiteral).map(([d, k]) => py.ifStmt(py.cmp(k, 'In', d), [py.del(py.sub(d, k))])),
+          ),
+        )
+      : null,
   ]);
 });
 
@@ -439,13 +764,29 @@ const weakrefStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
   const insts = readable(ctx, 'inst');
   return choose<Stmt[]>([
     wrefs.length && targets.length
-      ? w(5, one(fc.tuple(nameOf(wrefs), nameOf(targets), fc.constantFrom(null, 'cb', 'cb', 'cb2')).map(([r, o, cb]) => py.assign(r, py.call('weakref.ref', cb ? [o, py.name(cb)] : [o])))))
+      ? w(
+          5,
+          one(
+            fc
+              .tuple(nameOf(wrefs), nameOf(targets), fc.constantFrom(null, 'cb', 'cb', 'cb2'))
+              .map(([r, o, cb]) => py.assign(r, py.call('weakref.ref', cb ? [o, py.name(cb)] : [o]))),
+          ),
+        )
       : null,
     wread.length ? w(3, one(nameOf(wread).map((r) => py.print(py.cmp(py.call(r), 'Is', py.none()))))) : null,
-    wread.length && insts.length ? w(1, one(fc.tuple(nameOf(wread), nameOf(insts)).map(([r, o]) => py.print(py.cmp(py.call(r), 'Is', o))))) : null,
+    wread.length && insts.length
+      ? w(1, one(fc.tuple(nameOf(wread), nameOf(insts)).map(([r, o]) => py.print(py.cmp(py.call(r), 'Is', o)))))
+      : null,
     wread.length ? w(1, one(nameOf(wread).map((r) => py.print(py.call('sys.getrefcount', [r]))))) : null,
     wread.length && insts.length && writable(ctx, 'inst').length
-      ? w(1, one(fc.tuple(nameOf(wread), nameOf(writable(ctx, 'inst'))).map(([r, o]) => py.ifStmt(py.cmp(py.call(r), 'IsNot', py.none()), [py.assign(o, py.call(r))]))))
+      ? w(
+          1,
+          one(
+            fc
+              .tuple(nameOf(wread), nameOf(writable(ctx, 'inst')))
+              .map(([r, o]) => py.ifStmt(py.cmp(py.call(r), 'IsNot', py.none()), [py.assign(o, py.call(r))])),
+          ),
+        )
       : null,
   ]);
 });
@@ -458,7 +799,10 @@ const countProbe: fc.Arbitrary<Stmt[]> = (() => {
     w(4, fc.constant(py.expr(py.call('gc.collect')))),
     w(3, fc.constant(py.print(py.call('gc.collect')))),
     w(1, fc.constant(py.expr(py.call('gc.collect', [py.int(2)])))),
-    w(1, genArg.map((g) => py.print(py.call('gc.collect', [py.int(g)])))),
+    w(
+      1,
+      genArg.map((g) => py.print(py.call('gc.collect', [py.int(g)]))),
+    ),
   ]);
   const pq = py.name('pq');
   const known = choose<Stmt>([
@@ -473,7 +817,9 @@ const countProbe: fc.Arbitrary<Stmt[]> = (() => {
     w(1, fc.constant(py.assign(pq, py.call('weakref.ref', [py.name('a')])))),
     w(1, fc.constant(py.del(pq))),
   ]);
-  return fc.tuple(collect, fc.array(known, { maxLength: 3 })).map(([c, ks]) => [c, ...ks, py.print(py.call('gc.get_count'))]);
+  return fc
+    .tuple(collect, fc.array(known, { maxLength: 3 }))
+    .map(([c, ks]) => [c, ...ks, py.print(py.call('gc.get_count'))]);
 })();
 
 /*
@@ -495,7 +841,12 @@ export function isGuard(s: Stmt): boolean {
 }
 
 function setThreshold(ts: number[]): Stmt[] {
-  const set = py.expr(py.call('gc.set_threshold', ts.map((t) => py.int(t))));
+  const set = py.expr(
+    py.call(
+      'gc.set_threshold',
+      ts.map((t) => py.int(t)),
+    ),
+  );
   return ts[0] > 0 && ts[0] < 700 ? [CLEAR_CALLBACKS, set] : [set];
 }
 
@@ -537,7 +888,12 @@ export function probesIntact(body: readonly Stmt[]): boolean {
     const s = body[i];
     if (texts[i] === PROBE_END) {
       let j = i - 1;
-      while (j >= 0 && j >= i - 4 && PROBE_KNOWN.test(body[j].kind === 'Assign' || body[j].kind === 'Delete' ? unparse(body[j]) : texts[j])) j--;
+      while (
+        j >= 0 &&
+        j >= i - 4 &&
+        PROBE_KNOWN.test(body[j].kind === 'Assign' || body[j].kind === 'Delete' ? unparse(body[j]) : texts[j])
+      )
+        j--;
       if (j < 0 || j < i - 4 || !PROBE_START.test(texts[j])) return false;
     }
     if ('body' in s && Array.isArray(s.body) && !probesIntact(s.body)) return false;
@@ -555,12 +911,17 @@ const gcStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(3, one(genArg.map((g) => py.print(py.call('gc.collect', [py.int(g)]))))),
     w(2, one(fc.constant(py.expr(py.call('gc.collect'))))),
     ctx.scope === 'module' ? w(4, countProbe) : null,
-    w(2, thresholds.map((ts) => setThreshold(ts))),
+    w(
+      2,
+      thresholds.map((ts) => setThreshold(ts)),
+    ),
     w(1, one(fc.constant(py.print(py.call('gc.get_threshold'))))),
     w(1, one(fc.constant(py.expr(py.call('gc.disable'))))),
     w(1, one(fc.constant(py.expr(py.call('gc.enable'))))),
     w(1, one(fc.constant(py.print(py.call('gc.isenabled'))))),
-    ctx.scope !== 'g' ? w(2, fc.constant([RESET_THRESHOLD, py.expr(py.call('gc.callbacks.append', [py.name('gccb')]))])) : null,
+    ctx.scope !== 'g'
+      ? w(2, fc.constant([RESET_THRESHOLD, py.expr(py.call('gc.callbacks.append', [py.name('gccb')]))]))
+      : null,
     ctx.scope === 'module' && ctx.depth === 0 ? w(2, callbackRegion) : null,
     w(1, one(fc.constant(py.expr(py.call('gc.callbacks.clear'))))),
     w(1, one(fc.constant(py.expr(py.call('gc.set_debug', [py.dotted('gc.DEBUG_SAVEALL')]))))),
@@ -583,11 +944,15 @@ const sysStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
   const rc = (e: Expr): Expr => py.call('sys.getrefcount', [e]);
   return choose<Stmt[]>([
     runtimeNamed.length ? w(6, one(nameOf(runtimeNamed).map((o) => py.print(rc(o))))) : null,
-    containerNames(ctx).length ? w(1, one(nameOf(containerNames(ctx)).map((o) => py.print(py.call('len', [o]), rc(o))))) : null,
+    containerNames(ctx).length
+      ? w(1, one(nameOf(containerNames(ctx)).map((o) => py.print(py.call('len', [o]), rc(o)))))
+      : null,
     printables.length ? w(1, one(nameOf(printables).map((o) => py.print(o, rc(o))))) : null,
     printables.length ? w(1, one(nameOf(printables).map((o) => py.print(py.list([o, rc(o)]))))) : null,
     ctx.scope === 'module' ? w(1, one(fc.constantFrom('A', 'B', 'f', 'g').map((o) => py.print(rc(py.name(o)))))) : null,
-    readable(ctx, 'inst').length ? w(1, one(nameOf(readable(ctx, 'inst')).map((o) => py.print(rc(py.attr(o, 'items')))))) : null,
+    readable(ctx, 'inst').length
+      ? w(1, one(nameOf(readable(ctx, 'inst')).map((o) => py.print(rc(py.attr(o, 'items'))))))
+      : null,
     sizeable.length ? w(4, one(nameOf(sizeable).map((o) => py.print(py.call('sys.getsizeof', [o]))))) : null,
     w(1, one(intLiteral.map((v) => py.print(py.call('sys.getsizeof', [v]))))),
   ]);
@@ -597,7 +962,14 @@ const printStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) =>
   choose<Stmt[]>([
     w(6, one(fc.array(printableExpr(ctx), { minLength: 1, maxLength: 3 }).map((args) => py.print(...args)))),
     w(1, one(fc.nat(99).map((k) => py.print(py.str('step'), py.int(k))))),
-    w(1, one(fc.tuple(printableExpr(ctx), printableExpr(ctx)).map(([x, y]) => py.expr(py.call('print', [x, y], { sep: py.str('-'), end: py.str('!\n') }))))),
+    w(
+      1,
+      one(
+        fc
+          .tuple(printableExpr(ctx), printableExpr(ctx))
+          .map(([x, y]) => py.expr(py.call('print', [x, y], { sep: py.str('-'), end: py.str('!\n') }))),
+      ),
+    ),
   ]),
 );
 
@@ -608,10 +980,24 @@ const callStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
   return choose<Stmt[]>([
     w(4, one(objExpr(ctx).map((o) => py.expr(py.call('f', [o]))))),
     w(1, one(fc.tuple(objExpr(ctx), intExpr(ctx)).map(([o, q]) => py.expr(py.call('f', [o, q]))))),
-    olists.length ? w(2, one(fc.tuple(nameOf(olists), objExpr(ctx)).map(([l, o]) => py.assign(l, py.list([py.call('f', [o])]))))) : null,
-    w(2, one(fc.tuple(intExpr(ctx), fc.option(intExpr(ctx))).map(([a, b]) => py.print(py.call('g', b ? [a, b] : [a]))))),
+    olists.length
+      ? w(2, one(fc.tuple(nameOf(olists), objExpr(ctx)).map(([l, o]) => py.assign(l, py.list([py.call('f', [o])])))))
+      : null,
+    w(
+      2,
+      one(fc.tuple(intExpr(ctx), fc.option(intExpr(ctx))).map(([a, b]) => py.print(py.call('g', b ? [a, b] : [a])))),
+    ),
     w(3, one(fc.constant(py.expr(py.call('h'))))),
-    insts.length ? w(2, one(fc.tuple(nameOf(insts), fc.option(intExpr(ctx))).map(([o, k]) => py.print(py.call(py.attr(o, 'bump'), k ? [k] : []))))) : null,
+    insts.length
+      ? w(
+          2,
+          one(
+            fc
+              .tuple(nameOf(insts), fc.option(intExpr(ctx)))
+              .map(([o, k]) => py.print(py.call(py.attr(o, 'bump'), k ? [k] : []))),
+          ),
+        )
+      : null,
     readable(ctx, 'bm').length ? w(1, one(fc.constant(py.expr(py.call('bm', [py.name('a')]))))) : null,
   ]);
 });
@@ -624,7 +1010,8 @@ const controlStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     loops: loop ? [...ctx.loops, loop] : ctx.loops,
     noGrow,
   });
-  const body = (c: Ctx): fc.Arbitrary<Stmt[]> => fc.array(stmtGroup(c), { minLength: 1, maxLength: 4 }).map((groups) => groups.flat());
+  const body = (c: Ctx): fc.Arbitrary<Stmt[]> =>
+    fc.array(stmtGroup(c), { minLength: 1, maxLength: 4 }).map((groups) => groups.flat());
   const level = ctx.loops.length;
   const olists = readable(ctx, 'olist');
   const plists = readable(ctx, 'plist');
@@ -633,28 +1020,96 @@ const controlStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
   const loopOk = level < 2;
   const c = whileVar(level);
   return choose<Stmt[]>([
-    w(4, one(fc.tuple(boolExpr(ctx), body(inner(null)), fc.option(body(inner(null)), { freq: 3 })).map(([t, b, e]) => py.ifStmt(t, b, e ?? [])))),
+    w(
+      4,
+      one(
+        fc
+          .tuple(boolExpr(ctx), body(inner(null)), fc.option(body(inner(null)), { freq: 3 }))
+          .map(([t, b, e]) => py.ifStmt(t, b, e ?? [])),
+      ),
+    ),
     loopOk
-      ? w(3, one(fc.tuple(fc.integer({ min: 0, max: 4 }), body(inner('range'))).map(([k, b]) => py.forStmt(py.name(rangeVar(level)), py.call('range', [py.int(k)]), b))))
+      ? w(
+          3,
+          one(
+            fc
+              .tuple(fc.integer({ min: 0, max: 4 }), body(inner('range')))
+              .map(([k, b]) => py.forStmt(py.name(rangeVar(level)), py.call('range', [py.int(k)]), b)),
+          ),
+        )
       : null,
     loopOk
-      ? w(2, fc.tuple(fc.integer({ min: 1, max: 3 }), body(inner('while'))).map(([k, b]) => [
-          py.assign(py.name(c), py.int(0)),
-          py.whileStmt(py.cmp(py.name(c), 'Lt', py.int(k)), [py.aug(py.name(c), 'Add', py.int(1)), ...b]),
-        ]))
+      ? w(
+          2,
+          fc
+            .tuple(fc.integer({ min: 1, max: 3 }), body(inner('while')))
+            .map(([k, b]) => [
+              py.assign(py.name(c), py.int(0)),
+              py.whileStmt(py.cmp(py.name(c), 'Lt', py.int(k)), [py.aug(py.name(c), 'Add', py.int(1)), ...b]),
+            ]),
+        )
       : null,
-    loopOk && olists.length ? w(2, one(fc.tuple(nameOf(olists), body(inner('olist', true))).map(([l, b]) => py.forStmt(py.name(elemVar(level)), l, b)))) : null,
-    loopOk && plists.length ? w(1, one(fc.tuple(nameOf(plists), body(inner('plist', true))).map(([l, b]) => py.forStmt(py.name(printableVar(level)), l, b)))) : null,
+    loopOk && olists.length
+      ? w(
+          2,
+          one(
+            fc
+              .tuple(nameOf(olists), body(inner('olist', true)))
+              .map(([l, b]) => py.forStmt(py.name(elemVar(level)), l, b)),
+          ),
+        )
+      : null,
+    loopOk && plists.length
+      ? w(
+          1,
+          one(
+            fc
+              .tuple(nameOf(plists), body(inner('plist', true)))
+              .map(([l, b]) => py.forStmt(py.name(printableVar(level)), l, b)),
+          ),
+        )
+      : null,
     loopOk && odicts.length + pdicts.length
-      ? w(1, one(fc.tuple(nameOf([...odicts, ...pdicts]), body(inner('keys', true))).map(([d, b]) => py.forStmt(py.name(keyVar(level)), d, b))))
+      ? w(
+          1,
+          one(
+            fc
+              .tuple(nameOf([...odicts, ...pdicts]), body(inner('keys', true)))
+              .map(([d, b]) => py.forStmt(py.name(keyVar(level)), d, b)),
+          ),
+        )
       : null,
     loopOk && odicts.length
-      ? w(1, one(fc.tuple(nameOf(odicts), body(inner('oitems', true))).map(([d, b]) =>
-          py.forStmt(py.tuple([py.name(keyVar(level)), py.name(elemVar(level))]), py.call(py.attr(d, 'items')), b))))
+      ? w(
+          1,
+          one(
+            fc
+              .tuple(nameOf(odicts), body(inner('oitems', true)))
+              .map(([d, b]) =>
+                py.forStmt(
+                  py.tuple([py.name(keyVar(level)), py.name(elemVar(level))]),
+                  py.call(py.attr(d, 'items')),
+                  b,
+                ),
+              ),
+          ),
+        )
       : null,
     loopOk && pdicts.length
-      ? w(1, one(fc.tuple(nameOf(pdicts), body(inner('pitems', true))).map(([d, b]) =>
-          py.forStmt(py.tuple([py.name(keyVar(level)), py.name(printableVar(level))]), py.call(py.attr(d, 'items')), b))))
+      ? w(
+          1,
+          one(
+            fc
+              .tuple(nameOf(pdicts), body(inner('pitems', true)))
+              .map(([d, b]) =>
+                py.forStmt(
+                  py.tuple([py.name(keyVar(level)), py.name(printableVar(level))]),
+                  py.call(py.attr(d, 'items')),
+                  b,
+                ),
+              ),
+          ),
+        )
       : null,
   ]);
 });
@@ -666,7 +1121,9 @@ const jumpStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
   if (ctx.scope === 'f') jumps.push(fc.constantFrom('p', 'loc', 'acc').map((n) => py.ret(py.name(n))));
   if (ctx.scope === 'g') jumps.push(intExpr(ctx).map((v) => py.ret(v)));
   if (ctx.scope === 'h') jumps.push(fc.constant(py.ret()));
-  return fc.tuple(fc.oneof(...jumps), fc.option(boolExpr(ctx), { freq: 5 })).map(([j, test]) => [test ? py.ifStmt(test, [j]) : j]);
+  return fc
+    .tuple(fc.oneof(...jumps), fc.option(boolExpr(ctx), { freq: 5 }))
+    .map(([j, test]) => [test ? py.ifStmt(test, [j]) : j]);
 });
 
 function hasJumps(ctx: Ctx): boolean {
@@ -745,25 +1202,39 @@ function initExtra(cls: string, extra: InitExtra): Stmt {
 
 function initMethod(cls: string, parts: InitParts): Stmt {
   const registry = py.attr(py.name(cls), 'registry');
-  return py.def('__init__', ['self', 'name'], [
-    py.assign(selfAttr('name'), py.name('name')),
-    py.assign(selfAttr('val'), py.int(parts.val)),
-    py.assign(selfAttr('ref'), py.none()),
-    py.assign(selfAttr('items'), py.list([])),
-    ...(parts.registry ? [py.expr(py.call(py.attr(registry, 'append'), [py.name('self')]))] : []),
-    ...parts.extras.map((e) => initExtra(cls, e)),
-  ]);
+  return py.def(
+    '__init__',
+    ['self', 'name'],
+    [
+      py.assign(selfAttr('name'), py.name('name')),
+      py.assign(selfAttr('val'), py.int(parts.val)),
+      py.assign(selfAttr('ref'), py.none()),
+      py.assign(selfAttr('items'), py.list([])),
+      ...(parts.registry ? [py.expr(py.call(py.attr(registry, 'append'), [py.name('self')]))] : []),
+      ...parts.extras.map((e) => initExtra(cls, e)),
+    ],
+  );
 }
 
 const initParts: fc.Arbitrary<InitParts> = fc.record({
   val: fc.nat(9),
   registry: rarely(fc.constant(true), 1, 2).map((r) => r === true),
-  extras: fc.array(fc.constantFrom<InitExtra>('nestedItems', 'nestedItems', 'refSelf', 'itemsSelf', 'print', 'count'), { maxLength: 2 }),
+  extras: fc.array(fc.constantFrom<InitExtra>('nestedItems', 'nestedItems', 'refSelf', 'itemsSelf', 'print', 'count'), {
+    maxLength: 2,
+  }),
 });
 
 const linkMethod = py.def('link', ['self', 'other'], [py.assign(selfAttr('ref'), py.name('other'))]);
-const bumpMethod = py.def('bump', ['self', ['k', py.int(1)]], [py.aug(selfAttr('val'), 'Add', py.name('k')), py.ret(selfAttr('val'))]);
-const keepMethod = py.def('keep', ['self', 'other'], [py.expr(py.call(py.attr(selfAttr('items'), 'append'), [py.name('other')]))]);
+const bumpMethod = py.def(
+  'bump',
+  ['self', ['k', py.int(1)]],
+  [py.aug(selfAttr('val'), 'Add', py.name('k')), py.ret(selfAttr('val'))],
+);
+const keepMethod = py.def(
+  'keep',
+  ['self', 'other'],
+  [py.expr(py.call(py.attr(selfAttr('items'), 'append'), [py.name('other')]))],
+);
 
 /** `class A`, `class B`, `class S` (with `__slots__`) or `class K(A)` (which may inherit `__init__`). */
 function classDef(cls: 'A' | 'B' | 'S' | 'K'): fc.Arbitrary<Stmt> {
@@ -811,25 +1282,43 @@ const fDef: fc.Arbitrary<Stmt> = fc
     fc.constantFrom('p', 'acc', 'loc'),
   )
   .map(([q, acc, body, result]) =>
-    py.def('f', ['p', ['q', q], ['acc', acc]], [
-      py.assign(py.name('loc'), py.list([py.name('p')])),
-      py.assign(py.name('lo'), py.call('A', [py.str('lo')])),
-      py.assign(py.name('r'), py.name('q')),
-      ...body,
-      py.ret(py.name(result)),
-    ]),
+    py.def(
+      'f',
+      ['p', ['q', q], ['acc', acc]],
+      [
+        py.assign(py.name('loc'), py.list([py.name('p')])),
+        py.assign(py.name('lo'), py.call('A', [py.str('lo')])),
+        py.assign(py.name('r'), py.name('q')),
+        ...body,
+        py.ret(py.name(result)),
+      ],
+    ),
   );
 
 /** `def g(q, k=...)`: ints only. */
 const gDef: fc.Arbitrary<Stmt> = fc
   .tuple(fc.integer({ min: -3, max: 5 }), fnBody('g'), intExpr({ scope: 'g', depth: 0, loops: [], noGrow: false }))
   .map(([k, body, result]) =>
-    py.def('g', ['q', ['k', k < 0 ? py.neg(py.int(-k)) : py.int(k)]], [py.assign(py.name('r'), py.bin(py.name('q'), 'Mult', py.name('k'))), ...body, py.ret(result)]),
+    py.def(
+      'g',
+      ['q', ['k', k < 0 ? py.neg(py.int(-k)) : py.int(k)]],
+      [py.assign(py.name('r'), py.bin(py.name('q'), 'Mult', py.name('k'))), ...body, py.ret(result)],
+    ),
   );
 
 /** `def h(): global L, n, a` and statements that rebind them. */
 const hDef: fc.Arbitrary<Stmt> = fnBody('h').map((body) =>
-  py.def('h', [], [py.global(...H_GLOBALS), py.assign(py.name('loc'), py.list([])), py.assign(py.name('lo'), py.call('A', [py.str('lo')])), py.assign(py.name('r'), py.int(0)), ...body]),
+  py.def(
+    'h',
+    [],
+    [
+      py.global(...H_GLOBALS),
+      py.assign(py.name('loc'), py.list([])),
+      py.assign(py.name('lo'), py.call('A', [py.str('lo')])),
+      py.assign(py.name('r'), py.int(0)),
+      ...body,
+    ],
+  ),
 );
 
 /** Weakref callbacks `cb(r)` and `cb2(r)`. */
@@ -843,7 +1332,18 @@ const wrefCallback = (fname: string): fc.Arbitrary<Stmt> =>
 
 /** The gc callback `gccb(phase, info)`. */
 const gcCallback: fc.Arbitrary<Stmt> = choose<Stmt[]>([
-  w(3, fc.constant([py.print(py.str('gc'), py.name('phase'), py.sub(py.name('info'), py.str('generation')), py.sub(py.name('info'), py.str('collected')), py.sub(py.name('info'), py.str('uncollectable')))])),
+  w(
+    3,
+    fc.constant([
+      py.print(
+        py.str('gc'),
+        py.name('phase'),
+        py.sub(py.name('info'), py.str('generation')),
+        py.sub(py.name('info'), py.str('collected')),
+        py.sub(py.name('info'), py.str('uncollectable')),
+      ),
+    ]),
+  ),
   w(1, fc.constant([py.print(py.str('gc'), py.name('phase'), py.name('info'))])),
 ]).map((body) => py.def('gccb', ['phase', 'info'], body));
 
@@ -855,8 +1355,22 @@ const MODULE: Ctx = { scope: 'module', depth: 0, loops: [], noGrow: false };
 /** The first bindings, in an order where each may use only the earlier ones. */
 const setupArb: fc.Arbitrary<Stmt[]> = (() => {
   const order: [string, number][] = [
-    ['saved', 100], ['n', 100], ['m', 30], ['a', 100], ['b', 30], ['c', 30], ['L', 100], ['M', 30],
-    ['xs', 100], ['ys', 30], ['D', 100], ['pd', 30], ['s', 30], ['t', 30], ['w', 10], ['v', 10],
+    ['saved', 100],
+    ['n', 100],
+    ['m', 30],
+    ['a', 100],
+    ['b', 30],
+    ['c', 30],
+    ['L', 100],
+    ['M', 30],
+    ['xs', 100],
+    ['ys', 30],
+    ['D', 100],
+    ['pd', 30],
+    ['s', 30],
+    ['t', 30],
+    ['w', 10],
+    ['v', 10],
   ];
   const parts = order.map(([n, freq], i) => {
     const ctx: Ctx = { ...MODULE, noGrow: true, defined: order.slice(0, i).map((o) => o[0]) };
@@ -874,7 +1388,9 @@ const setupArb: fc.Arbitrary<Stmt[]> = (() => {
       case 'a':
       case 'b':
       case 'c':
-        value = fc.tuple(fc.constantFrom('A', 'A', 'A', 'B', 'S', 'K'), fc.nat(9)).map(([cls, k]) => py.call(cls, [py.str(`${n}${k}`)]));
+        value = fc
+          .tuple(fc.constantFrom('A', 'A', 'A', 'B', 'S', 'K'), fc.nat(9))
+          .map(([cls, k]) => py.call(cls, [py.str(`${n}${k}`)]));
         break;
       case 'L':
       case 'M':
@@ -894,12 +1410,19 @@ const setupArb: fc.Arbitrary<Stmt[]> = (() => {
         value = fc.array(intLiteral, { maxLength: 4 }).map((xs) => py.set(xs));
         break;
       case 't':
-        value = fc.tuple(nameOf(['a', 'L', 'n', 'xs']), fc.array(objs, { maxLength: 2 })).map(([x, r]) => py.tuple([x, ...r]));
+        value = fc
+          .tuple(nameOf(['a', 'L', 'n', 'xs']), fc.array(objs, { maxLength: 2 }))
+          .map(([x, r]) => py.tuple([x, ...r]));
         break;
       default:
-        value = fc.tuple(nameOf(n === 'w' ? ['a', 'b'] : ['c', 'a']), fc.constantFrom(null, 'cb', n === 'w' ? 'cb' : 'cb2')).map(([o, cb]) => py.call('weakref.ref', cb ? [o, py.name(cb)] : [o]));
+        value = fc
+          .tuple(nameOf(n === 'w' ? ['a', 'b'] : ['c', 'a']), fc.constantFrom(null, 'cb', n === 'w' ? 'cb' : 'cb2'))
+          .map(([o, cb]) => py.call('weakref.ref', cb ? [o, py.name(cb)] : [o]));
     }
-    return usually(value.map((v) => py.assign(py.name(n), v)), freq);
+    return usually(
+      value.map((v) => py.assign(py.name(n), v)),
+      freq,
+    );
   });
   return fc.tuple(...parts).map((xs) => xs.filter((x): x is Stmt => x !== null));
 })();

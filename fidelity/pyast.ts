@@ -10,13 +10,29 @@ const P = { lineno: 1, col: 0, endLineno: 1, endCol: 0 } as const;
 // ---- expressions ----
 
 export const name = (id: string, ctx: Ctx = 'Load'): Expr => ({ kind: 'Name', id, ctx, ...P });
-export const int = (value: number | bigint): Expr => ({ kind: 'Constant', value: { type: 'int', value: BigInt(value) }, ...P });
+export const int = (value: number | bigint): Expr => ({
+  kind: 'Constant',
+  value: { type: 'int', value: BigInt(value) },
+  ...P,
+});
 export const str = (value: string): Expr => ({ kind: 'Constant', value: { type: 'str', value }, ...P });
 export const bool = (value: boolean): Expr => ({ kind: 'Constant', value: { type: 'bool', value }, ...P });
 export const none = (): Expr => ({ kind: 'Constant', value: { type: 'none' }, ...P });
 
-export const attr = (value: Expr, attribute: string, ctx: Ctx = 'Load'): Expr => ({ kind: 'Attribute', value, attr: attribute, ctx, ...P });
-export const sub = (value: Expr, slice: Expr, ctx: Ctx = 'Load'): Expr => ({ kind: 'Subscript', value, slice, ctx, ...P });
+export const attr = (value: Expr, attribute: string, ctx: Ctx = 'Load'): Expr => ({
+  kind: 'Attribute',
+  value,
+  attr: attribute,
+  ctx,
+  ...P,
+});
+export const sub = (value: Expr, slice: Expr, ctx: Ctx = 'Load'): Expr => ({
+  kind: 'Subscript',
+  value,
+  slice,
+  ctx,
+  ...P,
+});
 
 /** `func(args..., kw=value...)`; `func` may be a dotted name such as 'gc.collect'. */
 export function call(func: string | Expr, args: Expr[] = [], keywords: Record<string, Expr> = {}): Expr {
@@ -40,14 +56,25 @@ export function dotted(path: string, ctx: Ctx = 'Load'): Expr {
 export const bin = (left: Expr, op: BinOperator, right: Expr): Expr => ({ kind: 'BinOp', left, op, right, ...P });
 export const neg = (operand: Expr): Expr => ({ kind: 'UnaryOp', op: 'USub', operand, ...P });
 export const not = (operand: Expr): Expr => ({ kind: 'UnaryOp', op: 'Not', operand, ...P });
-export const cmp = (left: Expr, op: CmpOperator, right: Expr): Expr => ({ kind: 'Compare', left, ops: [op], comparators: [right], ...P });
+export const cmp = (left: Expr, op: CmpOperator, right: Expr): Expr => ({
+  kind: 'Compare',
+  left,
+  ops: [op],
+  comparators: [right],
+  ...P,
+});
 export const and = (...values: Expr[]): Expr => ({ kind: 'BoolOp', op: 'And', values, ...P });
 export const or = (...values: Expr[]): Expr => ({ kind: 'BoolOp', op: 'Or', values, ...P });
 export const ifExp = (test: Expr, body: Expr, orelse: Expr): Expr => ({ kind: 'IfExp', test, body, orelse, ...P });
 export const list = (elts: Expr[], ctx: Ctx = 'Load'): Expr => ({ kind: 'List', elts, ctx, ...P });
 export const tuple = (elts: Expr[], ctx: Ctx = 'Load'): Expr => ({ kind: 'Tuple', elts, ctx, ...P });
 export const set = (elts: Expr[]): Expr => (elts.length === 0 ? call('set') : { kind: 'Set', elts, ...P });
-export const dict = (entries: [Expr, Expr][]): Expr => ({ kind: 'Dict', keys: entries.map((e) => e[0]), values: entries.map((e) => e[1]), ...P });
+export const dict = (entries: [Expr, Expr][]): Expr => ({
+  kind: 'Dict',
+  keys: entries.map((e) => e[0]),
+  values: entries.map((e) => e[1]),
+  ...P,
+});
 
 // ---- statements ----
 
@@ -72,13 +99,35 @@ export const assign = (target: Expr | Expr[], value: Expr): Stmt => ({
   value,
   ...P,
 });
-export const aug = (target: Expr, op: BinOperator, value: Expr): Stmt => ({ kind: 'AugAssign', target: withCtx(target, 'Store'), op, value, ...P });
+export const aug = (target: Expr, op: BinOperator, value: Expr): Stmt => ({
+  kind: 'AugAssign',
+  target: withCtx(target, 'Store'),
+  op,
+  value,
+  ...P,
+});
 export const expr = (value: Expr): Stmt => ({ kind: 'Expr', value, ...P });
 export const print = (...args: Expr[]): Stmt => expr(call('print', args));
-export const del = (...targets: Expr[]): Stmt => ({ kind: 'Delete', targets: targets.map((t) => withCtx(t, 'Del')), ...P });
-export const ifStmt = (test: Expr, body: Stmt[], orelse: Stmt[] = []): Stmt => ({ kind: 'If', test, body, orelse, ...P });
+export const del = (...targets: Expr[]): Stmt => ({
+  kind: 'Delete',
+  targets: targets.map((t) => withCtx(t, 'Del')),
+  ...P,
+});
+export const ifStmt = (test: Expr, body: Stmt[], orelse: Stmt[] = []): Stmt => ({
+  kind: 'If',
+  test,
+  body,
+  orelse,
+  ...P,
+});
 export const whileStmt = (test: Expr, body: Stmt[]): Stmt => ({ kind: 'While', test, body, ...P });
-export const forStmt = (target: Expr, iter: Expr, body: Stmt[]): Stmt => ({ kind: 'For', target: withCtx(target, 'Store'), iter, body, ...P });
+export const forStmt = (target: Expr, iter: Expr, body: Stmt[]): Stmt => ({
+  kind: 'For',
+  target: withCtx(target, 'Store'),
+  iter,
+  body,
+  ...P,
+});
 export const ret = (value: Expr | null = null): Stmt => ({ kind: 'Return', value, ...P });
 export const pass = (): Stmt => ({ kind: 'Pass', ...P });
 export const brk = (): Stmt => ({ kind: 'Break', ...P });
@@ -98,4 +147,10 @@ export function def(fname: string, params: (string | [string, Expr])[], body: St
   };
 }
 
-export const classDef = (cname: string, bases: string[], body: Stmt[]): Stmt => ({ kind: 'ClassDef', name: cname, bases: bases.map((b) => name(b)), body, ...P });
+export const classDef = (cname: string, bases: string[], body: Stmt[]): Stmt => ({
+  kind: 'ClassDef',
+  name: cname,
+  bases: bases.map((b) => name(b)),
+  body,
+  ...P,
+});

@@ -85,8 +85,15 @@ function isCounterIncrement(loop: Stmt, s: Stmt | undefined): boolean {
 
 /** A `break` or `continue` that belongs to the loop owning `body` (so the body cannot leave it). */
 function hasOwnJump(body: readonly Stmt[]): boolean {
-  return body.some((s) => s.kind === 'Break' || s.kind === 'Continue' || (s.kind === 'If' && (hasOwnJump(s.body) || hasOwnJump(s.orelse))));
+  return body.some(
+    (s) =>
+      s.kind === 'Break' || s.kind === 'Continue' || (s.kind === 'If' && (hasOwnJump(s.body) || hasOwnJump(s.orelse))),
+  );
 }
 
 const without = (body: readonly Stmt[], i: number): Stmt[] => [...body.slice(0, i), ...body.slice(i + 1)];
-const replacedBy = (body: readonly Stmt[], i: number, replacement: Stmt[]): Stmt[] => [...body.slice(0, i), ...replacement, ...body.slice(i + 1)];
+const replacedBy = (body: readonly Stmt[], i: number, replacement: Stmt[]): Stmt[] => [
+  ...body.slice(0, i),
+  ...replacement,
+  ...body.slice(i + 1),
+];

@@ -14,7 +14,9 @@ test('demo runs every bundled teaching program', () => {
 
 test('the heap-operation scenarios run without breaking an invariant', () => {
   const dir = path.join(__dirname, '..', 'examples', 'heap-ops');
-  const files = ['01-refcounts', '02-cycle', '03-generations', '04-finalizers', '05-weakrefs'].map((f) => path.join(dir, `${f}.json`));
+  const files = ['01-refcounts', '02-cycle', '03-generations', '04-finalizers', '05-weakrefs'].map((f) =>
+    path.join(dir, `${f}.json`),
+  );
   const out = execFileSync('node', [BIN, 'scenario', ...files], { encoding: 'utf8' });
   expect(out).toContain('unreachable but alive (cyclic garbage)');
   expect(out).not.toContain('INVARIANT BROKEN');
@@ -32,10 +34,15 @@ test('run: a missing file and a bad --max-steps are clear errors with exit 2', (
 test('a bad scenario gets the file, the line and what was expected, exit 2, no stack trace', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-'));
   const file = path.join(dir, 'bad.json');
-  writeFileSync(file, '{\n "title": "t",\n "comment": "c",\n "steps": [\n  {"op": "alloc", "kind": "list", "into": "g0"},\n  {"op": "bind", "from": "x9", "into": "g1"}\n ]\n}\n');
+  writeFileSync(
+    file,
+    '{\n "title": "t",\n "comment": "c",\n "steps": [\n  {"op": "alloc", "kind": "list", "into": "g0"},\n  {"op": "bind", "from": "x9", "into": "g1"}\n ]\n}\n',
+  );
   const r = run('scenario', file);
   expect(r.status).toBe(2);
-  expect(r.stderr).toBe(`pymemlab: ${file}:6: step 2: expected "from" to name a slot like "g0" (global) or "l1" (local), got "x9"\n`);
+  expect(r.stderr).toBe(
+    `pymemlab: ${file}:6: step 2: expected "from" to name a slot like "g0" (global) or "l1" (local), got "x9"\n`,
+  );
   expect(r.stderr).not.toMatch(/\n\s+at /);
 });
 
@@ -45,7 +52,9 @@ test('invalid JSON and a missing file are reported without a stack trace', () =>
   writeFileSync(file, '{"title": "t",\n"steps": [\n');
   const broken = run('scenario', file);
   expect(broken.status).toBe(2);
-  expect(broken.stderr).toMatch(new RegExp(`^pymemlab: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: not valid JSON`));
+  expect(broken.stderr).toMatch(
+    new RegExp(`^pymemlab: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: not valid JSON`),
+  );
   const missing = run('scenario', path.join(dir, 'nope.json'));
   expect(missing.status).toBe(2);
   expect(missing.stderr).toContain('nope.json: cannot read (ENOENT)');

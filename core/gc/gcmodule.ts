@@ -14,11 +14,21 @@ import { PyException } from '../errors';
  * invoke_gc_callback: call each callback in gc.callbacks with (phase, info). The info dict is a
  * real allocation, made before "start" (so it counts before the counts are reset).
  */
-export function invokeGcCallback(rt: Runtime, phase: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void {
+export function invokeGcCallback(
+  rt: Runtime,
+  phase: 'start' | 'stop',
+  generation: number,
+  collected: number,
+  uncollectable: number,
+): void {
   const callbacks = rt.callbacksIfAny();
   if (callbacks === null || callbacks.items!.length === 0) return;
   const info = newDict(rt);
-  for (const [key, value] of [['generation', generation], ['collected', collected], ['uncollectable', uncollectable]] as const) {
+  for (const [key, value] of [
+    ['generation', generation],
+    ['collected', collected],
+    ['uncollectable', uncollectable],
+  ] as const) {
     const k = rt.str(key);
     const v = rt.int(value);
     dictSetItem(rt, info, k, v);
@@ -55,7 +65,11 @@ export function collectGenerations(rt: Runtime): number {
   const gens = rt.gc.generations;
   for (let i = gens.length - 1; i >= 0; i--) {
     if (gens[i].count > gens[i].threshold) {
-      if (i === gens.length - 1 && rt.gc.longLivedPending < Math.floor(rt.gc.longLivedTotal / rt.profile.longLivedRatio)) continue;
+      if (
+        i === gens.length - 1 &&
+        rt.gc.longLivedPending < Math.floor(rt.gc.longLivedTotal / rt.profile.longLivedRatio)
+      )
+        continue;
       return collectWithCallback(rt, i);
     }
   }
@@ -123,7 +137,11 @@ export class GcModule {
   get_objects(generation: number | null = null): PyObject[] {
     const gens = this.rt.gc.generations;
     if (generation === null) return gens.flatMap((g) => gcListMembers(g.head));
-    if (generation >= gens.length) throw new PyException('ValueError', `generation parameter must be less than the number of available generations (${gens.length})`);
+    if (generation >= gens.length)
+      throw new PyException(
+        'ValueError',
+        `generation parameter must be less than the number of available generations (${gens.length})`,
+      );
     if (generation < 0) throw new PyException('ValueError', 'generation parameter cannot be negative');
     return gcListMembers(gens[generation].head);
   }

@@ -9,8 +9,7 @@ import type { HeapSnapshot, ObjectView } from '../snapshot';
 
 /** What an invariant is told about the operation between two snapshots. */
 export type OperationView =
-  | { readonly kind: 'collect'; readonly generation: number }
-  | { readonly kind: 'other'; readonly name: string };
+  { readonly kind: 'collect'; readonly generation: number } | { readonly kind: 'other'; readonly name: string };
 
 export interface Violation {
   readonly invariant: InvariantName;
@@ -82,12 +81,21 @@ export const noFreedReachable: Invariant = (after) => {
   const out: Violation[] = [];
   for (const root of after.roots) {
     if (!live.has(root.target)) {
-      out.push({ invariant: 'no-freed-reachable', message: `root ${root.where} refers to freed object #${root.target}`, objects: [root.target] });
+      out.push({
+        invariant: 'no-freed-reachable',
+        message: `root ${root.where} refers to freed object #${root.target}`,
+        objects: [root.target],
+      });
     }
   }
   for (const o of after.objects) {
     for (const r of o.referents) {
-      if (!live.has(r)) out.push({ invariant: 'no-freed-reachable', message: `live ${describe(o)} refers to freed object #${r}`, objects: [o.id, r] });
+      if (!live.has(r))
+        out.push({
+          invariant: 'no-freed-reachable',
+          message: `live ${describe(o)} refers to freed object #${r}`,
+          objects: [o.id, r],
+        });
     }
   }
   return out;
@@ -134,17 +142,28 @@ export const collectorSafety: Invariant = (after, before, op) => {
   const wasReachable = reachableFromRoots(before);
   const freed = new Set(after.freedSinceLast);
   const out: Violation[] = [];
-  for (const [what, ids] of [['cleared', after.clearedSinceLast], ['freed', after.freedSinceLast]] as const) {
+  for (const [what, ids] of [
+    ['cleared', after.clearedSinceLast],
+    ['freed', after.freedSinceLast],
+  ] as const) {
     for (const id of ids) {
       if (wasReachable.has(id)) {
-        out.push({ invariant: 'collector-safety', message: `collect(${op.generation}) ${what} #${id}, which was reachable from the roots`, objects: [id] });
+        out.push({
+          invariant: 'collector-safety',
+          message: `collect(${op.generation}) ${what} #${id}, which was reachable from the roots`,
+          objects: [id],
+        });
       }
     }
   }
   for (const o of after.objects) {
     for (const r of o.referents) {
       if (freed.has(r)) {
-        out.push({ invariant: 'collector-safety', message: `collect(${op.generation}) freed #${r} while ${describe(o)} still refers to it`, objects: [r, o.id] });
+        out.push({
+          invariant: 'collector-safety',
+          message: `collect(${op.generation}) freed #${r} while ${describe(o)} still refers to it`,
+          objects: [r, o.id],
+        });
       }
     }
   }
@@ -158,7 +177,8 @@ export const collectorSafety: Invariant = (after, before, op) => {
  */
 export const generationAccounting: Invariant = (after, before, op) => {
   const out: Violation[] = [];
-  const v = (message: string, objects: number[] = []) => out.push({ invariant: 'generation-accounting', message, objects });
+  const v = (message: string, objects: number[] = []) =>
+    out.push({ invariant: 'generation-accounting', message, objects });
   const where = new Map<number, number>();
   after.generations.forEach((g, i) => {
     if (!g.linksConsistent) v(`generation ${i} list is not consistently linked (a gc_prev does not point back)`);
@@ -181,10 +201,13 @@ export const generationAccounting: Invariant = (after, before, op) => {
     const g = op.generation;
     for (let i = 0; i <= g && i < 3; i++) {
       // Objects allocated by finalizers or callbacks during the collection may count again in gen 0.
-      if (i > 0 && after.generations[i].count !== 0) v(`after collect(${g}) generation ${i} count is ${after.generations[i].count}, expected 0`);
+      if (i > 0 && after.generations[i].count !== 0)
+        v(`after collect(${g}) generation ${i} count is ${after.generations[i].count}, expected 0`);
     }
     if (g < 2 && after.generations[g + 1].count !== before.generations[g + 1].count + 1) {
-      v(`after collect(${g}) generation ${g + 1} count is ${after.generations[g + 1].count}, expected ${before.generations[g + 1].count + 1}`);
+      v(
+        `after collect(${g}) generation ${g + 1} count is ${after.generations[g + 1].count}, expected ${before.generations[g + 1].count + 1}`,
+      );
     }
   }
   return out;

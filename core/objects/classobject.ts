@@ -51,7 +51,8 @@ export function classType(cls: PyObject): PyType {
 export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
   const baseType = spec.base === null ? TYPES.object : classType(spec.base);
   const addsDict = spec.slots === null && !baseType.managedDict;
-  const addsWeakref = spec.slots === null ? !baseType.supportsWeakrefs : spec.slots.includes('__weakref__') && !baseType.supportsWeakrefs;
+  const addsWeakref =
+    spec.slots === null ? !baseType.supportsWeakrefs : spec.slots.includes('__weakref__') && !baseType.supportsWeakrefs;
   const slotNames = (spec.slots ?? []).filter((s) => s !== '__weakref__' && s !== '__dict__');
   const type = new PyType(spec.name, Kind.Instance, true, baseType.supportsWeakrefs || addsWeakref, baseType);
   type.managedDict = baseType.managedDict || addsDict;
@@ -203,7 +204,7 @@ export function instanceGetAttr(rt: Runtime, op: PyObject, name: string): PyObje
   }
   if (op.values === null) return undefined;
   const ix = type.sharedKeys.indexOf(name);
-  return ix >= 0 ? op.values[ix] ?? undefined : undefined;
+  return ix >= 0 ? (op.values[ix] ?? undefined) : undefined;
 }
 
 /** obj.name = value on an instance (_PyObject_StoreInstanceAttribute or the dict or the slot). */
@@ -260,7 +261,7 @@ export function instanceDelAttr(rt: Runtime, op: PyObject, name: string): void {
     return;
   }
   const ix = type.sharedKeys.indexOf(name);
-  const old = ix >= 0 && op.values !== null ? op.values[ix] ?? null : null;
+  const old = ix >= 0 && op.values !== null ? (op.values[ix] ?? null) : null;
   if (old === null) throw missing();
   op.values![ix] = null;
   rt.decref(old);
@@ -272,7 +273,8 @@ export function instanceDelAttr(rt: Runtime, op: PyObject, name: string): void {
  */
 export function materializeDict(rt: Runtime, op: PyObject): PyObject {
   if (op.dictRef !== null) return op.dictRef;
-  if (!op.type.managedDict) throw new PyException('AttributeError', `'${op.type.name}' object has no attribute '__dict__'`);
+  if (!op.type.managedDict)
+    throw new PyException('AttributeError', `'${op.type.name}' object has no attribute '__dict__'`);
   const dict = newDict(rt);
   const values = op.values ?? [];
   op.values = null;

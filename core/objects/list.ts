@@ -21,7 +21,12 @@ function listNew(rt: Runtime, allocated: number): PyObject {
 /** Move the item array to a block of `allocated` pointers (PyMem_Realloc). */
 function setAllocated(rt: Runtime, op: PyObject, allocated: number): void {
   if (rt.allocator !== null && allocated !== op.allocated) {
-    op.auxAddress = allocated === 0 ? freeAux(rt, op) : op.auxAddress === 0 ? rt.allocator.malloc(allocated * 8) : rt.allocator.realloc(op.auxAddress, allocated * 8);
+    op.auxAddress =
+      allocated === 0
+        ? freeAux(rt, op)
+        : op.auxAddress === 0
+          ? rt.allocator.malloc(allocated * 8)
+          : rt.allocator.realloc(op.auxAddress, allocated * 8);
   }
   op.allocated = allocated;
 }

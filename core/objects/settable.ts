@@ -185,7 +185,10 @@ export class SetTable {
     };
     const first = build(keys);
     const second = build(first.order().map((e) => e.key));
-    return { size: second.slots.length, slots: second.slots.map((s) => (s === null || s === DUMMY ? -1 : keys.indexOf(s.key))) };
+    return {
+      size: second.slots.length,
+      slots: second.slots.map((s) => (s === null || s === DUMMY ? -1 : keys.indexOf(s.key))),
+    };
   }
 
   /**

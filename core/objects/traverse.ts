@@ -86,6 +86,7 @@ export function referents(op: PyObject): PyObject[] {
   const out: PyObject[] = [];
   traverse(op, (r) => out.push(r));
   // References tp_traverse does not report are references all the same (for snapshots).
-  if (op.type.kind === Kind.Type && op.refs !== null) for (const r of op.refs.slice(TYPE_TRAVERSED)) if (r !== null) out.push(r);
+  if (op.type.kind === Kind.Type && op.refs !== null)
+    for (const r of op.refs.slice(TYPE_TRAVERSED)) if (r !== null) out.push(r);
   return out;
 }

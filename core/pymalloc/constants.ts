@@ -75,14 +75,20 @@ const isPowerOfTwo = (n: number): boolean => n > 0 && (n & (n - 1)) === 0;
 function assertConstantInvariants(): void {
   const guards: Array<[boolean, string]> = [
     [isPowerOfTwo(ALIGNMENT) && 1 << ALIGNMENT_SHIFT === ALIGNMENT, 'ALIGNMENT must be 2^ALIGNMENT_SHIFT'],
-    [ALIGNMENT <= SMALL_REQUEST_THRESHOLD && SMALL_REQUEST_THRESHOLD <= 512, 'ALIGNMENT <= SMALL_REQUEST_THRESHOLD <= 512'],
+    [
+      ALIGNMENT <= SMALL_REQUEST_THRESHOLD && SMALL_REQUEST_THRESHOLD <= 512,
+      'ALIGNMENT <= SMALL_REQUEST_THRESHOLD <= 512',
+    ],
     [SMALL_REQUEST_THRESHOLD % ALIGNMENT === 0, 'SMALL_REQUEST_THRESHOLD must be evenly divisible by ALIGNMENT'],
     [NB_SMALL_SIZE_CLASSES <= 64, 'NB_SMALL_SIZE_CLASSES should be less than 64'],
     [isPowerOfTwo(POOL_SIZE) && isPowerOfTwo(ARENA_SIZE), 'pool and arena sizes must be powers of 2'],
     [MAX_POOLS_IN_ARENA * POOL_SIZE === ARENA_SIZE, 'arena size not an exact multiple of pool size'],
     [ARENA_BITS < 32, 'arena size must be < 2^32'],
     [POOL_SIZE % SYSTEM_PAGE_SIZE === 0, 'pools must be whole pages'],
-    [POOL_OVERHEAD % ALIGNMENT === 0 && POOL_OVERHEAD >= 48, 'POOL_OVERHEAD is the 48-byte header rounded up to ALIGNMENT'],
+    [
+      POOL_OVERHEAD % ALIGNMENT === 0 && POOL_OVERHEAD >= 48,
+      'POOL_OVERHEAD is the 48-byte header rounded up to ALIGNMENT',
+    ],
     // "used" means neither empty nor full, which needs room for at least two blocks.
     [NUMBLOCKS(NB_SMALL_SIZE_CLASSES - 1) >= 2, 'every pool must hold at least two blocks'],
     [DUMMY_SIZE_IDX >= NB_SMALL_SIZE_CLASSES, 'DUMMY_SIZE_IDX must not be a real size class'],

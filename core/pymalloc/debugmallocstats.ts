@@ -55,7 +55,10 @@ export function renderDebugMallocStats(stats: DebugMallocStats): string {
     ['# bytes lost to arena alignment', stats.bytesLostToArenaAlignment],
   ];
   for (const [message, value] of accounted) out += printone(message, value);
-  out += printone('Total', accounted.reduce((total, [, value]) => total + value, 0));
+  out += printone(
+    'Total',
+    accounted.reduce((total, [, value]) => total + value, 0),
+  );
   out += '\narena map counts\n';
   out += printone('# arena map mid nodes', stats.arenaMapMidNodes);
   out += printone('# arena map bot nodes', stats.arenaMapBotNodes);
@@ -66,7 +69,10 @@ export function renderDebugMallocStats(stats: DebugMallocStats): string {
     ['# bytes lost to arena map bot', ARENA_MAP_BOT_BYTES * stats.arenaMapBotNodes],
   ];
   for (const [message, value] of mapBytes) out += printone(message, value);
-  out += printone('Total', mapBytes.reduce((total, [, value]) => total + value, 0));
+  out += printone(
+    'Total',
+    mapBytes.reduce((total, [, value]) => total + value, 0),
+  );
   // sys._debugmallocstats() ends the allocator part with a blank line, then the type free lists.
   out += '\n';
   for (const freeList of stats.freeLists) out += freeListLine(freeList);

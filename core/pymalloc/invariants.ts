@@ -142,7 +142,10 @@ export const blockInCarvedPool: Invariant = (snapshot) => {
     if (offset < POOL_OVERHEAD || (offset - POOL_OVERHEAD) % size !== 0) {
       fail(block, `is not at a block boundary of pool ${hex(pool.address)} (offset ${offset}, ${size}-byte blocks)`);
     } else if (offset >= pool.nextoffset) {
-      fail(block, `lies beyond the carved blocks of pool ${hex(pool.address)} (offset ${offset}, nextoffset ${pool.nextoffset})`);
+      fail(
+        block,
+        `lies beyond the carved blocks of pool ${hex(pool.address)} (offset ${offset}, nextoffset ${pool.nextoffset})`,
+      );
     } else if (offset + size > POOL_SIZE) {
       fail(block, `runs past the end of pool ${hex(pool.address)} (offset ${offset} + ${size} > ${POOL_SIZE})`);
     }
@@ -160,13 +163,17 @@ export const sizeClassFits: Invariant = (snapshot) => {
   for (const block of snapshot.liveBlocks) {
     if (block.raw) continue;
     if (!isSmallRequest(block.nbytes)) {
-      violations.push({ invariant: 'size-class-fits', message: `${describe(block)} is pooled, but such requests go to the raw allocator` });
+      violations.push({
+        invariant: 'size-class-fits',
+        message: `${describe(block)} is pooled, but such requests go to the raw allocator`,
+      });
       continue;
     }
     const entry = index.poolByAddress.get(poolAddressOf(block.address));
     if (entry === undefined) continue; // reported by block-in-carved-pool
     const size = INDEX2SIZE(entry.pool.szidx);
-    const fits = entry.pool.szidx === sizeClassIndex(block.nbytes) || (block.nbytes <= size && 4 * block.nbytes > 3 * size);
+    const fits =
+      entry.pool.szidx === sizeClassIndex(block.nbytes) || (block.nbytes <= size && 4 * block.nbytes > 3 * size);
     if (!fits) {
       violations.push({
         invariant: 'size-class-fits',
@@ -220,7 +227,8 @@ export const poolState: Invariant = (snapshot) => {
       if (inUsedpools.has(address)) fail(`pool ${hex(address)} is linked twice in usedpools`);
       inUsedpools.set(address, size);
       if (entry === undefined) fail(`usedpools[${size}] links ${hex(address)}, which is not a carved pool`);
-      else if (entry.pool.szidx !== size) fail(`usedpools[${size}] links pool ${hex(address)} of class ${entry.pool.szidx}`);
+      else if (entry.pool.szidx !== size)
+        fail(`usedpools[${size}] links pool ${hex(address)} of class ${entry.pool.szidx}`);
     }
   });
   const inFreepools = new Map<number, ArenaSnapshot>();
@@ -234,19 +242,24 @@ export const poolState: Invariant = (snapshot) => {
     }
     const neverCarved = arena.ntotalpools - arena.pools.length;
     if (arena.nfreepools !== arena.freepools.length + neverCarved) {
-      fail(`arena #${arena.arenaindex} has nfreepools ${arena.nfreepools} but ${arena.freepools.length} free + ${neverCarved} never-carved pools`);
+      fail(
+        `arena #${arena.arenaindex} has nfreepools ${arena.nfreepools} but ${arena.freepools.length} free + ${neverCarved} never-carved pools`,
+      );
     }
   }
   for (const { pool, arena } of index.poolByAddress.values()) {
     const name = `pool ${hex(pool.address)} (class ${pool.szidx}, ref.count ${pool.count})`;
-    if (pool.arenaindex !== arena.arenaindex) fail(`${name} says arenaindex ${pool.arenaindex} but lies in arena #${arena.arenaindex}`);
+    if (pool.arenaindex !== arena.arenaindex)
+      fail(`${name} says arenaindex ${pool.arenaindex} but lies in arena #${arena.arenaindex}`);
     const state = stateOf(pool);
     const usedIn = inUsedpools.get(pool.address);
     const freeIn = inFreepools.get(pool.address);
     if (state === 'used' && usedIn !== pool.szidx) fail(`${name} is used but not in usedpools[${pool.szidx}]`);
     if (state !== 'used' && usedIn !== undefined) fail(`${name} is ${state} but linked in usedpools[${usedIn}]`);
-    if (state === 'empty' && freeIn !== arena) fail(`${name} is empty but not on arena #${arena.arenaindex}'s freepools`);
-    if (state !== 'empty' && freeIn !== undefined) fail(`${name} is ${state} but on arena #${freeIn.arenaindex}'s freepools`);
+    if (state === 'empty' && freeIn !== arena)
+      fail(`${name} is empty but not on arena #${arena.arenaindex}'s freepools`);
+    if (state !== 'empty' && freeIn !== undefined)
+      fail(`${name} is ${state} but on arena #${freeIn.arenaindex}'s freepools`);
     if (state === 'used' && pool.freeblock.length === 0) fail(`${name} is used but its free list is empty`);
     if (state === 'full' && pool.freeblock.length > 0) fail(`${name} is full but has free blocks`);
   }
@@ -276,7 +289,9 @@ export const usableArenasSorted: Invariant = (snapshot) => {
     }
     if (arena.nfreepools === 0) fail(`arena #${arenaindex} is in usable_arenas with no free pool`);
     if (previous !== undefined && arena.nfreepools < previous.nfreepools) {
-      fail(`usable_arenas is out of order: arena #${arenaindex} (${arena.nfreepools} free pools) follows arena #${previous.arenaindex} (${previous.nfreepools})`);
+      fail(
+        `usable_arenas is out of order: arena #${arenaindex} (${arena.nfreepools} free pools) follows arena #${previous.arenaindex} (${previous.nfreepools})`,
+      );
     }
     lastWith.set(arena.nfreepools, arenaindex);
     previous = arena;
@@ -289,7 +304,10 @@ export const usableArenasSorted: Invariant = (snapshot) => {
   for (let nfp = 0; nfp <= MAX_POOLS_IN_ARENA; nfp++) {
     const expected = nfp === 0 ? null : (lastWith.get(nfp) ?? null);
     const actual = snapshot.nfp2lasta[nfp] ?? null;
-    if (actual !== expected) fail(`nfp2lasta[${nfp}] is ${actual === null ? 'null' : `#${actual}`}, expected ${expected === null ? 'null' : `#${expected}`}`);
+    if (actual !== expected)
+      fail(
+        `nfp2lasta[${nfp}] is ${actual === null ? 'null' : `#${actual}`}, expected ${expected === null ? 'null' : `#${expected}`}`,
+      );
   }
   return violations;
 };
@@ -308,24 +326,38 @@ export const arenaRelease: Invariant = (snapshot) => {
   };
   const { counters } = snapshot;
   if (counters.arenasAllocatedCurrent !== snapshot.arenas.length) {
-    fail(`arenas allocated current is ${counters.arenasAllocatedCurrent} but ${snapshot.arenas.length} arenas are allocated`);
+    fail(
+      `arenas allocated current is ${counters.arenasAllocatedCurrent} but ${snapshot.arenas.length} arenas are allocated`,
+    );
   }
   if (counters.arenasReclaimed !== counters.arenasAllocatedTotal - counters.arenasAllocatedCurrent) {
-    fail(`arenas reclaimed is ${counters.arenasReclaimed}, not total ${counters.arenasAllocatedTotal} - current ${counters.arenasAllocatedCurrent}`);
+    fail(
+      `arenas reclaimed is ${counters.arenasReclaimed}, not total ${counters.arenasAllocatedTotal} - current ${counters.arenasAllocatedCurrent}`,
+    );
   }
-  if (counters.arenasHighwater < counters.arenasAllocatedCurrent || counters.arenasHighwater > counters.arenasAllocatedTotal) {
-    fail(`arenas highwater mark ${counters.arenasHighwater} is not between current ${counters.arenasAllocatedCurrent} and total ${counters.arenasAllocatedTotal}`);
+  if (
+    counters.arenasHighwater < counters.arenasAllocatedCurrent ||
+    counters.arenasHighwater > counters.arenasAllocatedTotal
+  ) {
+    fail(
+      `arenas highwater mark ${counters.arenasHighwater} is not between current ${counters.arenasAllocatedCurrent} and total ${counters.arenasAllocatedTotal}`,
+    );
   }
   if (counters.arenasAllocatedTotal > 0 && snapshot.arenas.length === 0) {
     fail('every arena was released: the last wholly free arena must be kept (bpo-37257)');
   }
   const whollyFree = snapshot.arenas.filter((arena) => arena.nfreepools === arena.ntotalpools);
   if (whollyFree.length > 1) {
-    fail(`arenas ${whollyFree.map((a) => `#${a.arenaindex}`).join(', ')} are all wholly free: only the last usable arena may be kept`);
+    fail(
+      `arenas ${whollyFree.map((a) => `#${a.arenaindex}`).join(', ')} are all wholly free: only the last usable arena may be kept`,
+    );
   }
   const tail = snapshot.usableArenas[snapshot.usableArenas.length - 1];
   for (const arena of whollyFree) {
-    if (arena.arenaindex !== tail) fail(`arena #${arena.arenaindex} is wholly free but not the last of usable_arenas, so it should have been released`);
+    if (arena.arenaindex !== tail)
+      fail(
+        `arena #${arena.arenaindex} is wholly free but not the last of usable_arenas, so it should have been released`,
+      );
   }
   return violations;
 };
@@ -345,6 +377,9 @@ export const PYMALLOC_INVARIANTS: Readonly<Record<InvariantName, Invariant>> = {
 export const INVARIANT_NAMES = Object.keys(PYMALLOC_INVARIANTS) as readonly InvariantName[];
 
 /** Run the named invariants (all by default) and collect their violations. */
-export function checkInvariants(snapshot: PymallocSnapshot, names: readonly InvariantName[] = INVARIANT_NAMES): Violation[] {
+export function checkInvariants(
+  snapshot: PymallocSnapshot,
+  names: readonly InvariantName[] = INVARIANT_NAMES,
+): Violation[] {
   return names.flatMap((name) => PYMALLOC_INVARIANTS[name](snapshot));
 }

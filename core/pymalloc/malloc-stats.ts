@@ -58,7 +58,10 @@ export interface DebugMallocStats {
 }
 
 /** _PyObject_DebugMallocStats' walk: every carved pool of every allocated arena; pools with ref.count 0 are unused. */
-export function collectMallocStats(structure: PymallocStructure, freeLists: readonly FreeListStats[] = []): DebugMallocStats {
+export function collectMallocStats(
+  structure: PymallocStructure,
+  freeLists: readonly FreeListStats[] = [],
+): DebugMallocStats {
   const numPools = new Array<number>(NB_SMALL_SIZE_CLASSES).fill(0);
   const numBlocks = new Array<number>(NB_SMALL_SIZE_CLASSES).fill(0);
   const numFree = new Array<number>(NB_SMALL_SIZE_CLASSES).fill(0);
@@ -77,7 +80,13 @@ export function collectMallocStats(structure: PymallocStructure, freeLists: read
   const classes: SizeClassStats[] = [];
   for (let i = 0; i < NB_SMALL_SIZE_CLASSES; i++) {
     if (numPools[i] > 0) {
-      classes.push({ szidx: i, size: INDEX2SIZE(i), numPools: numPools[i], blocksInUse: numBlocks[i], availBlocks: numFree[i] });
+      classes.push({
+        szidx: i,
+        size: INDEX2SIZE(i),
+        numPools: numPools[i],
+        blocksInUse: numBlocks[i],
+        availBlocks: numFree[i],
+      });
     }
   }
   const sum = (f: (c: SizeClassStats) => number): number => classes.reduce((total, c) => total + f(c), 0);

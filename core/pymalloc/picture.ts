@@ -43,9 +43,14 @@ export function renderArenaPicture(structure: PymallocStructure): string {
   if (structure.arenas.length === 0) return 'no arenas allocated\n';
   const width = Math.max(...structure.arenas.map((arena) => label(arena).length));
   const rows = structure.arenas.map(
-    (arena) => `${label(arena).padEnd(width)}  ${poolCells(arena).map((cell) => CELLS[cell].char).join('')}  ${summary(arena)}`,
+    (arena) =>
+      `${label(arena).padEnd(width)}  ${poolCells(arena)
+        .map((cell) => CELLS[cell].char)
+        .join('')}  ${summary(arena)}`,
   );
-  const legend = (Object.keys(CELLS) as PoolCell[]).map((cell) => `${CELLS[cell].char} ${CELLS[cell].meaning}`).join('   ');
+  const legend = (Object.keys(CELLS) as PoolCell[])
+    .map((cell) => `${CELLS[cell].char} ${CELLS[cell].meaning}`)
+    .join('   ');
   return `${rows.join('\n')}\n\none character per ${POOL_SIZE / 1024} KiB pool: ${legend}\n`;
 }
 
@@ -75,7 +80,9 @@ export function renderArenaSvg(structure: PymallocStructure): string {
     parts.push(`<text x="0" y="${y + CELL}">${escapeXml(label(arena))}</text>`);
     poolCells(arena).forEach((cell, column) => {
       const x = LABEL_WIDTH + column * (CELL + GAP);
-      parts.push(`<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${CELLS[cell].color}"><title>${escapeXml(CELLS[cell].meaning)}</title></rect>`);
+      parts.push(
+        `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${CELLS[cell].color}"><title>${escapeXml(CELLS[cell].meaning)}</title></rect>`,
+      );
     });
     parts.push(`<text x="${LABEL_WIDTH + gridWidth + 8}" y="${y + CELL}">${escapeXml(summary(arena))}</text>`);
   });

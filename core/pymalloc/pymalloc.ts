@@ -599,7 +599,7 @@ export class Pymalloc implements Allocator {
     const address = this.poolAddress[pool];
     const freeblock: number[] = [];
     // Bounded, so that a corrupted (cyclic) free list in a test double cannot hang the snapshot.
-    for (let bp = this.freeblock[pool]; bp !== 0 && freeblock.length <= NUMBLOCKS(0); ) {
+    for (let bp = this.freeblock[pool]; bp !== 0 && freeblock.length <= NUMBLOCKS(0);) {
       freeblock.push(address + bp);
       bp = this.blockWord[this.wordIndex(pool, bp)] & (LIVE - 1);
     }
@@ -619,7 +619,8 @@ export class Pymalloc implements Allocator {
     const end = Math.min(this.nextoffset[pool], POOL_SIZE) >> ALIGNMENT_SHIFT;
     for (let w = POOL_OVERHEAD >> ALIGNMENT_SHIFT; w < end; w++) {
       const word = this.blockWord[base + w];
-      if (word >= LIVE) into.push({ address: this.poolAddress[pool] + (w << ALIGNMENT_SHIFT), nbytes: word & (LIVE - 1), raw: false });
+      if (word >= LIVE)
+        into.push({ address: this.poolAddress[pool] + (w << ALIGNMENT_SHIFT), nbytes: word & (LIVE - 1), raw: false });
     }
   }
 

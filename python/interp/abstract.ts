@@ -67,25 +67,34 @@ export function binaryOp(rt: Runtime, op: A.BinOperator, left: PyObject, right: 
         return rt.int(a * b, medium ? 0 : da + db);
       case 'FloorDiv':
       case 'Mod': {
-        if (b === 0n) throw new PyException('ZeroDivisionError', op === 'FloorDiv' ? 'integer division or modulo by zero' : 'integer modulo by zero');
+        if (b === 0n)
+          throw new PyException(
+            'ZeroDivisionError',
+            op === 'FloorDiv' ? 'integer division or modulo by zero' : 'integer modulo by zero',
+          );
         let q = a / b;
-        if ((a % b !== 0n) && ((a < 0n) !== (b < 0n))) q -= 1n;
+        if (a % b !== 0n && a < 0n !== b < 0n) q -= 1n;
         return rt.int(op === 'FloorDiv' ? q : a - q * b);
       }
     }
   }
   const lk = left.type.kind;
   const rk = right.type.kind;
-  if (op === 'Add' && lk === Kind.Str && rk === Kind.Str) return rt.str((left.value as string) + (right.value as string));
+  if (op === 'Add' && lk === Kind.Str && rk === Kind.Str)
+    return rt.str((left.value as string) + (right.value as string));
   if (op === 'Add' && lk === Kind.List && rk === Kind.List) return newList(rt, [...left.items!, ...right.items!]);
   if (op === 'Add' && lk === Kind.Tuple && rk === Kind.Tuple) return newTuple(rt, [...left.items!, ...right.items!]);
-  if (op === 'Mult' && lk === Kind.Str && b !== null) return rt.str((left.value as string).repeat(Math.max(0, Number(b))));
+  if (op === 'Mult' && lk === Kind.Str && b !== null)
+    return rt.str((left.value as string).repeat(Math.max(0, Number(b))));
   if (op === 'Mult' && lk === Kind.List && b !== null) {
     const items: PyObject[] = [];
     for (let i = 0; i < Number(b); i++) items.push(...left.items!);
     return newList(rt, items);
   }
-  throw new PyException('TypeError', `unsupported operand type(s) for ${OP_SYMBOL[op]}: '${left.type.name}' and '${right.type.name}'`);
+  throw new PyException(
+    'TypeError',
+    `unsupported operand type(s) for ${OP_SYMBOL[op]}: '${left.type.name}' and '${right.type.name}'`,
+  );
 }
 
 /** Python equality for the subset's values. */
@@ -127,7 +136,8 @@ function contains(container: PyObject, item: PyObject): boolean {
     case Kind.Set:
       return setContains(container, item);
     case Kind.Str:
-      if (item.type.kind !== Kind.Str) throw new PyException('TypeError', `'in <string>' requires string as left operand, not ${item.type.name}`);
+      if (item.type.kind !== Kind.Str)
+        throw new PyException('TypeError', `'in <string>' requires string as left operand, not ${item.type.name}`);
       return (container.value as string).includes(item.value as string);
     case Kind.DictView:
       return container.type === TYPES.dictKeys ? container.refs![0]!.table!.map.has(hashKey(item)) : false;
@@ -157,10 +167,14 @@ export function compareOp(op: A.CmpOperator, left: PyObject, right: PyObject): b
       const b = intValue(right);
       let c: number;
       if (a !== null && b !== null) c = a < b ? -1 : a > b ? 1 : 0;
-      else if (left.type.kind === Kind.Str && right.type.kind === Kind.Str) c = (left.value as string) < (right.value as string) ? -1 : left.value === right.value ? 0 : 1;
-      else throw new PyException('TypeError', `'${CMP_SYMBOL[op]}' not supported between instances of '${left.type.name}' and '${right.type.name}'`);
+      else if (left.type.kind === Kind.Str && right.type.kind === Kind.Str)
+        c = (left.value as string) < (right.value as string) ? -1 : left.value === right.value ? 0 : 1;
+      else
+        throw new PyException(
+          'TypeError',
+          `'${CMP_SYMBOL[op]}' not supported between instances of '${left.type.name}' and '${right.type.name}'`,
+        );
       return op === 'Lt' ? c < 0 : op === 'LtE' ? c <= 0 : op === 'Gt' ? c > 0 : c >= 0;
     }
   }
 }
-

@@ -10,7 +10,17 @@ import { Kind } from '../../core/objects/kinds';
 import type { PyObject } from '../../core/objects/pyobject';
 import { type PyType, TYPES } from '../../core/objects/pytype';
 import { PyException } from '../../core/errors';
-import { newList, listAppend, listInsert, listExtend, listPop, listClear, listDelItem, listResize, listPreallocateExact } from '../../core/objects/list';
+import {
+  newList,
+  listAppend,
+  listInsert,
+  listExtend,
+  listPop,
+  listClear,
+  listDelItem,
+  listResize,
+  listPreallocateExact,
+} from '../../core/objects/list';
 import { newTuple, newTupleStealing } from '../../core/objects/tuple';
 import { newDict, dictSetItem, dictGetItem, dictPop, dictClear, keyError } from '../../core/objects/dict';
 import { newSet, setAdd, setDiscard, setClear } from '../../core/objects/set';
@@ -31,7 +41,12 @@ type MethodImpl = (self: PyObject, args: PyObject[]) => PyObject;
 
 function arity(name: string, args: PyObject[], min: number, max: number): void {
   if (args.length < min || args.length > max) {
-    const expected = min === max ? `exactly ${min} argument${min === 1 ? '' : 's'}` : args.length < min ? `at least ${min} argument${min === 1 ? '' : 's'}` : `at most ${max} argument${max === 1 ? '' : 's'}`;
+    const expected =
+      min === max
+        ? `exactly ${min} argument${min === 1 ? '' : 's'}`
+        : args.length < min
+          ? `at least ${min} argument${min === 1 ? '' : 's'}`
+          : `at most ${max} argument${max === 1 ? '' : 's'}`;
     throw new PyException('TypeError', `${name}() takes ${expected} (${args.length} given)`);
   }
 }
@@ -59,9 +74,18 @@ export class Builtins {
       return op;
     };
     const add = (name: string, op: PyObject) => this.table.set(name, op);
-    add('print', fn('print', (args, kwargs) => this.print(args, kwargs)));
-    add('len', fn('len', (args) => (arity('len', args, 1, 1), rt.int(this.len(args[0])))));
-    add('isinstance', fn('isinstance', (args) => (arity('isinstance', args, 2, 2), rt.bool(interp.isInstanceOf(args[0], args[1])))));
+    add(
+      'print',
+      fn('print', (args, kwargs) => this.print(args, kwargs)),
+    );
+    add(
+      'len',
+      fn('len', (args) => (arity('len', args, 1, 1), rt.int(this.len(args[0])))),
+    );
+    add(
+      'isinstance',
+      fn('isinstance', (args) => (arity('isinstance', args, 2, 2), rt.bool(interp.isInstanceOf(args[0], args[1])))),
+    );
     for (const [name, type] of [
       ['int', TYPES.int],
       ['str', TYPES.str],
@@ -85,25 +109,57 @@ export class Builtins {
       this.modules.set(name, m);
     };
     const gc = this.gc;
-    const count3 = (t: [number, number, number]) => newTupleStealing(rt, t.map((n) => rt.int(n)));
+    const count3 = (t: [number, number, number]) =>
+      newTupleStealing(
+        rt,
+        t.map((n) => rt.int(n)),
+      );
     module('gc', [
-      ['collect', fn('collect', (args) => (arity('collect', args, 0, 1), rt.int(gc.collect(args.length === 0 ? 2 : this.intArg(args[0]))))) ],
+      [
+        'collect',
+        fn(
+          'collect',
+          (args) => (arity('collect', args, 0, 1), rt.int(gc.collect(args.length === 0 ? 2 : this.intArg(args[0])))),
+        ),
+      ],
       ['get_count', fn('get_count', () => count3(gc.get_count()))],
       ['get_threshold', fn('get_threshold', () => count3(gc.get_threshold()))],
-      ['set_threshold', fn('set_threshold', (args) => this.varargs(args, () => (gc.set_threshold(...args.map((a) => this.intArg(a))), rt.none())))],
+      [
+        'set_threshold',
+        fn('set_threshold', (args) =>
+          this.varargs(args, () => (gc.set_threshold(...args.map((a) => this.intArg(a))), rt.none())),
+        ),
+      ],
       ['enable', fn('enable', () => (gc.enable(), rt.none()))],
       ['disable', fn('disable', () => (gc.disable(), rt.none()))],
       ['isenabled', fn('isenabled', () => rt.bool(gc.isenabled()))],
       ['is_tracked', fn('is_tracked', (args) => (arity('is_tracked', args, 1, 1), rt.bool(gc.is_tracked(args[0]))))],
-      ['is_finalized', fn('is_finalized', (args) => (arity('is_finalized', args, 1, 1), rt.bool(gc.is_finalized(args[0]))))],
-      ['get_objects', fn('get_objects', (args) => newList(rt, gc.get_objects(args.length === 0 || args[0] === rt.None ? null : this.intArg(args[0]))))],
-      ['get_referents', fn('get_referents', (args) => this.varargs(args, () => newList(rt, gc.get_referents(...args))))],
-      ['get_referrers', fn('get_referrers', (args) => this.varargs(args, () => newList(rt, gc.get_referrers(...args))))],
+      [
+        'is_finalized',
+        fn('is_finalized', (args) => (arity('is_finalized', args, 1, 1), rt.bool(gc.is_finalized(args[0])))),
+      ],
+      [
+        'get_objects',
+        fn('get_objects', (args) =>
+          newList(rt, gc.get_objects(args.length === 0 || args[0] === rt.None ? null : this.intArg(args[0]))),
+        ),
+      ],
+      [
+        'get_referents',
+        fn('get_referents', (args) => this.varargs(args, () => newList(rt, gc.get_referents(...args)))),
+      ],
+      [
+        'get_referrers',
+        fn('get_referrers', (args) => this.varargs(args, () => newList(rt, gc.get_referrers(...args)))),
+      ],
       ['get_stats', fn('get_stats', () => this.getStats())],
       ['freeze', fn('freeze', () => (gc.freeze(), rt.none()))],
       ['unfreeze', fn('unfreeze', () => (gc.unfreeze(), rt.none()))],
       ['get_freeze_count', fn('get_freeze_count', () => rt.int(gc.get_freeze_count()))],
-      ['set_debug', fn('set_debug', (args) => (arity('set_debug', args, 1, 1), gc.set_debug(this.intArg(args[0])), rt.none()))],
+      [
+        'set_debug',
+        fn('set_debug', (args) => (arity('set_debug', args, 1, 1), gc.set_debug(this.intArg(args[0])), rt.none())),
+      ],
       ['get_debug', fn('get_debug', () => rt.int(gc.get_debug()))],
       ['garbage', rt.newRef(rt.garbage)],
       ['callbacks', rt.newRef(rt.callbacks)],
@@ -115,7 +171,12 @@ export class Builtins {
     ]);
     module('sys', [
       ['getrefcount', fn('getrefcount', (args) => (arity('getrefcount', args, 1, 1), rt.int(args[0].refcnt)))],
-      ['getsizeof', fn('getsizeof', (args) => this.varargs(args, () => (arity('getsizeof', args, 1, 2), rt.int(getsizeof(rt.profile, args[0])))))],
+      [
+        'getsizeof',
+        fn('getsizeof', (args) =>
+          this.varargs(args, () => (arity('getsizeof', args, 1, 2), rt.int(getsizeof(rt.profile, args[0])))),
+        ),
+      ],
       ['_debugmallocstats', fn('_debugmallocstats', () => (rt.writeStderr(debugMallocStatsText(rt)), rt.none()))],
     ]);
     module('weakref', [['ref', rt.staticTypeObject(TYPES.weakref)]]);
@@ -174,7 +235,10 @@ export class Builtins {
   private print(args: PyObject[], kwargs: [string, PyObject][]): PyObject {
     const rt = this.rt;
     if (this.printKwnames === null) {
-      this.printKwnames = newTupleStealing(rt, ['sep', 'end', 'file', 'flush'].map((n) => rt.newRef(this.interp.nameStr(n))));
+      this.printKwnames = newTupleStealing(
+        rt,
+        ['sep', 'end', 'file', 'flush'].map((n) => rt.newRef(this.interp.nameStr(n))),
+      );
       rt.hold(this.printKwnames);
       rt.decref(this.printKwnames);
     }
@@ -236,7 +300,8 @@ export class Builtins {
   }
 
   callBuiltin(callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
-    if (kwargs.length > 0 && callable.value !== 'print') throw new PyException('TypeError', `${callable.value as string}() takes no keyword arguments`);
+    if (kwargs.length > 0 && callable.value !== 'print')
+      throw new PyException('TypeError', `${callable.value as string}() takes no keyword arguments`);
     const native = this.natives.get(callable);
     return native !== undefined ? native(args, kwargs) : this.rt.call(callable, args);
   }
@@ -251,7 +316,8 @@ export class Builtins {
     const packed = args.length > 0 ? newTuple(rt, args) : null;
     try {
       const init = classLookup(rt, cls, '__init__');
-      if (init === undefined && args.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no arguments`);
+      if (init === undefined && args.length > 0)
+        throw new PyException('TypeError', `${cls.value as string}() takes no arguments`);
       const obj = newInstance(rt, cls);
       if (init !== undefined) {
         let result: PyObject;
@@ -321,12 +387,17 @@ export class Builtins {
         const v = args[0];
         const n = intValue(v);
         if (n !== null) return rt.int(n);
-        if (v.type.kind === Kind.Str && /^\s*[-+]?\d+\s*$/.test(v.value as string)) return rt.int(BigInt((v.value as string).trim()));
+        if (v.type.kind === Kind.Str && /^\s*[-+]?\d+\s*$/.test(v.value as string))
+          return rt.int(BigInt((v.value as string).trim()));
         throw new PyException('ValueError', `invalid literal for int() with base 10: ${pyRepr(rt, v)}`);
       }
       case TYPES.str:
         arity(name, args, 0, 1);
-        return args.length === 0 ? rt.str('') : args[0].type.kind === Kind.Str ? rt.newRef(args[0]) : rt.str(pyStr(rt, args[0]));
+        return args.length === 0
+          ? rt.str('')
+          : args[0].type.kind === Kind.Str
+            ? rt.newRef(args[0])
+            : rt.str(pyStr(rt, args[0]));
       case TYPES.bool:
         arity(name, args, 0, 1);
         return rt.bool(args.length === 1 && isTrue(args[0]));

@@ -53,7 +53,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
   const constKey = (e: A.Expr): string => {
     if (e.kind === 'Constant') {
       const v = e.value;
-      return v.type === 'int' ? `i${v.value}` : v.type === 'str' ? `s${JSON.stringify(v.value)}` : v.type === 'bool' ? `b${v.value}` : 'N';
+      return v.type === 'int'
+        ? `i${v.value}`
+        : v.type === 'str'
+          ? `s${JSON.stringify(v.value)}`
+          : v.type === 'bool'
+            ? `b${v.value}`
+            : 'N';
     }
     return `t(${(e as A.Tuple).elts.map(constKey).join(',')})`;
   };
@@ -65,9 +71,19 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
     if (op === undefined) {
       if (e.kind === 'Constant') {
         const v = e.value;
-        op = v.type === 'int' ? rt.int(v.value) : v.type === 'str' ? rt.str(v.value) : v.type === 'bool' ? rt.bool(v.value) : rt.none();
+        op =
+          v.type === 'int'
+            ? rt.int(v.value)
+            : v.type === 'str'
+              ? rt.str(v.value)
+              : v.type === 'bool'
+                ? rt.bool(v.value)
+                : rt.none();
       } else {
-        op = newTupleStealing(rt, (e as A.Tuple).elts.map((x) => rt.newRef(constants.get(x) ?? constant(x))));
+        op = newTupleStealing(
+          rt,
+          (e as A.Tuple).elts.map((x) => rt.newRef(constants.get(x) ?? constant(x))),
+        );
       }
       merged.set(key, op);
       arena.push(op); // the merged object's own reference, held until the arena goes
@@ -95,7 +111,14 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       for (const s of stmts) {
         if (s.kind === 'Global') s.names.forEach((n) => declaredGlobal.add(n));
         if (s.kind === 'FunctionDef' || s.kind === 'ClassDef') assigned.add(s.name);
-        const targets = s.kind === 'Assign' ? s.targets : s.kind === 'AugAssign' || s.kind === 'For' ? [s.target] : s.kind === 'Delete' ? s.targets : [];
+        const targets =
+          s.kind === 'Assign'
+            ? s.targets
+            : s.kind === 'AugAssign' || s.kind === 'For'
+              ? [s.target]
+              : s.kind === 'Delete'
+                ? s.targets
+                : [];
         for (const t of targets) nameTargets(t).forEach((n) => assigned.add(n));
         if (s.kind === 'If') {
           findAssigned(s.body);
@@ -112,7 +135,12 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         if (!varnames.includes(n)) varnames.push(n);
       } else if (at !== undefined && !declaredGlobal.has(n) && enclosing.some((scope) => scope.has(n))) {
         // A free variable of an enclosing function needs a cell: closures are outside the subset.
-        throw new UnsupportedConstruct('closures (nested functions using variables of the enclosing function)', at.lineno, at.col, filename);
+        throw new UnsupportedConstruct(
+          'closures (nested functions using variables of the enclosing function)',
+          at.lineno,
+          at.col,
+          filename,
+        );
       }
     };
     const ownLocals = new Set([...assigned].filter((n) => isLocal(n)));
@@ -136,7 +164,10 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           e.elts.forEach(expr);
           if (e.ctx === 'Load' && e.elts.length > 2 && e.elts.every((x) => x.kind === 'Constant')) {
             // BUILD_LIST 0 + LOAD_CONST (tuple) + LIST_EXTEND: the compiler makes a constant tuple.
-            const tuple = newTupleStealing(rt, e.elts.map((x) => rt.newRef(constants.get(x)!)));
+            const tuple = newTupleStealing(
+              rt,
+              e.elts.map((x) => rt.newRef(constants.get(x)!)),
+            );
             constants.set(e, tuple);
             useConst(tuple);
             arena.push(tuple); // held by the code object through consts; released with the arena
@@ -197,7 +228,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         switch (s.kind) {
           case 'FunctionDef': {
             s.defaults.forEach(expr);
-            const info = unit(s.name, qualname === '' ? s.name : `${qualname}.${s.name}`, s.args.map((a) => a.arg), s.body, true);
+            const info = unit(
+              s.name,
+              qualname === '' ? s.name : `${qualname}.${s.name}`,
+              s.args.map((a) => a.arg),
+              s.body,
+              true,
+            );
             codes.set(s, info);
             useConst(info.code);
             meetName(s.name);
@@ -259,7 +296,15 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
     const code = newCode(rt, name, consts);
     rt.hold(code);
     rt.decref(code);
-    return { name, qualname: qualname === '' ? name : qualname, varnames, nparams: params.length, globals: declaredGlobal, fast, code };
+    return {
+      name,
+      qualname: qualname === '' ? name : qualname,
+      varnames,
+      nparams: params.length,
+      globals: declaredGlobal,
+      fast,
+      code,
+    };
   };
 
   const moduleInfo = unit('<module>', '', [], module.body, false);

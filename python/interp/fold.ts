@@ -24,7 +24,13 @@ function constant(at: A.Pos, value: A.ConstantValue): A.Constant {
 }
 
 function truthy(v: A.ConstantValue): boolean {
-  return v.type === 'int' ? v.value !== 0n : v.type === 'str' ? v.value.length > 0 : v.type === 'bool' ? v.value : false;
+  return v.type === 'int'
+    ? v.value !== 0n
+    : v.type === 'str'
+      ? v.value.length > 0
+      : v.type === 'bool'
+        ? v.value
+        : false;
 }
 
 function foldBinOp(e: A.BinOp): A.Expr {

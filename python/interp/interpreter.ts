@@ -16,7 +16,16 @@ import { newList, listExtend, listSetItem, listDelItem, normaliseIndex } from '.
 import { newTuple, newTupleStealing } from '../../core/objects/tuple';
 import { newDict, dictSetItem, dictGetItem, dictDelItem, keyError } from '../../core/objects/dict';
 import { newSet, setAdd, setFromConstants } from '../../core/objects/set';
-import { classLookup, classType, instanceDelAttr, instanceGetAttr, instanceSetAttr, isInstance, materializeDict, newClass } from '../../core/objects/classobject';
+import {
+  classLookup,
+  classType,
+  instanceDelAttr,
+  instanceGetAttr,
+  instanceSetAttr,
+  isInstance,
+  materializeDict,
+  newClass,
+} from '../../core/objects/classobject';
 import { newFunction, newMethod } from '../../core/objects/funcobject';
 import type { CodeInfo, Compiled } from './compile';
 import { Builtins } from './builtins';
@@ -431,7 +440,9 @@ export class Interpreter {
       rt.decref(seq);
       throw new PyException(
         'ValueError',
-        items.length > targets.length ? `too many values to unpack (expected ${targets.length})` : `not enough values to unpack (expected ${targets.length}, got ${items.length})`,
+        items.length > targets.length
+          ? `too many values to unpack (expected ${targets.length})`
+          : `not enough values to unpack (expected ${targets.length}, got ${items.length})`,
       );
     }
     for (let i = items.length - 1; i >= 0; i--) this.push(rt.newRef(items[i]));
@@ -509,13 +520,17 @@ export class Interpreter {
         if (this.isLocal(target.id)) {
           const i = state.code.varnames.indexOf(target.id);
           if (state.frame.locals[i] === null) {
-            throw new PyException('UnboundLocalError', `cannot access local variable '${target.id}' where it is not associated with a value`);
+            throw new PyException(
+              'UnboundLocalError',
+              `cannot access local variable '${target.id}' where it is not associated with a value`,
+            );
           }
           state.frame.setLocal(rt, i, null);
           return;
         }
         const ns = state.code.fast || state.code.globals.has(target.id) ? this.globals : state.namespace;
-        if (dictGetItem(ns, this.nameStr(target.id)) === undefined) throw new PyException('NameError', `name '${target.id}' is not defined`).withContext(target.id);
+        if (dictGetItem(ns, this.nameStr(target.id)) === undefined)
+          throw new PyException('NameError', `name '${target.id}' is not defined`).withContext(target.id);
         dictDelItem(rt, ns, this.nameStr(target.id));
         return;
       }
@@ -631,7 +646,10 @@ export class Interpreter {
         }
         const flat = this.popN(e.keys.length * 2);
         const d = newDict(rt);
-        d.table!.presizeDict(e.keys.length, e.keys.every((k) => k.kind === 'Constant' && k.value.type === 'str'));
+        d.table!.presizeDict(
+          e.keys.length,
+          e.keys.every((k) => k.kind === 'Constant' && k.value.type === 'str'),
+        );
         try {
           for (let i = 0; i < flat.length; i += 2) dictSetItem(rt, d, flat[i], flat[i + 1]);
         } finally {
@@ -673,7 +691,11 @@ export class Interpreter {
     const state = this.top;
     if (this.isLocal(name)) {
       const v = state.frame.locals[state.code.varnames.indexOf(name)];
-      if (v === null) throw new PyException('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+      if (v === null)
+        throw new PyException(
+          'UnboundLocalError',
+          `cannot access local variable '${name}' where it is not associated with a value`,
+        );
       this.push(this.rt.newRef(v));
       return;
     }
@@ -717,7 +739,11 @@ export class Interpreter {
       const own = instanceGetAttr(rt, obj, attr);
       if (own !== undefined) return rt.newRef(own);
       // An empty slot: its member descriptor raises AttributeError (member_get).
-      if (obj.type.slotNames?.includes(attr)) throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${attr}'`).withContext(attr, obj);
+      if (obj.type.slotNames?.includes(attr))
+        throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${attr}'`).withContext(
+          attr,
+          obj,
+        );
       const found = classLookup(rt, obj.type.typeObject!, attr);
       if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
     } else if (kind === Kind.Type && !rt.external.has(obj)) {
@@ -737,7 +763,10 @@ export class Interpreter {
       if (method !== undefined) return method;
     }
     const typeName = kind === Kind.Type ? 'type object' : `'${obj.type.name}' object`;
-    throw new PyException('AttributeError', `${kind === Kind.Type ? `type object '${obj.value as string}'` : typeName} has no attribute '${attr}'`).withContext(attr, obj);
+    throw new PyException(
+      'AttributeError',
+      `${kind === Kind.Type ? `type object '${obj.value as string}'` : typeName} has no attribute '${attr}'`,
+    ).withContext(attr, obj);
   }
 
   private subscript(): void {
@@ -749,7 +778,9 @@ export class Interpreter {
       switch (container.type.kind) {
         case Kind.List:
         case Kind.Tuple:
-          result = rt.newRef(container.items![normaliseIndex(container, this.index(key, container.type.name), container.type.name)]);
+          result = rt.newRef(
+            container.items![normaliseIndex(container, this.index(key, container.type.name), container.type.name)],
+          );
           break;
         case Kind.Dict: {
           const v = dictGetItem(container, key);
@@ -795,7 +826,11 @@ export class Interpreter {
       if (e.op === 'Not') this.push(rt.bool(!isTrue(v)));
       else {
         const n = intValue(v);
-        if (n === null) throw new PyException('TypeError', `bad operand type for unary ${e.op === 'USub' ? '-' : '+'}: '${v.type.name}'`);
+        if (n === null)
+          throw new PyException(
+            'TypeError',
+            `bad operand type for unary ${e.op === 'USub' ? '-' : '+'}: '${v.type.name}'`,
+          );
         this.push(v.type.kind === Kind.Int && e.op === 'UAdd' ? rt.newRef(v) : rt.int(e.op === 'USub' ? -n : n));
       }
     } finally {
@@ -882,7 +917,10 @@ export class Interpreter {
       if (kwargs.length > 0) {
         for (const x of all) rt.decref(x);
         rt.decref(callable);
-        throw new PyException('TypeError', `${callable.value as string}() keyword arguments are not supported by pymemlab`);
+        throw new PyException(
+          'TypeError',
+          `${callable.value as string}() keyword arguments are not supported by pymemlab`,
+        );
       }
       this.push(this.callFunction(callable, args, e));
       return;
@@ -900,7 +938,11 @@ export class Interpreter {
     stack.push(callable, ...all);
     let result: PyObject;
     try {
-      result = this.callObject(callable, args, kwnames.map((n, i) => [n, kwargs[i]] as [string, PyObject]));
+      result = this.callObject(
+        callable,
+        args,
+        kwnames.map((n, i) => [n, kwargs[i]] as [string, PyObject]),
+      );
     } finally {
       const held = stack.splice(stack.length - all.length - 1);
       for (let i = 1; i < held.length; i++) rt.decref(held[i]);
@@ -932,10 +974,18 @@ export class Interpreter {
   callFromC(callable: PyObject, args: PyObject[]): PyObject {
     const rt = this.rt;
     if (callable.type.kind === Kind.Function) {
-      return this.callFunction(rt.newRef(callable), args.map((a) => rt.newRef(a)), null);
+      return this.callFunction(
+        rt.newRef(callable),
+        args.map((a) => rt.newRef(a)),
+        null,
+      );
     }
     if (callable.type.kind === Kind.Method) {
-      return this.callFunction(rt.newRef(callable.refs![0]!), [callable.refs![1]!, ...args].map((a) => rt.newRef(a)), null);
+      return this.callFunction(
+        rt.newRef(callable.refs![0]!),
+        [callable.refs![1]!, ...args].map((a) => rt.newRef(a)),
+        null,
+      );
     }
     return this.callObject(callable, args);
   }
@@ -1046,7 +1096,15 @@ export class Interpreter {
     this.functionCodes.set(info.code, { info, body: s.body });
     let defaults: PyObject | null = null;
     if (s.defaults.length > 0) {
-      const asTuple: A.Tuple = { kind: 'Tuple', elts: s.defaults, ctx: 'Load', lineno: s.lineno, col: s.col, endLineno: s.lineno, endCol: s.col };
+      const asTuple: A.Tuple = {
+        kind: 'Tuple',
+        elts: s.defaults,
+        ctx: 'Load',
+        lineno: s.lineno,
+        col: s.col,
+        endLineno: s.lineno,
+        endCol: s.col,
+      };
       const folded = s.defaults.every((d) => d.kind === 'Constant') ? this.defaultsConstant(s) : undefined;
       if (folded !== undefined) this.push(rt.newRef(folded));
       else {
@@ -1067,7 +1125,10 @@ export class Interpreter {
   private defaultsConstant(s: A.FunctionDef): PyObject {
     let t = this.constantDefaults.get(s);
     if (t === undefined) {
-      t = newTuple(this.rt, s.defaults.map((d) => this.compiled.constants.get(d)!));
+      t = newTuple(
+        this.rt,
+        s.defaults.map((d) => this.compiled.constants.get(d)!),
+      );
       this.rt.hold(t);
       this.rt.decref(t);
       this.constantDefaults.set(s, t);
@@ -1105,12 +1166,15 @@ export class Interpreter {
       this.frames.pop();
       rt.popFrame();
     }
-    const entries: [string, PyObject][] = [...namespace.table!.map.values()].map((e) => [e.key.value as string, e.value!]);
+    const entries: [string, PyObject][] = [...namespace.table!.map.values()].map((e) => [
+      e.key.value as string,
+      e.value!,
+    ]);
     const slotsEntry = entries.find(([k]) => k === '__slots__');
     let slots: string[] | null = null;
     if (slotsEntry !== undefined) {
       const v = slotsEntry[1];
-      const names = v.type.kind === Kind.Str ? [v] : v.items ?? [];
+      const names = v.type.kind === Kind.Str ? [v] : (v.items ?? []);
       // type_new sorts the slot names.
       slots = names.map((n) => n.value as string).sort();
     }
@@ -1150,7 +1214,8 @@ export class Interpreter {
 
   /** Python-level isinstance for the builtins. */
   isInstanceOf(obj: PyObject, cls: PyObject): boolean {
-    if (cls.type.kind !== Kind.Type) throw new PyException('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
+    if (cls.type.kind !== Kind.Type)
+      throw new PyException('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
     const type = classType(cls);
     if (type === TYPES.object) return true;
     if (obj.type === TYPES.bool && type === TYPES.int) return true;

@@ -54,7 +54,14 @@ function dictIterator(rt: Runtime, dict: PyObject, view: ViewKind): PyObject {
   it.refs = [rt.newRef(dict), null];
   // dictiter_new: an items iterator starts with a (None, None) result tuple to reuse.
   if (view === 'items') it.refs[1] = newTupleStealing(rt, [rt.none(), rt.none()]);
-  states.set(it, { entries: [...dict.table!.map.values()], size: dict.table!.size, view, next: 0n, step: 0n, left: 0n });
+  states.set(it, {
+    entries: [...dict.table!.map.values()],
+    size: dict.table!.size,
+    view,
+    next: 0n,
+    step: 0n,
+    left: 0n,
+  });
   rt.track(it);
   return it;
 }
@@ -78,7 +85,15 @@ export function newIterator(rt: Runtime, iterable: PyObject): PyObject {
   if (type === undefined) throw new PyException('TypeError', `'${iterable.type.name}' object is not iterable`);
   const it = rt.alloc(type);
   it.refs = [rt.newRef(iterable)];
-  if (kind === Kind.Set) states.set(it, { entries: [...iterable.table!.entries()], size: iterable.table!.size, view: 'keys', next: 0n, step: 0n, left: 0n });
+  if (kind === Kind.Set)
+    states.set(it, {
+      entries: [...iterable.table!.entries()],
+      size: iterable.table!.size,
+      view: 'keys',
+      next: 0n,
+      step: 0n,
+      left: 0n,
+    });
   rt.track(it);
   return it;
 }
@@ -110,7 +125,10 @@ export function iterNext(rt: Runtime, it: PyObject): PyObject | null {
     case Kind.Dict: {
       const s = state!;
       if (seq.table!.size !== s.size) {
-        throw new PyException('RuntimeError', `${seq.type.kind === Kind.Set ? 'Set' : 'dictionary'} changed size during iteration`);
+        throw new PyException(
+          'RuntimeError',
+          `${seq.type.kind === Kind.Set ? 'Set' : 'dictionary'} changed size during iteration`,
+        );
       }
       const entry = s.entries![i];
       if (entry === undefined) break;

@@ -13,7 +13,9 @@ function freeListStats(rt: Runtime): FreeListStats[] {
     { label: 'free PyDictObject', count: counts.dicts, size: 48 },
     { label: 'free PyFloatObject', count: 0, size: 24 },
     { label: 'free PyListObject', count: counts.lists, size: 40 },
-    ...counts.tuples.slice(1).map((count, i) => ({ label: `free ${i + 1}-sized PyTupleObject`, count, size: 24 + 8 * (i + 1) })),
+    ...counts.tuples
+      .slice(1)
+      .map((count, i) => ({ label: `free ${i + 1}-sized PyTupleObject`, count, size: 24 + 8 * (i + 1) })),
   ];
 }
 

@@ -91,7 +91,8 @@ export function runProgram(source: string, filename: string, options: RunOptions
     module = parse(source, filename);
   } catch (error) {
     if (error instanceof PySyntaxError) return { stdout: '', stderr: formatSyntaxError(error, filename), exitCode: 1 };
-    if (error instanceof UnsupportedConstruct) return { stdout: '', stderr: `${filename}: ${error.message}\n`, exitCode: 1 };
+    if (error instanceof UnsupportedConstruct)
+      return { stdout: '', stderr: `${filename}: ${error.message}\n`, exitCode: 1 };
     throw error;
   }
 
@@ -107,18 +108,25 @@ export function runProgram(source: string, filename: string, options: RunOptions
   try {
     compiled = compileModule(rt, module, filename);
   } catch (error) {
-    if (error instanceof UnsupportedConstruct) return { stdout: '', stderr: `${filename}: ${error.message}\n`, exitCode: 1 };
+    if (error instanceof UnsupportedConstruct)
+      return { stdout: '', stderr: `${filename}: ${error.message}\n`, exitCode: 1 };
     throw error;
   }
   const interp = new Interpreter(rt, compiled, globals, options.maxSteps ?? DEFAULT_MAX_STEPS, write);
-  for (const [name, value] of [['__name__', rt.str('__main__')], ['__doc__', rt.none()]] as const) {
+  for (const [name, value] of [
+    ['__name__', rt.str('__main__')],
+    ['__doc__', rt.none()],
+  ] as const) {
     dictSetItem(rt, globals, interp.nameStr(name), value);
     rt.decref(value);
   }
   rt.unraisableHook = (error, context, where) => {
     if (error instanceof PyException || error instanceof PyRaise) {
       const raise = error instanceof PyRaise ? error : new PyRaise(error);
-      const what = where === '__del__' && context !== null ? `<function ${context.value as string} at ${rt.addressOf(context)}>` : `<${where}>`;
+      const what =
+        where === '__del__' && context !== null
+          ? `<function ${context.value as string} at ${rt.addressOf(context)}>`
+          : `<${where}>`;
       err.push(`Exception ignored in: ${what}\n${formatTraceback(raise, filename, source)}`);
       // PyErr_WriteUnraisable is done with the exception: its traceback (and the frame objects
       // holding the failed frames' locals) go now.
@@ -146,7 +154,13 @@ export function runProgram(source: string, filename: string, options: RunOptions
       // Printing an AttributeError looks for "Did you mean" suggestions in dir(obj), and
       // object.__dir__ materialises the instance's __dict__: a new dict, late in generation 0.
       const obj = error.exception.attrObj;
-      if (error.exception.pyType === 'AttributeError' && obj !== null && obj.type.kind === Kind.Instance && obj.type.managedDict) materializeDict(rt, obj);
+      if (
+        error.exception.pyType === 'AttributeError' &&
+        obj !== null &&
+        obj.type.kind === Kind.Instance &&
+        obj.type.managedDict
+      )
+        materializeDict(rt, obj);
       exitCode = 1;
     } else if (error instanceof StepLimitExceeded) {
       err.push(`pymemlab: ${filename}: ${error.message}; the program was stopped (raise it with --max-steps)\n`);

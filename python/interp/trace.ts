@@ -16,9 +16,13 @@ export class Tracer {
   private readonly born = new Set<number>();
   private readonly listener = (event: HeapEvent): void => {
     if (event.kind === 'alloc') this.born.add(event.id);
-    else if (event.kind === 'dealloc' && this.born.has(event.id) && event.type !== 'str') this.events.push(`freed #${event.id} ${event.type}`);
+    else if (event.kind === 'dealloc' && this.born.has(event.id) && event.type !== 'str')
+      this.events.push(`freed #${event.id} ${event.type}`);
     else if (event.kind === 'finalize') this.events.push(`__del__ of #${event.id}`);
-    else if (event.kind === 'collect') this.events.push(`collected generation ${event.generation}: ${event.collected} collected, ${event.uncollectable} uncollectable`);
+    else if (event.kind === 'collect')
+      this.events.push(
+        `collected generation ${event.generation}: ${event.collected} collected, ${event.uncollectable} uncollectable`,
+      );
   };
 
   constructor(
@@ -35,7 +39,8 @@ export class Tracer {
     const out = new Map<number, string[]>();
     const add = (id: number, name: string) => out.set(id, [...(out.get(id) ?? []), name]);
     for (const entry of moduleDict(this.main).table!.map.values()) add(entry.value!.id, entry.key.value as string);
-    for (const frame of this.rt.frames) frame.locals.forEach((v, i) => v !== null && add(v.id, `${frame.name}:${frame.localNames[i]}`));
+    for (const frame of this.rt.frames)
+      frame.locals.forEach((v, i) => v !== null && add(v.id, `${frame.name}:${frame.localNames[i]}`));
     return out;
   }
 
@@ -65,9 +70,14 @@ export class Tracer {
       if (internal.has(o.id) && !names.has(o.id)) continue;
       const op = live.get(o.id)!;
       const where = o.tracked ? gen.get(o.id) : o.isGC ? 'untracked' : 'not GC';
-      const from = [...(names.get(o.id) ?? []), ...(referrers.get(o.id) ?? []).filter((id) => this.born.has(id)).map((id) => `#${id}`)];
+      const from = [
+        ...(names.get(o.id) ?? []),
+        ...(referrers.get(o.id) ?? []).filter((id) => this.born.has(id)).map((id) => `#${id}`),
+      ];
       const value = op.type.kind === Kind.Instance ? '' : ` ${truncate(pyRepr(this.rt, op, new Set(), true))}`;
-      this.print(`    #${o.id} ${o.type}${value}  refcount=${o.refcnt}  ${where}${from.length ? `  <- ${from.join(', ')}` : ''}`);
+      this.print(
+        `    #${o.id} ${o.type}${value}  refcount=${o.refcnt}  ${where}${from.length ? `  <- ${from.join(', ')}` : ''}`,
+      );
     }
     const counts = this.rt.gc.generations.map((g) => g.count).join(', ');
     this.print(`    gc counts (${counts})`);

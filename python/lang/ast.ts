@@ -15,10 +15,7 @@ export interface Pos {
 export type Ctx = 'Load' | 'Store' | 'Del';
 
 export type ConstantValue =
-  | { type: 'int'; value: bigint }
-  | { type: 'str'; value: string }
-  | { type: 'bool'; value: boolean }
-  | { type: 'none' };
+  { type: 'int'; value: bigint } | { type: 'str'; value: string } | { type: 'bool'; value: boolean } | { type: 'none' };
 
 export type BinOperator = 'Add' | 'Sub' | 'Mult' | 'FloorDiv' | 'Mod';
 export type UnaryOperator = 'UAdd' | 'USub' | 'Not';

@@ -18,8 +18,13 @@ class CompileError extends Error {
 export function compileError(tree: PModule, source: SourceText): SyntaxErrorInfo | null {
   const fail = (at: Pos, msg: string): never => {
     throw new CompileError({
-      kind: 'SyntaxError', msg, lineno: at.lineno, offset: at.col + 1,
-      endLineno: at.endLineno, endOffset: at.endCol + 1, text: source.lineText(at.lineno),
+      kind: 'SyntaxError',
+      msg,
+      lineno: at.lineno,
+      offset: at.col + 1,
+      endLineno: at.endLineno,
+      endOffset: at.endCol + 1,
+      text: source.lineText(at.lineno),
     });
   };
   try {

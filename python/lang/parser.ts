@@ -39,49 +39,122 @@ export type PModule = A.Module<Foreign>;
 
 /** Thrown out of the parse: CPython's "error indicator" with the error it set. */
 export class ParseAbort extends Error {
-  constructor(readonly info: SyntaxErrorInfo, readonly fromTokenizer: boolean) {
+  constructor(
+    readonly info: SyntaxErrorInfo,
+    readonly fromTokenizer: boolean,
+  ) {
     super(info.msg);
   }
 }
 
 const KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
-  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
-  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
 ]);
 const SOFT_KEYWORDS = new Set(['_', 'case', 'match']);
 
-const SUBSET_AUG_OPS: Record<string, A.BinOperator> = { '+=': 'Add', '-=': 'Sub', '*=': 'Mult', '//=': 'FloorDiv', '%=': 'Mod' };
+const SUBSET_AUG_OPS: Record<string, A.BinOperator> = {
+  '+=': 'Add',
+  '-=': 'Sub',
+  '*=': 'Mult',
+  '//=': 'FloorDiv',
+  '%=': 'Mod',
+};
 const OTHER_AUG_OPS = new Set(['@=', '/=', '&=', '|=', '^=', '<<=', '>>=', '**=']);
-const SUBSET_BIN_OPS: Record<string, A.BinOperator> = { '+': 'Add', '-': 'Sub', '*': 'Mult', '//': 'FloorDiv', '%': 'Mod' };
+const SUBSET_BIN_OPS: Record<string, A.BinOperator> = {
+  '+': 'Add',
+  '-': 'Sub',
+  '*': 'Mult',
+  '//': 'FloorDiv',
+  '%': 'Mod',
+};
 
 /** What CPython's _PyPegen_get_expr_name calls an expression in error messages. */
 function exprName(e: PExpr): string {
   switch (e.kind) {
-    case 'Attribute': return 'attribute';
-    case 'Subscript': return 'subscript';
-    case 'Name': return 'name';
-    case 'List': return 'list';
-    case 'Tuple': return 'tuple';
-    case 'Call': return 'function call';
-    case 'BoolOp': case 'BinOp': case 'UnaryOp': return 'expression';
-    case 'Dict': return 'dict literal';
-    case 'Set': return 'set display';
-    case 'Compare': return 'comparison';
-    case 'IfExp': return 'conditional expression';
+    case 'Attribute':
+      return 'attribute';
+    case 'Subscript':
+      return 'subscript';
+    case 'Name':
+      return 'name';
+    case 'List':
+      return 'list';
+    case 'Tuple':
+      return 'tuple';
+    case 'Call':
+      return 'function call';
+    case 'BoolOp':
+    case 'BinOp':
+    case 'UnaryOp':
+      return 'expression';
+    case 'Dict':
+      return 'dict literal';
+    case 'Set':
+      return 'set display';
+    case 'Compare':
+      return 'comparison';
+    case 'IfExp':
+      return 'conditional expression';
     case 'Constant':
       if (e.value.type === 'none') return 'None';
       if (e.value.type === 'bool') return e.value.value ? 'True' : 'False';
       return 'literal';
-    case 'Foreign': return FOREIGN_EXPR_NAMES[e.pyKind] ?? 'expression';
+    case 'Foreign':
+      return FOREIGN_EXPR_NAMES[e.pyKind] ?? 'expression';
   }
 }
 
 const FOREIGN_EXPR_NAMES: Record<string, string> = {
-  Starred: 'starred', Lambda: 'lambda', BinOp: 'expression', UnaryOp: 'expression', Call: 'function call',
-  GeneratorExp: 'generator expression', Yield: 'yield expression', YieldFrom: 'yield expression', Await: 'await expression',
-  ListComp: 'list comprehension', SetComp: 'set comprehension', DictComp: 'dict comprehension',
-  Dict: 'dict literal', JoinedStr: 'f-string expression', Constant: 'literal', Ellipsis: 'ellipsis',
+  Starred: 'starred',
+  Lambda: 'lambda',
+  BinOp: 'expression',
+  UnaryOp: 'expression',
+  Call: 'function call',
+  GeneratorExp: 'generator expression',
+  Yield: 'yield expression',
+  YieldFrom: 'yield expression',
+  Await: 'await expression',
+  ListComp: 'list comprehension',
+  SetComp: 'set comprehension',
+  DictComp: 'dict comprehension',
+  Dict: 'dict literal',
+  JoinedStr: 'f-string expression',
+  Constant: 'literal',
+  Ellipsis: 'ellipsis',
   NamedExpr: 'named expression',
 };
 
@@ -138,7 +211,8 @@ interface Comprehension {
   isAsync: boolean;
 }
 
-type CallItem = { kind: 'pos'; value: PExpr } | { kind: 'kw'; kw: A.Keyword<Foreign> } | { kind: 'dstar'; value: PExpr; pos: Pos };
+type CallItem =
+  { kind: 'pos'; value: PExpr } | { kind: 'kw'; kw: A.Keyword<Foreign> } | { kind: 'dstar'; value: PExpr; pos: Pos };
 
 interface CallArgs extends Pos {
   items: CallItem[];
@@ -193,7 +267,10 @@ class Parser {
   private finalError(existing: ParseAbort | null, lastToken: Token): ParseAbort {
     if (existing) return existing.fromTokenizer ? existing : this.laterTokenizerError(existing);
     if (lastToken.type === 'INDENT' || lastToken.type === 'DEDENT') {
-      return this.genericError('IndentationError', lastToken.type === 'INDENT' ? 'unexpected indent' : 'unexpected unindent');
+      return this.genericError(
+        'IndentationError',
+        lastToken.type === 'INDENT' ? 'unexpected indent' : 'unexpected unindent',
+      );
     }
     return this.laterTokenizerError(this.errorAt(lastToken, 'invalid syntax'));
   }
@@ -212,11 +289,23 @@ class Parser {
 
   // ---- errors ----
 
-  private info(kind: SyntaxErrorKind, msg: string, lineno: number, offset: number, endLineno: number, endOffset: number): SyntaxErrorInfo {
+  private info(
+    kind: SyntaxErrorKind,
+    msg: string,
+    lineno: number,
+    offset: number,
+    endLineno: number,
+    endOffset: number,
+  ): SyntaxErrorInfo {
     const source = this.tokenized.source;
     return {
-      kind, msg, lineno, offset: source.errorColumn(lineno, offset),
-      endLineno, endOffset: source.errorColumn(endLineno, endOffset), text: source.lineText(lineno),
+      kind,
+      msg,
+      lineno,
+      offset: source.errorColumn(lineno, offset),
+      endLineno,
+      endOffset: source.errorColumn(endLineno, endOffset),
+      text: source.lineText(lineno),
     };
   }
 
@@ -415,7 +504,13 @@ class Parser {
     return { lineno: start.lineno, col: start.col, endLineno: end.endLineno, endCol: end.endCol };
   }
 
-  private foreign(pyKind: string, construct: string, pos: Pos, exprs: (PExpr | null)[], blocks: ForeignBlock[] = []): Foreign {
+  private foreign(
+    pyKind: string,
+    construct: string,
+    pos: Pos,
+    exprs: (PExpr | null)[],
+    blocks: ForeignBlock[] = [],
+  ): Foreign {
     return { kind: 'Foreign', pyKind, construct, exprs: exprs.filter((e): e is PExpr => e !== null), blocks, ...pos };
   }
 
@@ -425,7 +520,13 @@ class Parser {
 
   private functionBlock(body: PStmt[], params: Params | null): ForeignBlock {
     const p = params ?? { posonly: [], args: [], vararg: null, kwonly: [], kwarg: null };
-    const order = [...p.posonly, ...p.args, ...p.kwonly, ...(p.vararg ? [p.vararg] : []), ...(p.kwarg ? [p.kwarg] : [])];
+    const order = [
+      ...p.posonly,
+      ...p.args,
+      ...p.kwonly,
+      ...(p.vararg ? [p.vararg] : []),
+      ...(p.kwarg ? [p.kwarg] : []),
+    ];
     return { body, scope: 'function', loop: false, params: order.map((q) => q.arg) };
   }
 
@@ -503,7 +604,8 @@ class Parser {
       if (s === 'for') return this.forStmt();
       if (s === 'try') return this.tryStmt();
       if (s === 'while') return this.whileStmt();
-      if (s === 'async') return this.alt(() => this.functionDef()) ?? this.alt(() => this.withStmt()) ?? this.alt(() => this.forStmt());
+      if (s === 'async')
+        return this.alt(() => this.functionDef()) ?? this.alt(() => this.withStmt()) ?? this.alt(() => this.forStmt());
     }
     return this.alt(() => this.matchStmt());
   }
@@ -526,8 +628,7 @@ class Parser {
           this.alt(() => {
             const t = this.expect('(') && this.singleTarget();
             return t && this.expect(')') && t;
-          }) ??
-            this.alt(() => this.subscriptAttributeTarget('Store')),
+          }) ?? this.alt(() => this.subscriptAttributeTarget('Store')),
         ),
       ) ??
       this.alt((): PStmt | null => {
@@ -662,7 +763,9 @@ class Parser {
       return this.dottedName() && this.expect('import') && this.importFromTargets() && done();
     });
     if (withModule) return withModule;
-    return this.alt(() => this.expect('from') && this.many1(dots) && this.expect('import') && this.importFromTargets() && done());
+    return this.alt(
+      () => this.expect('from') && this.many1(dots) && this.expect('import') && this.importFromTargets() && done(),
+    );
   }
 
   private importFromTargets(): boolean | null {
@@ -682,7 +785,13 @@ class Parser {
       this.alt(() => asNames() && this.ahead(false, () => this.expect(','))) ??
       this.alt(() => this.expect('*') !== null);
     if (r) return r;
-    this.invalid(() => asNames() && this.expect(',') && this.expectType('NEWLINE') && this.raiseGeneric('trailing comma not allowed without surrounding parentheses'));
+    this.invalid(
+      () =>
+        asNames() &&
+        this.expect(',') &&
+        this.expectType('NEWLINE') &&
+        this.raiseGeneric('trailing comma not allowed without surrounding parentheses'),
+    );
     return null;
   }
 
@@ -697,7 +806,12 @@ class Parser {
           return body && this.expectType('DEDENT') && body;
         }) ?? this.alt(() => this.simpleStmts());
       if (r) return r;
-      this.invalid(() => this.expectType('NEWLINE') && this.ahead(false, () => this.expectType('INDENT')) && this.raiseGeneric('expected an indented block', 'IndentationError'));
+      this.invalid(
+        () =>
+          this.expectType('NEWLINE') &&
+          this.ahead(false, () => this.expectType('INDENT')) &&
+          this.raiseGeneric('expected an indented block', 'IndentationError'),
+      );
       return null;
     });
   }
@@ -735,7 +849,13 @@ class Parser {
       const decorators = this.decorators();
       const c = decorators && this.classDefRaw();
       if (!c) return null;
-      return this.foreign('ClassDef', 'decorators', this.span(start), [...decorators, ...this.classExprs(c)], this.classBlocks(c));
+      return this.foreign(
+        'ClassDef',
+        'decorators',
+        this.span(start),
+        [...decorators, ...this.classExprs(c)],
+        this.classBlocks(c),
+      );
     });
     return decorated ?? this.alt(() => this.classDefRaw());
   }
@@ -794,7 +914,9 @@ class Parser {
   }
 
   private functionAsForeign(f: A.FunctionDef<Foreign>, construct: string): Foreign {
-    return this.foreign('FunctionDef', construct, f, f.defaults, [{ body: f.body, scope: 'function', loop: false, params: f.args }]);
+    return this.foreign('FunctionDef', construct, f, f.defaults, [
+      { body: f.body, scope: 'function', loop: false, params: f.args },
+    ]);
   }
 
   private functionDefRaw(): PStmt | null {
@@ -824,7 +946,14 @@ class Parser {
     });
   }
 
-  private makeFunction(name: string, params: Params | null, returns: PExpr | null, body: PStmt[], pos: Pos, isAsync: boolean): PStmt {
+  private makeFunction(
+    name: string,
+    params: Params | null,
+    returns: PExpr | null,
+    body: PStmt[],
+    pos: Pos,
+    isAsync: boolean,
+  ): PStmt {
     const p = params ?? { posonly: [], args: [], vararg: null, kwonly: [], kwarg: null };
     const all = [...p.posonly, ...p.args, ...(p.vararg ? [p.vararg] : []), ...p.kwonly, ...(p.kwarg ? [p.kwarg] : [])];
     const problem = isAsync
@@ -869,7 +998,13 @@ class Parser {
       }) ??
       this.alt(() => {
         const a = this.slashWithDefault(m);
-        return a && tail(a, this.many(() => this.paramWithDefault(m)));
+        return (
+          a &&
+          tail(
+            a,
+            this.many(() => this.paramWithDefault(m)),
+          )
+        );
       }) ??
       this.alt(() => {
         const a = this.many1(() => this.paramNoDefault(m));
@@ -920,7 +1055,11 @@ class Parser {
     if (r) return r;
     this.invalid(() => {
       const a = this.expect('=');
-      return a && this.ahead(true, () => this.expect(')') ?? this.expect(',')) && this.raiseAt(a, 'expected default value expression');
+      return (
+        a &&
+        this.ahead(true, () => this.expect(')') ?? this.expect(',')) &&
+        this.raiseAt(a, 'expected default value expression')
+      );
     });
     return null;
   }
@@ -969,7 +1108,8 @@ class Parser {
       const eq = this.alt(() => this.expect('='));
       if (eq) this.raiseAt(eq, 'var-keyword argument cannot have default value');
       if (!this.expect(',')) return null;
-      const after = this.alt(() => this.param(m)) ?? this.alt(() => this.expect('*') ?? this.expect('**') ?? this.expect('/'));
+      const after =
+        this.alt(() => this.param(m)) ?? this.alt(() => this.expect('*') ?? this.expect('**') ?? this.expect('/'));
       if (after) this.raiseAt('arg' in after ? after.arg : after, 'arguments cannot follow var-keyword argument');
       return null;
     });
@@ -980,7 +1120,9 @@ class Parser {
     this.alt(() => {
       const a = this.expect('*');
       if (!a) return null;
-      const ok = this.alt(() => this.expect(m.closer)) ?? this.alt(() => this.expect(',') && (this.expect(m.closer) ?? this.expect('**')));
+      const ok =
+        this.alt(() => this.expect(m.closer)) ??
+        this.alt(() => this.expect(',') && (this.expect(m.closer) ?? this.expect('**')));
       if (!ok) return null;
       if (m.lambda) this.raiseGeneric('named arguments must follow bare *');
       this.raiseAt(a, 'named arguments must follow bare *');
@@ -1001,10 +1143,12 @@ class Parser {
   }
 
   private invalidParameters(m: ParamMode): null {
-    const slashEither = (): Param[] | null => this.alt(() => this.slashNoDefault(m)) ?? this.alt(() => this.slashWithDefault(m));
+    const slashEither = (): Param[] | null =>
+      this.alt(() => this.slashNoDefault(m)) ?? this.alt(() => this.slashWithDefault(m));
     this.alt(() => {
       this.many(() => this.paramNoDefault(m));
-      const helper = this.alt(() => this.slashWithDefault(m)) ?? this.alt(() => this.many1(() => this.paramWithDefault(m)));
+      const helper =
+        this.alt(() => this.slashWithDefault(m)) ?? this.alt(() => this.many1(() => this.paramWithDefault(m)));
       const a = helper && this.paramNoDefault(m);
       return a && this.raiseAt(a.arg, 'non-default argument follows default argument');
     });
@@ -1031,7 +1175,8 @@ class Parser {
     this.alt(() => {
       slashEither();
       this.many(() => this.paramMaybeDefault(m));
-      if (!this.expect('*') || !(this.alt(() => this.expect(',')) ?? this.alt(() => this.paramNoDefault(m)))) return null;
+      if (!this.expect('*') || !(this.alt(() => this.expect(',')) ?? this.alt(() => this.paramNoDefault(m))))
+        return null;
       this.many(() => this.paramMaybeDefault(m));
       const a = this.expect('/');
       return a && this.raiseAt(a, '/ must be ahead of *');
@@ -1102,7 +1247,13 @@ class Parser {
       const orelse = this.alt(() => this.elseBlock());
       const pos = this.span(start);
       if (orelse) {
-        return this.foreign('While', "'else' clauses on loops", pos, [test], [this.block(body, 'same', true), this.block(orelse)]);
+        return this.foreign(
+          'While',
+          "'else' clauses on loops",
+          pos,
+          [test],
+          [this.block(body, 'same', true), this.block(orelse)],
+        );
       }
       return { kind: 'While', test, body, ...pos };
     });
@@ -1132,7 +1283,13 @@ class Parser {
       const pos = this.span(start);
       if (isAsync || orelse) {
         const construct = isAsync ? "'async for' loops" : "'else' clauses on loops";
-        return this.foreign('For', construct, pos, [target, iter], [this.block(body, 'same', true), this.block(orelse ?? [])]);
+        return this.foreign(
+          'For',
+          construct,
+          pos,
+          [target, iter],
+          [this.block(body, 'same', true), this.block(orelse ?? [])],
+        );
       }
       return { kind: 'For', target, iter, body, ...pos };
     }
@@ -1154,7 +1311,11 @@ class Parser {
     this.invalid(() => this.invalidWith(true));
     const start = this.cur();
     const make = (isAsync: boolean, items: PExpr[][] | null, body: PStmt[] | null): PStmt | null =>
-      items && body && this.foreign('With', isAsync ? "'async with' statements" : "'with' statements", this.span(start), items.flat(), [this.block(body)]);
+      items &&
+      body &&
+      this.foreign('With', isAsync ? "'async with' statements" : "'with' statements", this.span(start), items.flat(), [
+        this.block(body),
+      ]);
     const r =
       this.alt(() => {
         const isAsync = this.alt(() => this.expect('async')) !== null;
@@ -1176,10 +1337,14 @@ class Parser {
 
   // invalid_with_stmt_indent (missing indented block) and invalid_with_stmt (missing ':').
   private invalidWith(indent: boolean): null {
-    const itemsPlain = (): unknown => this.gather(',', () => this.expression() && this.optional(() => this.expect('as') && this.starTarget()));
+    const itemsPlain = (): unknown =>
+      this.gather(',', () => this.expression() && this.optional(() => this.expect('as') && this.starTarget()));
     const itemsParen = (): unknown => {
       if (!this.expect('(')) return null;
-      const items = this.gather(',', () => this.expressions() && this.optional(() => this.expect('as') && this.starTarget()));
+      const items = this.gather(
+        ',',
+        () => this.expressions() && this.optional(() => this.expect('as') && this.starTarget()),
+      );
       if (!items) return null;
       this.alt(() => this.expect(','));
       return this.expect(')');
@@ -1205,7 +1370,11 @@ class Parser {
     if (r) return r;
     this.invalid(() => {
       const a = this.expression() && this.expect('as') && this.expression();
-      return a && this.ahead(true, () => this.expect(',') ?? this.expect(')') ?? this.expect(':')) && this.raiseInvalidTarget('star', a);
+      return (
+        a &&
+        this.ahead(true, () => this.expect(',') ?? this.expect(')') ?? this.expect(':')) &&
+        this.raiseInvalidTarget('star', a)
+      );
     });
     return this.alt(() => {
       const e = this.expression();
@@ -1217,12 +1386,13 @@ class Parser {
     this.invalid(() => this.invalidTry());
     const start = this.cur();
     const make = (body: PStmt[], handlers: Handler[], orelse: PStmt[] | null, fin: PStmt[] | null): PStmt =>
-      this.foreign('Try', "'try' statements", this.span(start), handlers.flatMap((h) => h.exprs), [
-        this.block(body),
-        ...handlers.map((h) => this.block(h.body)),
-        this.block(orelse ?? []),
-        this.block(fin ?? []),
-      ]);
+      this.foreign(
+        'Try',
+        "'try' statements",
+        this.span(start),
+        handlers.flatMap((h) => h.exprs),
+        [this.block(body), ...handlers.map((h) => this.block(h.body)), this.block(orelse ?? []), this.block(fin ?? [])],
+      );
     return (
       this.alt(() => {
         const body = this.expect('try') && this.forcedColonBlock();
@@ -1233,13 +1403,23 @@ class Parser {
         const body = this.expect('try') && this.forcedColonBlock();
         const handlers = body && this.many1(() => this.exceptBlock(false));
         if (!handlers) return null;
-        return make(body, handlers, this.alt(() => this.elseBlock()), this.alt(() => this.finallyBlock()));
+        return make(
+          body,
+          handlers,
+          this.alt(() => this.elseBlock()),
+          this.alt(() => this.finallyBlock()),
+        );
       }) ??
       this.alt(() => {
         const body = this.expect('try') && this.forcedColonBlock();
         const handlers = body && this.many1(() => this.exceptBlock(true));
         if (!handlers) return null;
-        return make(body, handlers, this.alt(() => this.elseBlock()), this.alt(() => this.finallyBlock()));
+        return make(
+          body,
+          handlers,
+          this.alt(() => this.elseBlock()),
+          this.alt(() => this.finallyBlock()),
+        );
       })
     );
   }
@@ -1251,7 +1431,10 @@ class Parser {
     });
     this.alt(() => {
       if (!this.expect('try') || !this.expect(':') || !this.blockRule()) return null;
-      return this.ahead(false, () => this.expect('except') ?? this.expect('finally')) && this.raiseGeneric("expected 'except' or 'finally' block");
+      return (
+        this.ahead(false, () => this.expect('except') ?? this.expect('finally')) &&
+        this.raiseGeneric("expected 'except' or 'finally' block")
+      );
     });
     this.alt(() => {
       if (!this.expect('try') || !this.expect(':')) return null;
@@ -1322,7 +1505,13 @@ class Parser {
       return this.missingColon();
     });
     this.alt(() => this.expect('except') && this.missingColon());
-    this.alt(() => this.expect('except') && this.expect('*') && (this.expectType('NEWLINE') ?? this.expect(':')) && this.raiseGeneric('expected one or more exception types'));
+    this.alt(
+      () =>
+        this.expect('except') &&
+        this.expect('*') &&
+        (this.expectType('NEWLINE') ?? this.expect(':')) &&
+        this.raiseGeneric('expected one or more exception types'),
+    );
     return null;
   }
 
@@ -1339,7 +1528,13 @@ class Parser {
       if (!subject || !this.expect(':') || !this.expectType('NEWLINE') || !this.expectType('INDENT')) return null;
       const cases = this.many1(() => this.caseBlock());
       if (!cases || !this.expectType('DEDENT')) return null;
-      return this.foreign('Match', "'match' statements", this.span(start), [subject, ...cases.flatMap((c) => c.exprs)], cases.map((c) => this.block(c.body)));
+      return this.foreign(
+        'Match',
+        "'match' statements",
+        this.span(start),
+        [subject, ...cases.flatMap((c) => c.exprs)],
+        cases.map((c) => this.block(c.body)),
+      );
     });
     if (r) return r;
     this.invalid(() => {
@@ -1428,21 +1623,23 @@ class Parser {
   }
 
   private closedPattern(): Pos | null {
-    return this.memo('closed_pattern', () =>
-      this.alt(() => this.literalPattern()) ??
-      this.alt(() => this.patternCaptureTarget()) ??
-      this.alt(() => this.softKeyword('_')) ??
-      this.alt(() => {
-        const a = this.attr();
-        return a && this.ahead(false, () => this.expect('.') ?? this.expect('(') ?? this.expect('=')) && a;
-      }) ??
-      this.alt(() => {
-        const p = this.expect('(') && this.pattern();
-        return p && this.expect(')') && p;
-      }) ??
-      this.alt(() => this.sequencePattern()) ??
-      this.alt(() => this.mappingPattern()) ??
-      this.alt(() => this.classPattern()),
+    return this.memo(
+      'closed_pattern',
+      () =>
+        this.alt(() => this.literalPattern()) ??
+        this.alt(() => this.patternCaptureTarget()) ??
+        this.alt(() => this.softKeyword('_')) ??
+        this.alt(() => {
+          const a = this.attr();
+          return a && this.ahead(false, () => this.expect('.') ?? this.expect('(') ?? this.expect('=')) && a;
+        }) ??
+        this.alt(() => {
+          const p = this.expect('(') && this.pattern();
+          return p && this.expect(')') && p;
+        }) ??
+        this.alt(() => this.sequencePattern()) ??
+        this.alt(() => this.mappingPattern()) ??
+        this.alt(() => this.classPattern()),
     );
   }
 
@@ -1523,8 +1720,11 @@ class Parser {
   private maybeStarPattern(): Pos | null {
     return (
       this.alt(() =>
-        this.memo('star_pattern', () =>
-          this.alt(() => this.expect('*') && this.patternCaptureTarget()) ?? this.alt(() => this.expect('*') && this.softKeyword('_')),
+        this.memo(
+          'star_pattern',
+          () =>
+            this.alt(() => this.expect('*') && this.patternCaptureTarget()) ??
+            this.alt(() => this.expect('*') && this.softKeyword('_')),
         ),
       ) ?? this.alt(() => this.pattern())
     );
@@ -1553,7 +1753,8 @@ class Parser {
   private classPattern(): Pos | null {
     const start = this.cur();
     const positional = (): Pos[] | null => this.gather(',', () => this.pattern());
-    const keywords = (): boolean => this.gather(',', () => this.nameToken() && this.expect('=') && this.pattern()) !== null;
+    const keywords = (): boolean =>
+      this.gather(',', () => this.nameToken() && this.expect('=') && this.pattern()) !== null;
     const close = (): Pos | null => {
       this.alt(() => this.expect(','));
       return this.expect(')') && this.span(start);
@@ -1562,7 +1763,9 @@ class Parser {
       this.alt(() => this.nameOrAttr() && this.expect('(') && this.expect(')') && this.span(start)) ??
       this.alt(() => this.nameOrAttr() && this.expect('(') && positional() && close()) ??
       this.alt(() => this.nameOrAttr() && this.expect('(') && keywords() && close()) ??
-      this.alt(() => this.nameOrAttr() && this.expect('(') && positional() && this.expect(',') && keywords() && close());
+      this.alt(
+        () => this.nameOrAttr() && this.expect('(') && positional() && this.expect(',') && keywords() && close(),
+      );
     if (r) return r;
     this.invalid(() => {
       if (!this.nameOrAttr() || !this.expect('(')) return null;
@@ -1619,7 +1822,10 @@ class Parser {
 
   private invalidExpression(): null {
     this.alt(() => {
-      const blocked = this.ahead(true, () => this.alt(() => this.nameToken() && this.expectType('STRING')) ?? this.alt(() => this.softKeywordAny()));
+      const blocked = this.ahead(
+        true,
+        () => this.alt(() => this.nameToken() && this.expectType('STRING')) ?? this.alt(() => this.softKeywordAny()),
+      );
       if (blocked) return null;
       const a = this.disjunction();
       const b = a && this.withoutInvalidRules(() => this.expressionWithoutInvalid());
@@ -1630,7 +1836,11 @@ class Parser {
     this.alt(() => {
       const a = this.disjunction();
       const b = a && this.expect('if') && this.disjunction();
-      return b && this.ahead(false, () => this.expect('else') ?? this.expect(':')) && this.raiseAt(a, "expected 'else' after 'if' expression", b);
+      return (
+        b &&
+        this.ahead(false, () => this.expect('else') ?? this.expect(':')) &&
+        this.raiseAt(a, "expected 'else' after 'if' expression", b)
+      );
     });
     return null;
   }
@@ -1653,7 +1863,11 @@ class Parser {
       const a = this.name();
       if (!a || !this.ahead(false, () => this.expect('('))) return null;
       const b = this.starExpressions();
-      return b && this.isLegacyName(a) && this.raiseAt(a, `Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`, b);
+      return (
+        b &&
+        this.isLegacyName(a) &&
+        this.raiseAt(a, `Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`, b)
+      );
     });
     return null;
   }
@@ -1687,7 +1901,10 @@ class Parser {
   }
 
   private starExpression(): PExpr | null {
-    return this.memo('star_expression', () => this.alt(() => this.starred(() => this.bitwiseOr())) ?? this.alt(() => this.expression()));
+    return this.memo(
+      'star_expression',
+      () => this.alt(() => this.starred(() => this.bitwiseOr())) ?? this.alt(() => this.expression()),
+    );
   }
 
   /** `'*' value` as a Starred node. */
@@ -1737,21 +1954,38 @@ class Parser {
     return this.memo('invalid_named_expression', () => {
       this.alt(() => {
         const a = this.expression();
-        return a && this.expect(':=') && this.expression() && this.raiseAt(a, `cannot use assignment expressions with ${exprName(a)}`);
+        return (
+          a &&
+          this.expect(':=') &&
+          this.expression() &&
+          this.raiseAt(a, `cannot use assignment expressions with ${exprName(a)}`)
+        );
       });
       this.alt(() => {
         const a = this.name();
         const b = a && this.expect('=') && this.bitwiseOr();
-        return b && this.ahead(false, () => this.expect('=') ?? this.expect(':=')) && this.raiseAt(a, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", b);
+        return (
+          b &&
+          this.ahead(false, () => this.expect('=') ?? this.expect(':=')) &&
+          this.raiseAt(a, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", b)
+        );
       });
       this.alt(() => {
-        const excluded = this.ahead(true, () =>
-          this.alt(() => this.list()) ?? this.alt(() => this.tupleAtom()) ?? this.alt(() => this.genexp()) ?? this.alt(() => this.expect('True') ?? this.expect('None') ?? this.expect('False')),
+        const excluded = this.ahead(
+          true,
+          () =>
+            this.alt(() => this.list()) ??
+            this.alt(() => this.tupleAtom()) ??
+            this.alt(() => this.genexp()) ??
+            this.alt(() => this.expect('True') ?? this.expect('None') ?? this.expect('False')),
         );
         if (excluded) return null;
         const a = this.bitwiseOr();
         if (!a || !this.expect('=') || !this.bitwiseOr()) return null;
-        return this.ahead(false, () => this.expect('=') ?? this.expect(':=')) && this.raiseAt(a, `cannot assign to ${exprName(a)} here. Maybe you meant '==' instead of '='?`);
+        return (
+          this.ahead(false, () => this.expect('=') ?? this.expect(':=')) &&
+          this.raiseAt(a, `cannot assign to ${exprName(a)} here. Maybe you meant '==' instead of '='?`)
+        );
       });
       return null;
     });
@@ -1791,7 +2025,13 @@ class Parser {
     if (!left) return null;
     const pairs = this.many(() => this.compareOpPair());
     if (pairs.length === 0) return left;
-    return { kind: 'Compare', left, ops: pairs.map((p) => p[0]), comparators: pairs.map((p) => p[1]), ...this.span(start) };
+    return {
+      kind: 'Compare',
+      left,
+      ops: pairs.map((p) => p[0]),
+      comparators: pairs.map((p) => p[1]),
+      ...this.span(start),
+    };
   }
 
   private compareOpPair(): [A.CmpOperator, PExpr] | null {
@@ -1941,7 +2181,10 @@ class Parser {
         return s && this.ahead(false, () => this.expect(',')) && s;
       }) ??
       this.alt(() => {
-        const items = this.gather(',', () => this.alt(() => this.slice()) ?? this.alt(() => this.starred(() => this.expression())));
+        const items = this.gather(
+          ',',
+          () => this.alt(() => this.slice()) ?? this.alt(() => this.starred(() => this.expression())),
+        );
         if (!items) return null;
         this.alt(() => this.expect(','));
         return this.tuple(items, start);
@@ -1983,10 +2226,16 @@ class Parser {
       return this.number(t);
     }
     if (t.type !== 'OP') return null;
-    if (t.string === '(') return this.alt(() => this.tupleAtom()) ?? this.alt(() => this.group()) ?? this.alt(() => this.genexp());
+    if (t.string === '(')
+      return this.alt(() => this.tupleAtom()) ?? this.alt(() => this.group()) ?? this.alt(() => this.genexp());
     if (t.string === '[') return this.alt(() => this.list()) ?? this.alt(() => this.listcomp());
     if (t.string === '{') {
-      return this.alt(() => this.dict()) ?? this.alt(() => this.set()) ?? this.alt(() => this.dictcomp()) ?? this.alt(() => this.setcomp());
+      return (
+        this.alt(() => this.dict()) ??
+        this.alt(() => this.set()) ??
+        this.alt(() => this.dictcomp()) ??
+        this.alt(() => this.setcomp())
+      );
     }
     if (t.string === '...') {
       this.mark++;
@@ -2006,7 +2255,10 @@ class Parser {
           'SyntaxError',
           `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${text.length} digits; ` +
             'use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.',
-          t.lineno, 0, t.endLineno, 0,
+          t.lineno,
+          0,
+          t.endLineno,
+          0,
         ),
         false,
       );
@@ -2026,10 +2278,12 @@ class Parser {
         if (e instanceof StringDecodeError) this.raiseGeneric(e.message);
         throw e;
       }
-      if (decoded.some((d) => d.prefix.bytes !== decoded[0].prefix.bytes)) this.raiseGeneric('cannot mix bytes and nonbytes literals');
+      if (decoded.some((d) => d.prefix.bytes !== decoded[0].prefix.bytes))
+        this.raiseGeneric('cannot mix bytes and nonbytes literals');
       if (decoded.some((d) => d.prefix.fstring)) return this.foreign('JoinedStr', 'f-strings', pos, []);
       if (decoded[0].prefix.bytes) return this.foreign('Constant', 'bytes literals', pos, []);
-      if (decoded.some((d) => d.value === null)) return this.foreign('Constant', "'\\N{...}' escapes in strings", pos, []);
+      if (decoded.some((d) => d.value === null))
+        return this.foreign('Constant', "'\\N{...}' escapes in strings", pos, []);
       return { kind: 'Constant', value: { type: 'str', value: decoded.map((d) => d.value).join('') }, ...pos };
     });
   }
@@ -2047,7 +2301,9 @@ class Parser {
       });
       this.alt(() => {
         const a = this.expect('(') && this.expect('**');
-        return a && this.expression() && this.expect(')') && this.raiseAt(a, 'cannot use double starred expression here');
+        return (
+          a && this.expression() && this.expect(')') && this.raiseAt(a, 'cannot use double starred expression here')
+        );
       });
       return null;
     });
@@ -2105,7 +2361,12 @@ class Parser {
       if (!this.expect('}')) return null;
       const pos = this.span(start);
       if (pairs.some((p) => p.key === null)) {
-        return this.foreign('Dict', "'**' entries in dict displays", pos, pairs.flatMap((p) => [p.key, p.value]));
+        return this.foreign(
+          'Dict',
+          "'**' entries in dict displays",
+          pos,
+          pairs.flatMap((p) => [p.key, p.value]),
+        );
       }
       return { kind: 'Dict', keys: pairs.map((p) => p.key!), values: pairs.map((p) => p.value), ...pos };
     });
@@ -2135,11 +2396,17 @@ class Parser {
     this.alt(() => this.gather(',', () => this.doubleStarredKvpair()) && this.expect(',') && this.invalidKvpair());
     this.alt(() => {
       const a = this.expression() && this.expect(':') && this.expect('*');
-      return a && this.bitwiseOr() && this.raiseStartingFrom(a, 'cannot use a starred expression in a dictionary value');
+      return (
+        a && this.bitwiseOr() && this.raiseStartingFrom(a, 'cannot use a starred expression in a dictionary value')
+      );
     });
     this.alt(() => {
       const a = this.expression() && this.expect(':');
-      return a && this.ahead(true, () => this.expect('}') ?? this.expect(',')) && this.raiseAt(a, "expression expected after dictionary key and ':'");
+      return (
+        a &&
+        this.ahead(true, () => this.expect('}') ?? this.expect(',')) &&
+        this.raiseAt(a, "expression expected after dictionary key and ':'")
+      );
     });
     return null;
   }
@@ -2148,15 +2415,24 @@ class Parser {
     this.alt(() => {
       const a = this.expression();
       if (!a || !this.ahead(false, () => this.expect(':'))) return null;
-      throw new ParseAbort(this.info('SyntaxError', "':' expected after dictionary key", a.lineno, a.endCol, a.endLineno, 0), false);
+      throw new ParseAbort(
+        this.info('SyntaxError', "':' expected after dictionary key", a.lineno, a.endCol, a.endLineno, 0),
+        false,
+      );
     });
     this.alt(() => {
       const a = this.expression() && this.expect(':') && this.expect('*');
-      return a && this.bitwiseOr() && this.raiseStartingFrom(a, 'cannot use a starred expression in a dictionary value');
+      return (
+        a && this.bitwiseOr() && this.raiseStartingFrom(a, 'cannot use a starred expression in a dictionary value')
+      );
     });
     this.alt(() => {
       const a = this.expression() && this.expect(':');
-      return a && this.ahead(true, () => this.expect('}') ?? this.expect(',')) && this.raiseAt(a, "expression expected after dictionary key and ':'");
+      return (
+        a &&
+        this.ahead(true, () => this.expect('}') ?? this.expect(',')) &&
+        this.raiseAt(a, "expression expected after dictionary key and ':'")
+      );
     });
     return null;
   }
@@ -2186,7 +2462,13 @@ class Parser {
     return null;
   }
 
-  private comprehension(pyKind: string, construct: string, start: Pos, elts: PExpr[], clauses: Comprehension[]): Foreign {
+  private comprehension(
+    pyKind: string,
+    construct: string,
+    start: Pos,
+    elts: PExpr[],
+    clauses: Comprehension[],
+  ): Foreign {
     const exprs = [...elts, ...clauses.flatMap((c) => [c.target, c.iter, ...c.ifs])];
     const what = clauses.some((c) => c.isAsync) ? 'asynchronous comprehensions' : construct;
     return this.foreign(pyKind, what, this.span(start), exprs);
@@ -2224,7 +2506,11 @@ class Parser {
             return e && this.ahead(false, () => this.expect(':=')) && e;
           }));
       const clauses = elt && this.forIfClauses();
-      return clauses && this.expect(')') && this.comprehension('GeneratorExp', 'generator expressions', start, [elt], clauses);
+      return (
+        clauses &&
+        this.expect(')') &&
+        this.comprehension('GeneratorExp', 'generator expressions', start, [elt], clauses)
+      );
     });
     if (r) return r;
     this.invalid(() => this.invalidComprehension());
@@ -2236,12 +2522,22 @@ class Parser {
       const start = this.expect('{');
       const kv = start && this.kvpair();
       const clauses = kv && this.forIfClauses();
-      return clauses && this.expect('}') && this.comprehension('DictComp', 'dict comprehensions', start, [kv.key, kv.value], clauses);
+      return (
+        clauses &&
+        this.expect('}') &&
+        this.comprehension('DictComp', 'dict comprehensions', start, [kv.key, kv.value], clauses)
+      );
     });
     if (r) return r;
     this.invalid(() => {
       const a = this.expect('{') && this.expect('**');
-      return a && this.bitwiseOr() && this.forIfClauses() && this.expect('}') && this.raiseAt(a, 'dict unpacking cannot be used in dict comprehension');
+      return (
+        a &&
+        this.bitwiseOr() &&
+        this.forIfClauses() &&
+        this.expect('}') &&
+        this.raiseAt(a, 'dict unpacking cannot be used in dict comprehension')
+      );
     });
     return null;
   }
@@ -2256,13 +2552,19 @@ class Parser {
       if (!(this.expect('[') ?? this.expect('{'))) return null;
       const a = this.starNamedExpression();
       const b = a && this.expect(',') && this.starNamedExpressions();
-      return b && this.forIfClauses() && this.raiseAt(a, 'did you forget parentheses around the comprehension target?', b[b.length - 1]);
+      return (
+        b &&
+        this.forIfClauses() &&
+        this.raiseAt(a, 'did you forget parentheses around the comprehension target?', b[b.length - 1])
+      );
     });
     this.alt(() => {
       if (!(this.expect('[') ?? this.expect('{'))) return null;
       const a = this.starNamedExpression();
       const b = a && this.expect(',');
-      return b && this.forIfClauses() && this.raiseAt(a, 'did you forget parentheses around the comprehension target?', b);
+      return (
+        b && this.forIfClauses() && this.raiseAt(a, 'did you forget parentheses around the comprehension target?', b)
+      );
     });
     return null;
   }
@@ -2286,12 +2588,14 @@ class Parser {
   private args(): CallArgs | null {
     const start = this.cur();
     const positional = this.alt(() =>
-      this.gather(',', () =>
-        this.alt(() => this.starred(() => this.expression())) ??
-        this.alt(() => {
-          const e = this.alt(() => this.assignmentExpression()) ?? this.alt(() => this.expressionNotWalrus());
-          return e && this.ahead(false, () => this.expect('=')) && e;
-        }),
+      this.gather(
+        ',',
+        () =>
+          this.alt(() => this.starred(() => this.expression())) ??
+          this.alt(() => {
+            const e = this.alt(() => this.assignmentExpression()) ?? this.alt(() => this.expressionNotWalrus());
+            return e && this.ahead(false, () => this.expect('=')) && e;
+          }),
       ),
     );
     if (positional) {
@@ -2351,7 +2655,12 @@ class Parser {
     this.alt(() => {
       const a = this.nameToken();
       const b = a && this.expect('=');
-      return b && this.expression() && this.forIfClauses() && this.raiseAt(a, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", b);
+      return (
+        b &&
+        this.expression() &&
+        this.forIfClauses() &&
+        this.raiseAt(a, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", b)
+      );
     });
     this.alt(() => {
       if (this.ahead(true, () => this.nameToken() && this.expect('='))) return null;
@@ -2386,7 +2695,12 @@ class Parser {
     this.alt(() => {
       const a = this.nameToken();
       const b = a && this.expect('=');
-      return b && this.expression() && this.forIfClauses() && this.raiseAt(a, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", b);
+      return (
+        b &&
+        this.expression() &&
+        this.forIfClauses() &&
+        this.raiseAt(a, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", b)
+      );
     });
     this.alt(() => {
       const a = this.args();
@@ -2404,7 +2718,11 @@ class Parser {
       const a = this.args();
       if (!a || !this.expect(',') || !this.args()) return null;
       const unpacking = a.items.some((i) => i.kind === 'dstar');
-      return this.raiseGeneric(unpacking ? 'positional argument follows keyword argument unpacking' : 'positional argument follows keyword argument');
+      return this.raiseGeneric(
+        unpacking
+          ? 'positional argument follows keyword argument unpacking'
+          : 'positional argument follows keyword argument',
+      );
     });
     return null;
   }
@@ -2463,7 +2781,10 @@ class Parser {
   }
 
   private targetWithStarAtom(): PExpr | null {
-    return this.memo('target_with_star_atom', () => this.alt(() => this.subscriptAttributeTarget('Store')) ?? this.alt(() => this.starAtom()));
+    return this.memo(
+      'target_with_star_atom',
+      () => this.alt(() => this.subscriptAttributeTarget('Store')) ?? this.alt(() => this.starAtom()),
+    );
   }
 
   /** `t_primary '.' NAME !t_lookahead | t_primary '[' slices ']' !t_lookahead` */
@@ -2546,7 +2867,10 @@ class Parser {
   }
 
   private delTarget(): PExpr | null {
-    return this.memo('del_target', () => this.alt(() => this.subscriptAttributeTarget('Del')) ?? this.alt(() => this.delTAtom()));
+    return this.memo(
+      'del_target',
+      () => this.alt(() => this.subscriptAttributeTarget('Del')) ?? this.alt(() => this.delTAtom()),
+    );
   }
 
   private delTAtom(): PExpr | null {
@@ -2582,13 +2906,20 @@ class Parser {
   private invalidAssignment(): null {
     this.alt(() => {
       const a = this.invalidAnnAssignTarget();
-      return a && this.expect(':') && this.expression() && this.raiseAt(a, `only single target (not ${exprName(a)}) can be annotated`);
+      return (
+        a &&
+        this.expect(':') &&
+        this.expression() &&
+        this.raiseAt(a, `only single target (not ${exprName(a)}) can be annotated`)
+      );
     });
     this.alt(() => {
       const a = this.starNamedExpression();
       if (!a || !this.expect(',')) return null;
       this.many(() => this.starNamedExpressions());
-      return this.expect(':') && this.expression() && this.raiseAt(a, 'only single target (not tuple) can be annotated');
+      return (
+        this.expect(':') && this.expression() && this.raiseAt(a, 'only single target (not tuple) can be annotated')
+      );
     });
     this.alt(() => {
       const a = this.expression();
@@ -2610,7 +2941,10 @@ class Parser {
     this.alt(() => {
       const a = this.starExpressions();
       if (!a || !this.augassign()) return null;
-      return (this.alt(() => this.yieldExpr()) ?? this.alt(() => this.starExpressions())) && this.raiseAt(a, `'${exprName(a)}' is an illegal expression for augmented assignment`);
+      return (
+        (this.alt(() => this.yieldExpr()) ?? this.alt(() => this.starExpressions())) &&
+        this.raiseAt(a, `'${exprName(a)}' is an illegal expression for augmented assignment`)
+      );
     });
     return null;
   }

@@ -34,7 +34,7 @@ function decodeEscapes(body: string): string | null {
   let pos = 0;
   const chars = Array.from(body);
   const width = (ch: string): number => (ch.charCodeAt(0) < 128 ? 1 : 10);
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const ch = chars[i];
     if (ch !== '\\') {
       out += ch;
@@ -95,7 +95,16 @@ function decodeEscapes(body: string): string | null {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
 };
 
 function unicodeError(start: number, end: number, reason: string): StringDecodeError {

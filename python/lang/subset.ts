@@ -19,7 +19,9 @@ export function checkSubset(tree: PModule, filename: string): Module {
   stmtProblems(tree.body, false, problems);
   if (problems.length > 0) {
     // on a tie the innermost construct (found last) is the more precise name
-    const first = problems.reduce((a, b) => (b.at.lineno < a.at.lineno || (b.at.lineno === a.at.lineno && b.at.col <= a.at.col) ? b : a));
+    const first = problems.reduce((a, b) =>
+      b.at.lineno < a.at.lineno || (b.at.lineno === a.at.lineno && b.at.col <= a.at.col) ? b : a,
+    );
     throw new UnsupportedConstruct(first.construct, first.at.lineno, first.at.col, filename);
   }
   // Every Foreign node is a problem, so none is left: the tree is a subset Module.
@@ -49,11 +51,15 @@ function stmtProblem(s: PStmt, inClass: boolean): string | null {
   }
   switch (s.kind) {
     case 'Import':
-      return s.names.every((n) => SUPPORTED_MODULES.includes(n)) ? null : `imports of modules other than ${SUPPORTED_MODULES.join(', ')}`;
+      return s.names.every((n) => SUPPORTED_MODULES.includes(n))
+        ? null
+        : `imports of modules other than ${SUPPORTED_MODULES.join(', ')}`;
     case 'For': {
       const t = s.target;
       const names = t.kind === 'Tuple' ? t.elts : [t];
-      return names.every((n) => n.kind === 'Name') && names.length > 0 ? null : 'for-loop targets other than a name or a tuple of names';
+      return names.every((n) => n.kind === 'Name') && names.length > 0
+        ? null
+        : 'for-loop targets other than a name or a tuple of names';
     }
     case 'ClassDef':
       return s.bases.length > 1 ? 'classes with more than one base' : null;

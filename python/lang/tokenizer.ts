@@ -87,7 +87,26 @@ const EOF = '';
 
 const THREE_CHAR_OPS = new Set(['**=', '...', '//=', '<<=', '>>=']);
 const TWO_CHAR_OPS = new Set([
-  '!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':=', '<<', '<=', '<>', '==', '>=', '>>', '@=', '^=', '|=',
+  '!=',
+  '%=',
+  '&=',
+  '**',
+  '*=',
+  '+=',
+  '-=',
+  '->',
+  '//',
+  '/=',
+  ':=',
+  '<<',
+  '<=',
+  '<>',
+  '==',
+  '>=',
+  '>>',
+  '@=',
+  '^=',
+  '|=',
 ]);
 
 class TokenizeFailed extends Error {
@@ -126,7 +145,6 @@ function codePointLength(s: string): number {
 }
 
 function byteLength(s: string): number {
-   
   return /^[\x00-\x7f]*$/.test(s) ? s.length : Buffer.byteLength(s, 'utf8');
 }
 
@@ -200,8 +218,13 @@ class Tokenizer {
     const line = this.text.slice(this.lineStart, nl < 0 ? this.text.length : nl);
     throw new TokenizeFailed({
       error: {
-        kind: 'SyntaxError', msg, lineno: this.lineno, offset: col,
-        endLineno: this.lineno, endOffset: endColChars ?? col, text: line,
+        kind: 'SyntaxError',
+        msg,
+        lineno: this.lineno,
+        offset: col,
+        endLineno: this.lineno,
+        endOffset: endColChars ?? col,
+        text: line,
       },
       overridesParserErrors: true,
     });
@@ -221,14 +244,25 @@ class Tokenizer {
   private failAtEof(): never {
     const top = this.parens[this.parens.length - 1];
     if (top) {
-      this.fail({
-        kind: 'SyntaxError', msg: `'${top.ch}' was never closed`,
-        lineno: top.lineno, offset: top.col + 1, endLineno: top.lineno, endOffset: 0,
-      }, top.lineno);
+      this.fail(
+        {
+          kind: 'SyntaxError',
+          msg: `'${top.ch}' was never closed`,
+          lineno: top.lineno,
+          offset: top.col + 1,
+          endLineno: top.lineno,
+          endOffset: 0,
+        },
+        top.lineno,
+      );
     }
     this.fail({
-      kind: 'SyntaxError', msg: 'unexpected EOF while parsing',
-      lineno: this.lineno, offset: this.curCol(), endLineno: this.lineno, endOffset: -1,
+      kind: 'SyntaxError',
+      msg: 'unexpected EOF while parsing',
+      lineno: this.lineno,
+      offset: this.curCol(),
+      endLineno: this.lineno,
+      endOffset: -1,
     });
   }
 
@@ -238,7 +272,12 @@ class Tokenizer {
 
   // ---- tokens ----
 
-  private make(type: TokenType, start: number | null, end: number | null, startLine?: { lineno: number; lineStart: number }): Token {
+  private make(
+    type: TokenType,
+    start: number | null,
+    end: number | null,
+    startLine?: { lineno: number; lineStart: number },
+  ): Token {
     const lineno = startLine?.lineno ?? this.lineno;
     const startLineStart = startLine?.lineStart ?? this.lineStart;
     return {
@@ -258,8 +297,12 @@ class Tokenizer {
     const c = this.nextc();
     if (c !== '\n') {
       this.fail({
-        kind: 'SyntaxError', msg: 'unexpected character after line continuation character',
-        lineno: this.lineno, offset: this.byteCol(this.pos), endLineno: this.lineno, endOffset: 0,
+        kind: 'SyntaxError',
+        msg: 'unexpected character after line continuation character',
+        lineno: this.lineno,
+        offset: this.byteCol(this.pos),
+        endLineno: this.lineno,
+        endOffset: 0,
       });
     }
     const next = this.nextc();
@@ -299,7 +342,8 @@ class Tokenizer {
       if (col === this.indstack[top]) {
         if (altcol !== this.altindstack[top]) this.tabError();
       } else if (col > this.indstack[top]) {
-        if (this.indstack.length >= MAX_INDENT) this.indentationFailure('IndentationError', 'too many levels of indentation');
+        if (this.indstack.length >= MAX_INDENT)
+          this.indentationFailure('IndentationError', 'too many levels of indentation');
         if (altcol <= this.altindstack[top]) this.tabError();
         this.pendin++;
         this.indstack.push(col);
@@ -313,8 +357,12 @@ class Tokenizer {
         if (col !== this.indstack[this.indstack.length - 1]) {
           this.pos = this.lineEnd;
           this.fail({
-            kind: 'IndentationError', msg: 'unindent does not match any outer indentation level',
-            lineno: this.lineno, offset: this.byteCol(this.pos), endLineno: this.lineno, endOffset: -1,
+            kind: 'IndentationError',
+            msg: 'unindent does not match any outer indentation level',
+            lineno: this.lineno,
+            offset: this.byteCol(this.pos),
+            endLineno: this.lineno,
+            endOffset: -1,
           });
         }
         if (altcol !== this.altindstack[this.altindstack.length - 1]) this.tabError();
@@ -521,8 +569,16 @@ class Tokenizer {
       c = this.nextc();
       const lc = c.toLowerCase();
       if (lc === 'x') return this.finishNumber(this.radixDigits(isHexDigit, 'hexadecimal'), start);
-      if (lc === 'o') return this.finishNumber(this.radixDigits((d) => d >= '0' && d <= '7', 'octal'), start);
-      if (lc === 'b') return this.finishNumber(this.radixDigits((d) => d === '0' || d === '1', 'binary'), start);
+      if (lc === 'o')
+        return this.finishNumber(
+          this.radixDigits((d) => d >= '0' && d <= '7', 'octal'),
+          start,
+        );
+      if (lc === 'b')
+        return this.finishNumber(
+          this.radixDigits((d) => d === '0' || d === '1', 'binary'),
+          start,
+        );
       let nonzero = false;
       for (;;) {
         if (c === '_') {

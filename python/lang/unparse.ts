@@ -27,7 +27,16 @@ const BIN_OPS: Record<BinOperator, [string, Prec]> = {
 };
 
 const CMP_OPS: Record<CmpOperator, string> = {
-  Eq: '==', NotEq: '!=', Lt: '<', LtE: '<=', Gt: '>', GtE: '>=', Is: 'is', IsNot: 'is not', In: 'in', NotIn: 'not in',
+  Eq: '==',
+  NotEq: '!=',
+  Lt: '<',
+  LtE: '<=',
+  Gt: '>',
+  GtE: '>=',
+  Is: 'is',
+  IsNot: 'is not',
+  In: 'in',
+  NotIn: 'not in',
 };
 
 const AUG_OPS: Record<BinOperator, string> = { Add: '+=', Sub: '-=', Mult: '*=', FloorDiv: '//=', Mod: '%=' };
@@ -38,7 +47,23 @@ export function unparse(node: Module | Stmt | Expr): string {
   return expr(node, Prec.Tuple);
 }
 
-const STMT_KINDS = new Set(['FunctionDef', 'ClassDef', 'Return', 'Delete', 'Assign', 'AugAssign', 'For', 'While', 'If', 'Expr', 'Pass', 'Break', 'Continue', 'Global', 'Import']);
+const STMT_KINDS = new Set([
+  'FunctionDef',
+  'ClassDef',
+  'Return',
+  'Delete',
+  'Assign',
+  'AugAssign',
+  'For',
+  'While',
+  'If',
+  'Expr',
+  'Pass',
+  'Break',
+  'Continue',
+  'Global',
+  'Import',
+]);
 
 function isStmt(node: Stmt | Expr): node is Stmt {
   return STMT_KINDS.has(node.kind);
@@ -54,7 +79,9 @@ function stmtLines(s: Stmt, indent: string): string {
   switch (s.kind) {
     case 'FunctionDef': {
       const firstDefault = s.args.length - s.defaults.length;
-      const params = s.args.map((a, i) => (i < firstDefault ? a.arg : `${a.arg}=${expr(s.defaults[i - firstDefault], Prec.Test)}`));
+      const params = s.args.map((a, i) =>
+        i < firstDefault ? a.arg : `${a.arg}=${expr(s.defaults[i - firstDefault], Prec.Test)}`,
+      );
       return line(`def ${s.name}(${params.join(', ')}):`) + block(s.body, indent);
     }
     case 'ClassDef': {
@@ -117,7 +144,11 @@ function expr(e: Expr, required: Prec): string {
       if (e.op === 'Not') return wrap(`not ${expr(e.operand, Prec.Not)}`, Prec.Not, required);
       return wrap(`${e.op === 'USub' ? '-' : '+'}${expr(e.operand, Prec.Factor)}`, Prec.Factor, required);
     case 'IfExp':
-      return wrap(`${expr(e.body, Prec.Or)} if ${expr(e.test, Prec.Or)} else ${expr(e.orelse, Prec.Test)}`, Prec.Test, required);
+      return wrap(
+        `${expr(e.body, Prec.Or)} if ${expr(e.test, Prec.Or)} else ${expr(e.orelse, Prec.Test)}`,
+        Prec.Test,
+        required,
+      );
     case 'Compare': {
       const parts = e.ops.map((op, i) => `${CMP_OPS[op]} ${expr(e.comparators[i], Prec.Arith)}`);
       return wrap(`${expr(e.left, Prec.Arith)} ${parts.join(' ')}`, Prec.Cmp, required);
@@ -135,12 +166,18 @@ function expr(e: Expr, required: Prec): string {
     case 'Dict':
       return `{${e.keys.map((k, i) => `${expr(k, Prec.Test)}: ${expr(e.values[i], Prec.Test)}`).join(', ')}}`;
     case 'Call': {
-      const args = [...e.args.map((a) => expr(a, Prec.Test)), ...e.keywords.map((k) => `${k.arg}=${expr(k.value, Prec.Test)}`)];
+      const args = [
+        ...e.args.map((a) => expr(a, Prec.Test)),
+        ...e.keywords.map((k) => `${k.arg}=${expr(k.value, Prec.Test)}`),
+      ];
       return `${expr(e.func, Prec.Atom)}(${args.join(', ')})`;
     }
     case 'Attribute': {
       // `1.x` would read as a float literal
-      const value = e.value.kind === 'Constant' && e.value.value.type === 'int' ? `(${expr(e.value, Prec.Tuple)})` : expr(e.value, Prec.Atom);
+      const value =
+        e.value.kind === 'Constant' && e.value.value.type === 'int'
+          ? `(${expr(e.value, Prec.Tuple)})`
+          : expr(e.value, Prec.Atom);
       return `${value}.${e.attr}`;
     }
     case 'Subscript':

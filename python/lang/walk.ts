@@ -5,18 +5,33 @@ import type { ForeignBlock, PExpr, PStmt } from './parser';
 /** The direct sub-expressions of an expression, in source order. */
 export function exprChildren(e: PExpr): PExpr[] {
   switch (e.kind) {
-    case 'BoolOp': return e.values;
-    case 'BinOp': return [e.left, e.right];
-    case 'UnaryOp': return [e.operand];
-    case 'IfExp': return [e.body, e.test, e.orelse];
-    case 'Dict': return e.keys.flatMap((k, i) => [k, e.values[i]]);
-    case 'Set': case 'List': case 'Tuple': return e.elts;
-    case 'Compare': return [e.left, ...e.comparators];
-    case 'Call': return [e.func, ...e.args, ...e.keywords.map((k) => k.value)];
-    case 'Attribute': return [e.value];
-    case 'Subscript': return [e.value, e.slice];
-    case 'Constant': case 'Name': return [];
-    case 'Foreign': return e.exprs;
+    case 'BoolOp':
+      return e.values;
+    case 'BinOp':
+      return [e.left, e.right];
+    case 'UnaryOp':
+      return [e.operand];
+    case 'IfExp':
+      return [e.body, e.test, e.orelse];
+    case 'Dict':
+      return e.keys.flatMap((k, i) => [k, e.values[i]]);
+    case 'Set':
+    case 'List':
+    case 'Tuple':
+      return e.elts;
+    case 'Compare':
+      return [e.left, ...e.comparators];
+    case 'Call':
+      return [e.func, ...e.args, ...e.keywords.map((k) => k.value)];
+    case 'Attribute':
+      return [e.value];
+    case 'Subscript':
+      return [e.value, e.slice];
+    case 'Constant':
+    case 'Name':
+      return [];
+    case 'Foreign':
+      return e.exprs;
   }
 }
 
@@ -30,17 +45,33 @@ export interface StmtParts {
 export function stmtParts(s: PStmt): StmtParts {
   const same = (body: PStmt[], loop = false): ForeignBlock => ({ body, scope: 'same', loop });
   switch (s.kind) {
-    case 'FunctionDef': return { exprs: s.defaults, blocks: [{ body: s.body, scope: 'function', loop: false, params: s.args }] };
-    case 'ClassDef': return { exprs: s.bases, blocks: [{ body: s.body, scope: 'class', loop: false }] };
-    case 'Return': return { exprs: s.value ? [s.value] : [], blocks: [] };
-    case 'Delete': return { exprs: s.targets, blocks: [] };
-    case 'Assign': return { exprs: [...s.targets, s.value], blocks: [] };
-    case 'AugAssign': return { exprs: [s.target, s.value], blocks: [] };
-    case 'For': return { exprs: [s.target, s.iter], blocks: [same(s.body, true)] };
-    case 'While': return { exprs: [s.test], blocks: [same(s.body, true)] };
-    case 'If': return { exprs: [s.test], blocks: [same(s.body), same(s.orelse)] };
-    case 'Expr': return { exprs: [s.value], blocks: [] };
-    case 'Pass': case 'Break': case 'Continue': case 'Global': case 'Import': return { exprs: [], blocks: [] };
-    case 'Foreign': return { exprs: s.exprs, blocks: s.blocks };
+    case 'FunctionDef':
+      return { exprs: s.defaults, blocks: [{ body: s.body, scope: 'function', loop: false, params: s.args }] };
+    case 'ClassDef':
+      return { exprs: s.bases, blocks: [{ body: s.body, scope: 'class', loop: false }] };
+    case 'Return':
+      return { exprs: s.value ? [s.value] : [], blocks: [] };
+    case 'Delete':
+      return { exprs: s.targets, blocks: [] };
+    case 'Assign':
+      return { exprs: [...s.targets, s.value], blocks: [] };
+    case 'AugAssign':
+      return { exprs: [s.target, s.value], blocks: [] };
+    case 'For':
+      return { exprs: [s.target, s.iter], blocks: [same(s.body, true)] };
+    case 'While':
+      return { exprs: [s.test], blocks: [same(s.body, true)] };
+    case 'If':
+      return { exprs: [s.test], blocks: [same(s.body), same(s.orelse)] };
+    case 'Expr':
+      return { exprs: [s.value], blocks: [] };
+    case 'Pass':
+    case 'Break':
+    case 'Continue':
+    case 'Global':
+    case 'Import':
+      return { exprs: [], blocks: [] };
+    case 'Foreign':
+      return { exprs: s.exprs, blocks: s.blocks };
   }
 }

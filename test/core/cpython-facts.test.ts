@@ -155,10 +155,14 @@ test('legacy finalizers: the tp_del object and what it reaches are uncollectable
   rt.decref(l);
   rt.decref(l2);
   const stops: number[][] = [];
-  listAppend(rt, gc.callbacks, rt.builtin('cb', ([phase, info]) => {
-    if (phase.value === 'stop') stops.push([...info.table!.map.values()].map((e) => Number(e.value!.value)));
-    return rt.none();
-  }));
+  listAppend(
+    rt,
+    gc.callbacks,
+    rt.builtin('cb', ([phase, info]) => {
+      if (phase.value === 'stop') stops.push([...info.table!.map.values()].map((e) => Number(e.value!.value)));
+      return rt.none();
+    }),
+  );
   expect(gc.collect()).toBe(3);
   expect(stops).toEqual([[2, 1, 2]]);
   expect(gc.garbage.items).toEqual([l]);

@@ -9,7 +9,11 @@ import { python311, pythonSimulator } from './helpers';
 const ROOT = path.join(__dirname, '..', '..');
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run-ts.js'), path.join(__dirname, 'cli-harness.ts'), 'fidelity', ...args], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'run-ts.js'), path.join(__dirname, 'cli-harness.ts'), 'fidelity', ...args],
+    { encoding: 'utf8', cwd: ROOT },
+  );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -18,7 +22,10 @@ test.each([
   [['--programs', '0'], /expected a whole number from 1 to 1000000/],
   [['--seed', '1.5'], /option '--seed <s>' argument '1.5' is invalid/],
   [['--frobnicate'], /unknown option '--frobnicate'/],
-  [['--python', 'no-such-python-here', '--programs', '1'], /pymemlab: fidelity: cannot run 'no-such-python-here' \(not found\)/],
+  [
+    ['--python', 'no-such-python-here', '--programs', '1'],
+    /pymemlab: fidelity: cannot run 'no-such-python-here' \(not found\)/,
+  ],
 ])('bad arguments: %j give exit status 2 and a message, no stack trace', (args, message) => {
   const r = cli(...args);
   expect(r.status).toBe(2);
@@ -43,7 +50,9 @@ const report = (over: Partial<FidelityReport>): FidelityReport => ({
 });
 
 test('the human summary: agreement, or the minimal program with a diff of the outputs', () => {
-  expect(summary(report({}))).toMatch(/10 random programs, seed 5, CPython 3\.11\.7 \(55\.5 programs\/s\)\n  agreed 10, disagreed 0\n/);
+  expect(summary(report({}))).toMatch(
+    /10 random programs, seed 5, CPython 3\.11\.7 \(55\.5 programs\/s\)\n  agreed 10, disagreed 0\n/,
+  );
   const text = summary(
     report({
       agreed: 8,
@@ -61,8 +70,12 @@ test('the human summary: agreement, or the minimal program with a diff of the ou
       },
     }),
   );
-  expect(text).toContain('First disagreement: program 3, shrunk in 40 CPython runs to 1 statement:\n\n    import gc, sys, weakref\n    gc.collect()\n    print(gc.collect())\n');
-  expect(text).toContain('Standard output differs from line 2:\n    --- CPython\n    +++ simulator\n     a\n    -0\n    +1\n');
+  expect(text).toContain(
+    'First disagreement: program 3, shrunk in 40 CPython runs to 1 statement:\n\n    import gc, sys, weakref\n    gc.collect()\n    print(gc.collect())\n',
+  );
+  expect(text).toContain(
+    'Standard output differs from line 2:\n    --- CPython\n    +++ simulator\n     a\n    -0\n    +1\n',
+  );
   expect(text).toContain('Repeat with: pymemlab fidelity --seed 5 --programs 10');
 });
 
@@ -75,7 +88,10 @@ const python = python311();
 
   test('exit status 0 and JSON when all agree', async () => {
     let out = '';
-    await fidelityCommand({ python: 'python3', programs: 5, seed: 11, json: true }, { write: (t) => (out += t), simulator: pythonSimulator(python!) });
+    await fidelityCommand(
+      { python: 'python3', programs: 5, seed: 11, json: true },
+      { write: (t) => (out += t), simulator: pythonSimulator(python!) },
+    );
     expect(process.exitCode).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ programs: 5, agreed: 5, disagreed: 0, minimal: null, seed: 11 });
   });

@@ -29,9 +29,14 @@ describe('comparing one program', () => {
   });
 
   test('simulate turns a JavaScript exception into an outcome', async () => {
-    const out = await simulate(() => {
-      throw new RangeError('too deep');
-    }, 'print(1)\n', 'p.py', 100);
+    const out = await simulate(
+      () => {
+        throw new RangeError('too deep');
+      },
+      'print(1)\n',
+      'p.py',
+      100,
+    );
     expect(out).toEqual({ stdout: '', exitCode: null, error: 'RangeError: too deep' });
   });
 
@@ -68,7 +73,9 @@ describe('comparing one program', () => {
   test('probesIntact: gc.get_count() must follow gc.collect() and known statements only', () => {
     const body = (src: string) => parse(src, 'p.py').body;
     expect(probesIntact(body('gc.collect()\npq = []\nprint(gc.get_count())\n'))).toBe(true);
-    expect(probesIntact(body('print(gc.collect())\npq = []\ndel pq\nprint(\'probe\')\nprint(gc.get_count())\n'))).toBe(true);
+    expect(probesIntact(body("print(gc.collect())\npq = []\ndel pq\nprint('probe')\nprint(gc.get_count())\n"))).toBe(
+      true,
+    );
     expect(probesIntact(body('pq = []\nprint(gc.get_count())\n'))).toBe(false);
     expect(probesIntact(body('gc.collect()\nx = []\nprint(gc.get_count())\n'))).toBe(false);
     expect(probesIntact(body('if x:\n    print(gc.get_count())\n'))).toBe(false);
@@ -81,13 +88,20 @@ if (!python) console.warn('python3 (CPython 3.11) not found: skipping the runFid
 
 describeWithPython('runFidelity against CPython (python3)', () => {
   test('a "simulator" that is python3 itself agrees on 100 programs', async () => {
-    const report = await runFidelity({ programs: 100, seed: 1234, python: python!, simulator: pythonSimulator(python!) });
+    const report = await runFidelity({
+      programs: 100,
+      seed: 1234,
+      python: python!,
+      simulator: pythonSimulator(python!),
+    });
     expect(report).toMatchObject({ programs: 100, agreed: 100, disagreed: 0, skipped: 0, minimal: null, seed: 1234 });
     expect(report.cpython_programs_per_second).toBeGreaterThan(0);
   });
 
   test('gc.collect() results off by one: reported, and shrunk to a few statements that print one', async () => {
-    const simulator = pythonSimulator(python!, { source: (s) => s.replace(/print\(gc\.collect\((\d?)\)\)/g, 'print(gc.collect($1) + 1)') });
+    const simulator = pythonSimulator(python!, {
+      source: (s) => s.replace(/print\(gc\.collect\((\d?)\)\)/g, 'print(gc.collect($1) + 1)'),
+    });
     const report = await runFidelity({ programs: 25, seed: 42, python: python!, simulator, maxShrinkRuns: 400 });
     expect(report.disagreed).toBeGreaterThan(0);
     expect(report.agreed + report.disagreed + report.skipped).toBe(25);
@@ -106,7 +120,13 @@ describeWithPython('runFidelity against CPython (python3)', () => {
       if (lines.length > 3) lines.splice(2, 1);
       return lines.join('\n');
     };
-    const report = await runFidelity({ programs: 20, seed: 7, python: python!, simulator: pythonSimulator(python!, { stdout: dropThird }), maxShrinkRuns: 400 });
+    const report = await runFidelity({
+      programs: 20,
+      seed: 7,
+      python: python!,
+      simulator: pythonSimulator(python!, { stdout: dropThird }),
+      maxShrinkRuns: 400,
+    });
     expect(report.disagreed).toBeGreaterThan(0);
     const m = report.minimal!;
     expect(m.statements).toBeLessThanOrEqual(5);
@@ -115,7 +135,13 @@ describeWithPython('runFidelity against CPython (python3)', () => {
   });
 
   test('a wrong exit status: shrunk to the one statement that raises', async () => {
-    const report = await runFidelity({ programs: 20, seed: 3, python: python!, simulator: pythonSimulator(python!, { exitCode: () => 0 }), maxShrinkRuns: 300 });
+    const report = await runFidelity({
+      programs: 20,
+      seed: 3,
+      python: python!,
+      simulator: pythonSimulator(python!, { exitCode: () => 0 }),
+      maxShrinkRuns: 300,
+    });
     expect(report.disagreed).toBeGreaterThan(0);
     const m = report.minimal!;
     expect(m.statements).toBe(1);

@@ -10,7 +10,12 @@ test('a missing interpreter is a clear PythonNotFoundError', () => {
 
 test('the children run with the environment of the CPython facts', () => {
   const env = pythonEnv({ PATH: '/bin', PYTHONPATH: '/evil', PYTHONDEVMODE: '1', PYTHONUNBUFFERED: '' });
-  expect(env).toMatchObject({ PATH: '/bin', PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' });
+  expect(env).toMatchObject({
+    PATH: '/bin',
+    PYTHONUNBUFFERED: '1',
+    PYTHONDONTWRITEBYTECODE: '1',
+    PYTHONIOENCODING: 'utf-8',
+  });
   expect(env.PYTHONPATH).toBeUndefined();
   expect(env.PYTHONDEVMODE).toBeUndefined();
 });
@@ -23,7 +28,8 @@ describeWithPython('runOnCPython (python3)', () => {
   test('resolves the real executable and checks the version', () => {
     expect(python!.version).toMatch(/^3\.11\./);
     expect(python!.executable).toMatch(/python/);
-    if (!python!.version.startsWith('3.12')) expect(() => findPython('python3', '3.12')).toThrow(/is Python 3\.11\.\d+; the simulator models CPython 3\.12/);
+    if (!python!.version.startsWith('3.12'))
+      expect(() => findPython('python3', '3.12')).toThrow(/is Python 3\.11\.\d+; the simulator models CPython 3\.12/);
   });
 
   test('each program in a fresh interpreter, results in order, shutdown output and exit statuses included', async () => {
@@ -54,7 +60,10 @@ describeWithPython('runOnCPython (python3)', () => {
   });
 
   test('output that is not UTF-8 is flagged (and shown with U+FFFD)', async () => {
-    const batch = await runOnCPython(python!, ['import sys\nsys.stdout.buffer.write(b"ok \\xff\\n")\n', 'print("é")\n']);
+    const batch = await runOnCPython(python!, [
+      'import sys\nsys.stdout.buffer.write(b"ok \\xff\\n")\n',
+      'print("é")\n',
+    ]);
     expect(batch.results[0]).toMatchObject({ stdoutIsUtf8: false, stdout: 'ok \ufffd\n', exitCode: 0 });
     expect(batch.results[1]).toMatchObject({ stdoutIsUtf8: true, stdout: 'é\n' });
   });

@@ -12,7 +12,11 @@ const POSITION_KEYS = new Set(['lineno', 'col', 'endLineno', 'endCol']);
 function shape(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(shape);
   if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).filter(([k]) => !POSITION_KEYS.has(k)).map(([k, v]) => [k, shape(v)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([k]) => !POSITION_KEYS.has(k))
+      .map(([k, v]) => [k, shape(v)]),
+  );
 }
 
 const programs = generatePrograms(20240611, 300);
@@ -85,7 +89,12 @@ describe('generated programs', () => {
     for (const p of programs) {
       for (const n of nodes({ kind: 'Module', body: [...p.body] })) {
         if (n.kind === 'While') {
-          expect(n.test).toMatchObject({ kind: 'Compare', left: { kind: 'Name' }, ops: ['Lt'], comparators: [{ kind: 'Constant' }] });
+          expect(n.test).toMatchObject({
+            kind: 'Compare',
+            left: { kind: 'Name' },
+            ops: ['Lt'],
+            comparators: [{ kind: 'Constant' }],
+          });
           const counter = (n.test as Extract<Expr, { kind: 'Compare' }>).left as Extract<Expr, { kind: 'Name' }>;
           expect(unparse(n.body[0])).toBe(`${counter.id} += 1\n`);
         }
@@ -94,7 +103,8 @@ describe('generated programs', () => {
             if (inner.kind !== 'Call') continue;
             const name = dottedName(inner.func) ?? '';
             expect(['f', 'g', 'h']).not.toContain(name);
-            if (name !== 'gc.callbacks.append' && name !== 'saved.append') expect(name).not.toMatch(/\.(append|insert|extend|setdefault)$/);
+            if (name !== 'gc.callbacks.append' && name !== 'saved.append')
+              expect(name).not.toMatch(/\.(append|insert|extend|setdefault)$/);
           }
         }
       }
@@ -104,12 +114,34 @@ describe('generated programs', () => {
   test('never print objects whose repr holds an address, never build sets of strs', () => {
     for (const p of programs) {
       for (const n of nodes({ kind: 'Module', body: [...p.body] })) {
-        if (n.kind === 'Set') for (const e of n.elts) expect(e.kind === 'Constant' && e.value.type === 'str').toBe(false);
+        if (n.kind === 'Set')
+          for (const e of n.elts) expect(e.kind === 'Constant' && e.value.type === 'str').toBe(false);
         if (n.kind === 'Call' && dottedName(n.func) === 'print') {
           for (const arg of n.args) {
             // instances (a b c lo p e), object lists and dicts, tuples, weakrefs, bound methods, saved, functions
-            if (arg.kind === 'Name') expect(['a', 'b', 'c', 'lo', 'p', 'e', 'e1', 'L', 'M', 'loc', 'acc', 'D', 't', 'w', 'v', 'bm', 'saved', 'self']).not.toContain(arg.id);
-            if (arg.kind === 'Call') expect(['weakref.ref', 'A', 'B', 'S', 'K', 'f']).not.toContain(dottedName(arg.func));
+            if (arg.kind === 'Name')
+              expect([
+                'a',
+                'b',
+                'c',
+                'lo',
+                'p',
+                'e',
+                'e1',
+                'L',
+                'M',
+                'loc',
+                'acc',
+                'D',
+                't',
+                'w',
+                'v',
+                'bm',
+                'saved',
+                'self',
+              ]).not.toContain(arg.id);
+            if (arg.kind === 'Call')
+              expect(['weakref.ref', 'A', 'B', 'S', 'K', 'f']).not.toContain(dottedName(arg.func));
           }
         }
       }
@@ -194,7 +226,11 @@ describeWithPython('generated programs on CPython 3.11 (python3)', () => {
     first.results.forEach((r, i) => {
       expect(r.timedOut).toBe(false);
       expect(r.stderr).not.toMatch(/SyntaxError|IndentationError/);
-      expect({ program: i, stdout: second.results[i].stdout, exitCode: second.results[i].exitCode }).toEqual({ program: i, stdout: r.stdout, exitCode: r.exitCode });
+      expect({ program: i, stdout: second.results[i].stdout, exitCode: second.results[i].exitCode }).toEqual({
+        program: i,
+        stdout: r.stdout,
+        exitCode: r.exitCode,
+      });
     });
     // errors are allowed (deliberate ones, names deleted earlier), but most programs should finish
     expect(first.results.filter((r) => r.exitCode === 0).length).toBeGreaterThanOrEqual(15);

@@ -15,7 +15,13 @@ if (!python) console.warn('python3 (CPython 3.11) not found: skipping the real-s
 (python ? test : test.skip)(
   'the simulator agrees with CPython on 300 random programs',
   async () => {
-    const report = await runFidelity({ programs: 300, seed: 20240611, python: python!, simulator: runProgram, maxShrinkRuns: 400 });
+    const report = await runFidelity({
+      programs: 300,
+      seed: 20240611,
+      python: python!,
+      simulator: runProgram,
+      maxShrinkRuns: 400,
+    });
     const m = report.minimal;
     const explanation = m
       ? `program ${report.original!.index} disagrees; shrunk:\n${m.source}\n--- CPython (exit ${m.cpython.exitCode})\n${m.cpython.stdout}\n--- simulator (exit ${m.simulator.exitCode})\n${m.simulator.stdout}${m.simulator.error ?? ''}`

@@ -105,12 +105,42 @@ const manyArenas: TraceConstraints = { sizes: largeRequestSize(), maxBurst: 3000
 
 export const INJECTED_BUGS: readonly InjectedBug[] = [
   { catchBy: 'alignment', bug: 'pool header taken as 40 bytes', make: () => new MisalignedPoolHeader(), trace: small },
-  { catchBy: 'no-overlap', bug: 'pool_extend carves ALIGNMENT bytes apart', make: () => new CarvesByAlignment(), trace: fullPools },
-  { catchBy: 'block-in-carved-pool', bug: 'pool_extend carves past maxnextoffset', make: () => new CarvesPastMaxnextoffset(), trace: fullPools },
+  {
+    catchBy: 'no-overlap',
+    bug: 'pool_extend carves ALIGNMENT bytes apart',
+    make: () => new CarvesByAlignment(),
+    trace: fullPools,
+  },
+  {
+    catchBy: 'block-in-carved-pool',
+    bug: 'pool_extend carves past maxnextoffset',
+    make: () => new CarvesPastMaxnextoffset(),
+    trace: fullPools,
+  },
   { catchBy: 'size-class-fits', bug: 'size class rounded down', make: () => new RoundsSizeClassDown(), trace: small },
   { catchBy: 'pool-count', bug: 'free forgets --ref.count', make: () => new ForgetsRefCountDecrement(), trace: small },
-  { catchBy: 'pool-state', bug: 'full pool not relinked on free', make: () => new ForgetsToRelinkFullPool(), trace: fullPools },
-  { catchBy: 'usable-arenas-sorted', bug: 'arena never slid right (case 3)', make: () => new NeverSlidesArenaRight(), trace: manyArenas },
-  { catchBy: 'arena-release', bug: 'last wholly free arena released', make: () => new ReleasesLastFreeArena(), trace: small },
-  { catchBy: 'same-as-reference', bug: 'usedpools back insertion', make: () => new BackInsertsUsedpool(), trace: fullPools },
+  {
+    catchBy: 'pool-state',
+    bug: 'full pool not relinked on free',
+    make: () => new ForgetsToRelinkFullPool(),
+    trace: fullPools,
+  },
+  {
+    catchBy: 'usable-arenas-sorted',
+    bug: 'arena never slid right (case 3)',
+    make: () => new NeverSlidesArenaRight(),
+    trace: manyArenas,
+  },
+  {
+    catchBy: 'arena-release',
+    bug: 'last wholly free arena released',
+    make: () => new ReleasesLastFreeArena(),
+    trace: small,
+  },
+  {
+    catchBy: 'same-as-reference',
+    bug: 'usedpools back insertion',
+    make: () => new BackInsertsUsedpool(),
+    trace: fullPools,
+  },
 ];

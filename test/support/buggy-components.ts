@@ -72,7 +72,8 @@ export const INJECTED_BUGS: readonly InjectedBug[] = [
     options: collectorWith({
       moveUnreachable: (young, unreachable) => {
         const visit = (op: PyObject) => {
-          if ((op.gcFlags & GcFlag.Collecting) !== 0 && (op.gcFlags & GcFlag.Unreachable) === 0 && op.gcRefs === 0) op.gcRefs = 1;
+          if ((op.gcFlags & GcFlag.Collecting) !== 0 && (op.gcFlags & GcFlag.Unreachable) === 0 && op.gcRefs === 0)
+            op.gcRefs = 1;
         };
         let prev = young;
         for (let gc = young.gcNext!; gc !== young; gc = prev.gcNext!) {

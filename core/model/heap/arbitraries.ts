@@ -12,16 +12,43 @@ const allocKindArb: fc.Arbitrary<AllocKind> = fc.constantFrom(...ALLOC_KINDS);
 
 /** Every kind of heap operation, weighted toward building and cutting references. */
 export const heapOpArb: fc.Arbitrary<HeapOp> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('alloc' as const), kind: allocKindArb, into: slotArb, items: fc.array(slotArb, { maxLength: 3 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('alloc' as const),
+      kind: allocKindArb,
+      into: slotArb,
+      items: fc.array(slotArb, { maxLength: 3 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('bind' as const), from: slotArb, into: slotArb }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('unbind' as const), slot: slotArb }) },
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('setField' as const), container: slotArb, field: fc.nat(2), value: slotArb }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('setField' as const),
+      container: slotArb,
+      field: fc.nat(2),
+      value: slotArb,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delField' as const), container: slotArb, field: fc.nat(2) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('weakref' as const), target: slotArb, callback: fc.boolean(), into: slotArb }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('weakref' as const),
+      target: slotArb,
+      callback: fc.boolean(),
+      into: slotArb,
+    }),
+  },
   { weight: 2, arbitrary: fc.constant({ op: 'pushFrame' as const }) },
   { weight: 2, arbitrary: fc.constant({ op: 'popFrame' as const }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('collect' as const), generation: fc.nat(2) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('setThreshold' as const), threshold0: fc.integer({ min: 0, max: 12 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('setThreshold' as const), threshold0: fc.integer({ min: 0, max: 12 }) }),
+  },
   { weight: 1, arbitrary: fc.constant({ op: 'dropResurrected' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'freeze' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'unfreeze' as const }) },

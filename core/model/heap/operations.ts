@@ -7,7 +7,17 @@
  * submission and back as JSON, and a failing sequence prints as a readable program.
  */
 /** What `alloc` can make: containers, atoms, and instances whose finalizer does nothing, resurrects, or is legacy. */
-export const ALLOC_KINDS = ['list', 'tuple', 'dict', 'set', 'instance', 'finalizer', 'resurrector', 'legacy', 'int'] as const;
+export const ALLOC_KINDS = [
+  'list',
+  'tuple',
+  'dict',
+  'set',
+  'instance',
+  'finalizer',
+  'resurrector',
+  'legacy',
+  'int',
+] as const;
 export type AllocKind = (typeof ALLOC_KINDS)[number];
 
 export type Slot = { readonly scope: 'global' | 'local'; readonly index: number };

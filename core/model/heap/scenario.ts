@@ -23,7 +23,6 @@ export class ScenarioError extends Error {
   }
 }
 
-
 /** The 1-based line of the n-th occurrence of `"op"` keys, to point errors at a step. */
 function stepLines(text: string): number[] {
   const lines: number[] = [];
@@ -44,7 +43,8 @@ export function parseScenario(text: string, file: string): Scenario {
     throw new ScenarioError(file, line, `not valid JSON (${message})`);
   }
   const top = data as Record<string, unknown>;
-  if (typeof top !== 'object' || top === null || Array.isArray(top)) throw new ScenarioError(file, 1, 'expected a JSON object with "title", "comment" and "steps"');
+  if (typeof top !== 'object' || top === null || Array.isArray(top))
+    throw new ScenarioError(file, 1, 'expected a JSON object with "title", "comment" and "steps"');
   if (typeof top.title !== 'string') throw new ScenarioError(file, 1, 'expected "title" to be a string');
   if (typeof top.comment !== 'string') throw new ScenarioError(file, 1, 'expected "comment" to be a string');
   if (!Array.isArray(top.steps)) throw new ScenarioError(file, 1, 'expected "steps" to be an array of operations');
@@ -59,17 +59,24 @@ export function parseScenario(text: string, file: string): Scenario {
     const slot = (name: string): Slot => parseSlot(s[name], `"${name}"`, fail);
     const nat = (name: string, max: number): number => {
       const v = s[name];
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) fail(`expected "${name}" to be a whole number from 0 to ${max}, got ${JSON.stringify(v)}`);
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max)
+        fail(`expected "${name}" to be a whole number from 0 to ${max}, got ${JSON.stringify(v)}`);
       return v as number;
     };
     const note = typeof s.note === 'string' ? s.note : undefined;
     const op = ((): HeapOp => {
       switch (s.op) {
         case 'alloc': {
-          if (!(ALLOC_KINDS as readonly string[]).includes(s.kind as string)) fail(`expected "kind" to be one of ${ALLOC_KINDS.join(', ')}, got ${JSON.stringify(s.kind)}`);
+          if (!(ALLOC_KINDS as readonly string[]).includes(s.kind as string))
+            fail(`expected "kind" to be one of ${ALLOC_KINDS.join(', ')}, got ${JSON.stringify(s.kind)}`);
           const items = s.items ?? [];
           if (!Array.isArray(items)) fail('expected "items" to be an array of slots');
-          return { op: 'alloc', kind: s.kind as AllocKind, into: slot('into'), items: (items as unknown[]).map((v, k) => parseSlot(v, `items[${k}]`, fail)) };
+          return {
+            op: 'alloc',
+            kind: s.kind as AllocKind,
+            into: slot('into'),
+            items: (items as unknown[]).map((v, k) => parseSlot(v, `items[${k}]`, fail)),
+          };
         }
         case 'bind':
           return { op: 'bind', from: slot('from'), into: slot('into') };
@@ -101,7 +108,8 @@ export function parseScenario(text: string, file: string): Scenario {
 }
 
 function parseSlot(v: unknown, label: string, fail: (what: string) => never): Slot {
-  if (typeof v !== 'string' || !/^[gl]\d$/.test(v)) fail(`expected ${label} to name a slot like "g0" (global) or "l1" (local), got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || !/^[gl]\d$/.test(v))
+    fail(`expected ${label} to name a slot like "g0" (global) or "l1" (local), got ${JSON.stringify(v)}`);
   const text = v as string;
   return { scope: text[0] === 'g' ? 'global' : 'local', index: Number(text.slice(1)) };
 }

@@ -8,7 +8,14 @@ import { newList, listAppend, listSetItem, listDelItem, listClear } from '../../
 import { newTuple } from '../../objects/tuple';
 import { newDict, dictSetItem, dictDelItem, dictGetItem } from '../../objects/dict';
 import { newSet, setAdd, setDiscard } from '../../objects/set';
-import { classType, newClass, newInstance, instanceSetAttr, instanceDelAttr, instanceGetAttr } from '../../objects/classobject';
+import {
+  classType,
+  newClass,
+  newInstance,
+  instanceSetAttr,
+  instanceDelAttr,
+  instanceGetAttr,
+} from '../../objects/classobject';
 import { newModule, moduleDict } from '../../objects/moduleobject';
 import { newWeakref } from '../../objects/weakrefobject';
 import { GcModule } from '../../gc/gcmodule';
@@ -46,7 +53,12 @@ export class HeapWorld {
       this.rt.decref(c);
       return c;
     };
-    this.classes = { instance: cls('Node'), finalizer: cls('WithDel'), resurrector: cls('Phoenix'), legacy: cls('Legacy') };
+    this.classes = {
+      instance: cls('Node'),
+      finalizer: cls('WithDel'),
+      resurrector: cls('Phoenix'),
+      legacy: cls('Legacy'),
+    };
     classType(this.classes.finalizer).finalize = () => {};
     classType(this.classes.resurrector).finalize = (self) => listAppend(this.rt, this.resurrected, self);
     classType(this.classes.legacy).legacyDel = () => {};
@@ -202,12 +214,16 @@ export class HeapWorld {
       }
       case 'weakref': {
         const target = this.get(op.target);
-        if (target !== null && target.type.supportsWeakrefs) this.put(op.into, newWeakref(rt, target, op.callback ? this.callback : null));
+        if (target !== null && target.type.supportsWeakrefs)
+          this.put(op.into, newWeakref(rt, target, op.callback ? this.callback : null));
         return;
       }
       case 'pushFrame':
         if (this.frameDepth < MAX_FRAMES) {
-          rt.pushFrame(`f${this.frameDepth}`, Array.from({ length: LOCAL_SLOTS }, (_, i) => `l${i}`));
+          rt.pushFrame(
+            `f${this.frameDepth}`,
+            Array.from({ length: LOCAL_SLOTS }, (_, i) => `l${i}`),
+          );
         }
         return;
       case 'popFrame':
@@ -240,4 +256,3 @@ function isHashable(op: PyObject): boolean {
     return false;
   }
 }
-

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { FreeCommand, FreeManyCommand, MallocCommand, MallocManyCommand, ReallocCommand, type TraceCommand } from './commands';
+import {
+  FreeCommand,
+  FreeManyCommand,
+  MallocCommand,
+  MallocManyCommand,
+  ReallocCommand,
+  type TraceCommand,
+} from './commands';
 
 /**
  * Generators for malloc-lab-like traces against a pymalloc allocator: malloc / free / realloc
@@ -45,7 +52,9 @@ export function traceCommands(constraints: TraceConstraints = {}): fc.Arbitrary<
     const count = fc.integer({ min: 1, max: maxBurst });
     commands.push(
       fc.tuple(count, sizes).map(([n, nbytes]) => new MallocManyCommand(n, nbytes)),
-      fc.tuple(handle, count, fc.integer({ min: 1, max: 4 })).map(([start, n, stride]) => new FreeManyCommand(start, n, stride)),
+      fc
+        .tuple(handle, count, fc.integer({ min: 1, max: 4 }))
+        .map(([start, n, stride]) => new FreeManyCommand(start, n, stride)),
     );
   }
   return fc.commands(commands, { maxCommands: constraints.maxCommands ?? 60, size: 'large' });

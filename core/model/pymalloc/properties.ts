@@ -30,7 +30,10 @@ export class InvariantViolationError extends Error {
     readonly log: readonly string[],
   ) {
     const names = [...new Set(violations.map((v) => v.invariant))].join(', ');
-    const details = violations.slice(0, 5).map((v) => `  [${v.invariant}] ${v.message}`).join('\n');
+    const details = violations
+      .slice(0, 5)
+      .map((v) => `  [${v.invariant}] ${v.message}`)
+      .join('\n');
     super(`invariant(s) violated: ${names}\n${details}\nafter:\n  ${tail(log)}`);
     this.name = 'InvariantViolationError';
   }
@@ -53,14 +56,19 @@ export interface PropertyOptions {
   readonly trace?: TraceConstraints;
 }
 
-function traceProperty(trace: TraceConstraints | undefined, setup: () => TraceRunner): fc.IProperty<[Iterable<TraceCommand>]> {
+function traceProperty(
+  trace: TraceConstraints | undefined,
+  setup: () => TraceRunner,
+): fc.IProperty<[Iterable<TraceCommand>]> {
   return fc.property(traceCommands(trace), (commands) => {
     fc.modelRun(() => ({ model: emptyModel(), real: setup() }), commands);
   });
 }
 
 /** After every step, the named invariants (default: all) hold for the allocator and the blocks its client holds. */
-export function invariantsHold(options: PropertyOptions & { readonly invariants?: readonly InvariantName[] }): fc.IProperty<[Iterable<TraceCommand>]> {
+export function invariantsHold(
+  options: PropertyOptions & { readonly invariants?: readonly InvariantName[] },
+): fc.IProperty<[Iterable<TraceCommand>]> {
   const names = options.invariants ?? INVARIANT_NAMES;
   return traceProperty(options.trace, () => {
     const allocator = observeAllocator(options.make());
@@ -93,7 +101,8 @@ const structureOf = (allocator: Allocator): string => {
  */
 function lockstep(candidate: Allocator, reference: Allocator, log: () => readonly string[]): Allocator {
   const same = (what: string, got: number, want: number): number => {
-    if (got !== want) throw new DivergenceError(`${what} returned 0x${got.toString(16)}, the reference 0x${want.toString(16)}`, log());
+    if (got !== want)
+      throw new DivergenceError(`${what} returned 0x${got.toString(16)}, the reference 0x${want.toString(16)}`, log());
     return got;
   };
   return {
@@ -102,7 +111,8 @@ function lockstep(candidate: Allocator, reference: Allocator, log: () => readonl
       candidate.free(address);
       reference.free(address);
     },
-    realloc: (address, nbytes) => same(`realloc(.., ${nbytes})`, candidate.realloc(address, nbytes), reference.realloc(address, nbytes)),
+    realloc: (address, nbytes) =>
+      same(`realloc(.., ${nbytes})`, candidate.realloc(address, nbytes), reference.realloc(address, nbytes)),
     snapshot: () => candidate.snapshot(),
   };
 }
@@ -112,9 +122,13 @@ export function sameAsReference(options: PropertyOptions): fc.IProperty<[Iterabl
   return traceProperty(options.trace, () => {
     const candidate = options.make();
     const reference = new Pymalloc();
-    const runner: TraceRunner = new TraceRunner(lockstep(candidate, reference, () => runner.log), () => {
-      if (structureOf(candidate) !== structureOf(reference)) throw new DivergenceError('the arena/pool structure', runner.log);
-    });
+    const runner: TraceRunner = new TraceRunner(
+      lockstep(candidate, reference, () => runner.log),
+      () => {
+        if (structureOf(candidate) !== structureOf(reference))
+          throw new DivergenceError('the arena/pool structure', runner.log);
+      },
+    );
     return runner;
   });
 }

@@ -53,9 +53,29 @@ const valuesBytes = (size: number): number => Math.ceil((size + 2) / 8) * 8 + 8 
 
 export const BULK_SCENARIOS: readonly BulkScenario[] = [
   { kind: 'object', getsizeof: 16, requests: () => [16], deallocOrder: [0], source: 'object_new: basicsize 16' },
-  { kind: 'float', getsizeof: 24, requests: () => [24], deallocOrder: [0], freeList: 'free PyFloatObject', source: 'PyFloat_FromDouble' },
-  { kind: 'bigint', getsizeof: 40, requests: () => [40], deallocOrder: [0], source: '_PyLong_New(4): 24 + 4 digits of 4 bytes' },
-  { kind: 'list', getsizeof: 56, requests: () => [56], deallocOrder: [0], freeList: 'free PyListObject', source: 'PyList_New(0): GC header 16 + 40' },
+  {
+    kind: 'float',
+    getsizeof: 24,
+    requests: () => [24],
+    deallocOrder: [0],
+    freeList: 'free PyFloatObject',
+    source: 'PyFloat_FromDouble',
+  },
+  {
+    kind: 'bigint',
+    getsizeof: 40,
+    requests: () => [40],
+    deallocOrder: [0],
+    source: '_PyLong_New(4): 24 + 4 digits of 4 bytes',
+  },
+  {
+    kind: 'list',
+    getsizeof: 56,
+    requests: () => [56],
+    deallocOrder: [0],
+    freeList: 'free PyListObject',
+    source: 'PyList_New(0): GC header 16 + 40',
+  },
   {
     kind: 'list2',
     getsizeof: 72,
@@ -64,7 +84,14 @@ export const BULK_SCENARIOS: readonly BulkScenario[] = [
     freeList: 'free PyListObject',
     source: 'BUILD_LIST 2: the list object, then PyMem_Calloc of 2 item pointers; list_dealloc frees the items first',
   },
-  { kind: 'dict', getsizeof: 64, requests: () => [64], deallocOrder: [0], freeList: 'free PyDictObject', source: 'PyDict_New: GC header 16 + 48, shared empty keys' },
+  {
+    kind: 'dict',
+    getsizeof: 64,
+    requests: () => [64],
+    deallocOrder: [0],
+    freeList: 'free PyDictObject',
+    source: 'PyDict_New: GC header 16 + 48, shared empty keys',
+  },
   {
     kind: 'dict1',
     getsizeof: 184,
@@ -84,7 +111,13 @@ export const BULK_SCENARIOS: readonly BulkScenario[] = [
     deallocOrder: [1, 0],
     source: 'object 24 + GC 16 + managed-dict pre-header 16; init_inline_values: new_values(nentries + dk_usable)',
   },
-  { kind: 'str20', getsizeof: 69, requests: () => [69], deallocOrder: [0], source: 'compact ASCII string: 48 + 20 + 1' },
+  {
+    kind: 'str20',
+    getsizeof: 69,
+    requests: () => [69],
+    deallocOrder: [0],
+    source: 'compact ASCII string: 48 + 20 + 1',
+  },
 ];
 
 export interface PythonRun {
@@ -101,14 +134,22 @@ export function pythonVersion(): string | null {
 }
 
 export function runInPython(kind: string, n: number): PythonRun {
-  const run = spawnSync('python3', [join(__dirname, 'fixtures', 'bulk_alloc.py'), kind, String(n)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const run = spawnSync('python3', [join(__dirname, 'fixtures', 'bulk_alloc.py'), kind, String(n)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (run.status !== 0) throw new Error(`bulk_alloc.py ${kind} failed: ${run.stderr}`);
   const sections = new Map<string, string>();
   const parts = run.stderr.split(/^@@(\w+.*)\n/m).slice(1);
   for (let i = 0; i < parts.length; i += 2) sections.set(parts[i], parts[i + 1]);
   const stats = (phase: string): DebugMallocStats => parseDebugMallocStats(sections.get(phase) ?? '');
   const probe = [...sections.keys()].find((key) => key.startsWith('getsizeof '));
-  return { getsizeof: Number(probe?.split(' ')[1]), before: stats('before'), allocated: stats('allocated'), freed: stats('freed') };
+  return {
+    getsizeof: Number(probe?.split(' ')[1]),
+    before: stats('before'),
+    allocated: stats('allocated'),
+    freed: stats('freed'),
+  };
 }
 
 const freeListCount = (stats: DebugMallocStats, label: string | undefined): number =>
@@ -133,7 +174,10 @@ function primed(stats: DebugMallocStats): Primed {
     const blocks = Array.from({ length: c.numPools * perPool }, () => allocator.malloc(INDEX2SIZE(c.szidx)));
     const spare = new Set(blocks.filter((_, k) => k % perPool !== 0).slice(0, c.availBlocks));
     spare.forEach((address) => allocator.free(address));
-    live.set(c.szidx, blocks.filter((address) => !spare.has(address)));
+    live.set(
+      c.szidx,
+      blocks.filter((address) => !spare.has(address)),
+    );
   }
   return { allocator, live };
 }
@@ -153,7 +197,11 @@ export function simulate(scenario: BulkScenario, n: number, python: PythonRun): 
   const capacity = freeListCount(python.freed, scenario.freeList);
   const objects: number[][] = [];
   for (let i = 0; i < n; i++) {
-    objects.push(scenario.requests(i).map((nbytes, k) => (k === 0 && freeList.length > 0 ? (freeList.pop() as number) : allocator.malloc(nbytes))));
+    objects.push(
+      scenario
+        .requests(i)
+        .map((nbytes, k) => (k === 0 && freeList.length > 0 ? (freeList.pop() as number) : allocator.malloc(nbytes))),
+    );
   }
   const allocated = collectMallocStats(allocator.snapshot());
   for (let i = n - 1; i >= 0; i--) {
@@ -204,8 +252,14 @@ export function discrepancy(python: PythonRun, sim: SimulatedRun, phase: 'alloca
     pools = Math.max(pools, Math.abs((real.get(szidx)?.pools ?? 0) - (simulated.get(szidx)?.pools ?? 0)));
   }
   const arenas = Math.abs(
-    python[phase].arenasAllocatedCurrent - python.before.arenasAllocatedCurrent - (sim[phase].arenasAllocatedCurrent - sim.before.arenasAllocatedCurrent),
+    python[phase].arenasAllocatedCurrent -
+      python.before.arenasAllocatedCurrent -
+      (sim[phase].arenasAllocatedCurrent - sim.before.arenasAllocatedCurrent),
   );
-  const highwater = Math.abs(python[phase].arenasHighwater - python.before.arenasHighwater - (sim[phase].arenasHighwater - sim.before.arenasHighwater));
+  const highwater = Math.abs(
+    python[phase].arenasHighwater -
+      python.before.arenasHighwater -
+      (sim[phase].arenasHighwater - sim.before.arenasHighwater),
+  );
   return { phase, blocks, pools, arenas, highwater };
 }

@@ -15,7 +15,12 @@ const CPYTHON_OUTPUT = readFileSync(join(__dirname, 'fixtures', 'debugmallocstat
 describe('sys._debugmallocstats() format', () => {
   test("parsing CPython 3.11.7's output and rendering it back gives the same bytes", () => {
     const stats = parseDebugMallocStats(CPYTHON_OUTPUT);
-    expect(stats).toMatchObject({ arenasAllocatedCurrent: 4, unusedPools: 18, bytesLostToArenaAlignment: 49_152, arenaMapMidNodes: 1 });
+    expect(stats).toMatchObject({
+      arenasAllocatedCurrent: 4,
+      unusedPools: 18,
+      bytesLostToArenaAlignment: 49_152,
+      arenaMapMidNodes: 1,
+    });
     expect(stats.classes).toHaveLength(32);
     expect(stats.freeLists[0]).toEqual({ label: 'free PyDictObject', count: 8, size: 48 });
     expect(renderDebugMallocStats(stats)).toBe(CPYTHON_OUTPUT);
@@ -29,7 +34,9 @@ describe('sys._debugmallocstats() format', () => {
     expect(text).toContain('# arenas allocated current         =                    1\n');
     expect(text).toContain('1 arenas * 1048576 bytes/arena     =            1,048,576\n');
     expect(text).toContain('         100 free PyFloatObjects * 24 bytes each =                2,400\n');
-    expect(parseDebugMallocStats(text)).toEqual(collectMallocStats(allocator.snapshot(), [{ label: 'free PyFloatObject', count: 100, size: 24 }]));
+    expect(parseDebugMallocStats(text)).toEqual(
+      collectMallocStats(allocator.snapshot(), [{ label: 'free PyFloatObject', count: 100, size: 24 }]),
+    );
   });
 
   test('the byte accounting adds up to the arenas, after any trace', () => {
@@ -39,8 +46,12 @@ describe('sys._debugmallocstats() format', () => {
         fc.modelRun(() => ({ model: emptyModel(), real: new TraceRunner(allocator, () => {}) }), commands);
         const s = collectMallocStats(allocator.snapshot());
         const total =
-          s.bytesInAllocatedBlocks + s.bytesInAvailableBlocks + s.unusedPools * s.poolSize +
-          s.bytesLostToPoolHeaders + s.bytesLostToQuantization + s.bytesLostToArenaAlignment;
+          s.bytesInAllocatedBlocks +
+          s.bytesInAvailableBlocks +
+          s.unusedPools * s.poolSize +
+          s.bytesLostToPoolHeaders +
+          s.bytesLostToQuantization +
+          s.bytesLostToArenaAlignment;
         expect(total).toBe(s.arenasAllocatedCurrent * ARENA_SIZE);
       }),
       { seed: 7, numRuns: 60 },
@@ -49,6 +60,8 @@ describe('sys._debugmallocstats() format', () => {
 
   test('a text without the header is refused', () => {
     expect(() => parseDebugMallocStats('hello')).toThrow(DebugMallocStatsParseError);
-    expect(() => parseDebugMallocStats(CPYTHON_OUTPUT.replace(/# arenas reclaimed.*\n/, ''))).toThrow(/arenasReclaimed/);
+    expect(() => parseDebugMallocStats(CPYTHON_OUTPUT.replace(/# arenas reclaimed.*\n/, ''))).toThrow(
+      /arenasReclaimed/,
+    );
   });
 });

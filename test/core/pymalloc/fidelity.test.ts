@@ -1,4 +1,12 @@
-import { BULK_SCENARIOS, TOLERANCE, discrepancy, pythonVersion, runInPython, simulate, type BulkScenario } from './cpython-fidelity';
+import {
+  BULK_SCENARIOS,
+  TOLERANCE,
+  discrepancy,
+  pythonVersion,
+  runInPython,
+  simulate,
+  type BulkScenario,
+} from './cpython-fidelity';
 
 /**
  * Fidelity against CPython: bulk allocations run in python3, with sys._debugmallocstats()
@@ -18,7 +26,10 @@ const N = 100_000;
 
 /** Each scenario runs once, on first use (describe bodies run even when skipped, so nothing runs there). */
 const runs = new Map<string, { python: ReturnType<typeof runInPython>; simulated: ReturnType<typeof simulate> }>();
-function replay(scenario: BulkScenario): { python: ReturnType<typeof runInPython>; simulated: ReturnType<typeof simulate> } {
+function replay(scenario: BulkScenario): {
+  python: ReturnType<typeof runInPython>;
+  simulated: ReturnType<typeof simulate>;
+} {
   const cached = runs.get(scenario.kind);
   if (cached !== undefined) return cached;
   const python = runInPython(scenario.kind, N);
@@ -40,13 +51,16 @@ describeWithPython(`fidelity against CPython ${version ?? '(skipped: python3 not
       expect(replay(scenario).python.getsizeof).toBe(scenario.getsizeof);
     });
 
-    test.each(['allocated', 'freed'] as const)(`after %s ${N.toLocaleString('en-US')} objects: the same change per class and in arenas`, (phase) => {
-      const { python, simulated } = replay(scenario);
-      const found = discrepancy(python, simulated, phase);
-      expect(found.blocks).toBeLessThanOrEqual(tolerance.blocks);
-      expect(found.pools).toBeLessThanOrEqual(tolerance.pools);
-      expect(Math.max(found.arenas, found.highwater)).toBeLessThanOrEqual(tolerance.arenas);
-    });
+    test.each(['allocated', 'freed'] as const)(
+      `after %s ${N.toLocaleString('en-US')} objects: the same change per class and in arenas`,
+      (phase) => {
+        const { python, simulated } = replay(scenario);
+        const found = discrepancy(python, simulated, phase);
+        expect(found.blocks).toBeLessThanOrEqual(tolerance.blocks);
+        expect(found.pools).toBeLessThanOrEqual(tolerance.pools);
+        expect(Math.max(found.arenas, found.highwater)).toBeLessThanOrEqual(tolerance.arenas);
+      },
+    );
   });
 
   test('1,000,000 floats then del: the same arenas highwater mark, reclaimed and current as CPython', () => {
@@ -54,7 +68,11 @@ describeWithPython(`fidelity against CPython ${version ?? '(skipped: python3 not
     if (float === undefined) throw new Error('no float scenario');
     const python = runInPython('float', 1_000_000);
     const simulated = simulate(float, 1_000_000, python);
-    const arenas = (s: typeof python.freed): number[] => [s.arenasHighwater, s.arenasReclaimed, s.arenasAllocatedCurrent];
+    const arenas = (s: typeof python.freed): number[] => [
+      s.arenasHighwater,
+      s.arenasReclaimed,
+      s.arenasAllocatedCurrent,
+    ];
     expect(arenas(simulated.allocated)).toEqual(arenas(python.allocated));
     expect(arenas(simulated.freed)).toEqual(arenas(python.freed));
   });

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { INJECTED_BUGS } from '../../support/buggy-allocators';
-import { DivergenceError, InvariantViolationError, invariantsHold, sameAsReference } from '../../../core/model/pymalloc/properties';
+import {
+  DivergenceError,
+  InvariantViolationError,
+  invariantsHold,
+  sameAsReference,
+} from '../../../core/model/pymalloc/properties';
 
 /**
  * Proof that each property can fail: a realistic bug injected into a copy of the reference
@@ -12,7 +17,10 @@ const SEED = 42;
 
 describe(`each property catches an injected bug (seed ${SEED})`, () => {
   test.each(INJECTED_BUGS)('$catchBy catches: $bug', ({ catchBy, make, trace }) => {
-    const property = catchBy === 'same-as-reference' ? sameAsReference({ make, trace }) : invariantsHold({ make, trace, invariants: [catchBy] });
+    const property =
+      catchBy === 'same-as-reference'
+        ? sameAsReference({ make, trace })
+        : invariantsHold({ make, trace, invariants: [catchBy] });
     const details = fc.check(property, { seed: SEED, numRuns: 300, includeErrorInReport: true });
 
     expect(details.failed).toBe(true);

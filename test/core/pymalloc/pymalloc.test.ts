@@ -7,14 +7,15 @@ import type { PoolSnapshot, PymallocSnapshot } from '../../../core/pymalloc/snap
 /** Concrete facts about the reference allocator, each one a line of obmalloc.c made observable. */
 
 const poolOf = (snapshot: PymallocSnapshot, address: number): PoolSnapshot => {
-  const pool = snapshot.arenas.flatMap((arena) => arena.pools).find((p) => address >= p.address && address < p.address + POOL_SIZE);
+  const pool = snapshot.arenas
+    .flatMap((arena) => arena.pools)
+    .find((p) => address >= p.address && address < p.address + POOL_SIZE);
   if (pool === undefined) throw new Error(`no pool holds 0x${address.toString(16)}`);
   return pool;
 };
 
 const mallocMany = (allocator: Pymalloc, count: number, nbytes: number): number[] =>
   Array.from({ length: count }, () => allocator.malloc(nbytes));
-
 
 describe('Pymalloc: pools and blocks', () => {
   test('a fresh pool carves lazily: only its first two blocks are touched', () => {
@@ -23,7 +24,12 @@ describe('Pymalloc: pools and blocks', () => {
     const pool = poolOf(allocator.snapshot(), address);
     const size = INDEX2SIZE(6);
     expect(address).toBe(pool.address + POOL_OVERHEAD);
-    expect(pool).toMatchObject({ szidx: 6, count: 1, nextoffset: POOL_OVERHEAD + 2 * size, maxnextoffset: POOL_SIZE - size });
+    expect(pool).toMatchObject({
+      szidx: 6,
+      count: 1,
+      nextoffset: POOL_OVERHEAD + 2 * size,
+      maxnextoffset: POOL_SIZE - size,
+    });
     expect(pool.freeblock).toEqual([address + size]);
   });
 
@@ -139,7 +145,12 @@ describe('Pymalloc: arenas', () => {
     const blocks = mallocMany(allocator, 2 * 63 * 31, 512);
     blocks.forEach((a) => allocator.free(a));
     const { counters, arenas, usableArenas } = allocator.snapshot();
-    expect(counters).toMatchObject({ arenasAllocatedTotal: 2, arenasReclaimed: 1, arenasAllocatedCurrent: 1, arenasHighwater: 2 });
+    expect(counters).toMatchObject({
+      arenasAllocatedTotal: 2,
+      arenasReclaimed: 1,
+      arenasAllocatedCurrent: 1,
+      arenasHighwater: 2,
+    });
     expect(arenas[0].nfreepools).toBe(arenas[0].ntotalpools);
     expect(usableArenas).toEqual([arenas[0].arenaindex]);
   });
@@ -156,7 +167,10 @@ describe('Pymalloc: arenas', () => {
     const pools = Math.ceil(1_000_000 / NUMBLOCKS(1)); // 1961 pools of 510 blocks
     const expected = Math.ceil(pools / (MAX_POOLS_IN_ARENA - 1)); // 63 pools per arena: 32 arenas
     expect([pools, expected]).toEqual([1961, 32]);
-    expect(allocator.snapshot().counters).toMatchObject({ arenasAllocatedCurrent: expected, arenasHighwater: expected });
+    expect(allocator.snapshot().counters).toMatchObject({
+      arenasAllocatedCurrent: expected,
+      arenasHighwater: expected,
+    });
     blocks.forEach((a) => allocator.free(a));
     expect(allocator.snapshot().counters).toMatchObject({
       arenasAllocatedTotal: expected,
@@ -211,18 +225,71 @@ describe('Pymalloc: raw requests and misuse', () => {
   });
 
   type Misuse = (allocator: Pymalloc) => () => unknown;
-  const cases: Array<[string, Misuse, typeof InvalidFreeError | typeof DoubleFreeError | typeof InvalidRequestError]> = [
-    ['a double free of a pooled block', (a) => { const p = a.malloc(8); a.free(p); return () => a.free(p); }, DoubleFreeError],
-    ['a double free of a raw block', (a) => { const p = a.malloc(600); a.free(p); return () => a.free(p); }, DoubleFreeError],
-    ['a realloc of a freed block', (a) => { const p = a.malloc(8); a.free(p); return () => a.realloc(p, 4); }, DoubleFreeError],
-    ['a free inside a block', (a) => { const p = a.malloc(100); return () => a.free(p + 16); }, InvalidFreeError],
-    ['a free of an address never returned', (a) => () => a.free(0x1234_5670), InvalidFreeError],
-    ['a free in a never-carved pool', (a) => { const p = a.malloc(8); return () => a.free(p + 5 * POOL_SIZE); }, InvalidFreeError],
-    ['a free of a raw address never returned', (a) => { const p = a.malloc(600); return () => a.free(p + 16); }, InvalidFreeError],
-    ['a negative size', (a) => () => a.malloc(-1), InvalidRequestError],
-    ['a fractional size', (a) => () => a.malloc(1.5), InvalidRequestError],
-    ['a NaN size in realloc', (a) => { const p = a.malloc(8); return () => a.realloc(p, NaN); }, InvalidRequestError],
-  ];
+  const cases: Array<[string, Misuse, typeof InvalidFreeError | typeof DoubleFreeError | typeof InvalidRequestError]> =
+    [
+      [
+        'a double free of a pooled block',
+        (a) => {
+          const p = a.malloc(8);
+          a.free(p);
+          return () => a.free(p);
+        },
+        DoubleFreeError,
+      ],
+      [
+        'a double free of a raw block',
+        (a) => {
+          const p = a.malloc(600);
+          a.free(p);
+          return () => a.free(p);
+        },
+        DoubleFreeError,
+      ],
+      [
+        'a realloc of a freed block',
+        (a) => {
+          const p = a.malloc(8);
+          a.free(p);
+          return () => a.realloc(p, 4);
+        },
+        DoubleFreeError,
+      ],
+      [
+        'a free inside a block',
+        (a) => {
+          const p = a.malloc(100);
+          return () => a.free(p + 16);
+        },
+        InvalidFreeError,
+      ],
+      ['a free of an address never returned', (a) => () => a.free(0x1234_5670), InvalidFreeError],
+      [
+        'a free in a never-carved pool',
+        (a) => {
+          const p = a.malloc(8);
+          return () => a.free(p + 5 * POOL_SIZE);
+        },
+        InvalidFreeError,
+      ],
+      [
+        'a free of a raw address never returned',
+        (a) => {
+          const p = a.malloc(600);
+          return () => a.free(p + 16);
+        },
+        InvalidFreeError,
+      ],
+      ['a negative size', (a) => () => a.malloc(-1), InvalidRequestError],
+      ['a fractional size', (a) => () => a.malloc(1.5), InvalidRequestError],
+      [
+        'a NaN size in realloc',
+        (a) => {
+          const p = a.malloc(8);
+          return () => a.realloc(p, NaN);
+        },
+        InvalidRequestError,
+      ],
+    ];
   test.each(cases)('%s raises a named error and changes nothing', (_, setUp, errorClass) => {
     const allocator = new Pymalloc();
     allocator.malloc(32);

@@ -74,24 +74,33 @@ function delta(a: DebugMallocStats, b: DebugMallocStats) {
   return { perClass, pools: pools(b) - pools(a), arenas: b.arenasAllocatedCurrent - a.arenasAllocatedCurrent };
 }
 
-(HAVE_PYTHON ? describe.each(Object.entries(BULK)) : describe.skip.each(Object.entries(BULK)))('100,000 %s', (name, statement) => {
-  test('blocks per size class, pools and arenas change as in CPython', () => {
-    const source = program(statement);
-    const file = path.join(dir, `${name.replace(/\W+/g, '_')}.py`);
-    writeFileSync(file, source);
-    const cpython = stats(spawnSync('python3', [file], { encoding: 'utf8' }).stderr);
-    const sim = stats(runProgram(source, file).stderr);
-    expect(cpython).toHaveLength(3);
-    expect(sim).toHaveLength(3);
-    for (const [phase, from, to, tolerance] of [['allocate', 0, 1, 80], ['free', 1, 2, 2]] as const) {
-      const real = delta(cpython[from], cpython[to]);
-      const simulated = delta(sim[from], sim[to]);
-      for (const size of new Set([...real.perClass.keys(), ...simulated.perClass.keys()])) {
-        const diff = Math.abs((real.perClass.get(size) ?? 0) - (simulated.perClass.get(size) ?? 0));
-        if (diff > tolerance) throw new Error(`${phase}: ${size}-byte class changed by ${simulated.perClass.get(size)} in the simulator, ${real.perClass.get(size)} in CPython`);
+(HAVE_PYTHON ? describe.each(Object.entries(BULK)) : describe.skip.each(Object.entries(BULK)))(
+  '100,000 %s',
+  (name, statement) => {
+    test('blocks per size class, pools and arenas change as in CPython', () => {
+      const source = program(statement);
+      const file = path.join(dir, `${name.replace(/\W+/g, '_')}.py`);
+      writeFileSync(file, source);
+      const cpython = stats(spawnSync('python3', [file], { encoding: 'utf8' }).stderr);
+      const sim = stats(runProgram(source, file).stderr);
+      expect(cpython).toHaveLength(3);
+      expect(sim).toHaveLength(3);
+      for (const [phase, from, to, tolerance] of [
+        ['allocate', 0, 1, 80],
+        ['free', 1, 2, 2],
+      ] as const) {
+        const real = delta(cpython[from], cpython[to]);
+        const simulated = delta(sim[from], sim[to]);
+        for (const size of new Set([...real.perClass.keys(), ...simulated.perClass.keys()])) {
+          const diff = Math.abs((real.perClass.get(size) ?? 0) - (simulated.perClass.get(size) ?? 0));
+          if (diff > tolerance)
+            throw new Error(
+              `${phase}: ${size}-byte class changed by ${simulated.perClass.get(size)} in the simulator, ${real.perClass.get(size)} in CPython`,
+            );
+        }
+        expect(Math.abs(real.pools - simulated.pools)).toBeLessThanOrEqual(8);
+        expect(Math.abs(real.arenas - simulated.arenas)).toBeLessThanOrEqual(1);
       }
-      expect(Math.abs(real.pools - simulated.pools)).toBeLessThanOrEqual(8);
-      expect(Math.abs(real.arenas - simulated.arenas)).toBeLessThanOrEqual(1);
-    }
-  });
-});
+    });
+  },
+);

@@ -162,7 +162,7 @@ gc.set_debug(0)
 gc.garbage.clear()
 print(gc.collect())
 `,
-  'sizes': `import sys
+  sizes: `import sys
 print(sys.getsizeof([]), sys.getsizeof([1, 2]), sys.getsizeof([1, 2, 3]), sys.getsizeof([1, 2, 3, 4, 5]))
 d = {}
 sizes = []
@@ -234,7 +234,10 @@ print(a, b)
 /** Programs ending with an error: stdout up to the error and exit status 1 must match. */
 export const FAILING: Record<string, { source: string; lastLine: string }> = {
   NameError: { source: "print('before')\nprint(nope)\n", lastLine: "NameError: name 'nope' is not defined" },
-  AttributeError: { source: 'class A:\n    pass\nA().x\n', lastLine: "AttributeError: 'A' object has no attribute 'x'" },
+  AttributeError: {
+    source: 'class A:\n    pass\nA().x\n',
+    lastLine: "AttributeError: 'A' object has no attribute 'x'",
+  },
   IndexError: { source: 'l = [1]\nl[5]\n', lastLine: 'IndexError: list index out of range' },
   KeyError: { source: "d = {}\nd['k']\n", lastLine: "KeyError: 'k'" },
   ZeroDivisionError: { source: 'x = 0\n1 // x\n', lastLine: 'ZeroDivisionError: integer division or modulo by zero' },

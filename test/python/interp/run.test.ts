@@ -42,7 +42,9 @@ describe.each(Object.entries(FAILING))('%s', (name, { source, lastLine }) => {
     expect(sim.stdout).toBe(real.stdout);
     expect(sim.exitCode).toBe(real.exitCode);
     // CPython may add a "Did you mean" suggestion; the simulator gives the message without it.
-    expect(sim.stderr.trimEnd().split('\n').pop()).toBe(real.stderr.trimEnd().split('\n').pop()!.split('. Did you mean')[0]);
+    expect(sim.stderr.trimEnd().split('\n').pop()).toBe(
+      real.stderr.trimEnd().split('\n').pop()!.split('. Did you mean')[0],
+    );
   });
 });
 
@@ -68,7 +70,9 @@ test('a program that does not stop is ended by the step limit', () => {
   const r = runProgram("print('start')\nwhile True:\n    pass\n", 'loop.py', { maxSteps: 1000 });
   expect(r.exitCode).toBe(1);
   expect(r.stdout).toBe('start\n');
-  expect(r.stderr).toBe('pymemlab: loop.py: step limit of 1000 exceeded; the program was stopped (raise it with --max-steps)\n');
+  expect(r.stderr).toBe(
+    'pymemlab: loop.py: step limit of 1000 exceeded; the program was stopped (raise it with --max-steps)\n',
+  );
 });
 
 test('--trace shows refcounts, referrers, generations and what was freed', () => {
@@ -82,14 +86,19 @@ test('--trace shows refcounts, referrers, generations and what was freed', () =>
 test('the CLI runs a file and passes its exit status through', () => {
   const file = path.join(dir, 'cli.py');
   writeFileSync(file, "print('hi')\nprint(undefined)\n");
-  const r = spawnSync('node', [path.join(__dirname, '..', '..', '..', 'bin', 'pymemlab.js'), 'run', file], { encoding: 'utf8' });
+  const r = spawnSync('node', [path.join(__dirname, '..', '..', '..', 'bin', 'pymemlab.js'), 'run', file], {
+    encoding: 'utf8',
+  });
   expect(r.stdout).toBe('hi\n');
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("NameError: name 'undefined' is not defined");
 });
 
 test('sys._debugmallocstats() and --malloc-stats print the allocator in CPython 3.11 format on stderr', () => {
-  const ok = runProgram('import sys\nx = []\nsys._debugmallocstats()\n', 'm.py', { mallocStats: true, arenaPicture: true });
+  const ok = runProgram('import sys\nx = []\nsys._debugmallocstats()\n', 'm.py', {
+    mallocStats: true,
+    arenaPicture: true,
+  });
   expect(ok.exitCode).toBe(0);
   expect(ok.stdout).toBe('');
   const reports = ok.stderr.split('Small block threshold = 512, in 32 size classes.').length - 1;

@@ -6,7 +6,13 @@ import { execFileSync } from 'child_process';
 import { join } from 'path';
 import { formatSyntaxError, parse, PySyntaxError, UnsupportedConstruct } from '../../../python/lang';
 import type { Module, Node } from '../../../python/lang';
-import { MORE_SYNTAX_ERRORS, ROUNDTRIP_SNIPPETS, SYNTAX_ERROR_CASES, TEACHING_PROGRAMS, UNSUPPORTED_CASES } from './cases';
+import {
+  MORE_SYNTAX_ERRORS,
+  ROUNDTRIP_SNIPPETS,
+  SYNTAX_ERROR_CASES,
+  TEACHING_PROGRAMS,
+  UNSUPPORTED_CASES,
+} from './cases';
 
 interface OracleError {
   kind: string;
@@ -23,7 +29,9 @@ type PyNode = { [field: string]: unknown; _type: string };
 
 function hasPython(): boolean {
   try {
-    return execFileSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))']).toString().trim() === 'True';
+    return (
+      execFileSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))']).toString().trim() === 'True'
+    );
   } catch {
     return false;
   }
@@ -41,7 +49,11 @@ describeWithPython('agreement with CPython 3.11 (python3 on PATH)', () => {
   let results: OracleResult[] = [];
   beforeAll(() => {
     const oracle = join(__dirname, 'cpython_oracle.py');
-    const out = execFileSync('python3', [oracle], { input: JSON.stringify(allSources), maxBuffer: 1 << 28, stdio: ['pipe', 'pipe', 'ignore'] });
+    const out = execFileSync('python3', [oracle], {
+      input: JSON.stringify(allSources),
+      maxBuffer: 1 << 28,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
     results = JSON.parse(out.toString()) as OracleResult[];
   });
   const resultFor = (source: string): OracleResult => results[allSources.indexOf(source)];
@@ -58,14 +70,25 @@ describeWithPython('agreement with CPython 3.11 (python3 on PATH)', () => {
     }
     if (!got) throw new Error('parse accepted a program CPython rejects');
     const { stderr, ...fields } = want.error;
-    expect({ kind: got.kind, msg: got.msg, lineno: got.lineno, offset: got.offset, endLineno: got.endLineno, endOffset: got.endOffset, text: got.text }).toEqual(fields);
+    expect({
+      kind: got.kind,
+      msg: got.msg,
+      lineno: got.lineno,
+      offset: got.offset,
+      endLineno: got.endLineno,
+      endOffset: got.endOffset,
+      text: got.text,
+    }).toEqual(fields);
     expect(formatSyntaxError(got, 'f.py')).toBe(stderr);
   });
 
-  test.each(unsupportedSources.map((s) => [label(s), s]))('accepted by CPython, refused as unsupported: %s', (_, source) => {
-    expect('ast' in resultFor(source)).toBe(true);
-    expect(() => parse(source, 'f.py')).toThrow(UnsupportedConstruct);
-  });
+  test.each(unsupportedSources.map((s) => [label(s), s]))(
+    'accepted by CPython, refused as unsupported: %s',
+    (_, source) => {
+      expect('ast' in resultFor(source)).toBe(true);
+      expect(() => parse(source, 'f.py')).toThrow(UnsupportedConstruct);
+    },
+  );
 
   test.each(subsetSources.map((s) => [label(s), s]))('same node positions as ast.parse: %s', (_, source) => {
     const want = resultFor(source);
@@ -83,7 +106,8 @@ function pythonPositions(node: unknown, out: Position[] = []): Position[] {
   } else if (node !== null && typeof node === 'object' && '_type' in node) {
     const n = node as PyNode;
     if (n._type === 'alias') return out;
-    if (typeof n.lineno === 'number') out.push([n._type, n.lineno, n.col_offset as number, n.end_lineno as number, n.end_col_offset as number]);
+    if (typeof n.lineno === 'number')
+      out.push([n._type, n.lineno, n.col_offset as number, n.end_lineno as number, n.end_col_offset as number]);
     for (const [field, value] of Object.entries(n)) if (field !== '_type') pythonPositions(value, out);
   }
   return out;
@@ -96,27 +120,52 @@ function ourPositions(node: Node | Module, out: Position[] = []): Position[] {
     for (const child of children) if (child) ourPositions(child, out);
   };
   switch (node.kind) {
-    case 'Module': return visit(...node.body), out;
-    case 'FunctionDef': return visit(...node.args, ...node.defaults, ...node.body), out;
-    case 'ClassDef': return visit(...node.bases, ...node.body), out;
-    case 'Return': return visit(node.value), out;
-    case 'Delete': return visit(...node.targets), out;
-    case 'Assign': return visit(...node.targets, node.value), out;
-    case 'AugAssign': return visit(node.target, node.value), out;
-    case 'For': return visit(node.target, node.iter, ...node.body), out;
-    case 'While': return visit(node.test, ...node.body), out;
-    case 'If': return visit(node.test, ...node.body, ...node.orelse), out;
-    case 'Expr': return visit(node.value), out;
-    case 'BoolOp': return visit(...node.values), out;
-    case 'BinOp': return visit(node.left, node.right), out;
-    case 'UnaryOp': return visit(node.operand), out;
-    case 'IfExp': return visit(node.test, node.body, node.orelse), out;
-    case 'Dict': return visit(...node.keys, ...node.values), out;
-    case 'Set': case 'List': case 'Tuple': return visit(...node.elts), out;
-    case 'Compare': return visit(node.left, ...node.comparators), out;
-    case 'Call': return visit(node.func, ...node.args, ...node.keywords), out;
-    case 'keyword': case 'Attribute': return visit(node.value), out;
-    case 'Subscript': return visit(node.value, node.slice), out;
-    default: return out;
+    case 'Module':
+      return (visit(...node.body), out);
+    case 'FunctionDef':
+      return (visit(...node.args, ...node.defaults, ...node.body), out);
+    case 'ClassDef':
+      return (visit(...node.bases, ...node.body), out);
+    case 'Return':
+      return (visit(node.value), out);
+    case 'Delete':
+      return (visit(...node.targets), out);
+    case 'Assign':
+      return (visit(...node.targets, node.value), out);
+    case 'AugAssign':
+      return (visit(node.target, node.value), out);
+    case 'For':
+      return (visit(node.target, node.iter, ...node.body), out);
+    case 'While':
+      return (visit(node.test, ...node.body), out);
+    case 'If':
+      return (visit(node.test, ...node.body, ...node.orelse), out);
+    case 'Expr':
+      return (visit(node.value), out);
+    case 'BoolOp':
+      return (visit(...node.values), out);
+    case 'BinOp':
+      return (visit(node.left, node.right), out);
+    case 'UnaryOp':
+      return (visit(node.operand), out);
+    case 'IfExp':
+      return (visit(node.test, node.body, node.orelse), out);
+    case 'Dict':
+      return (visit(...node.keys, ...node.values), out);
+    case 'Set':
+    case 'List':
+    case 'Tuple':
+      return (visit(...node.elts), out);
+    case 'Compare':
+      return (visit(node.left, ...node.comparators), out);
+    case 'Call':
+      return (visit(node.func, ...node.args, ...node.keywords), out);
+    case 'keyword':
+    case 'Attribute':
+      return (visit(node.value), out);
+    case 'Subscript':
+      return (visit(node.value, node.slice), out);
+    default:
+      return out;
   }
 }

@@ -24,7 +24,12 @@ function unsupported(source: string): UnsupportedConstruct {
 describe('syntax errors: CPython 3.11 kind, message, line and column', () => {
   test.each(SYNTAX_ERROR_CASES)('$name', ({ source, kind, msg, lineno, offset }) => {
     const err = syntaxError(source);
-    expect({ kind: err.kind, msg: err.msg, lineno: err.lineno, offset: err.offset }).toEqual({ kind, msg, lineno, offset });
+    expect({ kind: err.kind, msg: err.msg, lineno: err.lineno, offset: err.offset }).toEqual({
+      kind,
+      msg,
+      lineno,
+      offset,
+    });
     expect(err.filename).toBe('f.py');
     expect(err).toBeInstanceOf(Error);
     expect(err.name).toBe('PySyntaxError');
@@ -46,7 +51,9 @@ describe('unsupported constructs', () => {
     const err = unsupported(source);
     expect(err.construct).toBe(construct);
     expect(err.lineno).toBe(lineno);
-    expect(err.message).toBe(`line ${lineno}: ${construct} are not supported by pymemlab (supported: see docs/language.md)`);
+    expect(err.message).toBe(
+      `line ${lineno}: ${construct} are not supported by pymemlab (supported: see docs/language.md)`,
+    );
     expect(err.name).toBe('UnsupportedConstruct');
   });
 

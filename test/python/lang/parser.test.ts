@@ -13,7 +13,10 @@ describe('parse: statements', () => {
     ['a, b = b, a', '(= (tuple:S a:S b:S) (tuple b a))'],
     ['[a, b] = x', '(= (list:S a:S b:S) x)'],
     ['o.attr = d[k] = 0', '(= (. o attr):S ([] d k):S 0)'],
-    ['x += 1\ny -= 2\nz *= 3\nw //= 4\nv %= 5', '(Add= x:S 1)\n(Sub= y:S 2)\n(Mult= z:S 3)\n(FloorDiv= w:S 4)\n(Mod= v:S 5)'],
+    [
+      'x += 1\ny -= 2\nz *= 3\nw //= 4\nv %= 5',
+      '(Add= x:S 1)\n(Sub= y:S 2)\n(Mult= z:S 3)\n(FloorDiv= w:S 4)\n(Mod= v:S 5)',
+    ],
     ['o.n += 1', '(Add= (. o n):S 1)'],
     ['del x', '(del x:D)'],
     ['del a, b.c, d[0]', '(del a:D (. b c):D ([] d 0):D)'],
@@ -28,7 +31,10 @@ describe('parse: statements', () => {
     ['def f():\n    global g, h\n    g = 1', '(def f () [(global g h) (= g:S 1)])'],
     ['class A:\n    pass', '(class A [] [pass])'],
     ['class A():\n    pass', '(class A [] [pass])'],
-    ['class B(A):\n    """doc"""\n    __slots__ = ()\n    def m(self):\n        pass', '(class B [A] ["doc" (= __slots__:S (tuple )) (def m (self) [pass])])'],
+    [
+      'class B(A):\n    """doc"""\n    __slots__ = ()\n    def m(self):\n        pass',
+      '(class B [A] ["doc" (= __slots__:S (tuple )) (def m (self) [pass])])',
+    ],
     ['"""module docstring"""\nx = 1', '"module docstring"\n(= x:S 1)'],
     ['if x: y = 1; z = 2', '(if x [(= y:S 1) (= z:S 2)] [])'],
     ['', ''],

@@ -9,45 +9,77 @@ const block = (ss: Stmt[]): string => `[${ss.map(show).join(' ')}]`;
 
 export function show(n: Module | Stmt | Expr): string {
   switch (n.kind) {
-    case 'Module': return n.body.map(show).join('\n');
+    case 'Module':
+      return n.body.map(show).join('\n');
     case 'FunctionDef': {
       const first = n.args.length - n.defaults.length;
       const params = n.args.map((a, i) => (i < first ? a.arg : `${a.arg}=${show(n.defaults[i - first])}`));
       return `(def ${n.name} (${params.join(' ')}) ${block(n.body)})`;
     }
-    case 'ClassDef': return `(class ${n.name} ${list(n.bases)} ${block(n.body)})`;
-    case 'Return': return n.value ? `(return ${show(n.value)})` : '(return)';
-    case 'Delete': return `(del ${n.targets.map(show).join(' ')})`;
-    case 'Assign': return `(= ${[...n.targets, n.value].map(show).join(' ')})`;
-    case 'AugAssign': return `(${n.op}= ${show(n.target)} ${show(n.value)})`;
-    case 'For': return `(for ${show(n.target)} ${show(n.iter)} ${block(n.body)})`;
-    case 'While': return `(while ${show(n.test)} ${block(n.body)})`;
-    case 'If': return `(if ${show(n.test)} ${block(n.body)} ${block(n.orelse)})`;
-    case 'Expr': return show(n.value);
-    case 'Pass': return 'pass';
-    case 'Break': return 'break';
-    case 'Continue': return 'continue';
-    case 'Global': return `(global ${n.names.join(' ')})`;
-    case 'Import': return `(import ${n.names.join(' ')})`;
-    case 'BoolOp': return `(${n.op} ${n.values.map(show).join(' ')})`;
-    case 'BinOp': return `(${n.op} ${show(n.left)} ${show(n.right)})`;
-    case 'UnaryOp': return `(${n.op} ${show(n.operand)})`;
-    case 'IfExp': return `(ifexp ${show(n.test)} ${show(n.body)} ${show(n.orelse)})`;
-    case 'Dict': return `(dict ${n.keys.map((k, i) => `${show(k)}:${show(n.values[i])}`).join(' ')})`;
-    case 'Set': return `(set ${n.elts.map(show).join(' ')})`;
-    case 'List': return `(list${ctx(n.ctx)} ${n.elts.map(show).join(' ')})`;
-    case 'Tuple': return `(tuple${ctx(n.ctx)} ${n.elts.map(show).join(' ')})`;
-    case 'Compare': return `(cmp ${show(n.left)} ${n.ops.map((op, i) => `${op} ${show(n.comparators[i])}`).join(' ')})`;
-    case 'Call': return `(call ${[show(n.func), ...n.args.map(show), ...n.keywords.map((k) => `${k.arg}=${show(k.value)}`)].join(' ')})`;
-    case 'Attribute': return `(. ${show(n.value)} ${n.attr})${ctx(n.ctx)}`;
-    case 'Subscript': return `([] ${show(n.value)} ${show(n.slice)})${ctx(n.ctx)}`;
-    case 'Name': return `${n.id}${ctx(n.ctx)}`;
+    case 'ClassDef':
+      return `(class ${n.name} ${list(n.bases)} ${block(n.body)})`;
+    case 'Return':
+      return n.value ? `(return ${show(n.value)})` : '(return)';
+    case 'Delete':
+      return `(del ${n.targets.map(show).join(' ')})`;
+    case 'Assign':
+      return `(= ${[...n.targets, n.value].map(show).join(' ')})`;
+    case 'AugAssign':
+      return `(${n.op}= ${show(n.target)} ${show(n.value)})`;
+    case 'For':
+      return `(for ${show(n.target)} ${show(n.iter)} ${block(n.body)})`;
+    case 'While':
+      return `(while ${show(n.test)} ${block(n.body)})`;
+    case 'If':
+      return `(if ${show(n.test)} ${block(n.body)} ${block(n.orelse)})`;
+    case 'Expr':
+      return show(n.value);
+    case 'Pass':
+      return 'pass';
+    case 'Break':
+      return 'break';
+    case 'Continue':
+      return 'continue';
+    case 'Global':
+      return `(global ${n.names.join(' ')})`;
+    case 'Import':
+      return `(import ${n.names.join(' ')})`;
+    case 'BoolOp':
+      return `(${n.op} ${n.values.map(show).join(' ')})`;
+    case 'BinOp':
+      return `(${n.op} ${show(n.left)} ${show(n.right)})`;
+    case 'UnaryOp':
+      return `(${n.op} ${show(n.operand)})`;
+    case 'IfExp':
+      return `(ifexp ${show(n.test)} ${show(n.body)} ${show(n.orelse)})`;
+    case 'Dict':
+      return `(dict ${n.keys.map((k, i) => `${show(k)}:${show(n.values[i])}`).join(' ')})`;
+    case 'Set':
+      return `(set ${n.elts.map(show).join(' ')})`;
+    case 'List':
+      return `(list${ctx(n.ctx)} ${n.elts.map(show).join(' ')})`;
+    case 'Tuple':
+      return `(tuple${ctx(n.ctx)} ${n.elts.map(show).join(' ')})`;
+    case 'Compare':
+      return `(cmp ${show(n.left)} ${n.ops.map((op, i) => `${op} ${show(n.comparators[i])}`).join(' ')})`;
+    case 'Call':
+      return `(call ${[show(n.func), ...n.args.map(show), ...n.keywords.map((k) => `${k.arg}=${show(k.value)}`)].join(' ')})`;
+    case 'Attribute':
+      return `(. ${show(n.value)} ${n.attr})${ctx(n.ctx)}`;
+    case 'Subscript':
+      return `([] ${show(n.value)} ${show(n.slice)})${ctx(n.ctx)}`;
+    case 'Name':
+      return `${n.id}${ctx(n.ctx)}`;
     case 'Constant':
       switch (n.value.type) {
-        case 'int': return `${n.value.value}`;
-        case 'str': return JSON.stringify(n.value.value);
-        case 'bool': return n.value.value ? 'True' : 'False';
-        case 'none': return 'None';
+        case 'int':
+          return `${n.value.value}`;
+        case 'str':
+          return JSON.stringify(n.value.value);
+        case 'bool':
+          return n.value.value ? 'True' : 'False';
+        case 'none':
+          return 'None';
       }
   }
 }
