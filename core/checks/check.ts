@@ -39,5 +39,4 @@ export interface Check<Op, Observation> {
 }
 
 /** Any check, whatever its operations and observations (for tables of checks). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCheck = Check<any, any>;
