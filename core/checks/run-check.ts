@@ -17,7 +17,7 @@ export interface RemoteSubject<Op, Observation> {
 export type CheckSubject<Op, Observation> = CheckComponents | RemoteSubject<Op, Observation>;
 
 /** The whole-check budget when none is given: generous next to the 3 s a student's check takes. */
-export const DEFAULT_TIME_BUDGET_MS = 20_000;
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
 
 class VerdictError extends Error {
   constructor(readonly verdict: Verdict) {
