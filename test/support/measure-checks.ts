@@ -1,16 +1,16 @@
 /**
- * `node bin/run-ts.js bench/measure-checks.ts [--seed N] [--json]`: run every buggy component and
+ * `node bin/run-ts.js test/support/measure-checks.ts [--seed N] [--json]`: run every buggy component and
  * every correct alternative of test/support/check-subjects through its check, and report what
  * caught each bug (reason), the shrunk counterexample's length, the runs to the first failure and
  * the time taken; then the reference's coverage of each check's hard situations. docs/checks.md
  * shows this script's output.
  */
 import { Command } from 'commander';
-import { CHECKS } from '../core/checks';
-import { runCheck } from '../core/checks/run-check';
-import type { CheckResult } from '../core/checks/result';
-import { BUGGY_COMPONENTS, type CheckSubject } from '../test/support/check-subjects/buggy';
-import { CORRECT_ALTERNATIVES } from '../test/support/check-subjects/correct';
+import { CHECKS } from '../../core/checks';
+import { runCheck } from '../../core/checks/run-check';
+import type { CheckResult } from '../../core/checks/result';
+import { BUGGY_COMPONENTS, type CheckSubject } from './check-subjects/buggy';
+import { CORRECT_ALTERNATIVES } from './check-subjects/correct';
 
 interface Row {
   readonly subject: string;
