@@ -12,6 +12,9 @@ import type { CheckResult } from '../../core/checks/result';
 import { BUGGY_COMPONENTS, type CheckSubject } from './check-subjects/buggy';
 import { CORRECT_ALTERNATIVES } from './check-subjects/correct';
 
+/** The expectation of a bug the checks do not catch yet (a known gap, `missed` says why). */
+const MISSED = 'known gap';
+
 interface Row {
   readonly subject: string;
   readonly check: string;
@@ -50,7 +53,8 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const rows: Row[] = [];
-  for (const bug of BUGGY_COMPONENTS) rows.push(await measure(bug, bug.reason, seed));
+  for (const bug of BUGGY_COMPONENTS)
+    rows.push(await measure(bug, bug.missed === undefined ? bug.reason : MISSED, seed));
   for (const ok of CORRECT_ALTERNATIVES) rows.push(await measure(ok, 'pass', seed));
   const coverage: Record<string, unknown> = {};
   for (const check of Object.values(CHECKS)) {
@@ -59,7 +63,9 @@ async function main(argv: string[]): Promise<void> {
     coverage[check.name] = { status: r.status, numRuns: r.numRuns, ms: Date.now() - start, coverage: r.coverage };
   }
   const caught = rows.filter((r) => r.expected !== 'pass' && r.status !== 'pass').length;
-  const asExpected = rows.filter((r) => (r.expected === 'pass' ? r.status === 'pass' : r.reason === r.expected)).length;
+  const asExpected = rows.filter((r) =>
+    r.expected === 'pass' || r.expected === MISSED ? r.status === 'pass' : r.reason === r.expected,
+  ).length;
   const summary = {
     seed,
     bugs: BUGGY_COMPONENTS.length,
