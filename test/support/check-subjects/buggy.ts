@@ -17,6 +17,7 @@ import { traverse } from '../../../core/objects/traverse';
 import { gcListMerge, gcListMove, gcListNew } from '../../../core/gc/gclist';
 import { collectWithCallback } from '../../../core/gc/gcmodule';
 import { INJECTED_BUGS as ALLOCATOR_BUGS } from '../buggy-allocators';
+import { INJECTED_BUGS as OLD_INJECTED_BUGS } from '../buggy-components';
 
 export type CheckName = 'refcounting' | 'cycle-collector' | 'finalizers' | 'weakrefs' | 'allocator';
 
@@ -88,26 +89,21 @@ export const BUGGY_COMPONENTS: readonly BuggyComponent[] = [
     }),
   },
   // --- tp_dealloc -------------------------------------------------------------------------------
-  {
-    name: 'list-dealloc-first-to-last',
-    description: 'list_dealloc releases the items first to last (CPython goes last to first)',
+  ...(
+    [
+      ['list', Kind.List, 'list_dealloc'],
+      ['tuple', Kind.Tuple, 'tupledealloc'],
+    ] as const
+  ).map(([name, kind, cName]): BuggyComponent => ({
+    name: `${name}-dealloc-first-to-last`,
+    description: `${cName} releases the items first to last (CPython goes last to first)`,
     area: 'dealloc',
     check: 'refcounting',
     reason: 'differs-from-reference:free-order',
     components: deallocAfter((op) => {
-      if (op.type.kind === Kind.List) op.items!.reverse();
+      if (op.type.kind === kind) op.items!.reverse();
     }),
-  },
-  {
-    name: 'tuple-dealloc-first-to-last',
-    description: 'tupledealloc releases the items first to last',
-    area: 'dealloc',
-    check: 'refcounting',
-    reason: 'differs-from-reference:free-order',
-    components: deallocAfter((op) => {
-      if (op.type.kind === Kind.Tuple) op.items!.reverse();
-    }),
-  },
+  })),
   {
     name: 'dealloc-forgets-weakrefs',
     description: 'subtype_dealloc forgets PyObject_ClearWeakRefs: weakrefs point at freed memory',
@@ -203,25 +199,8 @@ export const BUGGY_COMPONENTS: readonly BuggyComponent[] = [
     area: 'collector',
     check: 'cycle-collector',
     reason: 'differs-from-reference:weakrefs',
-    components: stages({
-      moveUnreachable: (young, unreachable) => {
-        const visit = (op: PyObject) => {
-          if ((op.gcFlags & GcFlag.Collecting) !== 0 && (op.gcFlags & GcFlag.Unreachable) === 0 && op.gcRefs === 0)
-            op.gcRefs = 1;
-        };
-        let prev = young;
-        for (let gc = young.gcNext!; gc !== young; gc = prev.gcNext!) {
-          if (gc.gcRefs !== 0) {
-            traverse(gc, visit);
-            gc.gcFlags &= ~GcFlag.Collecting;
-            prev = gc;
-          } else {
-            gcListMove(gc, unreachable);
-            gc.gcFlags |= GcFlag.Unreachable;
-          }
-        }
-      },
-    }),
+    // The same bug the heap property's injected-bug test uses (test/support/buggy-components.ts).
+    components: OLD_INJECTED_BUGS.find((bug) => bug.invariant === 'collector-safety')!.options.components!,
   },
   {
     name: 'survivors-never-promoted',
