@@ -155,18 +155,32 @@ export const linkedCyclesArb: fc.Arbitrary<HeapOp[]> = fc
     { op: 'unbind', slot: b },
   ]);
 
-/** Tiny thresholds for all three generations, then allocations: collect_generations at work. */
+/**
+ * Long-lived chains built and fully collected (long_lived_total becomes their number), tiny
+ * thresholds for all three generations, then more chained allocations: collect_generations at
+ * work, including the full collections the 25% rule defers.
+ */
 export const schedulerArb: fc.Arbitrary<HeapOp[]> = fc
   .record({
-    threshold0: fc.integer({ min: 1, max: 3 }),
+    longLived: fc.integer({ min: 16, max: 28 }),
+    threshold0: fc.integer({ min: 1, max: 2 }),
     threshold1: fc.integer({ min: 1, max: 2 }),
     threshold2: fc.integer({ min: 1, max: 2 }),
-    into: fc.array(slotArb, { minLength: 4, maxLength: 12 }),
+    young: fc.integer({ min: 14, max: 24 }),
   })
-  .map(({ threshold0, threshold1, threshold2, into }) => [
-    { op: 'setThreshold', threshold0, threshold1, threshold2 },
-    ...into.map((slot): HeapOp => ({ op: 'alloc', kind: 'list', into: slot, items: [slot] })),
-  ]);
+  .map(({ longLived, threshold0, threshold1, threshold2, young }) => {
+    // Each new list holds the previous one of its global: four chains that all survive.
+    const chained = (i: number): HeapOp => {
+      const slot = { scope: 'global' as const, index: i % GLOBAL_SLOTS };
+      return { op: 'alloc', kind: 'list', into: slot, items: [slot] };
+    };
+    return [
+      ...Array.from({ length: longLived }, (_, i) => chained(i)),
+      { op: 'collect', generation: 2 },
+      { op: 'setThreshold', threshold0, threshold1, threshold2 },
+      ...Array.from({ length: young }, (_, i) => chained(i)),
+    ];
+  });
 
 /** How often each kind of operation, or each snippet of operations, appears in a check's sequences. */
 export interface HeapBias {
