@@ -220,7 +220,7 @@ export const BUGGY_COMPONENTS: readonly BuggyComponent[] = [
     description: 'survivors go straight to generation 2 instead of generation g+1',
     area: 'collector',
     check: 'cycle-collector',
-    reason: 'differs-from-reference:generations',
+    reason: 'survivors-promoted',
     components: stages({
       promoteSurvivors: (gc, generation, young, old) =>
         REFERENCE_STAGES.promoteSurvivors(gc, generation, young, young === old ? old : gc.generations[2].head),
