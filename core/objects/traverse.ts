@@ -6,6 +6,8 @@
  */
 import { Kind } from './kinds';
 import type { PyObject } from './pyobject';
+import { funcCode, funcDefaults, funcGlobals } from './funcobject';
+import { TYPE_TRAVERSED } from './classobject';
 
 export type Visit = (op: PyObject) => void;
 
@@ -46,10 +48,11 @@ export function traverse(op: PyObject, visit: Visit): void {
       return;
     case FUNCTION: {
       // func_traverse: code, globals, defaults.
-      const refs = op.refs!;
-      visit(refs[2]!);
-      if (refs[0] !== null) visit(refs[0]);
-      if (refs[1] !== null) visit(refs[1]);
+      visit(funcCode(op));
+      const globals = funcGlobals(op);
+      if (globals !== null) visit(globals);
+      const defaults = funcDefaults(op);
+      if (defaults !== null) visit(defaults);
       return;
     }
     case CODE:
@@ -67,9 +70,6 @@ export function traverse(op: PyObject, visit: Visit): void {
     }
   }
 }
-
-/** How many of a class's refs tp_traverse visits (the rest are references the collector never sees). */
-const TYPE_TRAVERSED = 4;
 
 /** subtype_traverse: slots, then inline values or the materialised dict, then the class. */
 function traverseInstance(op: PyObject, visit: Visit): void {

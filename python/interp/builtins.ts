@@ -32,7 +32,9 @@ import { DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLL
 import { getsizeof } from '../../core/sizes';
 import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './mallocstats';
-import { iterNext, newDictView, newIterator } from './iteration';
+import { iterNext, newIterator } from './iteration';
+import { newDictView, viewDict } from '../../core/objects/dictview';
+import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import type { Interpreter } from './interpreter';
 import { intValue, isTrue, pyEquals } from './abstract';
 
@@ -287,13 +289,9 @@ export class Builtins {
       case Kind.Str:
         return [...(v.value as string)].length;
       case Kind.DictView:
-        return v.refs![0]!.table!.size;
-      case Kind.Range: {
-        const [start, stop, step] = v.refs!.map((r) => r!.value as bigint);
-        const span = step > 0n ? stop - start : start - stop;
-        const abs = step > 0n ? step : -step;
-        return span <= 0n ? 0 : Number((span + abs - 1n) / abs);
-      }
+        return viewDict(v).table!.size;
+      case Kind.Range:
+        return Number(rangeLength(rangeBounds(v)));
       default:
         throw new PyException('TypeError', `object of type '${v.type.name}' has no len()`);
     }
@@ -406,9 +404,7 @@ export class Builtins {
         const ns = args.map((a) => BigInt(this.intArg(a)));
         const [start, stop, step] = ns.length === 1 ? [0n, ns[0], 1n] : [ns[0], ns[1], ns[2] ?? 1n];
         if (step === 0n) throw new PyException('ValueError', 'range() arg 3 must not be zero');
-        const r = rt.alloc(TYPES.range);
-        r.refs = [rt.int(start), rt.int(stop), rt.int(step)];
-        return r;
+        return newRange(rt, { start, stop, step });
       }
       default:
         throw new PyException('TypeError', `cannot create '${name}' instances in pymemlab`);
@@ -541,7 +537,8 @@ export class Builtins {
     const impl = this.methodCall(obj, name);
     if (impl === undefined) return undefined;
     const rt = this.rt;
-    const op = rt.builtin(name, (args) => impl(op.refs![0]!, args));
+    // m_self: the method object holds obj for as long as it lives, so the closure may use it.
+    const op = rt.builtin(name, (args) => impl(obj, args));
     op.refs = [rt.newRef(obj)];
     return op;
   }
