@@ -229,10 +229,54 @@ print(Child().hello(), isinstance(Child(), Base), Base.kind)
 a, b = 1, 2
 print(a, b)
 `,
+  'module functions taking keyword arguments (Argument Clinic, PyArg_ParseTupleAndKeywords)': `import gc
+import sys
+class A:
+    pass
+a = A()
+a.me = a
+del a
+print(gc.collect(generation=2), gc.collect(generation=0))
+print(sys.getsizeof(object=[]), sys.getsizeof([], 0))
+gc.set_threshold(500, 5)
+print(gc.get_threshold(), len(gc.get_referents([1, 2])))
+`,
 };
 
 /** Programs ending with an error: stdout up to the error and exit status 1 must match. */
+/** Wrong calls of gc, sys and weakref functions: each CPython calling convention has its own message. */
+const MODULE_CALL_ERRORS: readonly (readonly [string, string])[] = [
+  ['gc.get_count(1)', 'TypeError: gc.get_count() takes no arguments (1 given)'],
+  ['gc.enable(x=1)', 'TypeError: gc.enable() takes no keyword arguments'],
+  ['gc.is_tracked()', 'TypeError: gc.is_tracked() takes exactly one argument (0 given)'],
+  ['sys.getrefcount(1, 2)', 'TypeError: sys.getrefcount() takes exactly one argument (2 given)'],
+  ['gc.set_debug(x=1)', 'TypeError: gc.set_debug() takes no keyword arguments'],
+  ['gc.set_debug([])', "TypeError: 'list' object cannot be interpreted as an integer"],
+  ['gc.collect(1, 2)', 'TypeError: collect() takes at most 1 argument (2 given)'],
+  ['gc.collect(1, generation=1)', 'TypeError: collect() takes at most 1 argument (2 given)'],
+  ['gc.collect(x=1)', "TypeError: 'x' is an invalid keyword argument for collect()"],
+  ["gc.collect('2')", "TypeError: 'str' object cannot be interpreted as an integer"],
+  ['gc.get_objects(1, 2)', 'TypeError: get_objects() takes at most 1 argument (2 given)'],
+  ["gc.get_objects('x')", "TypeError: argument should be integer or None, not 'str'"],
+  ['gc.set_threshold()', 'TypeError: set_threshold() takes at least 1 argument (0 given)'],
+  ['gc.set_threshold(1, 2, 3, 4)', 'TypeError: set_threshold() takes at most 3 arguments (4 given)'],
+  ['gc.set_threshold(threshold0=1)', 'TypeError: set_threshold() takes no keyword arguments'],
+  ['gc.get_referents(x=1)', 'TypeError: get_referents() takes no keyword arguments'],
+  ['sys.getsizeof()', "TypeError: getsizeof() missing required argument 'object' (pos 1)"],
+  ['sys.getsizeof(1, 2, 3)', 'TypeError: getsizeof() takes at most 2 arguments (3 given)'],
+  ['sys.getsizeof(1, object=1)', "TypeError: argument for getsizeof() given by name ('object') and position (1)"],
+  ['sys.getsizeof(1, x=1)', "TypeError: 'x' is an invalid keyword argument for getsizeof()"],
+  ['sys._debugmallocstats(1)', 'TypeError: sys._debugmallocstats() takes no arguments (1 given)'],
+  ['weakref.ref()', 'TypeError: __new__ expected at least 1 argument, got 0'],
+];
+
 export const FAILING: Record<string, { source: string; lastLine: string }> = {
+  ...Object.fromEntries(
+    MODULE_CALL_ERRORS.map(([call, lastLine]) => [
+      call,
+      { source: `import gc\nimport sys\nimport weakref\nprint('before')\nprint(${call})\n`, lastLine },
+    ]),
+  ),
   NameError: { source: "print('before')\nprint(nope)\n", lastLine: "NameError: name 'nope' is not defined" },
   AttributeError: {
     source: 'class A:\n    pass\nA().x\n',
