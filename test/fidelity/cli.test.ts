@@ -4,7 +4,8 @@ import { spawnSync } from 'child_process';
 import path from 'path';
 import { fidelityCommand, summary } from '../../bin/fidelity-command';
 import type { FidelityReport } from '../../fidelity/compare';
-import { python311, pythonSimulator } from './helpers';
+import { pythonSimulator } from './helpers';
+import { cpython311 as python, describeWithCPython } from '../support/cpython311';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -79,8 +80,7 @@ test('the human summary: agreement, or the minimal program with a diff of the ou
   expect(text).toContain('Repeat with: pymemlab fidelity --seed 5 --programs 10');
 });
 
-const python = python311();
-(python ? describe : describe.skip)('fidelityCommand with python3', () => {
+describeWithCPython('fidelityCommand with python3', () => {
   const saved = process.exitCode;
   afterEach(() => {
     process.exitCode = saved;

@@ -127,12 +127,6 @@ export interface PythonRun {
   readonly freed: DebugMallocStats;
 }
 
-/** python3 on PATH, or why not. */
-export function pythonVersion(): string | null {
-  const probe = spawnSync('python3', ['-c', 'import sys; print(sys.version.split()[0])'], { encoding: 'utf8' });
-  return probe.status === 0 ? probe.stdout.trim() : null;
-}
-
 export function runInPython(kind: string, n: number): PythonRun {
   const run = spawnSync('python3', [join(__dirname, 'fixtures', 'bulk_alloc.py'), kind, String(n)], {
     encoding: 'utf8',

@@ -4,28 +4,28 @@ import { tmpdir } from 'os';
 import path from 'path';
 import { runProgram } from '../../../python/interp/run';
 import { PROGRAMS, FAILING } from './programs';
+import { cpython311, describeWithCPython, testWithCPython } from '../../support/cpython311';
 
-function python311(): boolean {
-  const r = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))'], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() === 'True';
-}
-const HAVE_PYTHON = python311();
 const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-run-'));
 
 function cpython(name: string, source: string) {
   const file = path.join(dir, `${name.replace(/\W+/g, '_')}.py`);
   writeFileSync(file, source);
-  const r = spawnSync('python3', [file], { encoding: 'utf8', env: { ...process.env, PYTHONUNBUFFERED: '1' } });
+  const r = spawnSync(cpython311!.executable, [file], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONUNBUFFERED: '1' },
+  });
   return { file, stdout: r.stdout, stderr: r.stderr, exitCode: r.status };
 }
 
-const compare = HAVE_PYTHON ? test.each(Object.entries(PROGRAMS)) : test.skip.each(Object.entries(PROGRAMS));
-compare('%s: stdout identical to python3', (name, source) => {
-  const real = cpython(name, source);
-  expect(real.exitCode).toBe(0);
-  const sim = runProgram(source, real.file);
-  expect(sim.stderr).toBe('');
-  expect(sim.stdout).toBe(real.stdout);
+describeWithCPython('programs compared with python3', () => {
+  test.each(Object.entries(PROGRAMS))('%s: stdout identical to python3', (name, source) => {
+    const real = cpython(name, source);
+    expect(real.exitCode).toBe(0);
+    const sim = runProgram(source, real.file);
+    expect(sim.stderr).toBe('');
+    expect(sim.stdout).toBe(real.stdout);
+  });
 });
 
 describe.each(Object.entries(FAILING))('%s', (name, { source, lastLine }) => {
@@ -36,7 +36,7 @@ describe.each(Object.entries(FAILING))('%s', (name, { source, lastLine }) => {
     expect(sim.stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File "prog\.py", line \d+, in <module>/);
     expect(sim.stderr).not.toMatch(/\n\s+at /);
   });
-  (HAVE_PYTHON ? test : test.skip)('stdout and exit status match python3', () => {
+  testWithCPython('stdout and exit status match python3', () => {
     const real = cpython(name, source);
     const sim = runProgram(source, real.file);
     expect(sim.stdout).toBe(real.stdout);
