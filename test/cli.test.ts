@@ -3,6 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'os';
 import path from 'path';
 
+import { cpython311, testWithCPython } from './support/cpython311';
+
 const BIN = path.join(__dirname, '..', 'bin', 'pymemlab.js');
 const run = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
 
@@ -78,4 +80,16 @@ test('.ci/run fails at once when python3 is not CPython 3.11 (the comparisons wo
   });
   expect(ci.stderr).toBe('.ci/run: CPython 3.11 must be installed as python3 on CI (python3 here: 3.10)\n');
   expect(ci.status).toBe(1);
+});
+
+testWithCPython('run: a source file that is not UTF-8 stops with what python3 prints, exit 1', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-'));
+  const file = path.join(dir, 'latin1.py');
+  writeFileSync(file, Buffer.from('print("before")\nprint("caf\xe9")\n', 'latin1'));
+  const sim = run('run', file);
+  const real = spawnSync(cpython311!.executable, [file], { encoding: 'utf8' });
+  expect(sim.stdout).toBe('');
+  expect(sim.stderr).toBe(real.stderr);
+  expect(sim.status).toBe(1);
+  expect(real.status).toBe(1);
 });
