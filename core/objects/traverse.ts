@@ -32,14 +32,18 @@ export function traverse(op: PyObject, visit: Visit): void {
       for (let i = items.length - 1; i >= 0; i--) visit(items[i]);
       return;
     }
-    case DICT:
-      // dict_traverse skips the keys of an all-str table (strs are not GC objects); visiting them
-      // changes nothing for the collector and lets snapshots see every reference.
-      for (const entry of op.table!.map.values()) {
-        visit(entry.value!);
-        visit(entry.key);
-      }
+    case DICT: {
+      // dict_traverse: an all-str (unicode) table visits only its values, since its keys can never
+      // be GC objects; a general table visits each value, then its key.
+      const table = op.table!;
+      if (table.unicode) for (const entry of table.map.values()) visit(entry.value!);
+      else
+        for (const entry of table.map.values()) {
+          visit(entry.value!);
+          visit(entry.key);
+        }
       return;
+    }
     case SET:
       for (const entry of op.table!.entries()) visit(entry.key);
       return;
@@ -81,12 +85,16 @@ function traverseInstance(op: PyObject, visit: Visit): void {
   visit(op.type.typeObject!);
 }
 
-/** Every object `op` references, in traverse order (gc.get_referents for one object). */
+/**
+ * Every object `op` references, for snapshots: what tp_traverse visits (gc.get_referents), then the
+ * references it does not report, which are references all the same: a class's __slots__ tuple and
+ * the str keys of an all-str dict.
+ */
 export function referents(op: PyObject): PyObject[] {
   const out: PyObject[] = [];
   traverse(op, (r) => out.push(r));
-  // References tp_traverse does not report are references all the same (for snapshots).
   if (op.type.kind === Kind.Type && op.refs !== null)
     for (const r of op.refs.slice(TYPE_TRAVERSED)) if (r !== null) out.push(r);
+  if (op.type.kind === Kind.Dict && op.table!.unicode) for (const entry of op.table!.map.values()) out.push(entry.key);
   return out;
 }

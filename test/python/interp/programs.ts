@@ -229,6 +229,35 @@ print(Child().hello(), isinstance(Child(), Base), Base.kind)
 a, b = 1, 2
 print(a, b)
 `,
+  'dict_traverse: an all-str dict reports only its values to get_referents, get_referrers and the collector': `import gc
+class A:
+    pass
+x = A()
+d = {'a': x, 'b': [1]}
+r = gc.get_referents(d)
+print(len(r), r[0] is x, r[1])
+g = {1: x, 'k': 2}
+print(len(gc.get_referents(g)), gc.get_referents(g)[1])
+g.pop(1)
+print(len(gc.get_referents(g)))
+print(gc.get_referents({}), gc.get_referents({'x': None}))
+k = 'zz' + 'top'
+s = {k: x}
+t = {k: x, 2: 3}
+found_s = False
+found_t = False
+for r in gc.get_referrers(k):
+    if r is s:
+        found_s = True
+    if r is t:
+        found_t = True
+print(found_s, found_t)
+n = A()
+c = {'self': n}
+n.c = c
+del n, c
+print(gc.collect())
+`,
   'module functions taking keyword arguments (Argument Clinic, PyArg_ParseTupleAndKeywords)': `import gc
 import sys
 class A:
