@@ -4,8 +4,10 @@ import { tmpdir } from 'os';
 import path from 'path';
 
 import { cpython311, testWithCPython } from './support/cpython311';
+import { assertFreshBundle, PYMEMLAB } from './support/bundle';
 
-const BIN = path.join(__dirname, '..', 'bin', 'pymemlab.js');
+const BIN = PYMEMLAB;
+beforeAll(assertFreshBundle);
 const run = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
 
 test('demo runs every bundled teaching program', () => {

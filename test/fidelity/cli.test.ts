@@ -6,15 +6,14 @@ import { fidelityCommand, summary } from '../../bin/fidelity-command';
 import type { FidelityReport } from '../../fidelity/compare';
 import { pythonSimulator } from './helpers';
 import { cpython311 as python, describeWithCPython } from '../support/cpython311';
+import { assertFreshBundle, PYMEMLAB } from '../support/bundle';
+
+beforeAll(assertFreshBundle);
 
 const ROOT = path.join(__dirname, '..', '..');
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'bin', 'run-ts.js'), path.join(__dirname, 'cli-harness.ts'), 'fidelity', ...args],
-    { encoding: 'utf8', cwd: ROOT },
-  );
+  const r = spawnSync(process.execPath, [PYMEMLAB, 'fidelity', ...args], { encoding: 'utf8', cwd: ROOT });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

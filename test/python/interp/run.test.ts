@@ -5,6 +5,7 @@ import path from 'path';
 import { runProgram } from '../../../python/interp/run';
 import { PROGRAMS, FAILING } from './programs';
 import { cpython311, describeWithCPython, testWithCPython } from '../../support/cpython311';
+import { assertFreshBundle, PYMEMLAB } from '../../support/bundle';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-run-'));
 
@@ -86,9 +87,8 @@ test('--trace shows refcounts, referrers, generations and what was freed', () =>
 test('the CLI runs a file and passes its exit status through', () => {
   const file = path.join(dir, 'cli.py');
   writeFileSync(file, "print('hi')\nprint(undefined)\n");
-  const r = spawnSync('node', [path.join(__dirname, '..', '..', '..', 'bin', 'pymemlab.js'), 'run', file], {
-    encoding: 'utf8',
-  });
+  assertFreshBundle();
+  const r = spawnSync(process.execPath, [PYMEMLAB, 'run', file], { encoding: 'utf8' });
   expect(r.stdout).toBe('hi\n');
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("NameError: name 'undefined' is not defined");
