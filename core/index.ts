@@ -17,7 +17,6 @@ export type { CollectorStages } from './gc/collect';
 export { GcModule, collectWithCallback, collectGenerations } from './gc/gcmodule';
 export { GcState, DEBUG_STATS, DEBUG_COLLECTABLE, DEBUG_UNCOLLECTABLE, DEBUG_SAVEALL, DEBUG_LEAK } from './gc/state';
 export { getsizeof } from './sizes';
-export { SysModule } from './sysmodule';
 export { takeSnapshot, HeapObserver } from './snapshot';
 export type { HeapSnapshot, ObjectView, RootView, GenerationView } from './snapshot';
 export { HEAP_INVARIANTS, checkInvariants, reachableFromRoots } from './invariants/heap';

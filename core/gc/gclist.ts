@@ -2,7 +2,6 @@
 // Doubly linked gc lists threaded through each object's GC header, as Modules/gcmodule.c keeps
 // them. A list is represented by its head, a dummy object that links to itself when empty.
 
-import { Kind } from '../objects/kinds';
 import { PyObject } from '../objects/pyobject';
 import { TYPES } from '../objects/pytype';
 
@@ -69,9 +68,5 @@ export function gcListMembers(head: PyObject): PyObject[] {
   const out: PyObject[] = [];
   for (let node = head.gcNext!; node !== head; node = node.gcNext!) out.push(node);
   return out;
-}
-
-export function isHead(op: PyObject): boolean {
-  return op.type.kind === Kind.Head;
 }
 /*** end of list stuff ***/

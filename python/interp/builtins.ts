@@ -30,7 +30,7 @@ import { newWeakref } from '../../core/objects/weakrefobject';
 import { GcModule } from '../../core/gc/gcmodule';
 import { callModuleFunction, moduleTables } from './builtin-modules';
 import { pyRepr, pyStr } from './repr';
-import { debugMallocStatsText } from './mallocstats';
+import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
 import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';

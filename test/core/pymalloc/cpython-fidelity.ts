@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { INDEX2SIZE, NUMBLOCKS } from '../../../core/pymalloc/constants';
-import { collectMallocStats, type DebugMallocStats } from '../../../core/pymalloc/malloc-stats';
+import { collectMallocStats, type DebugMallocStats } from '../../../core/pymalloc/collect-malloc-stats';
 import { parseDebugMallocStats } from '../../../core/pymalloc/parse-debugmallocstats';
 import { Pymalloc } from '../../../core/pymalloc/pymalloc';
 

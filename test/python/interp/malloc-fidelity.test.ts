@@ -16,7 +16,7 @@ import { tmpdir } from 'os';
 import path from 'path';
 import { runProgram } from '../../../python/interp/run';
 import { parseDebugMallocStats } from '../../../core/pymalloc/parse-debugmallocstats';
-import type { DebugMallocStats } from '../../../core/pymalloc/malloc-stats';
+import type { DebugMallocStats } from '../../../core/pymalloc/collect-malloc-stats';
 import { cpython311, describeWithCPython } from '../../support/cpython311';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-malloc-'));

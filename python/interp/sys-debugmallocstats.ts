@@ -3,8 +3,8 @@
  * CPython's format, followed by the free lists the runtime keeps in front of it.
  */
 import type { Runtime } from '../../core/runtime';
-import { debugMallocStats } from '../../core/pymalloc/debugmallocstats';
-import type { FreeListStats } from '../../core/pymalloc/malloc-stats';
+import { debugMallocStats } from '../../core/pymalloc/render-debugmallocstats';
+import type { FreeListStats } from '../../core/pymalloc/collect-malloc-stats';
 
 /** The free-list lines CPython prints (dicts, floats, lists, then tuples of sizes 1..20). */
 function freeListStats(rt: Runtime): FreeListStats[] {
