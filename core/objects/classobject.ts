@@ -7,6 +7,7 @@
  * class's shared keys, and no `__dict__` object until someone asks for one.
  */
 import type { Runtime } from '../runtime';
+import type { Profile } from '../profile';
 import { newDict, dictSetItem, dictGetItem, dictDelItem } from './dict';
 import { newTuple } from './tuple';
 import { newList } from './list';
@@ -201,11 +202,20 @@ export function newInstance(rt: Runtime, cls: PyObject): PyObject {
     // init_inline_values: the values array has room for the shared keys plus what is usable.
     if (type.sharedUsable > 1) type.sharedUsable--;
     const size = type.sharedKeys.length + type.sharedUsable;
-    if (rt.allocator !== null) op.auxAddress = rt.allocator.malloc((((size + 2 + 7) >> 3) << 3) + 8 * size);
+    if (rt.allocator !== null) op.auxAddress = rt.allocator.malloc(valuesSize(rt.profile, size));
     op.values = [];
   }
   rt.track(op);
   return op;
+}
+
+/**
+ * new_values (Objects/dictobject.c): a PyDictValues array of `size` values is a prefix of
+ * size + 2 bytes rounded up to a pointer, then `size` pointers.
+ */
+function valuesSize(profile: Profile, size: number): number {
+  const p = profile.pointerSize;
+  return Math.ceil((size + 2) / p) * p + size * p;
 }
 
 /** The instance's own value for `name` (inline values, materialised dict or slot); borrowed. */

@@ -258,6 +258,23 @@ n.c = c
 del n, c
 print(gc.collect())
 `,
+  'sys.getsizeof of every kind, each size derived from core/sizes.ts': `import sys
+import weakref
+class A:
+    pass
+class S:
+    __slots__ = ('x', 'y')
+def f():
+    pass
+a = A()
+print(sys.getsizeof(None), sys.getsizeof(True), sys.getsizeof(0), sys.getsizeof(1073741824), sys.getsizeof(1237940039285380274899124224))
+print(sys.getsizeof(''), sys.getsizeof('abc'), sys.getsizeof('é'), sys.getsizeof('€'))
+print(sys.getsizeof(()), sys.getsizeof((1, 2, 3)), sys.getsizeof([]), sys.getsizeof([1, 2, 3]))
+print(sys.getsizeof({}), sys.getsizeof({'a': 1}), sys.getsizeof({1: 1}), sys.getsizeof({1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6}))
+print(sys.getsizeof(set()), sys.getsizeof({1, 2, 3, 4, 5}), sys.getsizeof(a), sys.getsizeof(S()))
+print(sys.getsizeof(f), sys.getsizeof(A), sys.getsizeof(weakref.ref(a)), sys.getsizeof(range(3)))
+print(sys.getsizeof({}.keys()), sys.getsizeof(sys))
+`,
   'module functions taking keyword arguments (Argument Clinic, PyArg_ParseTupleAndKeywords)': `import gc
 import sys
 class A:
