@@ -7,6 +7,7 @@
 import { Command } from 'commander';
 import { benchGcFullCollect } from './gc';
 import { benchPymalloc } from './pymalloc';
+import { benchStartup } from './startup';
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command('bench')
@@ -23,11 +24,15 @@ async function main(argv: string[]): Promise<void> {
   }
   const gcFigures = benchGcFullCollect(sizes, opts.python);
   const pymalloc = await benchPymalloc();
-  const doc = { node: process.version, gc_full_collect: gcFigures, pymalloc };
+  const cli = benchStartup(opts.python);
+  const doc = { node: process.version, cli, gc_full_collect: gcFigures, pymalloc };
   if (opts.json) {
     process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     return;
   }
+  console.log(
+    `cli start-up (median of ${cli.runs}): pymemlab run empty.py ${cli.startup_seconds.toFixed(3)} s, python3 -c pass ${cli.python_c_pass_seconds.toFixed(3)} s`,
+  );
   console.log('gc_full_collect (ns per object; ratio = simulator / CPython)');
   console.table(gcFigures);
   console.log(

@@ -10,6 +10,7 @@ import { globSync } from 'glob';
 import { parseScenario, ScenarioError } from '../core/model/heap/scenario';
 import { runScenario } from './scenario-runner';
 import { runProgram } from '../python/interp/run';
+import { decodeSource, SourceEncodingError } from '../python/lang/source-encoding';
 import { registerFidelityCommand } from './fidelity-command';
 
 /** An error the user can fix: printed as is, exit status `code`. */
@@ -24,12 +25,25 @@ class UsageError extends Error {
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 
-function readText(file: string): string {
+function readBytes(file: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+}
+
+function readText(file: string): string {
+  return readBytes(file).toString('utf8');
+}
+
+/**
+ * A Python source file decoded as CPython decodes it (an undecodable one throws SourceEncodingError),
+ * named as CPython 3.11 names the script in its messages: by its absolute path.
+ */
+function readPythonSource(file: string): { source: string; script: string } {
+  const script = path.resolve(file);
+  return { source: decodeSource(readBytes(file), script), script };
 }
 
 /** Run scenario files; the exit status is 1 if any invariant was violated. */
@@ -50,7 +64,7 @@ function scenarioCommand(files: string[], opts: { quiet?: boolean }): void {
 function demoCommand(): void {
   let failed = 0;
   for (const file of globSync('programs/*.py', { cwd: EXAMPLES, absolute: true }).sort()) {
-    const source = readText(file);
+    const { source } = readPythonSource(file);
     const comment = source
       .split('\n')
       .filter((l) => l.startsWith('#'))
@@ -74,8 +88,8 @@ function runCommand(
   if (maxSteps !== undefined && (!Number.isInteger(maxSteps) || maxSteps < 1)) {
     throw new UsageError(`run: --max-steps expects a whole number of at least 1, got "${opts.maxSteps}"`);
   }
-  const source = readText(file);
-  const result = runProgram(source, file, {
+  const { source, script } = readPythonSource(file);
+  const result = runProgram(source, script, {
     maxSteps,
     mallocStats: opts.mallocStats === true,
     arenaPicture: opts.arenaPicture === true,
@@ -128,6 +142,12 @@ export function main(argv: string[]): void {
   try {
     program.parse(argv);
   } catch (error) {
+    // What CPython prints for a source file it cannot decode: its line alone, exit status 1.
+    if (error instanceof SourceEncodingError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     if (error instanceof UsageError || error instanceof ScenarioError) {
       process.stderr.write(`pymemlab: ${error.message}\n`);
       process.exitCode = error instanceof UsageError ? error.code : 2;

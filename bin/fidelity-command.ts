@@ -7,7 +7,6 @@
 import type { Command, CommanderError } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { FidelityReport, ProgressEvent, Simulator } from '../fidelity/compare';
-import { runFidelity } from '../fidelity/compare';
 import { findPython, PythonNotFoundError } from '../fidelity/cpython';
 import { diffLines } from '../fidelity/diff';
 import { runProgram } from '../python/interp/run';
@@ -73,6 +72,8 @@ export async function fidelityCommand(opts: FidelityCliOptions, deps: FidelityCo
   try {
     const python = findPython(opts.python);
     const simulator = deps.simulator ?? loadSimulator();
+    // Loaded on use: building the program generators costs more than every other command's start-up.
+    const { runFidelity } = await import('../fidelity/compare');
     const report = await runFidelity({
       programs: opts.programs,
       seed,

@@ -29,7 +29,6 @@ export { ReferenceCollector, REFERENCE_STAGES } from './gc/collect';
 export { GcModule, collectWithCallback, collectGenerations, ReferenceScheduler } from './gc/gcmodule';
 export { GcState, DEBUG_STATS, DEBUG_COLLECTABLE, DEBUG_UNCOLLECTABLE, DEBUG_SAVEALL, DEBUG_LEAK } from './gc/state';
 export { getsizeof } from './sizes';
-export { SysModule } from './sysmodule';
 export { takeSnapshot, HeapObserver } from './snapshot';
 export type { HeapSnapshot, ObjectView, RootView, GenerationView } from './snapshot';
 export { HEAP_INVARIANTS, checkInvariants, reachableFromRoots } from './invariants/heap';

@@ -27,10 +27,14 @@ export interface Profile {
   readonly smallIntMax: number;
   /** _PyObject_IMMORTAL_INIT: statically allocated objects start with this refcount in 3.11. */
   readonly staticRefcnt: number;
-  /** Sizes on 64-bit builds. */
+  /** sizeof(PyObject *) on 64-bit builds: every other C size in core/sizes.ts is derived from it. */
   readonly pointerSize: 8;
+  /** sizeof(PyGC_Head), two words (Include/internal/pycore_gc.h). */
   readonly gcHeadSize: 16;
-  /** The managed-dict pre-header of 3.11 instances (dict pointer + values pointer). */
+  /**
+   * The managed-dict pre-header of 3.11 instances, 2 * sizeof(PyObject *): dict and values pointers
+   * (_PyType_PreHeaderSize, Include/internal/pycore_object.h).
+   */
   readonly managedDictPreHeader: 16;
 }
 

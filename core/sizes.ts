@@ -1,61 +1,184 @@
 /**
  * Object sizes of 64-bit CPython 3.11: what each object asks the allocator for, and what
- * `sys.getsizeof` reports (`__sizeof__` plus the pre-header: 16 bytes of GC head for GC types and
- * 16 more for a managed dict). Sources: cpython-3.11-memory.md section 5, measured on 3.11.7.
+ * `sys.getsizeof` reports (`__sizeof__` plus the pre-header: the GC head for GC types and the
+ * managed-dict pointers for instances, `_PyType_PreHeaderSize` in Include/internal/pycore_object.h).
+ *
+ * Every C size is written once, in `SIZES`, with the C expression it stands for and the file that
+ * defines it; its bytes are computed from the profile's pointer size, so no `8` stands for a
+ * pointer anywhere else. The sizes of whole objects (`basicSize`, `getsizeof`) are derived from it.
+ * The numbers were checked on CPython 3.11.7 (`type.__basicsize__`, `sys.getsizeof`).
  */
 import { Kind } from './objects/kinds';
 import type { PyObject } from './objects/pyobject';
 import type { PyType } from './objects/pytype';
-import type { Profile } from './profile';
+import { CPYTHON_311, type Profile } from './profile';
 
-/** Bytes of a str's object (compact ASCII: 48 + len + 1; otherwise 72 + (len + 1) * char size). */
-export function strSize(value: string): number {
+/** One C size: its expression, the file that defines it, and its bytes on a build with `profile`. */
+export interface CSize {
+  readonly expr: string;
+  readonly file: string;
+  readonly bytes: (profile: Profile) => number;
+}
+
+/** `n` pointer-sized fields (Py_ssize_t, pointers and hashes are one word each), plus `extra` bytes. */
+const words =
+  (n: number, extra = 0) =>
+  (p: Profile): number =>
+    n * p.pointerSize + extra;
+
+/** A size that does not depend on the pointer size (or that was measured, not derived). */
+const constant =
+  (n: number) =>
+  (_profile: Profile): number =>
+    n;
+
+/** PySet_MINSIZE (Include/setobject.h): the entries of a set's smalltable. */
+const SET_MINSIZE = 8;
+
+/** The C sizes the simulator uses, by struct. */
+export const SIZES = {
+  PyObject: { expr: 'sizeof(PyObject)', file: 'Include/object.h', bytes: words(2) },
+  pointer: { expr: 'sizeof(PyObject *)', file: 'Include/object.h', bytes: words(1) },
+  PyTupleObject: { expr: 'offsetof(PyTupleObject, ob_item)', file: 'Include/cpython/tupleobject.h', bytes: words(3) },
+  PyLongObject: { expr: 'offsetof(PyLongObject, ob_digit)', file: 'Include/cpython/longintrepr.h', bytes: words(3) },
+  digit: { expr: 'sizeof(digit) (30-bit digits)', file: 'Include/cpython/longintrepr.h', bytes: constant(4) },
+  PyFloatObject: { expr: 'sizeof(PyFloatObject)', file: 'Include/cpython/floatobject.h', bytes: words(3) },
+  PyASCIIObject: {
+    expr: 'sizeof(PyASCIIObject) (length, hash, state, wstr)',
+    file: 'Include/cpython/unicodeobject.h',
+    bytes: words(5, 8),
+  },
+  PyCompactUnicodeObject: {
+    expr: 'sizeof(PyCompactUnicodeObject) (+ utf8_length, utf8, wstr_length)',
+    file: 'Include/cpython/unicodeobject.h',
+    bytes: words(8, 8),
+  },
+  PyListObject: { expr: 'sizeof(PyListObject)', file: 'Include/cpython/listobject.h', bytes: words(5) },
+  PyDictObject: {
+    expr: 'sizeof(PyDictObject) (ma_used, uint64 ma_version_tag, ma_keys, ma_values)',
+    file: 'Include/cpython/dictobject.h',
+    bytes: words(5, 8),
+  },
+  PyDictKeysObject: {
+    expr: 'sizeof(PyDictKeysObject) (dk_refcnt, four 1-byte fields, uint32 dk_version, dk_usable, dk_nentries)',
+    file: 'Include/internal/pycore_dict.h',
+    bytes: words(3, 8),
+  },
+  PyDictKeyEntry: {
+    expr: 'sizeof(PyDictKeyEntry) (me_hash, me_key, me_value)',
+    file: 'Include/internal/pycore_dict.h',
+    bytes: words(3),
+  },
+  PyDictUnicodeEntry: {
+    expr: 'sizeof(PyDictUnicodeEntry) (me_key, me_value)',
+    file: 'Include/internal/pycore_dict.h',
+    bytes: words(2),
+  },
+  setentry: { expr: 'sizeof(setentry) (key, hash)', file: 'Include/setobject.h', bytes: words(2) },
+  PySetObject: {
+    expr: 'sizeof(PySetObject) (fill, used, mask, table, hash, finger, smalltable[PySet_MINSIZE], weakreflist)',
+    file: 'Include/setobject.h',
+    bytes: (p) => words(9)(p) + SET_MINSIZE * words(2)(p),
+  },
+  PyFunctionObject: {
+    expr: 'sizeof(PyFunctionObject) (16 pointers and a padded uint32 func_version)',
+    file: 'Include/cpython/funcobject.h',
+    bytes: words(17),
+  },
+  PyMethodObject: { expr: 'sizeof(PyMethodObject)', file: 'Include/cpython/classobject.h', bytes: words(6) },
+  PyWeakReference: { expr: 'sizeof(PyWeakReference)', file: 'Include/cpython/weakrefobject.h', bytes: words(8) },
+  PyModuleObject: { expr: 'sizeof(PyModuleObject)', file: 'Include/internal/pycore_moduleobject.h', bytes: words(7) },
+  PyCFunctionObject: { expr: 'sizeof(PyCFunctionObject)', file: 'Include/cpython/methodobject.h', bytes: words(7) },
+  listiterobject: {
+    expr: 'sizeof(listiterobject), the model of every iterator',
+    file: 'Objects/listobject.c',
+    bytes: words(4),
+  },
+  heapType: {
+    expr: 'sizeof(PyHeapTypeObject) + _PyDict_KeysSize(ht_cached_keys) (type___sizeof__, measured for a class)',
+    file: 'Objects/typeobject.c',
+    bytes: constant(1672),
+  },
+  PyCodeObject: {
+    expr: 'code_sizeof() of a small function (measured)',
+    file: 'Objects/codeobject.c',
+    bytes: constant(192),
+  },
+  PyGetSetDescrObject: { expr: 'sizeof(PyGetSetDescrObject)', file: 'Include/descrobject.h', bytes: words(6) },
+  rangeobject: { expr: 'sizeof(rangeobject)', file: 'Objects/rangeobject.c', bytes: words(6) },
+  _PyDictViewObject: { expr: 'sizeof(_PyDictViewObject)', file: 'Include/internal/pycore_dict.h', bytes: words(3) },
+  PyFrameObject: {
+    expr: 'sizeof(PyFrameObject), the model of a frame object (no locals-plus slots)',
+    file: 'Include/internal/pycore_frame.h',
+    bytes: words(15),
+  },
+  PyTracebackObject: {
+    expr: 'sizeof(PyTracebackObject) rounded to its 16-byte size class (the model)',
+    file: 'Include/cpython/traceback.h',
+    bytes: words(6),
+  },
+  PyBaseExceptionObject: { expr: 'sizeof(PyBaseExceptionObject)', file: 'Include/cpython/pyerrors.h', bytes: words(9) },
+} as const satisfies Record<string, CSize>;
+
+/** The struct of each kind of fixed size, and whether the model allocates a GC head in front. */
+const FIXED: Partial<Record<Kind, { readonly struct: CSize; readonly gcHead: boolean }>> = {
+  [Kind.None]: { struct: SIZES.PyObject, gcHead: false },
+  [Kind.List]: { struct: SIZES.PyListObject, gcHead: true },
+  [Kind.Dict]: { struct: SIZES.PyDictObject, gcHead: true },
+  [Kind.Set]: { struct: SIZES.PySetObject, gcHead: true },
+  [Kind.Function]: { struct: SIZES.PyFunctionObject, gcHead: true },
+  [Kind.Method]: { struct: SIZES.PyMethodObject, gcHead: true },
+  [Kind.Weakref]: { struct: SIZES.PyWeakReference, gcHead: true },
+  [Kind.Module]: { struct: SIZES.PyModuleObject, gcHead: true },
+  [Kind.Builtin]: { struct: SIZES.PyCFunctionObject, gcHead: true },
+  [Kind.Iterator]: { struct: SIZES.listiterobject, gcHead: true },
+  [Kind.Type]: { struct: SIZES.heapType, gcHead: true },
+  [Kind.Code]: { struct: SIZES.PyCodeObject, gcHead: false },
+  [Kind.Descriptor]: { struct: SIZES.PyGetSetDescrObject, gcHead: true },
+  [Kind.Range]: { struct: SIZES.rangeobject, gcHead: false },
+  [Kind.DictView]: { struct: SIZES._PyDictViewObject, gcHead: true },
+  [Kind.Frame]: { struct: SIZES.PyFrameObject, gcHead: false },
+  [Kind.Traceback]: { struct: SIZES.PyTracebackObject, gcHead: true },
+  [Kind.Exception]: { struct: SIZES.PyBaseExceptionObject, gcHead: true },
+};
+
+/** Bytes of a str's object (compact ASCII: header + len + 1; otherwise compact header + (len + 1) * char size). */
+export function strSize(value: string, profile: Profile = CPYTHON_311): number {
   let max = 0;
   let length = 0;
   for (const ch of value) {
     max = Math.max(max, ch.codePointAt(0)!);
     length++;
   }
-  if (max < 128) return 48 + length + 1;
+  if (max < 128) return SIZES.PyASCIIObject.bytes(profile) + length + 1;
   const charSize = max < 256 ? 1 : max < 65536 ? 2 : 4;
-  return 72 + (length + 1) * charSize;
+  return SIZES.PyCompactUnicodeObject.bytes(profile) + (length + 1) * charSize;
 }
 
-/** Bytes of an int with `digits` 30-bit digits. */
-export function intSize(digits: number): number {
-  return 24 + 4 * Math.max(1, digits);
+/** Bytes of an int with `digits` 30-bit digits (3.11 allocates one even for zero). */
+function intSize(profile: Profile, digits: number): number {
+  return SIZES.PyLongObject.bytes(profile) + SIZES.digit.bytes(profile) * Math.max(1, digits);
+}
+
+/** Bytes of a tuple of `n` items, with its GC head. */
+function tupleSize(profile: Profile, n: number): number {
+  return SIZES.PyTupleObject.bytes(profile) + n * profile.pointerSize + profile.gcHeadSize;
 }
 
 /** Bytes of an instance of a class: header, slots, weaklist, GC head, managed-dict pre-header. */
-export function instanceSize(profile: Profile, type: PyType): number {
+function instanceSize(profile: Profile, type: PyType): number {
   const slots = type.slotNames?.length ?? 0;
   const weaklist = type.supportsWeakrefs ? profile.pointerSize : 0;
   const managed = type.managedDict ? profile.managedDictPreHeader : 0;
-  return 16 + slots * profile.pointerSize + weaklist + profile.gcHeadSize + managed;
+  return SIZES.PyObject.bytes(profile) + slots * profile.pointerSize + weaklist + profile.gcHeadSize + managed;
 }
 
-const FIXED_SIZE: Partial<Record<Kind, number>> = {
-  [Kind.None]: 16,
-  [Kind.Bool]: 28,
-  [Kind.List]: 56,
-  [Kind.Dict]: 64,
-  [Kind.Set]: 216,
-  [Kind.Function]: 152,
-  [Kind.Method]: 64,
-  [Kind.Weakref]: 80,
-  [Kind.Module]: 72,
-  [Kind.Builtin]: 72,
-  [Kind.Iterator]: 48,
-  [Kind.Type]: 1688,
-  [Kind.Code]: 192,
-  [Kind.Descriptor]: 64,
-  [Kind.Range]: 48,
-  [Kind.DictView]: 40,
-  [Kind.Frame]: 120,
-  [Kind.Traceback]: 64,
-  [Kind.Exception]: 88,
-  [Kind.Head]: 0,
-};
+/** Bytes of a kind of fixed size: its struct, plus the GC head when the model allocates one. */
+function fixedSize(profile: Profile, kind: Kind): number {
+  const fixed = FIXED[kind];
+  if (fixed === undefined) return kind === Kind.Head ? 0 : SIZES.PyObject.bytes(profile);
+  return fixed.struct.bytes(profile) + (fixed.gcHead ? profile.gcHeadSize : 0);
+}
 
 /**
  * What allocating an object of `type` requests (the object itself; a list's item array and a
@@ -65,13 +188,15 @@ const FIXED_SIZE: Partial<Record<Kind, number>> = {
 export function basicSize(profile: Profile, type: PyType, n: number): number {
   switch (type.kind) {
     case Kind.Tuple:
-      return 24 + 8 * n + profile.gcHeadSize;
+      return tupleSize(profile, n);
     case Kind.Int:
-      return intSize(n);
+      return intSize(profile, n);
+    case Kind.Bool:
+      return intSize(profile, 1);
     case Kind.Instance:
       return instanceSize(profile, type);
     default:
-      return FIXED_SIZE[type.kind] ?? 16;
+      return fixedSize(profile, type.kind);
   }
 }
 
@@ -79,17 +204,17 @@ export function basicSize(profile: Profile, type: PyType, n: number): number {
 export function getsizeof(profile: Profile, op: PyObject): number {
   switch (op.type.kind) {
     case Kind.Str:
-      return strSize(op.value as string);
+      return strSize(op.value as string, profile);
     case Kind.Int:
-      return intSize(intDigits(op.value as bigint));
+      return intSize(profile, intDigits(op.value as bigint));
     case Kind.Tuple:
       return basicSize(profile, op.type, op.items!.length);
     case Kind.List:
-      return 56 + 8 * op.allocated;
+      return fixedSize(profile, Kind.List) + profile.pointerSize * op.allocated;
     case Kind.Dict:
-      return 64 + op.table!.keysSize();
+      return fixedSize(profile, Kind.Dict) + op.table!.keysSize(profile);
     case Kind.Set:
-      return 216 + op.table!.set!.bytes();
+      return fixedSize(profile, Kind.Set) + op.table!.set!.bytes(profile);
     default:
       return basicSize(profile, op.type, 0);
   }

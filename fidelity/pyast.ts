@@ -16,7 +16,6 @@ export const int = (value: number | bigint): Expr => ({
   ...P,
 });
 export const str = (value: string): Expr => ({ kind: 'Constant', value: { type: 'str', value }, ...P });
-export const bool = (value: boolean): Expr => ({ kind: 'Constant', value: { type: 'bool', value }, ...P });
 export const none = (): Expr => ({ kind: 'Constant', value: { type: 'none' }, ...P });
 
 export const attr = (value: Expr, attribute: string, ctx: Ctx = 'Load'): Expr => ({

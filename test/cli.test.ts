@@ -1,9 +1,13 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 
-const BIN = path.join(__dirname, '..', 'bin', 'pymemlab.js');
+import { cpython311, testWithCPython } from './support/cpython311';
+import { assertFreshBundle, PYMEMLAB } from './support/bundle';
+
+const BIN = PYMEMLAB;
+beforeAll(assertFreshBundle);
 const run = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
 
 test('demo runs every bundled teaching program', () => {
@@ -58,4 +62,36 @@ test('invalid JSON and a missing file are reported without a stack trace', () =>
   const missing = run('scenario', path.join(dir, 'nope.json'));
   expect(missing.status).toBe(2);
   expect(missing.stderr).toContain('nope.json: cannot read (ENOENT)');
+});
+
+test('.ci/run fails at once when python3 is not CPython 3.11 (the comparisons would only be skipped)', () => {
+  // A copy of the script in an empty checkout, and a PATH holding only dirname and a python3 that
+  // is 3.10: the check must stop the run before it reaches npm (which is not even on that PATH).
+  const root = mkdtempSync(path.join(tmpdir(), 'pymemlab-ci-'));
+  mkdirSync(path.join(root, '.ci'));
+  mkdirSync(path.join(root, 'bin'));
+  copyFileSync(path.join(__dirname, '..', '.ci', 'run'), path.join(root, '.ci', 'run'));
+  writeFileSync(path.join(root, 'bin', 'python3'), '#!/bin/sh\necho 3.10\n', { mode: 0o755 });
+  symlinkSync(
+    execFileSync('/bin/sh', ['-c', 'command -v dirname'], { encoding: 'utf8' }).trim(),
+    path.join(root, 'bin', 'dirname'),
+  );
+  const ci = spawnSync('/bin/bash', [path.join(root, '.ci', 'run')], {
+    encoding: 'utf8',
+    env: { PATH: path.join(root, 'bin') },
+  });
+  expect(ci.stderr).toBe('.ci/run: CPython 3.11 must be installed as python3 on CI (python3 here: 3.10)\n');
+  expect(ci.status).toBe(1);
+});
+
+testWithCPython('run: a source file that is not UTF-8 stops with what python3 prints, exit 1', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-'));
+  const file = path.join(dir, 'latin1.py');
+  writeFileSync(file, Buffer.from('print("before")\nprint("caf\xe9")\n', 'latin1'));
+  const sim = run('run', file);
+  const real = spawnSync(cpython311!.executable, [file], { encoding: 'utf8' });
+  expect(sim.stdout).toBe('');
+  expect(sim.stderr).toBe(real.stderr);
+  expect(sim.status).toBe(1);
+  expect(real.status).toBe(1);
 });

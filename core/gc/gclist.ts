@@ -11,7 +11,6 @@
 // name under an `imported...` alias and bind the usual name to it once, at module level
 // (`const gcListMove = importedGcListMove`), so the loops keep CPython's vocabulary.
 
-import { Kind } from '../objects/kinds';
 import { PyObject } from '../objects/pyobject';
 import { TYPES } from '../objects/pytype';
 
@@ -87,9 +86,5 @@ export function gcListMembers(head: PyObject): PyObject[] {
   const out: PyObject[] = [];
   for (let node = head.gcNext!; node !== head; node = node.gcNext!) out.push(node);
   return out;
-}
-
-export function isHead(op: PyObject): boolean {
-  return op.type.kind === Kind.Head;
 }
 /*** end of list stuff ***/

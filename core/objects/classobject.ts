@@ -7,6 +7,7 @@
  * class's shared keys, and no `__dict__` object until someone asks for one.
  */
 import type { Runtime } from '../runtime';
+import type { Profile } from '../profile';
 import { newDict, dictSetItem, dictGetItem, dictDelItem } from './dict';
 import { newTuple } from './tuple';
 import { newList } from './list';
@@ -26,6 +27,23 @@ export interface ClassSpec {
   readonly slots: readonly string[] | null;
   /** The bases tuple __build_class__ made from the class statement, or null for none. */
   readonly bases: PyObject | null;
+}
+
+/** Where a class keeps tp_dict, tp_mro, tp_bases, tp_base and ht_slots in its `refs`. */
+export const TYPE_DICT = 0;
+export const TYPE_MRO = 1;
+const TYPE_SLOTS = 4;
+/** type_traverse visits the fields before ht_slots; the __slots__ tuple is never reported. */
+export const TYPE_TRAVERSED = TYPE_SLOTS;
+
+/** The class's dict (tp_dict), borrowed; null for a static type, whose dict the model does not keep. */
+export function typeDict(cls: PyObject): PyObject | null {
+  return cls.refs?.[TYPE_DICT] ?? null;
+}
+
+/** The class's mro tuple (tp_mro), borrowed; null for a static type or once type_clear dropped it. */
+export function typeMro(cls: PyObject): PyObject | null {
+  return cls.refs?.[TYPE_MRO] ?? null;
 }
 
 const ownTypes = new WeakMap<PyObject, PyType>();
@@ -81,7 +99,7 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
   registerClassType(cls, type);
   rt.track(cls);
   // PyType_Ready: the mro, then the member and getset descriptors (each refers back to the class).
-  const baseMro = spec.base === null ? [baseObject] : spec.base.refs![1]!.items!;
+  const baseMro = spec.base === null ? [baseObject] : typeMro(spec.base)!.items!;
   const mro = newTuple(rt, [cls, ...baseMro]);
   cls.refs = [dict, mro, bases, rt.newRef(baseObject), htSlots];
   const descriptorNames = [...slotNames, ...(addsDict ? ['__dict__'] : []), ...(addsWeakref ? ['__weakref__'] : [])];
@@ -155,13 +173,13 @@ function setStr(rt: Runtime, dict: PyObject, name: string, value: PyObject): voi
 
 /** Look `name` up along the class's mro (_PyType_Lookup); borrowed, undefined when absent. */
 export function classLookup(rt: Runtime, cls: PyObject, name: string): PyObject | undefined {
-  const mro = cls.refs?.[1]?.items ?? undefined;
+  const mro = typeMro(cls)?.items;
   if (mro === undefined || mro === null) return undefined;
   const key = rt.str(name);
   try {
     for (const klass of mro) {
-      const dict = klass.refs?.[0];
-      if (dict == null) continue;
+      const dict = typeDict(klass);
+      if (dict === null) continue;
       const found = dictGetItem(dict, key);
       if (found !== undefined) return found;
     }
@@ -184,11 +202,20 @@ export function newInstance(rt: Runtime, cls: PyObject): PyObject {
     // init_inline_values: the values array has room for the shared keys plus what is usable.
     if (type.sharedUsable > 1) type.sharedUsable--;
     const size = type.sharedKeys.length + type.sharedUsable;
-    if (rt.allocator !== null) op.auxAddress = rt.allocator.malloc((((size + 2 + 7) >> 3) << 3) + 8 * size);
+    if (rt.allocator !== null) op.auxAddress = rt.allocator.malloc(valuesSize(rt.profile, size));
     op.values = [];
   }
   rt.track(op);
   return op;
+}
+
+/**
+ * new_values (Objects/dictobject.c): a PyDictValues array of `size` values is a prefix of
+ * size + 2 bytes rounded up to a pointer, then `size` pointers.
+ */
+function valuesSize(profile: Profile, size: number): number {
+  const p = profile.pointerSize;
+  return Math.ceil((size + 2) / p) * p + size * p;
 }
 
 /** The instance's own value for `name` (inline values, materialised dict or slot); borrowed. */

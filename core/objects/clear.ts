@@ -10,7 +10,10 @@ import type { PyObject } from './pyobject';
 import { listClear } from './list';
 import { dictClear } from './dict';
 import { setClear } from './set';
-import { clearWeakref } from './weakrefobject';
+import { clearWeakref, WR_CALLBACK } from './weakrefobject';
+import { FUNC_DEFAULTS, FUNC_GLOBALS } from './funcobject';
+import { MODULE_DICT } from './moduleobject';
+import { TYPE_MRO, typeDict } from './classobject';
 
 export function tpClear(rt: Runtime, op: PyObject): void {
   switch (op.type.kind) {
@@ -28,21 +31,21 @@ export function tpClear(rt: Runtime, op: PyObject): void {
       return;
     case Kind.Type: {
       // type_clear: empty the dict and drop the mro.
-      dictClear(rt, op.refs![0]!);
-      clearRef(rt, op, 1);
+      dictClear(rt, typeDict(op)!);
+      clearRef(rt, op, TYPE_MRO);
       return;
     }
     case Kind.Function:
       // func_clear: globals, then defaults (the code object stays).
-      clearRef(rt, op, 0);
-      clearRef(rt, op, 1);
+      clearRef(rt, op, FUNC_GLOBALS);
+      clearRef(rt, op, FUNC_DEFAULTS);
       return;
     case Kind.Weakref:
       clearWeakref(op);
-      clearRef(rt, op, 0);
+      clearRef(rt, op, WR_CALLBACK);
       return;
     case Kind.Module:
-      clearRef(rt, op, 0);
+      clearRef(rt, op, MODULE_DICT);
       return;
     default:
       return;

@@ -27,7 +27,7 @@ export function newDict(rt: Runtime): PyObject {
 function reallocKeys(rt: Runtime, op: PyObject): void {
   freeKeys(rt, op);
   const table = op.table!;
-  const size = table.keysSize();
+  const size = table.keysSize(rt.profile);
   if (size === 0 || rt.allocator === null) return;
   const parkable = table.log2Size === DICT_LOG_MINSIZE && table.unicode;
   op.auxAddress = (parkable ? rt.freelists.keys.pop() : undefined) ?? rt.allocator.malloc(size);

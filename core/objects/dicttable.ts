@@ -1,5 +1,7 @@
 import type { PyObject } from './pyobject';
 import { type SetTable } from './settable';
+import type { Profile } from '../profile';
+import { SIZES } from '../sizes';
 
 export interface DictEntry {
   key: PyObject;
@@ -9,8 +11,6 @@ export interface DictEntry {
 
 /** PyDict_LOG_MINSIZE: a combined table starts with 8 slots. */
 export const DICT_LOG_MINSIZE = 3;
-/** sizeof(PyDictKeysObject) on 64-bit 3.11. */
-const KEYS_HEADER = 32;
 
 /** USABLE_FRACTION: at most 2/3 of a table's slots hold entries. */
 export function usableFraction(size: number): number {
@@ -51,11 +51,12 @@ export class DictTable {
   }
 
   /** Bytes of the keys object (_PyDict_KeysSize), 0 for the shared empty keys. */
-  keysSize(): number {
+  keysSize(profile: Profile): number {
     if (this.log2Size === 0) return 0;
     const size = 1 << this.log2Size;
     const indexBytes = this.log2Size < 8 ? 1 : this.log2Size < 16 ? 2 : this.log2Size < 32 ? 4 : 8;
-    return KEYS_HEADER + size * indexBytes + usableFraction(size) * (this.unicode ? 16 : 24);
+    const entry = this.unicode ? SIZES.PyDictUnicodeEntry : SIZES.PyDictKeyEntry;
+    return SIZES.PyDictKeysObject.bytes(profile) + size * indexBytes + usableFraction(size) * entry.bytes(profile);
   }
 
   /**

@@ -25,8 +25,8 @@ function setAllocated(rt: Runtime, op: PyObject, allocated: number): void {
       allocated === 0
         ? freeAux(rt, op)
         : op.auxAddress === 0
-          ? rt.allocator.malloc(allocated * 8)
-          : rt.allocator.realloc(op.auxAddress, allocated * 8);
+          ? rt.allocator.malloc(allocated * rt.profile.pointerSize)
+          : rt.allocator.realloc(op.auxAddress, allocated * rt.profile.pointerSize);
   }
   op.allocated = allocated;
 }

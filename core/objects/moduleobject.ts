@@ -4,6 +4,9 @@ import { newDict } from './dict';
 import { type PyObject } from './pyobject';
 import { TYPES } from './pytype';
 
+/** Where a module keeps md_dict in its `refs`. */
+export const MODULE_DICT = 0;
+
 /** A module named `name` with a fresh globals dict; sys.modules (the runtime) holds it. */
 export function newModule(rt: Runtime, name: string): PyObject {
   const op = rt.alloc(TYPES.module);
@@ -15,7 +18,7 @@ export function newModule(rt: Runtime, name: string): PyObject {
   return op;
 }
 
-/** The module's globals dict, borrowed. */
+/** PyModule_GetDict: the module's globals dict, borrowed. */
 export function moduleDict(module: PyObject): PyObject {
-  return module.refs![0]!;
+  return module.refs![MODULE_DICT]!;
 }

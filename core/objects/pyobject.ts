@@ -1,4 +1,4 @@
-import { Kind } from './kinds';
+import type { Kind } from './kinds';
 import { type PyType } from './pytype';
 import type { DictTable } from './dicttable';
 
@@ -54,9 +54,10 @@ export class PyObject {
   /** dict and set entries; instance inline values live in `values` instead. */
   table: DictTable | null = null;
   /**
-   * Fixed-position references, named per kind in `SLOT_LAYOUT`: a function's globals and defaults,
-   * a bound method's function and self, a weakref's callback, an instance's `__slots__` values, a
-   * class's dict/bases/mro, a module's dict, an iterator's sequence.
+   * Fixed-position references: a function's globals and defaults, a bound method's function and
+   * self, a weakref's callback, an instance's `__slots__` values, a class's dict/bases/mro, a
+   * module's dict, an iterator's sequence. Read them through the accessors next to each kind's
+   * constructor (`funcCode`, `methodSelf`, `typeMro`, `moduleDict`, ...), never by position.
    */
   refs: (PyObject | null)[] | null = null;
   /** An instance's inline attribute values, indexed like its class's sharedKeys (3.11 PyDictValues). */
@@ -90,14 +91,3 @@ export class PyObject {
     return this.gcNext !== null;
   }
 }
-
-/** What each position of `refs` means, per kind: the names a snapshot and a report show. */
-export const SLOT_LAYOUT: Readonly<Partial<Record<Kind, readonly string[]>>> = {
-  [Kind.Function]: ['__globals__', '__defaults__', '__code__'],
-  [Kind.Method]: ['__func__', '__self__'],
-  [Kind.Weakref]: ['__callback__'],
-  [Kind.Type]: ['__dict__', '__mro__', '__bases__', '__base__', '__slots__'],
-  [Kind.Module]: ['__dict__'],
-  [Kind.Iterator]: ['__seq__'],
-  [Kind.Descriptor]: ['__objclass__'],
-};

@@ -18,7 +18,7 @@ export function newSet(rt: Runtime, items: readonly PyObject[]): PyObject {
 
 /** Move the table outside the object when it outgrows the inline smalltable of 8 entries. */
 function reallocTable(rt: Runtime, op: PyObject): void {
-  rt.reallocAux(op, op.table!.set!.bytes());
+  rt.reallocAux(op, op.table!.set!.bytes(rt.profile));
 }
 
 /**

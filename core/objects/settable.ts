@@ -10,6 +10,8 @@
 import { Kind } from './kinds';
 import type { PyObject } from './pyobject';
 import type { DictEntry } from './dicttable';
+import type { Profile } from '../profile';
+import { SIZES } from '../sizes';
 
 const LINEAR_PROBES = 9;
 const PERTURB_SHIFT = 5n;
@@ -73,8 +75,8 @@ export class SetTable {
   }
 
   /** Bytes of the table outside the object (0 while it is the smalltable). */
-  bytes(): number {
-    return this.slots.length > 8 ? 16 * this.slots.length : 0;
+  bytes(profile: Profile): number {
+    return this.slots.length > 8 ? SIZES.setentry.bytes(profile) * this.slots.length : 0;
   }
 
   /** The entries in slot order: how CPython iterates, prints and deallocates the set. */

@@ -6,6 +6,8 @@
  */
 import { Kind } from './kinds';
 import type { PyObject } from './pyobject';
+import { funcCode, funcDefaults, funcGlobals } from './funcobject';
+import { TYPE_TRAVERSED } from './classobject';
 
 export type Visit = (op: PyObject) => void;
 
@@ -30,14 +32,18 @@ export function traverse(op: PyObject, visit: Visit): void {
       for (let i = items.length - 1; i >= 0; i--) visit(items[i]);
       return;
     }
-    case DICT:
-      // dict_traverse skips the keys of an all-str table (strs are not GC objects); visiting them
-      // changes nothing for the collector and lets snapshots see every reference.
-      for (const entry of op.table!.map.values()) {
-        visit(entry.value!);
-        visit(entry.key);
-      }
+    case DICT: {
+      // dict_traverse: an all-str (unicode) table visits only its values, since its keys can never
+      // be GC objects; a general table visits each value, then its key.
+      const table = op.table!;
+      if (table.unicode) for (const entry of table.map.values()) visit(entry.value!);
+      else
+        for (const entry of table.map.values()) {
+          visit(entry.value!);
+          visit(entry.key);
+        }
       return;
+    }
     case SET:
       for (const entry of op.table!.entries()) visit(entry.key);
       return;
@@ -46,10 +52,11 @@ export function traverse(op: PyObject, visit: Visit): void {
       return;
     case FUNCTION: {
       // func_traverse: code, globals, defaults.
-      const refs = op.refs!;
-      visit(refs[2]!);
-      if (refs[0] !== null) visit(refs[0]);
-      if (refs[1] !== null) visit(refs[1]);
+      visit(funcCode(op));
+      const globals = funcGlobals(op);
+      if (globals !== null) visit(globals);
+      const defaults = funcDefaults(op);
+      if (defaults !== null) visit(defaults);
       return;
     }
     case CODE:
@@ -68,9 +75,6 @@ export function traverse(op: PyObject, visit: Visit): void {
   }
 }
 
-/** How many of a class's refs tp_traverse visits (the rest are references the collector never sees). */
-const TYPE_TRAVERSED = 4;
-
 /** subtype_traverse: slots, then inline values or the materialised dict, then the class. */
 function traverseInstance(op: PyObject, visit: Visit): void {
   const refs = op.refs;
@@ -81,12 +85,16 @@ function traverseInstance(op: PyObject, visit: Visit): void {
   visit(op.type.typeObject!);
 }
 
-/** Every object `op` references, in traverse order (gc.get_referents for one object). */
+/**
+ * Every object `op` references, for snapshots: what tp_traverse visits (gc.get_referents), then the
+ * references it does not report, which are references all the same: a class's __slots__ tuple and
+ * the str keys of an all-str dict.
+ */
 export function referents(op: PyObject): PyObject[] {
   const out: PyObject[] = [];
   traverse(op, (r) => out.push(r));
-  // References tp_traverse does not report are references all the same (for snapshots).
   if (op.type.kind === Kind.Type && op.refs !== null)
     for (const r of op.refs.slice(TYPE_TRAVERSED)) if (r !== null) out.push(r);
+  if (op.type.kind === Kind.Dict && op.table!.unicode) for (const entry of op.table!.map.values()) out.push(entry.key);
   return out;
 }

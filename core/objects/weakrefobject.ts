@@ -9,6 +9,21 @@ import { TYPES } from './pytype';
 import { PyException } from '../errors';
 import { newTupleStealing } from './tuple';
 
+/** Where a weakref keeps wr_callback in its `refs`. */
+export const WR_CALLBACK = 0;
+
+/** The weakref's callback, borrowed; null when it has none or it was already called or cleared. */
+export function weakrefCallback(wr: PyObject): PyObject | null {
+  return wr.refs![WR_CALLBACK];
+}
+
+/** Take the callback out of `wr` (the caller now owns that reference), as handle_callback's callers do. */
+function takeWeakrefCallback(wr: PyObject): PyObject {
+  const callback = wr.refs![WR_CALLBACK]!;
+  wr.refs![WR_CALLBACK] = null;
+  return callback;
+}
+
 /** weakref.ref(obj[, callback]): a new reference to a (possibly shared) weakref. */
 export function newWeakref(rt: Runtime, referent: PyObject, callback: PyObject | null): PyObject {
   if (!referent.type.supportsWeakrefs) {
@@ -16,20 +31,20 @@ export function newWeakref(rt: Runtime, referent: PyObject, callback: PyObject |
   }
   if (callback !== null && callback === rt.None) callback = null;
   const list = referent.weaklist ?? (referent.weaklist = []);
-  const basic = list.length > 0 && list[0].refs![0] === null ? list[0] : null;
+  const basic = list.length > 0 && weakrefCallback(list[0]) === null ? list[0] : null;
   if (callback === null && basic !== null) return rt.newRef(basic);
   const op = rt.alloc(TYPES.weakref);
   op.wrObject = referent;
   op.refs = [callback === null ? null : rt.newRef(callback)];
   // The allocation may have run a collection that changed the list; look again.
-  const head = list.length > 0 && list[0].refs![0] === null ? 1 : 0;
+  const head = list.length > 0 && weakrefCallback(list[0]) === null ? 1 : 0;
   if (callback === null) list.unshift(op);
   else list.splice(head, 0, op);
   rt.track(op);
   return op;
 }
 
-/** Calling a weakref: its referent (a new reference) or None once it is dead. */
+/** Calling a weakref (weakref_call): its referent (a new reference) or None once it is dead. */
 export function weakrefCall(rt: Runtime, wr: PyObject): PyObject {
   return rt.newRef(wr.wrObject ?? rt.None);
 }
@@ -51,19 +66,17 @@ export function clearWeakref(wr: PyObject): void {
 export function clearWeakRefs(rt: Runtime, op: PyObject): void {
   const list = op.weaklist;
   if (list === null) return;
-  while (list.length > 0 && list[0].refs![0] === null) clearWeakref(list[0]);
+  while (list.length > 0 && weakrefCallback(list[0]) === null) clearWeakref(list[0]);
   if (list.length === 1) {
     const wr = list[0];
-    const callback = wr.refs![0]!;
-    wr.refs![0] = null;
+    const callback = takeWeakrefCallback(wr);
     clearWeakref(wr);
     callWeakrefCallback(rt, wr, callback);
     rt.decref(callback);
   } else if (list.length > 1) {
     const gathered: PyObject[] = [];
     for (const wr of [...list]) {
-      gathered.push(rt.newRef(wr), wr.refs![0]!);
-      wr.refs![0] = null;
+      gathered.push(rt.newRef(wr), takeWeakrefCallback(wr));
       clearWeakref(wr);
     }
     const tuple = newTupleStealing(rt, gathered);

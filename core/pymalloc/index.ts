@@ -12,7 +12,7 @@ export type {
   PymallocSnapshot,
   PymallocStructure,
 } from './snapshot';
-export type { DebugMallocStats, FreeListStats, SizeClassStats } from './malloc-stats';
+export type { DebugMallocStats, FreeListStats, SizeClassStats } from './collect-malloc-stats';
 export type { Invariant, InvariantName, Violation } from './invariants';
 export type { PoolCell } from './picture';
 
@@ -37,7 +37,7 @@ export { Pymalloc, type PymallocOptions } from './pymalloc';
 export { DoubleFreeError, InvalidFreeError, InvalidRequestError, PymallocError } from './errors';
 export { LiveBlockLedger, ObservedAllocator, observeAllocator } from './live-block-ledger';
 export { INVARIANT_NAMES, PYMALLOC_INVARIANTS, checkInvariants } from './invariants';
-export { collectMallocStats } from './malloc-stats';
-export { debugMallocStats, renderDebugMallocStats } from './debugmallocstats';
+export { collectMallocStats } from './collect-malloc-stats';
+export { debugMallocStats, renderDebugMallocStats } from './render-debugmallocstats';
 export { DebugMallocStatsParseError, parseDebugMallocStats } from './parse-debugmallocstats';
 export { escapeXml, poolCells, renderArenaPicture, renderArenaSvg } from './picture';

@@ -1,4 +1,4 @@
-import type { DebugMallocStats, FreeListStats, SizeClassStats } from './malloc-stats';
+import type { DebugMallocStats, FreeListStats, SizeClassStats } from './collect-malloc-stats';
 
 /**
  * Parse `sys._debugmallocstats()` output (real CPython 3.11's, or the simulator's) back into

@@ -14,6 +14,7 @@ import { newList } from '../../core/objects/list';
 import { newTuple } from '../../core/objects/tuple';
 import { setContains } from '../../core/objects/set';
 import { hashKey } from '../../core/objects/hashkey';
+import { viewDict } from '../../core/objects/dictview';
 import { intDigits } from '../../core/sizes';
 
 /** PyObject_IsTrue. */
@@ -34,7 +35,7 @@ export function isTrue(v: PyObject): boolean {
     case Kind.Set:
       return v.table!.size > 0;
     case Kind.DictView:
-      return v.refs![0]!.table!.size > 0;
+      return viewDict(v).table!.size > 0;
     default:
       return true;
   }
@@ -140,7 +141,7 @@ function contains(container: PyObject, item: PyObject): boolean {
         throw new PyException('TypeError', `'in <string>' requires string as left operand, not ${item.type.name}`);
       return (container.value as string).includes(item.value as string);
     case Kind.DictView:
-      return container.type === TYPES.dictKeys ? container.refs![0]!.table!.map.has(hashKey(item)) : false;
+      return container.type === TYPES.dictKeys ? viewDict(container).table!.map.has(hashKey(item)) : false;
     default:
       throw new PyException('TypeError', `argument of type '${container.type.name}' is not iterable`);
   }

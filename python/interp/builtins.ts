@@ -28,11 +28,12 @@ import { classLookup, classType, newInstance } from '../../core/objects/classobj
 import { newModule, moduleDict } from '../../core/objects/moduleobject';
 import { newWeakref } from '../../core/objects/weakrefobject';
 import { GcModule } from '../../core/gc/gcmodule';
-import { DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from '../../core/gc/state';
-import { getsizeof } from '../../core/sizes';
+import { callModuleFunction, moduleTables } from './builtin-modules';
 import { pyRepr, pyStr } from './repr';
-import { debugMallocStatsText } from './mallocstats';
-import { iterNext, newDictView, newIterator } from './iteration';
+import { debugMallocStatsText } from './sys-debugmallocstats';
+import { iterNext, newIterator } from './iteration';
+import { newDictView, viewDict } from '../../core/objects/dictview';
+import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import type { Interpreter } from './interpreter';
 import { intValue, isTrue, pyEquals } from './abstract';
 
@@ -54,6 +55,8 @@ function arity(name: string, args: PyObject[], min: number, max: number): void {
 export class Builtins {
   private readonly table = new Map<string, PyObject>();
   private readonly natives = new Map<PyObject, Native>();
+  /** The built-ins that check keyword arguments themselves (print, the module functions). */
+  private readonly checksKeywords = new Set<PyObject>();
   private readonly modules = new Map<string, PyObject>();
   readonly gc: GcModule;
   private printKwnames: PyObject | null = null;
@@ -64,27 +67,32 @@ export class Builtins {
     private readonly write: (text: string) => void,
   ) {
     this.gc = new GcModule(rt);
-    const fn = (name: string, impl: Native) => {
+    const fn = (name: string, impl: Native, keywords: boolean) => {
       // The object's own native call serves calls from C (a gc callback, a weakref callback);
       // the interpreter's calls go through `natives`, which also passes keyword arguments.
       const op = rt.builtin(name, (args) => impl(args, []));
       rt.hold(op);
       rt.decref(op);
       this.natives.set(op, impl);
+      if (keywords) this.checksKeywords.add(op);
       return op;
     };
     const add = (name: string, op: PyObject) => this.table.set(name, op);
     add(
       'print',
-      fn('print', (args, kwargs) => this.print(args, kwargs)),
+      fn('print', (args, kwargs) => this.print(args, kwargs), true),
     );
     add(
       'len',
-      fn('len', (args) => (arity('len', args, 1, 1), rt.int(this.len(args[0])))),
+      fn('len', (args) => (arity('len', args, 1, 1), rt.int(this.len(args[0]))), false),
     );
     add(
       'isinstance',
-      fn('isinstance', (args) => (arity('isinstance', args, 2, 2), rt.bool(interp.isInstanceOf(args[0], args[1])))),
+      fn(
+        'isinstance',
+        (args) => (arity('isinstance', args, 2, 2), rt.bool(interp.isInstanceOf(args[0], args[1]))),
+        false,
+      ),
     );
     for (const [name, type] of [
       ['int', TYPES.int],
@@ -99,87 +107,20 @@ export class Builtins {
     ] as const) {
       add(name, rt.staticTypeObject(type));
     }
-    const module = (name: string, entries: [string, PyObject][]) => {
-      const m = newModule(rt, name);
+    // Each module: its function objects, then its constants, then the module and its dict.
+    for (const table of moduleTables(rt, this.gc, () => debugMallocStatsText(rt))) {
+      const entries: [string, PyObject][] = table.functions.map((f) => [
+        f.name,
+        fn(f.name, (args, kwargs) => callModuleFunction(rt, table.name, f, args, kwargs), true),
+      ]);
+      entries.push(...table.constants());
+      const m = newModule(rt, table.name);
       for (const [k, v] of entries) {
-        const key = interp.nameStr(k);
-        dictSetItem(rt, moduleDict(m), key, v);
+        dictSetItem(rt, moduleDict(m), interp.nameStr(k), v);
         if (!rt.external.has(v) || v.type.kind === Kind.Int) rt.decref(v);
       }
-      this.modules.set(name, m);
-    };
-    const gc = this.gc;
-    const count3 = (t: [number, number, number]) =>
-      newTupleStealing(
-        rt,
-        t.map((n) => rt.int(n)),
-      );
-    module('gc', [
-      [
-        'collect',
-        fn(
-          'collect',
-          (args) => (arity('collect', args, 0, 1), rt.int(gc.collect(args.length === 0 ? 2 : this.intArg(args[0])))),
-        ),
-      ],
-      ['get_count', fn('get_count', () => count3(gc.get_count()))],
-      ['get_threshold', fn('get_threshold', () => count3(gc.get_threshold()))],
-      [
-        'set_threshold',
-        fn('set_threshold', (args) =>
-          this.varargs(args, () => (gc.set_threshold(...args.map((a) => this.intArg(a))), rt.none())),
-        ),
-      ],
-      ['enable', fn('enable', () => (gc.enable(), rt.none()))],
-      ['disable', fn('disable', () => (gc.disable(), rt.none()))],
-      ['isenabled', fn('isenabled', () => rt.bool(gc.isenabled()))],
-      ['is_tracked', fn('is_tracked', (args) => (arity('is_tracked', args, 1, 1), rt.bool(gc.is_tracked(args[0]))))],
-      [
-        'is_finalized',
-        fn('is_finalized', (args) => (arity('is_finalized', args, 1, 1), rt.bool(gc.is_finalized(args[0])))),
-      ],
-      [
-        'get_objects',
-        fn('get_objects', (args) =>
-          newList(rt, gc.get_objects(args.length === 0 || args[0] === rt.None ? null : this.intArg(args[0]))),
-        ),
-      ],
-      [
-        'get_referents',
-        fn('get_referents', (args) => this.varargs(args, () => newList(rt, gc.get_referents(...args)))),
-      ],
-      [
-        'get_referrers',
-        fn('get_referrers', (args) => this.varargs(args, () => newList(rt, gc.get_referrers(...args)))),
-      ],
-      ['get_stats', fn('get_stats', () => this.getStats())],
-      ['freeze', fn('freeze', () => (gc.freeze(), rt.none()))],
-      ['unfreeze', fn('unfreeze', () => (gc.unfreeze(), rt.none()))],
-      ['get_freeze_count', fn('get_freeze_count', () => rt.int(gc.get_freeze_count()))],
-      [
-        'set_debug',
-        fn('set_debug', (args) => (arity('set_debug', args, 1, 1), gc.set_debug(this.intArg(args[0])), rt.none())),
-      ],
-      ['get_debug', fn('get_debug', () => rt.int(gc.get_debug()))],
-      ['garbage', rt.newRef(rt.garbage)],
-      ['callbacks', rt.newRef(rt.callbacks)],
-      ['DEBUG_STATS', rt.int(DEBUG_STATS)],
-      ['DEBUG_COLLECTABLE', rt.int(DEBUG_COLLECTABLE)],
-      ['DEBUG_UNCOLLECTABLE', rt.int(DEBUG_UNCOLLECTABLE)],
-      ['DEBUG_SAVEALL', rt.int(DEBUG_SAVEALL)],
-      ['DEBUG_LEAK', rt.int(DEBUG_LEAK)],
-    ]);
-    module('sys', [
-      ['getrefcount', fn('getrefcount', (args) => (arity('getrefcount', args, 1, 1), rt.int(args[0].refcnt)))],
-      [
-        'getsizeof',
-        fn('getsizeof', (args) =>
-          this.varargs(args, () => (arity('getsizeof', args, 1, 2), rt.int(getsizeof(rt.profile, args[0])))),
-        ),
-      ],
-      ['_debugmallocstats', fn('_debugmallocstats', () => (rt.writeStderr(debugMallocStatsText(rt)), rt.none()))],
-    ]);
-    module('weakref', [['ref', rt.staticTypeObject(TYPES.weakref)]]);
+      this.modules.set(table.name, m);
+    }
   }
 
   /** A module imported by `import name` (a new reference). */
@@ -197,35 +138,6 @@ export class Builtins {
     const n = intValue(v);
     if (n === null) throw new PyException('TypeError', `'${v.type.name}' object cannot be interpreted as an integer`);
     return Number(n);
-  }
-
-  /** A METH_VARARGS function: CPython packs the arguments in a tuple first. */
-  private varargs(args: PyObject[], body: () => PyObject): PyObject {
-    const tuple = newTuple(this.rt, args);
-    try {
-      return body();
-    } finally {
-      this.rt.decref(tuple);
-    }
-  }
-
-  /** gc.get_stats(): a list of three dicts. */
-  private getStats(): PyObject {
-    const rt = this.rt;
-    const dicts = this.gc.get_stats().map((s) => {
-      const d = newDict(rt);
-      for (const [k, v] of Object.entries(s)) {
-        const key = rt.str(k);
-        const value = rt.int(v);
-        dictSetItem(rt, d, key, value);
-        rt.decref(key);
-        rt.decref(value);
-      }
-      return d;
-    });
-    const list = newList(rt, dicts);
-    for (const d of dicts) rt.decref(d);
-    return list;
   }
 
   /**
@@ -287,20 +199,16 @@ export class Builtins {
       case Kind.Str:
         return [...(v.value as string)].length;
       case Kind.DictView:
-        return v.refs![0]!.table!.size;
-      case Kind.Range: {
-        const [start, stop, step] = v.refs!.map((r) => r!.value as bigint);
-        const span = step > 0n ? stop - start : start - stop;
-        const abs = step > 0n ? step : -step;
-        return span <= 0n ? 0 : Number((span + abs - 1n) / abs);
-      }
+        return viewDict(v).table!.size;
+      case Kind.Range:
+        return Number(rangeLength(rangeBounds(v)));
       default:
         throw new PyException('TypeError', `object of type '${v.type.name}' has no len()`);
     }
   }
 
   callBuiltin(callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
-    if (kwargs.length > 0 && callable.value !== 'print')
+    if (kwargs.length > 0 && !this.checksKeywords.has(callable))
       throw new PyException('TypeError', `${callable.value as string}() takes no keyword arguments`);
     const native = this.natives.get(callable);
     return native !== undefined ? native(args, kwargs) : this.rt.call(callable, args);
@@ -345,10 +253,13 @@ export class Builtins {
     const name = type.name;
     switch (type) {
       case TYPES.weakref: {
-        // weakref.ref has no vectorcall: its arguments are packed in a tuple.
-        arity('__new__', args, 1, 2);
+        // weakref.ref has no vectorcall: its arguments are packed in a tuple (PyArg_UnpackTuple).
         const packed = newTuple(rt, args);
         try {
+          if (args.length < 1 || args.length > 2) {
+            const bound = args.length < 1 ? 'at least 1 argument' : 'at most 2 arguments';
+            throw new PyException('TypeError', `__new__ expected ${bound}, got ${args.length}`);
+          }
           return newWeakref(rt, args[0], args[1] ?? null);
         } finally {
           rt.decref(packed);
@@ -406,9 +317,7 @@ export class Builtins {
         const ns = args.map((a) => BigInt(this.intArg(a)));
         const [start, stop, step] = ns.length === 1 ? [0n, ns[0], 1n] : [ns[0], ns[1], ns[2] ?? 1n];
         if (step === 0n) throw new PyException('ValueError', 'range() arg 3 must not be zero');
-        const r = rt.alloc(TYPES.range);
-        r.refs = [rt.int(start), rt.int(stop), rt.int(step)];
-        return r;
+        return newRange(rt, { start, stop, step });
       }
       default:
         throw new PyException('TypeError', `cannot create '${name}' instances in pymemlab`);
@@ -541,7 +450,8 @@ export class Builtins {
     const impl = this.methodCall(obj, name);
     if (impl === undefined) return undefined;
     const rt = this.rt;
-    const op = rt.builtin(name, (args) => impl(op.refs![0]!, args));
+    // m_self: the method object holds obj for as long as it lives, so the closure may use it.
+    const op = rt.builtin(name, (args) => impl(obj, args));
     op.refs = [rt.newRef(obj)];
     return op;
   }

@@ -25,8 +25,19 @@ import {
   isInstance,
   materializeDict,
   newClass,
+  typeDict,
 } from '../../core/objects/classobject';
-import { newFunction, newMethod } from '../../core/objects/funcobject';
+import {
+  funcCode,
+  funcDefaults,
+  funcGlobals,
+  methodFunc,
+  methodSelf,
+  newFunction,
+  newMethod,
+} from '../../core/objects/funcobject';
+import { moduleDict } from '../../core/objects/moduleobject';
+import { weakrefCall } from '../../core/objects/weakrefobject';
 import type { CodeInfo, Compiled } from './compile';
 import { Builtins } from './builtins';
 import { iterNext, newIterator } from './iteration';
@@ -66,6 +77,11 @@ interface FrameState {
   /** Where names are looked up: the module's globals dict, or a class body's namespace. */
   readonly namespace: PyObject;
   lineno: number;
+}
+
+/** PyException_SetTraceback: the traceback is an exception's last reference (a new one, stolen). */
+function setExceptionTraceback(exc: PyObject, tb: PyObject | null): void {
+  exc.refs![exc.refs!.length - 1] = tb;
 }
 
 export class Interpreter {
@@ -139,7 +155,7 @@ export class Interpreter {
         if (raised instanceof PyRaise) {
           // PyErr_Print: normalize, attach the traceback, keep sys.last_value and last_traceback.
           const value = this.normalize(raised);
-          value.refs![value.refs!.length - 1] = raised.tb === null ? null : this.rt.newRef(raised.tb);
+          setExceptionTraceback(value, raised.tb === null ? null : this.rt.newRef(raised.tb));
           this.lastValue = value;
           this.lastTraceback = raised.tb;
           // The module frame object keeps the globals (f_globals, f_locals) until then.
@@ -484,7 +500,7 @@ export class Interpreter {
   setAttr(obj: PyObject, attr: string, value: PyObject): void {
     if (obj.type.kind === Kind.Instance) return instanceSetAttr(this.rt, obj, attr, value);
     if (obj.type.kind === Kind.Type && !this.rt.external.has(obj)) {
-      dictSetItem(this.rt, obj.refs![0]!, this.nameStr(attr), value);
+      dictSetItem(this.rt, typeDict(obj)!, this.nameStr(attr), value);
       return;
     }
     throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${attr}'`);
@@ -748,16 +764,16 @@ export class Interpreter {
       if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
     } else if (kind === Kind.Type && !rt.external.has(obj)) {
       if (attr === '__name__') return rt.str(obj.value as string);
-      if (attr === '__dict__') return rt.newRef(obj.refs![0]!);
+      if (attr === '__dict__') return rt.newRef(typeDict(obj)!);
       const found = classLookup(rt, obj, attr);
       if (found !== undefined) return rt.newRef(found);
     } else if (kind === Kind.Module) {
-      const found = dictGetItem(obj.refs![0]!, this.nameStr(attr));
+      const found = dictGetItem(moduleDict(obj), this.nameStr(attr));
       if (found !== undefined) return rt.newRef(found);
       throw new PyException('AttributeError', `module '${obj.value as string}' has no attribute '${attr}'`);
     } else if (kind === Kind.Method) {
-      if (attr === '__self__') return rt.newRef(obj.refs![1]!);
-      if (attr === '__func__') return rt.newRef(obj.refs![0]!);
+      if (attr === '__self__') return rt.newRef(methodSelf(obj));
+      if (attr === '__func__') return rt.newRef(methodFunc(obj));
     } else {
       const method = this.builtins.boundMethod(obj, attr);
       if (method !== undefined) return method;
@@ -927,8 +943,8 @@ export class Interpreter {
     }
     if (callable.type.kind === Kind.Method) {
       // A stored bound method: its function and self are unpacked onto the stack (3.11 CALL).
-      const func = rt.newRef(callable.refs![0]!);
-      const self = rt.newRef(callable.refs![1]!);
+      const func = rt.newRef(methodFunc(callable));
+      const self = rt.newRef(methodSelf(callable));
       rt.decref(callable);
       this.push(this.callFunction(func, [self, ...args], e));
       return;
@@ -961,7 +977,7 @@ export class Interpreter {
         return this.builtins.callType(callable, args, kwargs);
       case Kind.Weakref:
         if (args.length > 0) throw new PyException('TypeError', `weakref() takes no arguments`);
-        return rt.newRef(callable.wrObject ?? rt.None);
+        return weakrefCall(rt, callable);
       case Kind.Function:
       case Kind.Method:
         return this.callFromC(callable, args);
@@ -982,8 +998,8 @@ export class Interpreter {
     }
     if (callable.type.kind === Kind.Method) {
       return this.callFunction(
-        rt.newRef(callable.refs![0]!),
-        [callable.refs![1]!, ...args].map((a) => rt.newRef(a)),
+        rt.newRef(methodFunc(callable)),
+        [methodSelf(callable), ...args].map((a) => rt.newRef(a)),
         null,
       );
     }
@@ -998,7 +1014,7 @@ export class Interpreter {
   callFunction(func: PyObject, args: PyObject[], site: A.Call | null): PyObject {
     const rt = this.rt;
     const code = this.codeOf(func);
-    const defaults = func.refs![1]?.items ?? [];
+    const defaults = funcDefaults(func)?.items ?? [];
     const nparams = code.nparams;
     if (args.length > nparams || args.length < nparams - defaults.length) {
       for (const a of args) rt.decref(a);
@@ -1024,7 +1040,7 @@ export class Interpreter {
     const frame = rt.pushFrame(code.name, code.varnames);
     args.forEach((a, i) => (frame.locals[i] = a));
     for (let i = args.length; i < nparams; i++) frame.locals[i] = rt.newRef(defaults[i - (nparams - defaults.length)]);
-    this.frames.push({ frame, code, namespace: func.refs![0]!, lineno: site?.lineno ?? 0 });
+    this.frames.push({ frame, code, namespace: funcGlobals(func)!, lineno: site?.lineno ?? 0 });
     this.depth++;
     let result: PyObject;
     try {
@@ -1077,11 +1093,11 @@ export class Interpreter {
   }
 
   private codeOf(func: PyObject): CodeInfo {
-    return this.functionCodes.get(func.refs![2]!)!.info;
+    return this.functionCodes.get(funcCode(func))!.info;
   }
 
   private bodyOf(func: PyObject): readonly A.Stmt[] {
-    return this.functionCodes.get(func.refs![2]!)!.body;
+    return this.functionCodes.get(funcCode(func))!.body;
   }
 
   /** Code object -> compile-time info and body. */

@@ -10,8 +10,8 @@ import type { DictEntry } from '../../core/objects/dicttable';
 import { PyType, TYPES } from '../../core/objects/pytype';
 import { newTupleStealing } from '../../core/objects/tuple';
 import { PyException } from '../../core/errors';
-
-type ViewKind = 'keys' | 'values' | 'items';
+import { type ViewKind, viewDict, viewKind } from '../../core/objects/dictview';
+import { rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 
 interface IterState {
   readonly entries: DictEntry[] | null;
@@ -37,23 +37,19 @@ const DICT_ITER_TYPES: Record<ViewKind, PyType> = {
   items: new PyType('dict_itemiterator', Kind.Iterator, true, false),
 };
 
-function viewKind(view: PyObject): ViewKind {
-  return view.type === TYPES.dictKeys ? 'keys' : view.type === TYPES.dictValues ? 'values' : 'items';
-}
+/** Where an iterator keeps its sequence (it_seq, di_dict) and a dict items iterator its result tuple. */
+const ITER_SEQ = 0;
+const ITER_RESULT = 1;
 
-/** d.keys() / d.values() / d.items(): a view (a GC object) on the dict. */
-export function newDictView(rt: Runtime, dict: PyObject, kind: ViewKind): PyObject {
-  const op = rt.alloc(kind === 'keys' ? TYPES.dictKeys : kind === 'values' ? TYPES.dictValues : TYPES.dictItems);
-  op.refs = [rt.newRef(dict)];
-  rt.track(op);
-  return op;
+/** The sequence the iterator walks, borrowed; null once it is exhausted. */
+function iterSeq(it: PyObject): PyObject | null {
+  return it.refs![ITER_SEQ];
 }
 
 function dictIterator(rt: Runtime, dict: PyObject, view: ViewKind): PyObject {
   const it = rt.alloc(DICT_ITER_TYPES[view]);
-  it.refs = [rt.newRef(dict), null];
   // dictiter_new: an items iterator starts with a (None, None) result tuple to reuse.
-  if (view === 'items') it.refs[1] = newTupleStealing(rt, [rt.none(), rt.none()]);
+  it.refs = [rt.newRef(dict), view === 'items' ? newTupleStealing(rt, [rt.none(), rt.none()]) : null];
   states.set(it, {
     entries: [...dict.table!.map.values()],
     size: dict.table!.size,
@@ -70,13 +66,12 @@ function dictIterator(rt: Runtime, dict: PyObject, view: ViewKind): PyObject {
 export function newIterator(rt: Runtime, iterable: PyObject): PyObject {
   const kind = iterable.type.kind;
   if (kind === Kind.Dict) return dictIterator(rt, iterable, 'keys');
-  if (kind === Kind.DictView) return dictIterator(rt, iterable.refs![0]!, viewKind(iterable));
+  if (kind === Kind.DictView) return dictIterator(rt, viewDict(iterable), viewKind(iterable));
   if (kind === Kind.Iterator) return rt.newRef(iterable);
   if (kind === Kind.Range) {
-    const [start, stop, step] = iterable.refs!.map((r) => r!.value as bigint);
-    const span = step > 0n ? stop - start : start - stop;
-    const abs = step > 0n ? step : -step;
-    const left = span <= 0n ? 0n : (span + abs - 1n) / abs;
+    const bounds = rangeBounds(iterable);
+    const { start, step } = bounds;
+    const left = rangeLength(bounds);
     const it = rt.alloc(TYPES.rangeIterator);
     states.set(it, { entries: null, size: 0, view: 'keys', next: start, step, left });
     return it;
@@ -108,7 +103,7 @@ export function iterNext(rt: Runtime, it: PyObject): PyObject | null {
     state!.left--;
     return rt.int(v);
   }
-  const seq = it.refs![0];
+  const seq = iterSeq(it);
   if (seq === null) return null;
   const i = it.index++;
   switch (seq.type.kind) {
@@ -140,14 +135,14 @@ export function iterNext(rt: Runtime, it: PyObject): PyObject | null {
       break;
   }
   // Exhausted: the iterator lets go of its sequence (and its cached tuple).
-  it.refs![0] = null;
+  it.refs![ITER_SEQ] = null;
   rt.decref(seq);
   return null;
 }
 
 /** dictiter_iternextitem: reuse the cached (key, value) tuple when only the iterator holds it. */
 function itemsResult(rt: Runtime, it: PyObject, entry: DictEntry): PyObject {
-  const cached = it.refs![1];
+  const cached = it.refs![ITER_RESULT];
   if (cached !== null && cached.refcnt === 1) {
     const [oldKey, oldValue] = cached.items!;
     cached.items![0] = rt.newRef(entry.key);

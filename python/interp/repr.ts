@@ -9,6 +9,8 @@ import type { PyObject } from '../../core/objects/pyobject';
 import { pyStrRepr } from '../lang';
 import { newDict } from '../../core/objects/dict';
 import { newList } from '../../core/objects/list';
+import { methodFunc, methodSelf } from '../../core/objects/funcobject';
+import { rangeBounds } from '../../core/objects/rangeobject';
 
 /**
  * repr(op). `observe` is for views outside the program (the trace): it must not allocate on the
@@ -32,7 +34,7 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
     case Kind.Type:
       return `<class '${qualifiedName(rt, op)}'>`;
     case Kind.Range: {
-      const [start, stop, step] = op.refs!.map((r) => r!.value as bigint);
+      const { start, stop, step } = rangeBounds(op);
       return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
     }
     case Kind.Builtin:
@@ -42,7 +44,7 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
     case Kind.Function:
       return `<function ${op.value as string} at ${rt.addressOf(op)}>`;
     case Kind.Method:
-      return `<bound method ${op.refs![0]?.value as string} of ${pyRepr(rt, op.refs![1]!, active, observe)}>`;
+      return `<bound method ${methodFunc(op).value as string} of ${pyRepr(rt, methodSelf(op), active, observe)}>`;
     case Kind.Weakref: {
       const target = op.wrObject;
       return target === null

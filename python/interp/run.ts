@@ -25,7 +25,7 @@ import { Interpreter, PyRaise, StepLimitExceeded } from './interpreter';
 import type { RunOptions, RunResult } from './types';
 import { Tracer } from './trace';
 import { Pymalloc } from '../../core/pymalloc/pymalloc';
-import { debugMallocStatsText } from './mallocstats';
+import { debugMallocStatsText } from './sys-debugmallocstats';
 import { renderArenaPicture } from '../../core/pymalloc/picture';
 
 export type { RunOptions, RunResult } from './types';

@@ -11,9 +11,8 @@ import type { Token } from './tokenizer';
 
 export * from './ast';
 export { PySyntaxError, UnsupportedConstruct, formatSyntaxError } from './errors';
-export type { SyntaxErrorInfo, SyntaxErrorKind } from './errors';
+export type { SyntaxErrorKind } from './errors';
 export { pyStrRepr, unparse } from './unparse';
-export { SUPPORTED_MODULES } from './subset';
 
 /**
  * Parses a whole file. Like CPython, a syntax error anywhere in the file wins over everything

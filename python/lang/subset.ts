@@ -50,10 +50,13 @@ function stmtProblem(s: PStmt, inClass: boolean): string | null {
     return 'class-body statements other than assignments, defs, pass and docstrings';
   }
   switch (s.kind) {
-    case 'Import':
-      return s.names.every((n) => SUPPORTED_MODULES.includes(n))
+    case 'Import': {
+      // Name the refused modules: a new user needs to know which import to remove.
+      const refused = s.names.filter((n) => !SUPPORTED_MODULES.includes(n));
+      return refused.length === 0
         ? null
-        : `imports of modules other than ${SUPPORTED_MODULES.join(', ')}`;
+        : `imports of ${refused.map((n) => `'${n}'`).join(', ')} (modules other than ${SUPPORTED_MODULES.join(', ')})`;
+    }
     case 'For': {
       const t = s.target;
       const names = t.kind === 'Tuple' ? t.elts : [t];

@@ -4,16 +4,16 @@ import { spawnSync } from 'child_process';
 import path from 'path';
 import { fidelityCommand, summary } from '../../bin/fidelity-command';
 import type { FidelityReport } from '../../fidelity/compare';
-import { python311, pythonSimulator } from './helpers';
+import { pythonSimulator } from './helpers';
+import { cpython311 as python, describeWithCPython } from '../support/cpython311';
+import { assertFreshBundle, PYMEMLAB } from '../support/bundle';
+
+beforeAll(assertFreshBundle);
 
 const ROOT = path.join(__dirname, '..', '..');
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'bin', 'run-ts.js'), path.join(__dirname, 'cli-harness.ts'), 'fidelity', ...args],
-    { encoding: 'utf8', cwd: ROOT },
-  );
+  const r = spawnSync(process.execPath, [PYMEMLAB, 'fidelity', ...args], { encoding: 'utf8', cwd: ROOT });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -79,8 +79,7 @@ test('the human summary: agreement, or the minimal program with a diff of the ou
   expect(text).toContain('Repeat with: pymemlab fidelity --seed 5 --programs 10');
 });
 
-const python = python311();
-(python ? describe : describe.skip)('fidelityCommand with python3', () => {
+describeWithCPython('fidelityCommand with python3', () => {
   const saved = process.exitCode;
   afterEach(() => {
     process.exitCode = saved;

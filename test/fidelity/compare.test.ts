@@ -6,7 +6,8 @@ import { diffLines } from '../../fidelity/diff';
 import { isGuard, probesIntact, programSource } from '../../fidelity/programs';
 import { reductions } from '../../fidelity/reduce';
 import { parse } from '../../python/lang';
-import { python311, pythonSimulator } from './helpers';
+import { pythonSimulator } from './helpers';
+import { cpython311 as python, describeWithCPython } from '../support/cpython311';
 
 const cp = (stdout: string, exitCode: number | null, more: Partial<CPythonResult> = {}): CPythonResult => ({
   stdout,
@@ -82,11 +83,7 @@ describe('comparing one program', () => {
   });
 });
 
-const python = python311();
-const describeWithPython = python ? describe : describe.skip;
-if (!python) console.warn('python3 (CPython 3.11) not found: skipping the runFidelity tests');
-
-describeWithPython('runFidelity against CPython (python3)', () => {
+describeWithCPython('runFidelity against CPython (python3)', () => {
   test('a "simulator" that is python3 itself agrees on 100 programs', async () => {
     const report = await runFidelity({
       programs: 100,

@@ -1,7 +1,7 @@
 // The CPython runner: fresh interpreters (shutdown output included), results in input order,
 // timeouts, exit statuses, non-UTF-8 output, and a clear error when python3 is missing.
 import { findPython, pythonEnv, PythonNotFoundError, runOnCPython, runOnCPythonSync } from '../../fidelity/cpython';
-import { python311 } from './helpers';
+import { cpython311 as python, describeWithCPython } from '../support/cpython311';
 
 test('a missing interpreter is a clear PythonNotFoundError', () => {
   expect(() => findPython('no-such-python-here')).toThrow(PythonNotFoundError);
@@ -20,11 +20,7 @@ test('the children run with the environment of the CPython facts', () => {
   expect(env.PYTHONDEVMODE).toBeUndefined();
 });
 
-const python = python311();
-const describeWithPython = python ? describe : describe.skip;
-if (!python) console.warn('python3 (CPython 3.11) not found: skipping the CPython runner tests');
-
-describeWithPython('runOnCPython (python3)', () => {
+describeWithCPython('runOnCPython (python3)', () => {
   test('resolves the real executable and checks the version', () => {
     expect(python!.version).toMatch(/^3\.11\./);
     expect(python!.executable).toMatch(/python/);

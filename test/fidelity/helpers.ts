@@ -1,24 +1,9 @@
-// Shared by the fidelity tests: the python3 oracle (or null), and fake simulators built on it.
+// Shared by the fidelity tests: fake simulators built on the python3 oracle.
 import type { RunResult } from '../../python/interp/types';
 import type { PythonInfo } from '../../fidelity/cpython';
-import { findPython, PythonNotFoundError, runOnCPythonSync } from '../../fidelity/cpython';
+import { runOnCPythonSync } from '../../fidelity/cpython';
 import type { Simulator } from '../../fidelity/compare';
 import type { Expr, Module, Node, Stmt } from '../../python/lang';
-
-let cached: PythonInfo | null | undefined;
-
-/** CPython 3.11 if it can be run here, else null (the tests that need it are skipped visibly). */
-export function python311(): PythonInfo | null {
-  if (cached === undefined) {
-    try {
-      cached = findPython('python3', '3.11');
-    } catch (e) {
-      if (!(e instanceof PythonNotFoundError)) throw e;
-      cached = null;
-    }
-  }
-  return cached;
-}
 
 /** A "simulator" that runs python3 on a rewritten program and may then spoil the output. */
 export function pythonSimulator(

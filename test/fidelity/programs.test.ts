@@ -6,7 +6,8 @@ import type { Expr, Stmt } from '../../python/lang';
 import { generatePrograms } from '../../fidelity/compare';
 import { runOnCPython } from '../../fidelity/cpython';
 import { PRELUDE, programSource } from '../../fidelity/programs';
-import { nodes, python311 } from './helpers';
+import { nodes } from './helpers';
+import { cpython311 as python, describeWithCPython } from '../support/cpython311';
 
 const POSITION_KEYS = new Set(['lineno', 'col', 'endLineno', 'endCol']);
 function shape(node: unknown): unknown {
@@ -213,11 +214,7 @@ describe('generated programs', () => {
   });
 });
 
-const python = python311();
-const describeWithPython = python ? describe : describe.skip;
-if (!python) console.warn('python3 (CPython 3.11) not found: skipping the generated-programs-on-CPython tests');
-
-describeWithPython('generated programs on CPython 3.11 (python3)', () => {
+describeWithCPython('generated programs on CPython 3.11 (python3)', () => {
   const sample = programs.slice(0, 50).map((p) => p.source);
 
   test('50 programs: no syntax errors, same output on two runs, mostly running to the end', async () => {

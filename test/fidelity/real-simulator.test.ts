@@ -7,12 +7,9 @@
 // threshold); `pymemlab fidelity --seed N` shows them shrunk.
 import { runFidelity } from '../../fidelity/compare';
 import { runProgram } from '../../python/interp/run';
-import { python311 } from './helpers';
+import { cpython311 as python, testWithCPython } from '../support/cpython311';
 
-const python = python311();
-if (!python) console.warn('python3 (CPython 3.11) not found: skipping the real-simulator fidelity test');
-
-(python ? test : test.skip)(
+testWithCPython(
   'the simulator agrees with CPython on 300 random programs',
   async () => {
     const report = await runFidelity({

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { INDEX2SIZE, NUMBLOCKS } from '../../../core/pymalloc/constants';
-import { collectMallocStats, type DebugMallocStats } from '../../../core/pymalloc/malloc-stats';
+import { collectMallocStats, type DebugMallocStats } from '../../../core/pymalloc/collect-malloc-stats';
 import { parseDebugMallocStats } from '../../../core/pymalloc/parse-debugmallocstats';
 import { Pymalloc } from '../../../core/pymalloc/pymalloc';
 
@@ -125,12 +125,6 @@ export interface PythonRun {
   readonly before: DebugMallocStats;
   readonly allocated: DebugMallocStats;
   readonly freed: DebugMallocStats;
-}
-
-/** python3 on PATH, or why not. */
-export function pythonVersion(): string | null {
-  const probe = spawnSync('python3', ['-c', 'import sys; print(sys.version.split()[0])'], { encoding: 'utf8' });
-  return probe.status === 0 ? probe.stdout.trim() : null;
 }
 
 export function runInPython(kind: string, n: number): PythonRun {

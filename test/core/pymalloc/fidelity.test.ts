@@ -1,27 +1,13 @@
-import {
-  BULK_SCENARIOS,
-  TOLERANCE,
-  discrepancy,
-  pythonVersion,
-  runInPython,
-  simulate,
-  type BulkScenario,
-} from './cpython-fidelity';
+import { BULK_SCENARIOS, TOLERANCE, discrepancy, runInPython, simulate, type BulkScenario } from './cpython-fidelity';
+import { cpython311, describeWithCPython } from '../../support/cpython311';
 
 /**
  * Fidelity against CPython: bulk allocations run in python3, with sys._debugmallocstats()
  * parsed around them, and the same requests replayed on the simulator primed to the same
  * starting state. The CHANGES (blocks in use and pools per size class, arenas) must agree.
- * Runs when python3 is on PATH; otherwise the suite is skipped and says so in its title.
+ * Runs when python3 is CPython 3.11; otherwise the suite is skipped and says why in its title.
  */
 
-const version = pythonVersion();
-const describeWithPython = version === null ? describe.skip : describe;
-if (version === null) {
-  const why = 'fidelity against CPython not checked: python3 not found on PATH';
-  console.warn(why);
-  test.todo(why);
-}
 const N = 100_000;
 
 /** Each scenario runs once, on first use (describe bodies run even when skipped, so nothing runs there). */
@@ -38,12 +24,7 @@ function replay(scenario: BulkScenario): {
   return run;
 }
 
-describeWithPython(`fidelity against CPython ${version ?? '(skipped: python3 not found on PATH)'}`, () => {
-  if (version !== null && !version.startsWith('3.11.')) {
-    test.todo(`the request sizes are CPython 3.11's; python3 here is ${version}`);
-    return;
-  }
-
+describeWithCPython(`fidelity against CPython ${cpython311?.version ?? '3.11'}`, () => {
   describe.each(BULK_SCENARIOS)('$kind: $source', (scenario) => {
     const tolerance = scenario.tolerance ?? TOLERANCE;
 

@@ -16,9 +16,9 @@ import { tmpdir } from 'os';
 import path from 'path';
 import { runProgram } from '../../../python/interp/run';
 import { parseDebugMallocStats } from '../../../core/pymalloc/parse-debugmallocstats';
-import type { DebugMallocStats } from '../../../core/pymalloc/malloc-stats';
+import type { DebugMallocStats } from '../../../core/pymalloc/collect-malloc-stats';
+import { cpython311, describeWithCPython } from '../../support/cpython311';
 
-const HAVE_PYTHON = spawnSync('python3', ['-c', 'import sys; assert sys.version_info[:2] == (3, 11)']).status === 0;
 const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-malloc-'));
 
 const BULK: Record<string, string> = {
@@ -74,14 +74,13 @@ function delta(a: DebugMallocStats, b: DebugMallocStats) {
   return { perClass, pools: pools(b) - pools(a), arenas: b.arenasAllocatedCurrent - a.arenasAllocatedCurrent };
 }
 
-(HAVE_PYTHON ? describe.each(Object.entries(BULK)) : describe.skip.each(Object.entries(BULK)))(
-  '100,000 %s',
-  (name, statement) => {
+describeWithCPython('bulk allocations compared with python3', () => {
+  describe.each(Object.entries(BULK))('100,000 %s', (name, statement) => {
     test('blocks per size class, pools and arenas change as in CPython', () => {
       const source = program(statement);
       const file = path.join(dir, `${name.replace(/\W+/g, '_')}.py`);
       writeFileSync(file, source);
-      const cpython = stats(spawnSync('python3', [file], { encoding: 'utf8' }).stderr);
+      const cpython = stats(spawnSync(cpython311!.executable, [file], { encoding: 'utf8' }).stderr);
       const sim = stats(runProgram(source, file).stderr);
       expect(cpython).toHaveLength(3);
       expect(sim).toHaveLength(3);
@@ -102,5 +101,5 @@ function delta(a: DebugMallocStats, b: DebugMallocStats) {
         expect(Math.abs(real.arenas - simulated.arenas)).toBeLessThanOrEqual(1);
       }
     });
-  },
-);
+  });
+});

@@ -229,10 +229,100 @@ print(Child().hello(), isinstance(Child(), Base), Base.kind)
 a, b = 1, 2
 print(a, b)
 `,
+  'dict_traverse: an all-str dict reports only its values to get_referents, get_referrers and the collector': `import gc
+class A:
+    pass
+x = A()
+d = {'a': x, 'b': [1]}
+r = gc.get_referents(d)
+print(len(r), r[0] is x, r[1])
+g = {1: x, 'k': 2}
+print(len(gc.get_referents(g)), gc.get_referents(g)[1])
+g.pop(1)
+print(len(gc.get_referents(g)))
+print(gc.get_referents({}), gc.get_referents({'x': None}))
+k = 'zz' + 'top'
+s = {k: x}
+t = {k: x, 2: 3}
+found_s = False
+found_t = False
+for r in gc.get_referrers(k):
+    if r is s:
+        found_s = True
+    if r is t:
+        found_t = True
+print(found_s, found_t)
+n = A()
+c = {'self': n}
+n.c = c
+del n, c
+print(gc.collect())
+`,
+  'sys.getsizeof of every kind, each size derived from core/sizes.ts': `import sys
+import weakref
+class A:
+    pass
+class S:
+    __slots__ = ('x', 'y')
+def f():
+    pass
+a = A()
+print(sys.getsizeof(None), sys.getsizeof(True), sys.getsizeof(0), sys.getsizeof(1073741824), sys.getsizeof(1237940039285380274899124224))
+print(sys.getsizeof(''), sys.getsizeof('abc'), sys.getsizeof('é'), sys.getsizeof('€'))
+print(sys.getsizeof(()), sys.getsizeof((1, 2, 3)), sys.getsizeof([]), sys.getsizeof([1, 2, 3]))
+print(sys.getsizeof({}), sys.getsizeof({'a': 1}), sys.getsizeof({1: 1}), sys.getsizeof({1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6}))
+print(sys.getsizeof(set()), sys.getsizeof({1, 2, 3, 4, 5}), sys.getsizeof(a), sys.getsizeof(S()))
+print(sys.getsizeof(f), sys.getsizeof(A), sys.getsizeof(weakref.ref(a)), sys.getsizeof(range(3)))
+print(sys.getsizeof({}.keys()), sys.getsizeof(sys))
+`,
+  'module functions taking keyword arguments (Argument Clinic, PyArg_ParseTupleAndKeywords)': `import gc
+import sys
+class A:
+    pass
+a = A()
+a.me = a
+del a
+print(gc.collect(generation=2), gc.collect(generation=0))
+print(sys.getsizeof(object=[]), sys.getsizeof([], 0))
+gc.set_threshold(500, 5)
+print(gc.get_threshold(), len(gc.get_referents([1, 2])))
+`,
 };
 
 /** Programs ending with an error: stdout up to the error and exit status 1 must match. */
+/** Wrong calls of gc, sys and weakref functions: each CPython calling convention has its own message. */
+const MODULE_CALL_ERRORS: readonly (readonly [string, string])[] = [
+  ['gc.get_count(1)', 'TypeError: gc.get_count() takes no arguments (1 given)'],
+  ['gc.enable(x=1)', 'TypeError: gc.enable() takes no keyword arguments'],
+  ['gc.is_tracked()', 'TypeError: gc.is_tracked() takes exactly one argument (0 given)'],
+  ['sys.getrefcount(1, 2)', 'TypeError: sys.getrefcount() takes exactly one argument (2 given)'],
+  ['gc.set_debug(x=1)', 'TypeError: gc.set_debug() takes no keyword arguments'],
+  ['gc.set_debug([])', "TypeError: 'list' object cannot be interpreted as an integer"],
+  ['gc.collect(1, 2)', 'TypeError: collect() takes at most 1 argument (2 given)'],
+  ['gc.collect(1, generation=1)', 'TypeError: collect() takes at most 1 argument (2 given)'],
+  ['gc.collect(x=1)', "TypeError: 'x' is an invalid keyword argument for collect()"],
+  ["gc.collect('2')", "TypeError: 'str' object cannot be interpreted as an integer"],
+  ['gc.get_objects(1, 2)', 'TypeError: get_objects() takes at most 1 argument (2 given)'],
+  ["gc.get_objects('x')", "TypeError: argument should be integer or None, not 'str'"],
+  ['gc.set_threshold()', 'TypeError: set_threshold() takes at least 1 argument (0 given)'],
+  ['gc.set_threshold(1, 2, 3, 4)', 'TypeError: set_threshold() takes at most 3 arguments (4 given)'],
+  ['gc.set_threshold(threshold0=1)', 'TypeError: set_threshold() takes no keyword arguments'],
+  ['gc.get_referents(x=1)', 'TypeError: get_referents() takes no keyword arguments'],
+  ['sys.getsizeof()', "TypeError: getsizeof() missing required argument 'object' (pos 1)"],
+  ['sys.getsizeof(1, 2, 3)', 'TypeError: getsizeof() takes at most 2 arguments (3 given)'],
+  ['sys.getsizeof(1, object=1)', "TypeError: argument for getsizeof() given by name ('object') and position (1)"],
+  ['sys.getsizeof(1, x=1)', "TypeError: 'x' is an invalid keyword argument for getsizeof()"],
+  ['sys._debugmallocstats(1)', 'TypeError: sys._debugmallocstats() takes no arguments (1 given)'],
+  ['weakref.ref()', 'TypeError: __new__ expected at least 1 argument, got 0'],
+];
+
 export const FAILING: Record<string, { source: string; lastLine: string }> = {
+  ...Object.fromEntries(
+    MODULE_CALL_ERRORS.map(([call, lastLine]) => [
+      call,
+      { source: `import gc\nimport sys\nimport weakref\nprint('before')\nprint(${call})\n`, lastLine },
+    ]),
+  ),
   NameError: { source: "print('before')\nprint(nope)\n", lastLine: "NameError: name 'nope' is not defined" },
   AttributeError: {
     source: 'class A:\n    pass\nA().x\n',

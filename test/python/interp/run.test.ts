@@ -4,28 +4,29 @@ import { tmpdir } from 'os';
 import path from 'path';
 import { runProgram } from '../../../python/interp/run';
 import { PROGRAMS, FAILING } from './programs';
+import { cpython311, describeWithCPython, testWithCPython } from '../../support/cpython311';
+import { assertFreshBundle, PYMEMLAB } from '../../support/bundle';
 
-function python311(): boolean {
-  const r = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))'], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() === 'True';
-}
-const HAVE_PYTHON = python311();
 const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-run-'));
 
 function cpython(name: string, source: string) {
   const file = path.join(dir, `${name.replace(/\W+/g, '_')}.py`);
   writeFileSync(file, source);
-  const r = spawnSync('python3', [file], { encoding: 'utf8', env: { ...process.env, PYTHONUNBUFFERED: '1' } });
+  const r = spawnSync(cpython311!.executable, [file], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONUNBUFFERED: '1' },
+  });
   return { file, stdout: r.stdout, stderr: r.stderr, exitCode: r.status };
 }
 
-const compare = HAVE_PYTHON ? test.each(Object.entries(PROGRAMS)) : test.skip.each(Object.entries(PROGRAMS));
-compare('%s: stdout identical to python3', (name, source) => {
-  const real = cpython(name, source);
-  expect(real.exitCode).toBe(0);
-  const sim = runProgram(source, real.file);
-  expect(sim.stderr).toBe('');
-  expect(sim.stdout).toBe(real.stdout);
+describeWithCPython('programs compared with python3', () => {
+  test.each(Object.entries(PROGRAMS))('%s: stdout identical to python3', (name, source) => {
+    const real = cpython(name, source);
+    expect(real.exitCode).toBe(0);
+    const sim = runProgram(source, real.file);
+    expect(sim.stderr).toBe('');
+    expect(sim.stdout).toBe(real.stdout);
+  });
 });
 
 describe.each(Object.entries(FAILING))('%s', (name, { source, lastLine }) => {
@@ -36,7 +37,7 @@ describe.each(Object.entries(FAILING))('%s', (name, { source, lastLine }) => {
     expect(sim.stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File "prog\.py", line \d+, in <module>/);
     expect(sim.stderr).not.toMatch(/\n\s+at /);
   });
-  (HAVE_PYTHON ? test : test.skip)('stdout and exit status match python3', () => {
+  testWithCPython('stdout and exit status match python3', () => {
     const real = cpython(name, source);
     const sim = runProgram(source, real.file);
     expect(sim.stdout).toBe(real.stdout);
@@ -86,9 +87,8 @@ test('--trace shows refcounts, referrers, generations and what was freed', () =>
 test('the CLI runs a file and passes its exit status through', () => {
   const file = path.join(dir, 'cli.py');
   writeFileSync(file, "print('hi')\nprint(undefined)\n");
-  const r = spawnSync('node', [path.join(__dirname, '..', '..', '..', 'bin', 'pymemlab.js'), 'run', file], {
-    encoding: 'utf8',
-  });
+  assertFreshBundle();
+  const r = spawnSync(process.execPath, [PYMEMLAB, 'run', file], { encoding: 'utf8' });
   expect(r.stdout).toBe('hi\n');
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("NameError: name 'undefined' is not defined");

@@ -13,6 +13,7 @@ import {
   TEACHING_PROGRAMS,
   UNSUPPORTED_CASES,
 } from './cases';
+import { cpython311, describeWithCPython } from '../../support/cpython311';
 
 interface OracleError {
   kind: string;
@@ -27,29 +28,18 @@ interface OracleError {
 type OracleResult = { error: OracleError } | { ast: PyNode };
 type PyNode = { [field: string]: unknown; _type: string };
 
-function hasPython(): boolean {
-  try {
-    return (
-      execFileSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))']).toString().trim() === 'True'
-    );
-  } catch {
-    return false;
-  }
-}
-
 const errorSources = [...SYNTAX_ERROR_CASES.map((c) => c.source), ...MORE_SYNTAX_ERRORS];
 const subsetSources = [...Object.values(TEACHING_PROGRAMS), ...ROUNDTRIP_SNIPPETS];
 const unsupportedSources = UNSUPPORTED_CASES.map((c) => c.source);
 const allSources = [...errorSources, ...subsetSources, ...unsupportedSources];
 
-const describeWithPython = hasPython() ? describe : describe.skip;
 const label = (source: string): string => JSON.stringify(source.length > 60 ? `${source.slice(0, 60)}...` : source);
 
-describeWithPython('agreement with CPython 3.11 (python3 on PATH)', () => {
+describeWithCPython('agreement with CPython 3.11 (python3 on PATH)', () => {
   let results: OracleResult[] = [];
   beforeAll(() => {
     const oracle = join(__dirname, 'cpython_oracle.py');
-    const out = execFileSync('python3', [oracle], {
+    const out = execFileSync(cpython311!.executable, [oracle], {
       input: JSON.stringify(allSources),
       maxBuffer: 1 << 28,
       stdio: ['pipe', 'pipe', 'ignore'],

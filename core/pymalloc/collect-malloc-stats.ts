@@ -12,7 +12,7 @@ import type { PymallocStructure } from './snapshot';
 /**
  * The numbers `sys._debugmallocstats()` prints, as data: computed from a snapshot the way
  * `_PyObject_DebugMallocStats` walks the arenas (collectMallocStats), rendered in CPython's
- * format (debugmallocstats.ts), or parsed back from real CPython output
+ * format (render-debugmallocstats.ts), or parsed back from real CPython output
  * (parseDebugMallocStats.ts) so the two can be compared number by number.
  *
  * @public

@@ -1,4 +1,4 @@
-import { collectMallocStats, type DebugMallocStats, type FreeListStats } from './malloc-stats';
+import { collectMallocStats, type DebugMallocStats, type FreeListStats } from './collect-malloc-stats';
 import type { PymallocStructure } from './snapshot';
 
 /**

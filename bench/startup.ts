@@ -1,0 +1,42 @@
+/**
+ * Start-up time of the pymemlab command (`pymemlab run empty.py`, the bundle users run) next to
+ * `python3 -c pass`, measured in the same run: the median wall-clock time of several starts each.
+ */
+import { spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+
+export interface StartupFigures {
+  /** Median seconds of `node bin/pymemlab.js run empty.py`. */
+  readonly startup_seconds: number;
+  /** Median seconds of `python3 -c pass` in the same run. */
+  readonly python_c_pass_seconds: number;
+  readonly runs: number;
+}
+
+/** Median wall-clock seconds of running `command args` `runs` times; a failed start is an error. */
+function medianSeconds(command: string, args: readonly string[], runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(command, args, { encoding: 'utf8' });
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+    if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr || r.error?.message}`);
+    times.push(elapsed);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** The CLI's start-up next to CPython's, `runs` starts each. */
+export function benchStartup(python: string, runs = 11): StartupFigures {
+  const empty = path.join(mkdtempSync(path.join(tmpdir(), 'pymemlab-bench-')), 'empty.py');
+  writeFileSync(empty, '');
+  const bin = path.join(__dirname, '..', 'bin', 'pymemlab.js');
+  return {
+    startup_seconds: medianSeconds(process.execPath, [bin, 'run', empty], runs),
+    python_c_pass_seconds: medianSeconds(python, ['-c', 'pass'], runs),
+    runs,
+  };
+}
