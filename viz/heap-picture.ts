@@ -8,7 +8,7 @@
  */
 import { Graph, layout, type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { HeapSnapshot, ObjectView, RootView } from '../core/snapshot';
-import { escapeXml } from './escape';
+import { escapeXml } from '../core/pymalloc/picture';
 
 /** Why an object is drawn differently from the others. */
 export type Highlight = 'born' | 'changed' | 'freed' | 'leaked' | 'collected';
