@@ -103,7 +103,7 @@ function buildGraph(
   options: HeapPictureOptions,
 ): { graph: HeapGraph; boxes: Map<string, Box> } {
   const graph: HeapGraph = new Graph({ compound: true, multigraph: true });
-  graph.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 48, marginx: 10, marginy: 10 });
+  graph.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 48, marginx: 10, marginy: 26 });
   graph.setDefaultEdgeLabel(() => ({}));
   const boxes = new Map<string, Box>();
   const drawn = new Set(options.include ?? snapshot.objects.map((o) => o.id));

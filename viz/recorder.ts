@@ -79,6 +79,33 @@ function emptyStage(name: StageName, collection: Collection): StageRecord {
   };
 }
 
+/** repr() as the trace shows it: read-only (no allocation on the simulated heap). */
+const shortRepr = (rt: Runtime, op: PyObject): string => pyRepr(rt, op, new Set(), true);
+
+/**
+ * An instance's attributes, `name='a', partner=#388` (its repr is only an address): read from the
+ * slots, the inline values or the materialised dict without allocating, as Python Tutor shows them.
+ */
+function instanceValue(rt: Runtime, op: PyObject): string {
+  const attributes: [string, PyObject][] = [];
+  op.type.slotNames?.forEach((name, i) => {
+    const value = op.refs?.[i];
+    if (value != null) attributes.push([name, value]);
+  });
+  if (op.dictRef !== null && op.dictRef.table !== null) {
+    for (const entry of op.dictRef.table.map.values())
+      if (entry.value !== null) attributes.push([String(entry.key.value), entry.value]);
+  } else if (op.values !== null) {
+    op.type.sharedKeys.forEach((name, i) => {
+      const value = op.values![i];
+      if (value != null) attributes.push([name, value]);
+    });
+  }
+  return attributes
+    .map(([name, value]) => `${name}=${value.type.kind === Kind.Instance ? `#${value.id}` : shortRepr(rt, value)}`)
+    .join(', ');
+}
+
 const ids = (objects: readonly PyObject[]): number[] => objects.map((o) => o.id);
 
 export class StepRecorder implements RunObserver, StageListener {
@@ -271,7 +298,7 @@ export class StepRecorder implements RunObserver, StageListener {
         id: view.id,
         type: view.type,
         kind: view.kind,
-        value: op.type.kind === Kind.Instance ? '' : truncate(pyRepr(this.rt, op, new Set(), true)),
+        value: truncate(op.type.kind === Kind.Instance ? instanceValue(this.rt, op) : shortRepr(this.rt, op)),
         refcnt: view.refcnt,
         referents: view.referents,
         isGC: view.isGC,
