@@ -114,7 +114,9 @@ export class StepRecorder implements RunObserver, StageListener {
   private main!: PyObject;
   private stdout: () => string = () => '';
   private readonly born = new Set<number>();
-  private readonly objects = new Interner<ObjectRecord>();
+  /** Every distinct record; a step lists indices. An object unchanged since its last record reuses it. */
+  private readonly objects: ObjectRecord[] = [];
+  private readonly latest = new Map<number, { readonly record: ObjectRecord; readonly index: number }>();
   private readonly allocators = new Interner<AllocatorRecord>();
   private readonly steps: (StepRecord & { line: number | null })[] = [];
   /** Collector steps recorded before the statement they belong to has finished, with its frame depth. */
@@ -158,7 +160,7 @@ export class StepRecorder implements RunObserver, StageListener {
       file,
       source,
       ...result,
-      objects: this.objects.values,
+      objects: this.objects,
       allocators: this.allocators.values,
       steps: this.steps,
       cap: this.cap,
@@ -333,6 +335,15 @@ export class StepRecorder implements RunObserver, StageListener {
     return changes;
   }
 
+  /** The index of `record`: the object's previous record when nothing about it changed. */
+  private internObject(record: ObjectRecord): number {
+    const last = this.latest.get(record.id);
+    if (last !== undefined && sameRecord(last.record, record)) return last.index;
+    const index = this.objects.push(record) - 1;
+    this.latest.set(record.id, { record, index });
+    return index;
+  }
+
   private record(kind: StepRecord['kind'], line: number | null, stage: StageRecord | null) {
     if (this.truncatedAt !== null) return null;
     if (this.steps.length >= this.cap) {
@@ -352,7 +363,7 @@ export class StepRecorder implements RunObserver, StageListener {
       kind,
       line,
       stdout: this.stdout().length,
-      objects: [...current.values()].map((o) => this.objects.intern(o)),
+      objects: [...current.values()].map((o) => this.internObject(o)),
       own: ownObjects(current, [...slots.map((s) => s.target), ...leaked]),
       slots,
       changes,
@@ -402,4 +413,19 @@ function strandedCycles(objects: ReadonlyMap<number, ObjectRecord>, reachable: R
     if (onward.has(id)) for (const other of [id, ...onward]) stranded.add(other);
   }
   return [...stranded].sort((a, b) => a - b);
+}
+
+/** Field-by-field equality of two records of one object (cheaper than comparing JSON). */
+function sameRecord(a: ObjectRecord, b: ObjectRecord): boolean {
+  return (
+    a.type === b.type &&
+    a.value === b.value &&
+    a.refcnt === b.refcnt &&
+    a.tracked === b.tracked &&
+    a.finalized === b.finalized &&
+    a.generation === b.generation &&
+    a.block?.address === b.block?.address &&
+    a.referents.length === b.referents.length &&
+    a.referents.every((r, i) => r === b.referents[i])
+  );
 }

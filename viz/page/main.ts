@@ -45,6 +45,22 @@ function describeStep(step: StepRecord): string {
   return `after ${where}`;
 }
 
+/** Laid-out pictures of recent steps: stepping back and forth does not lay a step out again. */
+const pictures = new Map<string, { svg: string; drawn: number }>();
+const PICTURE_CACHE = 300;
+
+function heapPicture(index: number, of: View): { svg: string; drawn: number } {
+  const key = `${index}:${of}`;
+  let picture = pictures.get(key);
+  if (picture === undefined) {
+    const { snapshot, options } = stepPicture(recording, index, of);
+    picture = { svg: renderHeapSvg(snapshot, options), drawn: options.include?.length ?? 0 };
+    if (pictures.size >= PICTURE_CACHE) pictures.delete(pictures.keys().next().value!);
+    pictures.set(key, picture);
+  }
+  return picture;
+}
+
 /** Draw step `current`; everything on the page that depends on the step is set here. */
 function render(): void {
   pending = false;
@@ -60,16 +76,20 @@ function render(): void {
   const complete = step.kind === 'end' || (recording.truncated !== null && current === steps.length - 1);
   const output = complete ? recording.stdout + recording.stderr : recording.stdout.slice(0, step.stdout);
   $('output').textContent = output;
-  const { snapshot, options } = stepPicture(recording, current, view);
-  $('heap').innerHTML = renderHeapSvg(snapshot, options);
+  const picture = heapPicture(current, view);
+  $('heap').innerHTML = picture.svg;
   const hiddenCount = objects.size - [...objects.keys()].filter((id) => visible.has(id)).length;
+  const trimmed =
+    picture.drawn < visible.size ? ` Drawn: the ${picture.drawn} that changed or are nearest the frames.` : '';
   $('view-note').textContent =
-    view === 'own'
+    (view === 'own'
       ? `The program's own objects (${visible.size}); ${hiddenCount} more that CPython allocated are hidden.`
-      : `Everything the program caused CPython to allocate (${objects.size} objects).`;
+      : `Everything the program caused CPython to allocate (${objects.size} objects).`) + trimmed;
   $('leaked').hidden = step.leaked.length === 0;
+  const named = step.leaked.slice(0, 12).map((id) => `#${id}`);
+  if (step.leaked.length > named.length) named.push(`and ${step.leaked.length - named.length} more`);
   $('leaked').textContent =
-    `Unreachable cycle: ${step.leaked.map((id) => `#${id}`).join(', ')} cannot be freed by reference counting (each keeps the other's refcount above 0); only the cycle collector can free it.`;
+    `Unreachable, yet alive: ${named.join(', ')}. They are on a reference cycle (or hang from one), so every refcount stays above 0 and reference counting cannot free them; only the cycle collector can.`;
   $('changes').innerHTML = changesHtml(step, objects, visible);
   $('stage-box').hidden = step.stage === null;
   $('stage').innerHTML = step.stage === null ? '' : stageHtml(step.stage, step, objects);

@@ -9,6 +9,12 @@ import type { ObjectRecord, Recording, StepRecord } from '../recording';
 
 export type View = 'own' | 'all';
 
+/**
+ * At most this many objects are drawn: a layout of hundreds of boxes takes seconds and is
+ * unreadable anyway. The ones kept are those the step changed, then the nearest to the frames.
+ */
+export const MAX_DRAWN = 50;
+
 /** The records of a step, by id. */
 export function stepObjects(recording: Recording, step: StepRecord): Map<number, ObjectRecord> {
   return new Map(step.objects.map((i) => [recording.objects[i].id, recording.objects[i]]));
@@ -17,6 +23,21 @@ export function stepObjects(recording: Recording, step: StepRecord): Map<number,
 /** Ids drawn at a step in a view. */
 export function visibleIds(recording: Recording, step: StepRecord, view: View): Set<number> {
   return new Set(view === 'own' ? step.own : step.objects.map((i) => recording.objects[i].id));
+}
+
+/** Up to MAX_DRAWN of `include`: what the step changed first, then breadth-first from the frames. */
+function nearest(step: StepRecord, objects: ReadonlyMap<number, ObjectRecord>, include: ReadonlySet<number>): number[] {
+  if (include.size <= MAX_DRAWN) return [...include];
+  const changed = step.changes.flatMap((c) => ('id' in c ? [c.id] : [c.to]));
+  const order = new Set<number>();
+  const queue = [...changed, ...step.slots.map((s) => s.target), ...step.leaked];
+  for (let i = 0; i < queue.length && order.size < MAX_DRAWN; i++) {
+    const id = queue[i];
+    if (!include.has(id) || order.has(id)) continue;
+    order.add(id);
+    queue.push(...(objects.get(id)?.referents ?? []));
+  }
+  return [...order];
 }
 
 function objectView(record: ObjectRecord, refcnt = record.refcnt, referents = record.referents): ObjectView {
@@ -86,5 +107,5 @@ export function stepPicture(
     clearedSinceLast: [],
     nextId: 0,
   };
-  return { snapshot, options: { include: [...include], values, highlights } };
+  return { snapshot, options: { include: nearest(step, objects, include), values, highlights } };
 }
