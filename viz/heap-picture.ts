@@ -211,11 +211,13 @@ export function renderHeapSvg(snapshot: HeapSnapshot, options: HeapPictureOption
   const legendTop = (size.height ?? 0) + top;
   const width = Math.max(size.width ?? 0, 320);
   const height = legendTop + present.size * LINE_HEIGHT + (present.size > 0 ? 8 : 0);
+  const w = Math.ceil(width);
+  const h = Math.ceil(Math.max(height, top + 30));
   const title =
     options.title === undefined ? '' : `<text x="10" y="17" font-weight="bold">${escapeXml(options.title)}</text>`;
   const empty = boxes.size === 0 ? `<text x="10" y="${top + 20}" font-style="italic">(no objects to draw)</text>` : '';
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="heap-picture" width="${Math.ceil(width)}" height="${Math.ceil(Math.max(height, top + 30))}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="heap-picture" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" ` +
     `font-family="ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace" font-size="${FONT_SIZE}" fill="#263238">` +
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">` +
     `<path d="M0,0 L10,5 L0,10 z" fill="#78909c"/></marker></defs>` +

@@ -58,6 +58,7 @@ pre,code,.mono,table{font-family:ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,
 .lineno{display:inline-block;width:3em;color:#90a4ae;text-align:right;margin-right:1em;user-select:none}
 #output{margin:0;white-space:pre-wrap;max-height:25vh;overflow:auto;background:#263238;color:#e0f2f1;padding:6px;border-radius:4px;min-height:2em}
 #heap{overflow:auto;max-height:70vh}
+#heap svg{max-width:100%;height:auto}
 .blocks-box{max-height:30vh;overflow:auto}
 .muted{color:#78909c}
 ul{margin:0;padding-left:18px}
@@ -65,7 +66,7 @@ ul{margin:0;padding-left:18px}
 table{border-collapse:collapse;margin:4px 0}
 td,th{border:1px solid #cfd8dc;padding:1px 6px;text-align:left}
 td.num{text-align:right}
-.side{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.side{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:12px;align-items:start}
 .arena{display:flex;align-items:center;gap:1px;margin:2px 0}
 .arena-name{width:5.5em;font-size:12px;white-space:nowrap}
 i.pool{display:inline-block;width:9px;height:12px;border:1px solid #b0bec5}
@@ -112,10 +113,9 @@ export function stepThroughPage(recording: Recording): string {
     <p class="help">Keys: <kbd>←</kbd> <kbd>→</kbd> step, <kbd>Home</kbd> <kbd>End</kbd>, <kbd>c</kbd> next collection, <kbd>f</kbd> next free, <kbd>v</kbd> switch view. Click a source line to jump to it. The address bar links to this step.</p>
   </div>
   <div>
-    <section><h2>Frames and heap</h2><p id="leaked" hidden></p><p id="view-note" class="muted"></p><div id="heap"></div></section>
+    <section><h2>Frames and heap</h2><p id="leaked" hidden></p><p id="view-note" class="muted"></p><div id="heap"></div><div id="counts"></div></section>
     <div class="side">
       <section id="stage-box" hidden><h2>Cycle collector</h2><div id="stage"></div></section>
-      <section><h2>Generations</h2><div id="counts"></div></section>
       <section><h2>pymalloc: arenas and pools</h2><div id="allocator"></div></section>
     </div>
   </div>

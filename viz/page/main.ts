@@ -92,7 +92,7 @@ function render(): void {
     `Unreachable, yet alive: ${named.join(', ')}. They are on a reference cycle (or hang from one), so every refcount stays above 0 and reference counting cannot free them; only the cycle collector can.`;
   $('changes').innerHTML = changesHtml(step, objects, visible);
   $('stage-box').hidden = step.stage === null;
-  $('stage').innerHTML = step.stage === null ? '' : stageHtml(step.stage, step, objects);
+  $('stage').innerHTML = step.stage === null ? '' : stageHtml(step.stage, objects);
   $('counts').innerHTML = countsHtml(step);
   $('allocator').innerHTML = allocatorHtml(recording.allocators[step.allocator], objects, visible);
   history.replaceState(null, '', `#step=${current + 1}${view === 'all' ? '&view=all' : ''}`);

@@ -67,7 +67,7 @@ export function changesHtml(
   return items + more === '' ? '<p class="muted">nothing changed</p>' : `<ul>${items}${more}</ul>`;
 }
 
-export function stageHtml(stage: StageRecord, step: StepRecord, objects: ReadonlyMap<number, ObjectRecord>): string {
+export function stageHtml(stage: StageRecord, objects: ReadonlyMap<number, ObjectRecord>): string {
   const rows: string[] = [
     `<p><b>Collecting generation ${stage.generation}</b>${
       stage.resurrectionCheck ? ' — again, after the finalizers, to find resurrected objects' : ''
@@ -97,13 +97,12 @@ export function stageHtml(stage: StageRecord, step: StepRecord, objects: Readonl
     rows.push(`<p>Collected ${stage.collected}, uncollectable ${stage.uncollectable}.</p>`);
     rows.push(`<p>Promoted: ${list(drawn(stage.promoted), objects)}</p>`);
   }
-  rows.push(countsHtml(step));
   return rows.join('');
 }
 
 export function countsHtml(step: StepRecord): string {
-  const cells = step.counts.map((c, g) => `<td>gen${g}: ${c} / ${step.thresholds[g]}</td>`).join('');
-  return `<table class="counts"><tr><th>count / threshold</th>${cells}</tr></table>`;
+  const cells = step.counts.map((c, g) => `<td>gen${g} ${c} / ${step.thresholds[g]}</td>`).join('');
+  return `<table class="counts"><tr><th>gc counts / thresholds</th>${cells}</tr></table>`;
 }
 
 const CELL_CLASS: Readonly<Record<string, string>> = {
