@@ -38,7 +38,6 @@ function readSource(file: string): string {
 
 function write(out: string, text: string): void {
   try {
-    mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     writeFileAtomic.sync(out, text);
   } catch (error) {
     throw new HtmlCommandError(`${out}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
@@ -86,6 +85,13 @@ export function runHtmlCommand(file: string, out: string, options: HtmlOptions):
 /** `demo --html DIR`: one page per teaching program, and an index linking them. */
 export function demoHtmlCommand(programs: readonly string[], dir: string, options: HtmlOptions): void {
   reporting(() => {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new HtmlCommandError(
+        `${dir}: cannot create the folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
+    }
     const entries: string[] = [];
     for (const file of programs) {
       const name = `${path.basename(file, '.py')}.html`;

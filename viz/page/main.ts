@@ -186,6 +186,13 @@ if (recording.truncated !== null) {
   const where = recording.truncated.line === null ? 'at shutdown' : `at line ${recording.truncated.line}`;
   banner.textContent = `Recording stopped after ${recording.cap} steps, ${where}. The program itself ran to the end: the last step shows its whole output. Record more with --max-recorded-steps N.`;
 }
-wire();
-readFragment();
-render();
+if (steps.length === 0) {
+  // A syntax error: the program never ran. Its message is the whole story.
+  $('where').textContent = 'the program did not run: nothing to step through';
+  $('output').textContent = recording.stdout + recording.stderr;
+  document.body.dataset.step = '0';
+} else {
+  wire();
+  readFragment();
+  render();
+}
