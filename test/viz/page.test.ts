@@ -67,6 +67,15 @@ function drawn(page: Page): Promise<{ line: number | null; refcounts: [number, n
 }
 
 /** Press a key and wait for the page to draw another step or view. */
+/** Write the program `name`.py and its page `name`.html (recorded in this process); the recording. */
+function writePage(name: string, lines: readonly string[]): Recording {
+  const program = path.join(OUT, `${name}.py`);
+  writeFileSync(program, lines.join('\n') + '\n');
+  const recording = record(program);
+  writeFileSync(path.join(OUT, `${name}.html`), stepThroughPage(recording));
+  return recording;
+}
+
 async function press(page: Page, key: string): Promise<void> {
   const before = await page.evaluate(() => `${document.body.dataset.step} ${document.body.dataset.view}`);
   await page.keyboard.press(key);
@@ -195,18 +204,12 @@ describeInBrowser('the step-through page in chromium', () => {
   });
 
   test('untrusted text (source, output, reprs) is shown as text, never run', async () => {
-    const program = path.join(OUT, 'hostile.py');
-    writeFileSync(
-      program,
-      [
-        "s = '<script>alert(1)</script>'",
-        'print(s)',
-        "t = [s, '<img src=x onerror=alert(2)>', '</script><script>alert(3)</script>']",
-        'print(t)',
-        '',
-      ].join('\n'),
-    );
-    writeFileSync(path.join(OUT, 'hostile.html'), stepThroughPage(record(program)));
+    writePage('hostile', [
+      "s = '<script>alert(1)</script>'",
+      'print(s)',
+      "t = [s, '<img src=x onerror=alert(2)>', '</script><script>alert(3)</script>']",
+      'print(t)',
+    ]);
     const { page, errors } = await open(path.join(OUT, 'hostile.html'));
     await press(page, 'End');
     expect(await page.textContent('#output')).toContain('<script>alert(1)</script>\n');
@@ -238,29 +241,22 @@ describeInBrowser('the step-through page in chromium', () => {
   });
 
   test('stays usable at the step cap (prints the figures)', async () => {
-    const program = path.join(OUT, 'long.py');
-    writeFileSync(
-      program,
-      [
-        'class Node:',
-        '    def __init__(self, i):',
-        '        self.i = i',
-        '',
-        '',
-        'items = []',
-        'for i in range(3000):',
-        '    n = Node(i)',
-        '    n.me = n',
-        '    items.append(n)',
-        '    if len(items) > 20:',
-        '        items.pop(0)',
-        '',
-      ].join('\n'),
-    );
-    const html = path.join(OUT, 'long.html');
-    const recording = record(program);
+    const recording = writePage('long', [
+      'class Node:',
+      '    def __init__(self, i):',
+      '        self.i = i',
+      '',
+      '',
+      'items = []',
+      'for i in range(3000):',
+      '    n = Node(i)',
+      '    n.me = n',
+      '    items.append(n)',
+      '    if len(items) > 20:',
+      '        items.pop(0)',
+    ]);
     expect(recording.steps).toHaveLength(2000);
-    writeFileSync(html, stepThroughPage(recording));
+    const html = path.join(OUT, 'long.html');
     const loadStart = Date.now();
     const { page, errors } = await open(html);
     const load = Date.now() - loadStart;
