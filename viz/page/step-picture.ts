@@ -79,7 +79,7 @@ export function stepPicture(
     }
   }
   for (const id of step.leaked) highlights[id] = 'leaked';
-  for (const id of step.stage?.unreachable ?? []) highlights[id] = 'collected';
+  for (const id of step.stage?.unreachable ?? []) if (highlights[id] !== 'freed') highlights[id] = 'collected';
   for (const o of objects.values()) {
     const gcRefs = step.stage?.gcRefs[o.id];
     const text = [o.value, gcRefs === undefined ? '' : `gc_refs ${gcRefs}`].filter((t) => t !== '').join('  ');
