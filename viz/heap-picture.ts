@@ -20,6 +20,11 @@ export interface HeapPictureOptions {
   readonly include?: readonly number[];
   /** Objects to mark, with the reason (a legend names the reasons present). */
   readonly highlights?: Readonly<Record<number, Highlight>>;
+  /**
+   * Values of objects not drawn as boxes (small ints, None, interned strs), shown in the root that
+   * refers to them, `i = 9`, as Python Tutor shows primitives inline.
+   */
+  readonly inlineValues?: Readonly<Record<number, string>>;
   /** Draw roots held by the runtime itself (sys.modules, code constants); default false. */
   readonly runtimeRoots?: boolean;
   /** A caption drawn above the picture. */
@@ -128,15 +133,18 @@ function buildGraph(
   }
   snapshot.roots.forEach((root, i) => {
     if (root.kind === 'runtime' && options.runtimeRoots !== true) return;
-    if (!boxes.has(`o${root.target}`)) return;
+    const pointsAtBox = boxes.has(`o${root.target}`);
+    const inline = options.inlineValues?.[root.target];
+    if (!pointsAtBox && inline === undefined) return;
     const frame = `f:${frameOf(root)}`;
     if (!graph.hasNode(frame)) graph.setNode(frame, { width: 0, height: 0 });
     const key = `r${i}`;
-    const lines = [root.count > 1 ? `${slotOf(root)} ×${root.count}` : slotOf(root)];
+    const name = root.count > 1 ? `${slotOf(root)} ×${root.count}` : slotOf(root);
+    const lines = [pointsAtBox ? name : `${name} = ${inline}`];
     boxes.set(key, { key, lines, kind: 'root' });
     graph.setNode(key, boxSize(lines));
     graph.setParent(key, frame);
-    graph.setEdge(key, `o${root.target}`, {}, 'root');
+    if (pointsAtBox) graph.setEdge(key, `o${root.target}`, {}, 'root');
   });
   return { graph, boxes };
 }

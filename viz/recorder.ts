@@ -265,22 +265,29 @@ export class StepRecorder implements RunObserver, StageListener {
     return table == null ? [] : [...table.map.values()].filter((e) => e.value !== null);
   }
 
-  /** The frames' locals and value stacks, and the program's global names. */
-  private slots(): SlotRecord[] {
+  /**
+   * The frames' locals and value stacks, and the program's global names. A slot whose object is not
+   * recorded (a small int, None, an interned str) carries its repr, to be shown beside the name.
+   */
+  private slots(recorded: ReadonlyMap<number, ObjectRecord>): SlotRecord[] {
     const slots: SlotRecord[] = [];
+    const add = (frame: string, name: string, kind: SlotRecord['kind'], op: PyObject) =>
+      slots.push(
+        recorded.has(op.id)
+          ? { frame, name, kind, target: op.id }
+          : { frame, name, kind, target: op.id, value: truncate(shortRepr(this.rt, op)) },
+      );
     for (const entry of this.globals()) {
       const name = entry.key.value as string;
       if (!name.startsWith('__') && entry.value!.type.kind !== Kind.Module)
-        slots.push({ frame: 'globals', name, kind: 'global', target: entry.value!.id });
+        add('globals', name, 'global', entry.value!);
     }
     this.rt.frames.forEach((frame, depth) => {
       const name = `${depth}: ${frame.name}`;
       frame.locals.forEach((value, i) => {
-        if (value !== null) slots.push({ frame: name, name: frame.localNames[i], kind: 'local', target: value.id });
+        if (value !== null) add(name, frame.localNames[i], 'local', value);
       });
-      frame.stack.forEach((value, i) =>
-        slots.push({ frame: name, name: `stack[${i}]`, kind: 'stack', target: value.id }),
-      );
+      frame.stack.forEach((value, i) => add(name, `stack[${i}]`, 'stack', value));
     });
     return slots;
   }
@@ -353,7 +360,7 @@ export class StepRecorder implements RunObserver, StageListener {
     const snapshot = takeSnapshot(this.rt);
     const memory = this.rt.allocator?.snapshot() ?? null;
     const current = this.objectRecords(snapshot, memory === null ? null : new BlockLocator(memory));
-    const slots = this.slots();
+    const slots = this.slots(current);
     const reachable = reachableFromRoots(snapshot);
     const changes = [...this.events, ...this.differences(current, slots)];
     this.events = [];

@@ -37,6 +37,8 @@ export interface SlotRecord {
   readonly name: string;
   readonly kind: 'local' | 'stack' | 'global';
   readonly target: number;
+  /** The target's repr when it is not a recorded object (a small int, None, an interned str). */
+  readonly value?: string;
 }
 
 /** What happened during a step, in the order it happened (events) or as a difference (the rest). */

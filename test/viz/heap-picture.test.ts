@@ -95,6 +95,14 @@ describe('renderHeapSvg', () => {
     expect(renderHeapSvg(snapshot, { include: [a, b] })).not.toContain('class="legend"');
   });
 
+  test('shows a value not drawn as a box inside the root that holds it, without an arrow', () => {
+    const { snapshot, a, b } = cycleHeap();
+    const withInline = renderHeapSvg(snapshot, { include: [b], inlineValues: { [a]: '[<list>]' } });
+    expect(withInline).toContain('>x = [&#60;list&#62;]</text>');
+    expect(withInline).not.toContain('<path class="ref"'); // a is not drawn: no arrow to it from x or b
+    expect(renderHeapSvg(snapshot, { include: [b] })).not.toContain('>x');
+  });
+
   test('is deterministic and says so when there is nothing to draw', () => {
     const { snapshot } = cycleHeap();
     expect(renderHeapSvg(snapshot)).toBe(renderHeapSvg(snapshot));

@@ -107,5 +107,7 @@ export function stepPicture(
     clearedSinceLast: [],
     nextId: 0,
   };
-  return { snapshot, options: { include: nearest(step, objects, include), values, highlights } };
+  const inlineValues: Record<number, string> = {};
+  for (const slot of step.slots) if (slot.value !== undefined) inlineValues[slot.target] = slot.value;
+  return { snapshot, options: { include: nearest(step, objects, include), values, highlights, inlineValues } };
 }
