@@ -108,7 +108,7 @@ function buildGraph(
   options: HeapPictureOptions,
 ): { graph: HeapGraph; boxes: Map<string, Box> } {
   const graph: HeapGraph = new Graph({ compound: true, multigraph: true });
-  graph.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 48, marginx: 10, marginy: 26 });
+  graph.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 48, marginx: 36, marginy: 26 });
   graph.setDefaultEdgeLabel(() => ({}));
   const boxes = new Map<string, Box>();
   const drawn = new Set(options.include ?? snapshot.objects.map((o) => o.id));
@@ -128,7 +128,8 @@ function buildGraph(
   for (const object of snapshot.objects) {
     if (!drawn.has(object.id)) continue;
     object.referents.forEach((target, i) => {
-      if (boxes.has(`o${target}`)) graph.setEdge(`o${object.id}`, `o${target}`, {}, `r${i}`);
+      // A reference to itself is drawn as a loop beside the box (selfLoopPath), not laid out.
+      if (target !== object.id && boxes.has(`o${target}`)) graph.setEdge(`o${object.id}`, `o${target}`, {}, `r${i}`);
     });
   }
   snapshot.roots.forEach((root, i) => {
@@ -147,6 +148,13 @@ function buildGraph(
     if (pointsAtBox) graph.setEdge(key, `o${root.target}`, {}, 'root');
   });
   return { graph, boxes };
+}
+
+/** A loop from the right side of a box back into it: the object refers to itself (`n.me = n`). */
+function selfLoopPath(x: number, y: number, width: number): string {
+  const right = x + width / 2;
+  const d = `M${right},${y - 6} C${right + 30},${y - 18} ${right + 30},${y + 18} ${right + 1},${y + 7}`;
+  return `<path class="ref" d="${d}" fill="none" stroke="#78909c" stroke-width="1.2" marker-end="url(#arrow)"/>`;
 }
 
 function boxSvg(box: Box, x: number, y: number, width: number, height: number): string {
@@ -209,6 +217,11 @@ export function renderHeapSvg(snapshot: HeapSnapshot, options: HeapPictureOption
     body.push(
       `<path class="ref" d="${path}" fill="none" stroke="#78909c" stroke-width="1.2" marker-end="url(#arrow)"/>`,
     );
+  }
+  for (const object of snapshot.objects) {
+    const node = boxes.has(`o${object.id}`) ? graph.node(`o${object.id}`) : undefined;
+    if (node !== undefined && object.referents.includes(object.id))
+      body.push(selfLoopPath(node.x!, node.y! + top, node.width));
   }
   for (const [key, box] of boxes) {
     const node = graph.node(key);

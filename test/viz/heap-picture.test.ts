@@ -103,6 +103,16 @@ describe('renderHeapSvg', () => {
     expect(renderHeapSvg(snapshot, { include: [b] })).not.toContain('>x');
   });
 
+  test('draws a reference to itself as a loop beside the box', () => {
+    const rt = new Runtime();
+    const me = newList(rt, []);
+    listAppend(rt, me, me);
+    const svg = renderHeapSvg(takeSnapshot(rt), { include: [me.id] });
+    const paths = svg.match(/<path class="ref" d="[^"]*"/g) ?? [];
+    expect(paths).toHaveLength(1);
+    expect(paths[0]).toMatch(/ C/);
+  });
+
   test('is deterministic and says so when there is nothing to draw', () => {
     const { snapshot } = cycleHeap();
     expect(renderHeapSvg(snapshot)).toBe(renderHeapSvg(snapshot));
