@@ -3,6 +3,7 @@
  * recording embedded as JSON with every `<` escaped so no program text can end the script element.
  * The script is viz/page/main.ts, bundled by esbuild when the first page is written.
  */
+import { existsSync } from 'fs';
 import path from 'path';
 import { buildSync } from 'esbuild';
 import { escapeXml } from '../core/pymalloc/picture';
@@ -10,11 +11,23 @@ import type { Recording } from './recording';
 
 let bundle: string | null = null;
 
+/**
+ * The page script's entry: beside this file when run from source; from a bundle of the CLI in
+ * dist/ (a build step), the source tree next to it. The sources must ship with the package.
+ */
+function pageEntry(): string {
+  const candidates = [path.join(__dirname, 'page', 'main.ts'), path.join(__dirname, '..', 'viz', 'page', 'main.ts')];
+  const found = candidates.find((file) => existsSync(file));
+  if (found === undefined)
+    throw new Error(`the step-through page's script is missing (looked for ${candidates.join(', ')})`);
+  return found;
+}
+
 /** The page script, bundled once per process (about 100 ms). */
 function pageScript(): string {
   if (bundle === null) {
     const result = buildSync({
-      entryPoints: [path.join(__dirname, 'page', 'main.ts')],
+      entryPoints: [pageEntry()],
       bundle: true,
       write: false,
       format: 'iife',
