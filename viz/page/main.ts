@@ -95,7 +95,11 @@ function render(): void {
   $('stage').innerHTML = step.stage === null ? '' : stageHtml(step.stage, objects);
   $('counts').innerHTML = countsHtml(step);
   $('allocator').innerHTML = allocatorHtml(recording.allocators[step.allocator], objects, visible);
-  history.replaceState(null, '', `#step=${current + 1}${view === 'all' ? '&view=all' : ''}`);
+  try {
+    history.replaceState(null, '', `#step=${current + 1}${view === 'all' ? '&view=all' : ''}`);
+  } catch {
+    // A sandboxed frame (some LMSs) may refuse; the page works without the link.
+  }
   document.body.dataset.step = String(current + 1);
   document.body.dataset.view = view;
 }
