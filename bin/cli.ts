@@ -12,6 +12,7 @@ import { runScenario } from './scenario-runner';
 import { runProgram } from '../python/interp/run';
 import { decodeSource, SourceEncodingError } from '../python/lang/source-encoding';
 import { registerFidelityCommand } from './fidelity-command';
+import { demoHtmlCommand, parseRecordedSteps, runHtmlCommand } from './html-command';
 
 /** An error the user can fix: printed as is, exit status `code`. */
 class UsageError extends Error {
@@ -61,9 +62,11 @@ function scenarioCommand(files: string[], opts: { quiet?: boolean }): void {
 }
 
 /** Run every bundled teaching program, each under a header with its explanatory comment. */
-function demoCommand(): void {
+function demoCommand(opts: { html?: string; maxRecordedSteps?: number }): void {
+  const programs = globSync('programs/*.py', { cwd: EXAMPLES, absolute: true }).sort();
+  if (opts.html !== undefined) return demoHtmlCommand(programs, opts.html, opts);
   let failed = 0;
-  for (const file of globSync('programs/*.py', { cwd: EXAMPLES, absolute: true }).sort()) {
+  for (const file of programs) {
     const { source } = readPythonSource(file);
     const comment = source
       .split('\n')
@@ -79,15 +82,22 @@ function demoCommand(): void {
   if (failed > 0) throw new UsageError(`${failed} example program(s) failed`, 1);
 }
 
+interface RunCommandOptions {
+  trace?: boolean;
+  maxSteps?: string;
+  mallocStats?: boolean;
+  arenaPicture?: boolean;
+  html?: string;
+  maxRecordedSteps?: number;
+}
+
 /** Run a Python program on the simulator; its exit status is the program's. */
-function runCommand(
-  file: string,
-  opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean; arenaPicture?: boolean },
-): void {
+function runCommand(file: string, opts: RunCommandOptions): void {
   const maxSteps = opts.maxSteps === undefined ? undefined : Number(opts.maxSteps);
   if (maxSteps !== undefined && (!Number.isInteger(maxSteps) || maxSteps < 1)) {
     throw new UsageError(`run: --max-steps expects a whole number of at least 1, got "${opts.maxSteps}"`);
   }
+  if (opts.html !== undefined) return runHtmlCommand(file, opts.html, { ...opts, maxSteps });
   const { source, script } = readPythonSource(file);
   const result = runProgram(source, script, {
     maxSteps,
@@ -114,7 +124,9 @@ export function main(argv: string[]): void {
   program
     .command('demo')
     .description('run the bundled teaching programs (examples/programs/*.py) on the simulator')
-    .action(() => demoCommand());
+    .option('--html <dir>', 'write a step-through page per program and an index.html to this folder')
+    .option('--max-recorded-steps <n>', 'with --html: steps recorded per page (default 2000)', parseRecordedSteps)
+    .action((opts: { html?: string; maxRecordedSteps?: number }) => demoCommand(opts));
   program
     .command('run')
     .description(
@@ -128,10 +140,13 @@ export function main(argv: string[]): void {
     .option('--max-steps <n>', 'stop the program after this many steps (default 10,000,000)')
     .option('--malloc-stats', 'print sys._debugmallocstats() to stderr at exit')
     .option('--arena-picture', 'draw pymalloc arena and pool occupancy on stderr at exit')
-    .action(
-      (file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean; arenaPicture?: boolean }) =>
-        runCommand(file, opts),
-    );
+    .option('--html <out.html>', 'write a step-through page of the program (frames, heap, collector, pymalloc)')
+    .option(
+      '--max-recorded-steps <n>',
+      'with --html: stop recording after this many steps (default 2000)',
+      parseRecordedSteps,
+    )
+    .action((file: string, opts: RunCommandOptions) => runCommand(file, opts));
   registerFidelityCommand(program);
   program
     .command('scenario')

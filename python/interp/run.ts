@@ -96,7 +96,7 @@ export function runProgram(source: string, filename: string, options: RunOptions
     throw error;
   }
 
-  const rt = new Runtime({ allocator: new Pymalloc() });
+  const rt = new Runtime({ allocator: new Pymalloc(), components: options.observer?.components });
   let printing = true;
   const write = (text: string) => {
     if (printing) out.push(text);
@@ -139,6 +139,15 @@ export function runProgram(source: string, filename: string, options: RunOptions
   if (options.trace) {
     const tracer = new Tracer(rt, main, source.split(/\r?\n/), options.trace);
     interp.onStatement = (lineno) => tracer.line(lineno);
+  }
+  const observer = options.observer;
+  if (observer) {
+    observer.start(rt, main, () => out.join(''));
+    const traced = interp.onStatement;
+    interp.onStatement = (lineno) => {
+      traced?.(lineno);
+      observer.statement(lineno);
+    };
   }
   let exitCode = 0;
   try {
@@ -188,6 +197,7 @@ export function runProgram(source: string, filename: string, options: RunOptions
     if (!(error instanceof PyRaise || error instanceof PyException)) throw error;
   }
   printing = false;
+  observer?.finish();
   if (options.mallocStats) err.push(debugMallocStatsText(rt));
   if (options.arenaPicture && rt.allocator !== null) err.push(renderArenaPicture(rt.allocator.snapshot()));
   return { stdout: out.join(''), stderr: err.join(''), exitCode };

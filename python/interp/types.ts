@@ -1,3 +1,21 @@
+import type { Components } from '../../core/components';
+import type { PyObject } from '../../core/objects/pyobject';
+import type { Runtime } from '../../core/runtime';
+
+/**
+ * Watches a run step by step from outside (the step-through page's recorder): it may supply the
+ * runtime's components (a collector whose stages it records), then sees each executed statement.
+ */
+export interface RunObserver {
+  readonly components?: Partial<Components>;
+  /** The runtime and `__main__` exist and the program is about to run; `stdout` is the output so far. */
+  start(rt: Runtime, main: PyObject, stdout: () => string): void;
+  /** After each statement, where `--trace` prints. */
+  statement(lineno: number): void;
+  /** After interpreter shutdown. */
+  finish(): void;
+}
+
 /** What running a Python program on the simulator takes and gives back. */
 export interface RunOptions {
   /** Stop with a clear error after this many executed statements and expressions (default 10,000,000). */
@@ -8,6 +26,8 @@ export interface RunOptions {
   readonly mallocStats?: boolean;
   /** Draw the arenas and pools (one character per pool) on stderr at exit (`--arena-picture`). */
   readonly arenaPicture?: boolean;
+  /** Watches the run step by step (`pymemlab run --html`). */
+  readonly observer?: RunObserver | null;
 }
 
 export interface RunResult {
