@@ -5,16 +5,28 @@ export { CPYTHON_311 } from './profile';
 export type { Profile } from './profile';
 export { Runtime } from './runtime';
 export type { RuntimeOptions, HeapEvent } from './runtime';
-export type { RefCounting, Collector, CollectResult, Components, Allocator } from './components';
+export type {
+  RefCounting,
+  Deallocator,
+  Clearer,
+  Collector,
+  CollectResult,
+  CollectorStages,
+  DeduceStages,
+  GenerationScheduler,
+  Components,
+  Allocator,
+} from './components';
 export { PyObject, GcFlag } from './objects/pyobject';
 export { PyType, TYPES } from './objects/pytype';
 export { Kind } from './objects/kinds';
 export { Frame } from './frame';
 export { PyException } from './errors';
 export { ReferenceRefCounting, FreedObjectError } from './refcount/refcounting';
+export { ReferenceDeallocator, tpDealloc } from './refcount/dealloc';
+export { ReferenceClearer } from './gc/clearer';
 export { ReferenceCollector, REFERENCE_STAGES } from './gc/collect';
-export type { CollectorStages } from './gc/collect';
-export { GcModule, collectWithCallback, collectGenerations } from './gc/gcmodule';
+export { GcModule, collectWithCallback, collectGenerations, ReferenceScheduler } from './gc/gcmodule';
 export { GcState, DEBUG_STATS, DEBUG_COLLECTABLE, DEBUG_UNCOLLECTABLE, DEBUG_SAVEALL, DEBUG_LEAK } from './gc/state';
 export { getsizeof } from './sizes';
 export { SysModule } from './sysmodule';

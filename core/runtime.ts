@@ -1,5 +1,5 @@
 import type { Allocator } from './pymalloc/allocator';
-import type { Collector, Components, RefCounting } from './components';
+import type { Clearer, Collector, Components, Deallocator, GenerationScheduler, RefCounting } from './components';
 import { CPYTHON_311, type Profile } from './profile';
 import { PyObject } from './objects/pyobject';
 import { type PyType, TYPES } from './objects/pytype';
@@ -9,10 +9,10 @@ import { FreeLists } from './objects/freelists';
 import { Frame } from './frame';
 import { basicSize, intDigits, strSize } from './sizes';
 import { ReferenceRefCounting } from './refcount/refcounting';
-import { tpDealloc } from './refcount/dealloc';
-import { tpClear } from './objects/clear';
+import { ReferenceDeallocator } from './refcount/dealloc';
+import { ReferenceClearer } from './gc/clearer';
 import { ReferenceCollector } from './gc/collect';
-import { collectGenerations } from './gc/gcmodule';
+import { ReferenceScheduler } from './gc/gcmodule';
 import { PyException } from './errors';
 import { prepareSubclasses, registerClassType } from './objects/classobject';
 
@@ -34,7 +34,7 @@ export interface RuntimeOptions {
   readonly profile?: Profile;
   /** The allocator every object's memory goes through; null runs without one (faster). */
   readonly allocator?: Allocator | null;
-  /** Replace the reference refcounting or collector with another implementation. */
+  /** Replace any reference component (refcounting, tp_dealloc, tp_clear, the collector or single stages of it, collect_generations). */
   readonly components?: Partial<Components>;
 }
 
@@ -51,7 +51,10 @@ export class Runtime {
   readonly freelists: FreeLists;
   readonly allocator: Allocator | null;
   readonly refcounting: RefCounting;
+  readonly deallocator: Deallocator;
+  readonly clearer: Clearer;
   readonly collector: Collector;
+  readonly scheduler: GenerationScheduler;
 
   /** The refchain: a circular list of every live object (Py_TRACE_REFS' refchain). */
   readonly refchain: PyObject;
@@ -99,8 +102,12 @@ export class Runtime {
     this.refchain = new PyObject(0, TYPES.head);
     this.refchain.obNext = this.refchain;
     this.refchain.obPrev = this.refchain;
-    this.refcounting = (options.components?.refcounting ?? ((rt) => new ReferenceRefCounting(rt)))(this);
-    this.collector = (options.components?.collector ?? ((rt) => new ReferenceCollector(rt)))(this);
+    const components = options.components ?? {};
+    this.refcounting = (components.refcounting ?? ((rt) => new ReferenceRefCounting(rt)))(this);
+    this.deallocator = (components.dealloc ?? ((rt) => new ReferenceDeallocator(rt)))(this);
+    this.clearer = (components.clear ?? ((rt) => new ReferenceClearer(rt)))(this);
+    this.collector = (components.collector ?? ((rt) => new ReferenceCollector(rt, components.stages)))(this);
+    this.scheduler = (components.scheduler ?? ((rt) => new ReferenceScheduler(rt)))(this);
 
     this.None = this.staticObject(TYPES.none, null);
     this.True = this.staticObject(TYPES.bool, true);
@@ -135,13 +142,13 @@ export class Runtime {
 
   /** _Py_Dealloc: run the type's deallocator (called by refcounting when a count reaches 0). */
   dealloc(op: PyObject): void {
-    tpDealloc(this, op);
+    this.deallocator.dealloc(op);
   }
 
   /** tp_clear, as the collector calls it on cyclic garbage (observers see each call). */
   clear(op: PyObject): void {
     if (this.listeners.length > 0) this.emit({ kind: 'clear', id: op.id });
-    tpClear(this, op);
+    this.clearer.clear(op);
   }
 
   /** A new reference to `op` (Py_NewRef). */
@@ -186,13 +193,17 @@ export class Runtime {
     this.liveCount++;
   }
 
-  /** _Py_ForgetReference: unlink a dead object from the refchain. */
+  /**
+   * _Py_ForgetReference: unlink a dead object from the refchain. Observers hear of the death here,
+   * in the runtime, whatever deallocator (the reference one or a student's) got the object here.
+   */
   forgetReference(op: PyObject): void {
     op.obPrev!.obNext = op.obNext;
     op.obNext!.obPrev = op.obPrev;
     op.obNext = null;
     op.obPrev = null;
     this.liveCount--;
+    if (this.listeners.length > 0) this.emit({ kind: 'dealloc', id: op.id, type: op.type.name });
   }
 
   /** The id the next object will get. */
@@ -239,7 +250,7 @@ export class Runtime {
     if (gen0.count > gen0.threshold && gc.enabled && gen0.threshold !== 0 && !gc.collecting) {
       gc.collecting = true;
       try {
-        collectGenerations(this);
+        this.scheduler.collectGenerations();
       } finally {
         gc.collecting = false;
       }
@@ -267,11 +278,6 @@ export class Runtime {
     if (this.allocator === null) return;
     if (op.auxAddress !== 0) this.allocator.free(op.auxAddress);
     op.auxAddress = size === 0 ? 0 : this.allocator.malloc(size);
-  }
-
-  /** Mark a dead object (already unlinked from the refchain) as freed, for observers. */
-  noteDealloc(op: PyObject): void {
-    if (this.listeners.length > 0) this.emit({ kind: 'dealloc', id: op.id, type: op.type.name });
   }
 
   // --- GC tracking --------------------------------------------------------------------------

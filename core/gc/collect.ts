@@ -1,17 +1,19 @@
 /**
  * The reference cycle collector: gc_collect_main. Read this first; each stage is a function of
- * its own, in deduce.ts, weakrefs.ts and finalizers.ts, with a comment on what is true after it.
+ * its own (here, in deduce.ts, weakrefs.ts and finalizers.ts) with a comment on what is true after
+ * it, and every stage is a member of `CollectorStages`, replaceable alone.
  */
-import type { CollectResult, Collector } from '../components';
+import type { CollectResult, Collector, CollectorStages } from '../components';
 import type { Runtime } from '../runtime';
+import type { GcState } from './state';
 import { Kind } from '../objects/kinds';
 import { GcFlag, type PyObject } from '../objects/pyobject';
 import { tupleMaybeUntrack } from '../objects/tuple';
 import { dictMaybeUntrack } from '../objects/dict';
 import { listAppend } from '../objects/list';
 import { DEBUG_COLLECTABLE, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from './state';
-import { gcListMerge, gcListMove, gcListNew, gcListSize } from './gclist';
-import { deduceUnreachable, type DeduceStages, REFERENCE_DEDUCE_STAGES } from './deduce';
+import { gcListMerge, gcListMove as importedGcListMove, gcListNew, gcListSize } from './gclist';
+import { deduceUnreachable, REFERENCE_DEDUCE_STAGES } from './deduce';
 import { handleWeakrefs } from './weakrefs';
 import {
   finalizeGarbage,
@@ -21,28 +23,19 @@ import {
   moveLegacyFinalizers,
 } from './finalizers';
 
-// Module-local copies of imported names used once per object (see deduce.ts: across files these
-// are megamorphic loads through the exporting module's getters on every use).
+// Module-local copies for the per-object loops (see gclist.ts).
 const TUPLE = Kind.Tuple;
 const DICT = Kind.Dict;
 const COLLECTING = GcFlag.Collecting;
 const SAVEALL = DEBUG_SAVEALL;
-const listMove = gcListMove;
+const gcListMove = importedGcListMove;
 
-/**
- * The stages of a collection that an implementation may replace one at a time: an exercise asks
- * a student for one of them, and the tests prove each invariant by breaking one.
- */
-export interface CollectorStages extends DeduceStages {
-  untrackTuples(rt: Runtime, head: PyObject): void;
-  handleWeakrefs(rt: Runtime, unreachable: PyObject, old: PyObject): number;
-  finalizeGarbage(rt: Runtime, collectable: PyObject): void;
-  deleteGarbage(rt: Runtime, collectable: PyObject, old: PyObject): void;
-}
+export type { CollectorStages } from '../components';
 
 export class ReferenceCollector implements Collector {
   private readonly stages: CollectorStages;
 
+  /** `stages` replace the reference ones one by one; whatever is given is used everywhere, never bypassed. */
   constructor(
     private readonly rt: Runtime,
     stages: Partial<CollectorStages> = {},
@@ -58,11 +51,10 @@ export class ReferenceCollector implements Collector {
     if (gc.debug & DEBUG_STATS) debugStart(rt, generation);
 
     // Update collection and allocation counters.
-    if (generation + 1 < gc.generations.length) gc.generations[generation + 1].count += 1;
-    for (let i = 0; i <= generation; i++) gc.generations[i].count = 0;
+    stages.updateCounts(gc, generation);
 
     // Merge younger generations with the one we are collecting.
-    for (let i = 0; i < generation; i++) gcListMerge(gc.generations[i].head, gc.generations[generation].head);
+    stages.mergeYounger(gc, generation);
     const young = gc.generations[generation].head;
     const old = generation < gc.generations.length - 1 ? gc.generations[generation + 1].head : young;
 
@@ -70,21 +62,15 @@ export class ReferenceCollector implements Collector {
     const unreachable = deduceUnreachable(young, stages);
 
     stages.untrackTuples(rt, young);
+    // Dicts are untracked only in full collections, to avoid quadratic dict build-up (#14775).
+    if (young === old) stages.untrackDicts(rt, young);
     // Move reachable objects to the next generation.
-    if (young !== old) {
-      if (generation === gc.generations.length - 2) gc.longLivedPending += gcListSize(young);
-      gcListMerge(young, old);
-    } else {
-      // Dicts are untracked only in full collections, to avoid quadratic dict build-up (#14775).
-      // untrackDicts also returns gc_list_size(young) as it is after it, for long_lived_total.
-      gc.longLivedTotal = untrackDicts(rt, young);
-      gc.longLivedPending = 0;
-    }
+    stages.promoteSurvivors(gc, generation, young, old);
 
     // Objects with legacy finalizers, and everything reachable from them, cannot be freed.
     const finalizers = gcListNew();
-    moveLegacyFinalizers(unreachable, finalizers);
-    moveLegacyFinalizerReachable(finalizers);
+    stages.moveLegacyFinalizers(unreachable, finalizers);
+    stages.moveLegacyFinalizerReachable(finalizers);
 
     if (gc.debug & DEBUG_COLLECTABLE) debugCycles(rt, 'collectable', unreachable);
 
@@ -95,7 +81,7 @@ export class ReferenceCollector implements Collector {
     stages.finalizeGarbage(rt, unreachable);
 
     // Continue with the objects that are still unreachable after the finalizers ran.
-    const finalUnreachable = handleResurrectedObjects(unreachable, old, stages);
+    const finalUnreachable = stages.handleResurrectedObjects(unreachable, old, stages);
 
     // Break the cycles; this may also free objects in `finalizers`.
     m += gcListSize(finalUnreachable);
@@ -105,10 +91,10 @@ export class ReferenceCollector implements Collector {
     if (gc.debug & DEBUG_UNCOLLECTABLE) debugCycles(rt, 'uncollectable', finalizers);
     if (gc.debug & DEBUG_STATS) rt.writeStderr(`gc: done, ${n + m} unreachable, ${n} uncollectable, 0.0000s elapsed\n`);
 
-    handleLegacyFinalizers(rt, finalizers, old);
+    stages.handleLegacyFinalizers(rt, finalizers, old);
 
     // Clear the free lists only when collecting the oldest generation.
-    if (generation === gc.generations.length - 1) clearFreelists(rt);
+    if (generation === gc.generations.length - 1) stages.clearFreelists(rt);
 
     const stats = gc.stats[generation];
     stats.collections++;
@@ -116,6 +102,17 @@ export class ReferenceCollector implements Collector {
     stats.uncollectable += n;
     return { collected: m, uncollectable: n };
   }
+}
+
+/** The counters first: a collection of g counts once for g+1, and g and younger start afresh. */
+export function updateCounts(gc: GcState, generation: number): void {
+  if (generation + 1 < gc.generations.length) gc.generations[generation + 1].count += 1;
+  for (let i = 0; i <= generation; i++) gc.generations[i].count = 0;
+}
+
+/** Collecting g collects every younger generation too: their lists join g's, youngest first. */
+export function mergeYounger(gc: GcState, generation: number): void {
+  for (let i = 0; i < generation; i++) gcListMerge(gc.generations[i].head, gc.generations[generation].head);
 }
 
 /** Try to untrack every surviving tuple that holds only untracked objects. */
@@ -127,24 +124,27 @@ export function untrackTuples(rt: Runtime, head: PyObject): void {
   }
 }
 
-/**
- * Try to untrack every surviving dict whose keys and values are all untracked. Returns the size of
- * the list afterwards: gc_list_size(young), which CPython takes in a walk of its own right after;
- * counted here in the same walk (dictMaybeUntrack untracks nothing but the dict it is given),
- * because on a big heap every walk over the list costs a cache miss per object.
- */
-function untrackDicts(rt: Runtime, head: PyObject): number {
-  let n = 0;
+/** Try to untrack every surviving dict whose keys and values are all untracked. */
+export function untrackDicts(rt: Runtime, head: PyObject): void {
   let next: PyObject;
   for (let gc = head.gcNext!; gc !== head; gc = next) {
     next = gc.gcNext!;
-    if (gc.type.kind === DICT) {
-      dictMaybeUntrack(rt, gc);
-      if (gc.gcNext === null) continue;
-    }
-    n++;
+    if (gc.type.kind === DICT) dictMaybeUntrack(rt, gc);
   }
-  return n;
+}
+
+/**
+ * Survivors age: they join the next generation, and those reaching the oldest count toward the
+ * 25% rule of collect_generations; a full collection instead records how many survived it.
+ */
+export function promoteSurvivors(gc: GcState, generation: number, young: PyObject, old: PyObject): void {
+  if (young !== old) {
+    if (generation === gc.generations.length - 2) gc.longLivedPending += gcListSize(young);
+    gcListMerge(young, old);
+  } else {
+    gc.longLivedPending = 0;
+    gc.longLivedTotal = gcListSize(young);
+  }
 }
 
 /**
@@ -165,24 +165,33 @@ export function deleteGarbage(rt: Runtime, collectable: PyObject, old: PyObject)
     }
     if (collectable.gcNext === op) {
       op.gcFlags &= ~COLLECTING;
-      listMove(op, old);
+      gcListMove(op, old);
     }
   }
 }
 
-export const REFERENCE_STAGES: CollectorStages = {
-  ...REFERENCE_DEDUCE_STAGES,
-  untrackTuples,
-  handleWeakrefs,
-  finalizeGarbage,
-  deleteGarbage,
-};
-
-/** clear_freelists: free every parked list, dict and tuple shell. */
-function clearFreelists(rt: Runtime): void {
+/** clear_freelists: free every parked list, dict and tuple shell, so a full collection returns their memory. */
+export function clearFreelists(rt: Runtime): void {
   for (const shell of rt.freelists.drain()) rt.free(shell);
   for (const address of rt.freelists.keys.splice(0)) rt.allocator?.free(address);
 }
+
+export const REFERENCE_STAGES: CollectorStages = {
+  ...REFERENCE_DEDUCE_STAGES,
+  updateCounts,
+  mergeYounger,
+  untrackTuples,
+  untrackDicts,
+  promoteSurvivors,
+  moveLegacyFinalizers,
+  moveLegacyFinalizerReachable,
+  handleWeakrefs,
+  finalizeGarbage,
+  handleResurrectedObjects,
+  deleteGarbage,
+  handleLegacyFinalizers,
+  clearFreelists,
+};
 
 function debugStart(rt: Runtime, generation: number): void {
   const sizes = rt.gc.generations.map((g) => gcListSize(g.head)).join(' ');

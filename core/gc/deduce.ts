@@ -4,20 +4,19 @@
  */
 import { Kind } from '../objects/kinds';
 import { GcFlag, type PyObject } from '../objects/pyobject';
-import { traverse } from '../objects/traverse';
-import { gcListMove, gcListNew } from './gclist';
+import { traverse as importedTraverse } from '../objects/traverse';
+import { gcListMove as importedGcListMove, gcListNew } from './gclist';
+import type { DeduceStages } from '../components';
 
-// Module-local copies of imported names, for the per-object loops. Each file is compiled on its own
-// (esbuild-register runs the CLI and the benchmark; ts-jest uses isolatedModules), so a const enum
-// from another file is not inlined, and an imported name (`GcFlag.Collecting`, `gcListMove`) is read
-// through the exporting module's export getters at every use, a megamorphic lookup: on a 1M-object
-// heap that made subtract_refs and move_unreachable about three times slower.
+// Module-local copies for the per-object loops (see gclist.ts).
 const COLLECTING = GcFlag.Collecting;
 const UNREACHABLE = GcFlag.Unreachable;
 const LIST = Kind.List;
 const TUPLE = Kind.Tuple;
-const listMove = gcListMove;
-const traverseObject = traverse;
+const gcListMove = importedGcListMove;
+const traverse = importedTraverse;
+
+export type { DeduceStages } from '../components';
 
 /**
  * Set all gc_refs = ob_refcnt. After this, gc_refs is > 0 and COLLECTING is set for every object
@@ -55,7 +54,7 @@ export function subtractRefs(containers: PyObject): void {
       const items = gc.items!;
       for (let i = items.length - 1; i >= 0; i--) visitDecref(items[i]);
     } else {
-      traverseObject(gc, visitDecref);
+      traverse(gc, visitDecref);
     }
   }
 }
@@ -70,7 +69,7 @@ function visitReachable(op: PyObject, young: PyObject): void {
   if ((flags & UNREACHABLE) !== 0) {
     // It had gc_refs = 0 when the scan got to it, but is reachable after all: back to young.
     op.gcFlags = flags & ~UNREACHABLE;
-    listMove(op, young);
+    gcListMove(op, young);
     op.gcRefs = 1;
   } else if (op.gcRefs === 0) {
     // Still ahead of us in young: just tell the scan it is reachable.
@@ -101,13 +100,13 @@ export function moveUnreachable(young: PyObject, unreachable: PyObject): void {
         const items = gc.items!;
         for (let i = items.length - 1; i >= 0; i--) visitReachable(items[i], young);
       } else {
-        traverseObject(gc, visit);
+        traverse(gc, visit);
       }
       gc.gcFlags &= ~COLLECTING;
       prev = gc;
     } else {
       // Maybe unreachable; assume so until something reachable points at it.
-      listMove(gc, unreachable);
+      gcListMove(gc, unreachable);
       gc.gcFlags |= UNREACHABLE;
     }
     gc = prev.gcNext!;
@@ -126,19 +125,12 @@ export function moveUnreachable(young: PyObject, unreachable: PyObject): void {
  * Contracts: `base` is a list with no flags set. The returned list still has UNREACHABLE set on
  * every member; move_legacy_finalizers or clearUnreachableMask must clear it.
  */
-export function deduceUnreachable(base: PyObject, stages: DeduceStages = REFERENCE_DEDUCE_STAGES): PyObject {
+export function deduceUnreachable(base: PyObject, stages: DeduceStages): PyObject {
   stages.updateRefs(base);
   stages.subtractRefs(base);
   const unreachable = gcListNew();
   stages.moveUnreachable(base, unreachable);
   return unreachable;
-}
-
-/** The three steps of deduce_unreachable, replaceable one by one (by a student, or a test). */
-export interface DeduceStages {
-  updateRefs(containers: PyObject): void;
-  subtractRefs(containers: PyObject): void;
-  moveUnreachable(young: PyObject, unreachable: PyObject): void;
 }
 
 export const REFERENCE_DEDUCE_STAGES: DeduceStages = { updateRefs, subtractRefs, moveUnreachable };

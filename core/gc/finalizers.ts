@@ -8,15 +8,15 @@ import { GcFlag, type PyObject } from '../objects/pyobject';
 import { traverse } from '../objects/traverse';
 import { listAppend } from '../objects/list';
 import { DEBUG_SAVEALL } from './state';
-import { gcListMerge, gcListMove, gcListNew } from './gclist';
-import { clearCollecting, clearUnreachableMask, deduceUnreachable, type DeduceStages } from './deduce';
+import { gcListMerge, gcListMove as importedGcListMove, gcListNew } from './gclist';
+import type { DeduceStages } from '../components';
+import { clearCollecting, clearUnreachableMask, deduceUnreachable } from './deduce';
 
-// Module-local copies of imported names used once per object (see deduce.ts: across files these
-// are megamorphic loads through the exporting module's getters on every use).
+// Module-local copies for the per-object loops (see gclist.ts).
 const FINALIZED = GcFlag.Finalized;
 const COLLECTING = GcFlag.Collecting;
 const UNREACHABLE = GcFlag.Unreachable;
-const listMove = gcListMove;
+const gcListMove = importedGcListMove;
 
 function hasLegacyFinalizer(op: PyObject): boolean {
   return op.type.legacyDel !== null;
@@ -33,7 +33,7 @@ export function moveLegacyFinalizers(unreachable: PyObject, finalizers: PyObject
     next = gc.gcNext!;
     if (hasLegacyFinalizer(gc)) {
       gc.gcFlags &= ~COLLECTING;
-      listMove(gc, finalizers);
+      gcListMove(gc, finalizers);
     }
   }
 }
@@ -45,7 +45,7 @@ export function moveLegacyFinalizers(unreachable: PyObject, finalizers: PyObject
 export function moveLegacyFinalizerReachable(finalizers: PyObject): void {
   const visitMove = (op: PyObject): void => {
     if ((op.gcFlags & COLLECTING) !== 0) {
-      listMove(op, finalizers);
+      gcListMove(op, finalizers);
       op.gcFlags &= ~COLLECTING;
     }
   };
@@ -62,7 +62,7 @@ export function finalizeGarbage(rt: Runtime, collectable: PyObject): void {
   const seen = gcListNew();
   while (collectable.gcNext !== collectable /* !gc_list_is_empty */) {
     const op = collectable.gcNext!;
-    listMove(op, seen);
+    gcListMove(op, seen);
     const finalize = op.type.finalize;
     if ((op.gcFlags & FINALIZED) === 0 && finalize !== null) {
       op.gcFlags |= FINALIZED;
@@ -84,7 +84,7 @@ export function finalizeGarbage(rt: Runtime, collectable: PyObject): void {
  * from their current refcounts. Objects a finalizer made reachable again (and everything they
  * reach) go to `old`; the rest are returned, still flagged COLLECTING, to be deleted.
  */
-export function handleResurrectedObjects(unreachable: PyObject, old: PyObject, stages?: DeduceStages): PyObject {
+export function handleResurrectedObjects(unreachable: PyObject, old: PyObject, stages: DeduceStages): PyObject {
   clearCollecting(unreachable);
   const stillUnreachable = deduceUnreachable(unreachable, stages);
   clearUnreachableMask(stillUnreachable);

@@ -2,6 +2,7 @@
  * The driver around the collector, as Modules/gcmodule.c has it: choosing the generation on an
  * automatic trigger, the callbacks around each collection, and the `gc` module's functions.
  */
+import type { GenerationScheduler } from '../components';
 import type { Runtime } from '../runtime';
 import { type PyObject } from '../objects/pyobject';
 import { newDict, dictSetItem } from '../objects/dict';
@@ -74,6 +75,15 @@ export function collectGenerations(rt: Runtime): number {
     }
   }
   return 0;
+}
+
+/** The reference collect_generations, as the `scheduler` component. */
+export class ReferenceScheduler implements GenerationScheduler {
+  constructor(private readonly rt: Runtime) {}
+
+  collectGenerations(): number {
+    return collectGenerations(this.rt);
+  }
 }
 
 /** The `gc` module as a TypeScript API over a runtime (the interpreter wraps it for programs). */

@@ -5,8 +5,7 @@ import { GcFlag, type PyObject } from '../objects/pyobject';
 import { clearWeakref, callWeakrefCallback } from '../objects/weakrefobject';
 import { gcListIsEmpty, gcListMove, gcListNew } from './gclist';
 
-// A module-local copy for the per-object loop (see deduce.ts: across files, `Kind.Weakref` is a
-// megamorphic load through the kinds module's getters on every use).
+// A module-local copy for the per-object loop (see gclist.ts).
 const WEAKREF = Kind.Weakref;
 
 /**

@@ -7,6 +7,7 @@
  * list. Instances run `__del__` first (PEP 442: at most once for GC objects) and survive if it
  * resurrected them. Containers go through the trashcan so that deep structures free iteratively.
  */
+import type { Deallocator } from '../components';
 import type { Runtime } from '../runtime';
 import { Kind } from '../objects/kinds';
 import { GcFlag, type PyObject } from '../objects/pyobject';
@@ -15,6 +16,16 @@ import { trashcanBegin, trashcanEnd } from './trashcan';
 import { freeKeys } from '../objects/dict';
 import { removeSubclass } from '../objects/classobject';
 
+/** The reference tp_dealloc of every type, as the `dealloc` component. */
+export class ReferenceDeallocator implements Deallocator {
+  constructor(private readonly rt: Runtime) {}
+
+  dealloc(op: PyObject): void {
+    tpDealloc(this.rt, op);
+  }
+}
+
+/** Dispatch on the type, as Py_TYPE(op)->tp_dealloc(op) does. */
 export function tpDealloc(rt: Runtime, op: PyObject): void {
   switch (op.type.kind) {
     case Kind.List:
@@ -75,7 +86,6 @@ function release(rt: Runtime, op: PyObject): void {
 function die(rt: Runtime, op: PyObject): void {
   rt.forgetReference(op);
   op.freed = true;
-  rt.noteDealloc(op);
 }
 
 function listDealloc(rt: Runtime, op: PyObject): void {
@@ -89,7 +99,7 @@ function listDealloc(rt: Runtime, op: PyObject): void {
   op.allocated = 0;
   if (rt.freelists.pushList(op)) die(rt, op);
   else release(rt, op);
-  trashcanEnd(rt, tpDealloc);
+  trashcanEnd(rt);
 }
 
 function tupleDealloc(rt: Runtime, op: PyObject): void {
@@ -101,7 +111,7 @@ function tupleDealloc(rt: Runtime, op: PyObject): void {
   if (rt.freelists.pushTuple(op, items.length)) die(rt, op);
   else release(rt, op);
   op.items = null;
-  trashcanEnd(rt, tpDealloc);
+  trashcanEnd(rt);
 }
 
 function dictDealloc(rt: Runtime, op: PyObject): void {
@@ -116,7 +126,7 @@ function dictDealloc(rt: Runtime, op: PyObject): void {
   op.table = null;
   if (rt.freelists.pushDict(op)) die(rt, op);
   else release(rt, op);
-  trashcanEnd(rt, tpDealloc);
+  trashcanEnd(rt);
 }
 
 function setDealloc(rt: Runtime, op: PyObject): void {
@@ -127,7 +137,7 @@ function setDealloc(rt: Runtime, op: PyObject): void {
   op.table = null;
   for (const entry of entries) rt.decref(entry.key);
   release(rt, op);
-  trashcanEnd(rt, tpDealloc);
+  trashcanEnd(rt);
 }
 
 /** type_dealloc: weakrefs, the entry in its base's subclasses, then base, dict, bases, mro, slots. */
@@ -199,6 +209,6 @@ function subtypeDealloc(rt: Runtime, op: PyObject): void {
     release(rt, op);
     rt.decref(type.typeObject!);
   } finally {
-    trashcanEnd(rt, tpDealloc);
+    trashcanEnd(rt);
   }
 }

@@ -21,17 +21,18 @@ export function trashcanBegin(rt: Runtime, op: PyObject): boolean {
 }
 
 /** _PyTrash_end: leave a level; the outermost level destroys the deposited chain. */
-export function trashcanEnd(rt: Runtime, dealloc: (rt: Runtime, op: PyObject) => void): void {
+export function trashcanEnd(rt: Runtime): void {
   rt.trashDeleteNesting--;
-  if (rt.trashDeleteLater.length > 0 && rt.trashDeleteNesting <= 0) destroyChain(rt, dealloc);
+  if (rt.trashDeleteLater.length > 0 && rt.trashDeleteNesting <= 0) destroyChain(rt);
 }
 
 /**
- * _PyTrash_thread_destroy_chain: call each deposited object's deallocator directly, one nesting
- * level in, so that this function is not re-entered from inside them.
+ * _PyTrash_thread_destroy_chain: call each deposited object's deallocator (the runtime's
+ * tp_dealloc component) directly, one nesting level in, so that this function is not re-entered
+ * from inside them.
  */
-function destroyChain(rt: Runtime, dealloc: (rt: Runtime, op: PyObject) => void): void {
+function destroyChain(rt: Runtime): void {
   rt.trashDeleteNesting++;
-  while (rt.trashDeleteLater.length > 0) dealloc(rt, rt.trashDeleteLater.pop()!);
+  while (rt.trashDeleteLater.length > 0) rt.dealloc(rt.trashDeleteLater.pop()!);
   rt.trashDeleteNesting--;
 }
