@@ -4,13 +4,17 @@
  * a runtime built with the student's component, then judge each step with the named invariants and
  * against the reference runtime's record of the same operations.
  */
+import fc from 'fast-check';
 import type { RuntimeOptions } from '../core/runtime';
+import type { Components } from '../core/components';
+import { heapOpArb } from '../core/model/heap/arbitraries';
 import { HeapWorld } from '../core/model/heap/world';
 import { opToString, type HeapOp } from '../core/model/heap/operations';
 import { HeapObserver, type HeapSnapshot } from '../core/snapshot';
 import { checkInvariants, type InvariantName, type OperationView, type Violation } from '../core/invariants/heap';
 import { heapText } from './heap-text';
-import type { Mismatch } from './types';
+import { anyCheck, type ExerciseCheck, type Mismatch } from './types';
+import type { LoadedStudent } from './sandbox';
 import { errorText } from './student-exports';
 
 /** What one operation did, seen from outside the component. */
@@ -122,4 +126,32 @@ export function judgeHeapRun(
     before = got.heap;
   }
   return null;
+}
+
+/** How one heap-operation check is set up. */
+export interface HeapCheckSpec {
+  readonly name: string;
+  /** The longest operation sequence generated. */
+  readonly maxOps: number;
+  readonly numRuns: number;
+  /** The invariants judged after every step. */
+  readonly invariants: readonly InvariantName[];
+  /** Also compare each step's frees, finalizers, clears and callbacks with the reference. */
+  readonly compareEvents: boolean;
+  /** The student's component(s) to build the runtime with. */
+  readonly components: (student: LoadedStudent) => Partial<Components>;
+}
+
+/** A check over random heap operations, with the student's components in the runtime. */
+export function heapOpsCheck(spec: HeapCheckSpec): ExerciseCheck {
+  return anyCheck({
+    name: spec.name,
+    arbitrary: fc.array(heapOpArb, { minLength: 1, maxLength: spec.maxOps }),
+    numRuns: spec.numRuns,
+    observe: (student, ops: HeapOp[]) => observeHeapOps({ components: spec.components(student) }, ops),
+    expect: (ops: HeapOp[]) => observeHeapOps({}, ops),
+    judge: (ops: HeapOp[], observed: HeapRun, expected: HeapRun) =>
+      judgeHeapRun(ops, observed, expected, spec.invariants, spec.compareEvents),
+    describe: describeHeapOps,
+  });
 }

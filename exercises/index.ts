@@ -9,6 +9,8 @@ import { loadExerciseMeta } from './load';
 import type { Exercise, ExerciseCheck } from './types';
 import { CHECKS as REFERENCE_COUNTING } from './01-reference-counting/checks';
 import { studentRefCounting } from './01-reference-counting/adapter';
+import { CHECKS as FINDING_GARBAGE } from './04-finding-garbage/checks';
+import { studentDeduceStages } from './04-finding-garbage/adapter';
 
 /** Each exercise folder, its checks, and (for a runtime component) how to plug the student's in. */
 interface Folder {
@@ -22,6 +24,11 @@ const FOLDERS: readonly Folder[] = [
     folder: '01-reference-counting',
     checks: REFERENCE_COUNTING,
     component: (student) => ({ refcounting: studentRefCounting(student) }),
+  },
+  {
+    folder: '04-finding-garbage',
+    checks: FINDING_GARBAGE,
+    component: (student) => ({ stages: studentDeduceStages(student) }),
   },
 ];
 

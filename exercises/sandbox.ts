@@ -7,7 +7,7 @@
  * graders run submissions in a separate sandboxed process); it keeps an honest student's check
  * honest: the reference implementation is not reachable from a student file.
  */
-import { readFileSync } from 'fs';
+import { readFileSync, realpathSync } from 'fs';
 import path from 'path';
 import vm from 'vm';
 import { buildSync, type BuildFailure, type Message } from 'esbuild';
@@ -70,14 +70,16 @@ function importLocation(file: string, source: string, specifier: string, message
  * the student's exercise folder are allowed; the API module resolves to the kit's api.ts; anything
  * else (the reference in core/, another exercise, Node's modules) is refused with a message.
  */
-export function bundleStudent(entry: string, meta: ExerciseMeta): string {
-  const studentDir = path.dirname(path.resolve(entry));
+export function bundleStudent(file: string, meta: ExerciseMeta): string {
+  // Real paths, so that a symlink cannot smuggle a file from elsewhere past the import rule.
+  const entry = realpathSync(file);
+  const studentDir = path.dirname(entry);
   const cwd = process.cwd();
   const apiFile = path.join(KIT_EXERCISES_DIR, meta.id, 'api.ts');
   let result;
   try {
     result = buildSync({
-      entryPoints: [path.resolve(entry)],
+      entryPoints: [entry],
       bundle: true,
       write: false,
       format: 'cjs',
@@ -103,7 +105,7 @@ export function bundleStudent(entry: string, meta: ExerciseMeta): string {
   const refused: StudentDiagnostic[] = [];
   for (const [file, input] of Object.entries(result.metafile.inputs)) {
     const abs = path.resolve(cwd, file);
-    if (abs !== path.resolve(entry) && !abs.startsWith(studentDir + path.sep)) continue;
+    if (abs !== entry && !abs.startsWith(studentDir + path.sep)) continue;
     for (const imp of input.imports) {
       const target = path.resolve(cwd, imp.path);
       if (target === apiFile || target.startsWith(studentDir + path.sep)) continue;
