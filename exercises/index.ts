@@ -9,8 +9,10 @@ import { loadExerciseMeta } from './load';
 import type { Exercise, ExerciseCheck } from './types';
 import { CHECKS as REFERENCE_COUNTING } from './01-reference-counting/checks';
 import { studentRefCounting } from './01-reference-counting/adapter';
+import { CHECKS as WHY_REFCOUNTING_LEAKS } from './03-why-refcounting-leaks/checks';
 import { CHECKS as FINDING_GARBAGE } from './04-finding-garbage/checks';
 import { studentDeduceStages } from './04-finding-garbage/adapter';
+import { CHECKS as SIZE_CLASSES } from './07-size-classes/checks';
 
 /** Each exercise folder, its checks, and (for a runtime component) how to plug the student's in. */
 interface Folder {
@@ -25,11 +27,13 @@ const FOLDERS: readonly Folder[] = [
     checks: REFERENCE_COUNTING,
     component: (student) => ({ refcounting: studentRefCounting(student) }),
   },
+  { folder: '03-why-refcounting-leaks', checks: WHY_REFCOUNTING_LEAKS },
   {
     folder: '04-finding-garbage',
     checks: FINDING_GARBAGE,
     component: (student) => ({ stages: studentDeduceStages(student) }),
   },
+  { folder: '07-size-classes', checks: SIZE_CLASSES },
 ];
 
 /** Load an exercise folder's metadata and pair its checks with it by name. */

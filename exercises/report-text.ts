@@ -19,6 +19,27 @@ const indent = (text: string, by: string): string =>
     .map((l) => by + l)
     .join('\n');
 
+const MAX_STEPS_SHOWN = 30;
+
+/**
+ * Which step indices to print (null for an elision): all of a short counterexample; of a long one
+ * (an exhaustive check), the first few and the few around the failing step.
+ */
+function shownSteps(count: number, failing: number | null): (number | null)[] {
+  if (count <= MAX_STEPS_SHOWN) return Array.from({ length: count }, (_, i) => i);
+  const keep = new Set<number>([0, 1, 2]);
+  if (failing !== null) for (let i = failing - 3; i <= failing + 1; i++) if (i >= 0 && i < count) keep.add(i);
+  const out: (number | null)[] = [];
+  let last = -1;
+  for (const i of [...keep].sort((a, b) => a - b)) {
+    if (i !== last + 1) out.push(null);
+    out.push(i);
+    last = i;
+  }
+  if (last !== count - 1) out.push(null);
+  return out;
+}
+
 /** The replay command of a failed check. */
 export function replayCommand(report: CheckReport): string {
   return `pymemlab check ${report.exercise} --only ${report.check} --seed ${report.seed} --path ${report.failure?.path ?? ''}`;
@@ -33,9 +54,10 @@ export function reportText(report: CheckReport): string {
     head,
     '',
     `  counterexample (shrunk to ${steps.length} step${steps.length === 1 ? '' : 's'}):`,
-    ...steps.map((s, i) => {
+    ...shownSteps(steps.length, mismatch.step).map((i) => {
+      if (i === null) return `    ${' '.repeat(width)}  ...`;
       const mark = mismatch.step === i + 1 ? '  <-- fails here' : '';
-      return `    ${String(i + 1).padStart(width)}. ${escapeTerminal(s)}${mark}`;
+      return `    ${String(i + 1).padStart(width)}. ${escapeTerminal(steps[i])}${mark}`;
     }),
     '',
     `  ${mismatch.step === null ? '' : `at step ${mismatch.step}: `}${escapeTerminal(mismatch.message)}`,

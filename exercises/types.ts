@@ -61,23 +61,25 @@ export interface Mismatch {
  * One check, split so that the untrusted half can run elsewhere:
  * - `arbitrary` generates plain-data inputs (trusted);
  * - `observe` runs an input on the student's exports and returns plain JSON (the untrusted side);
- * - `expect` computes the reference observation of the same input (trusted);
+ * - `expect` computes what the reference does with the same input (trusted);
  * - `judge` compares them, and applies the named invariants, returning the first mismatch.
  */
-export interface ExerciseCheck<Input = unknown, Observation = unknown> {
+export interface ExerciseCheck<Input = unknown, Observation = unknown, Expected = Observation> {
   readonly name: string;
   readonly arbitrary: fc.Arbitrary<Input>;
   /** Runs to try (a check of one exercise must stay under 3 s in all). */
   readonly numRuns: number;
   observe(student: LoadedStudent, input: Input): Observation;
-  expect(input: Input): Observation;
-  judge(input: Input, observed: Observation, expected: Observation): Mismatch | null;
+  expect(input: Input): Expected;
+  judge(input: Input, observed: Observation, expected: Expected): Mismatch | null;
   /** The input as numbered steps (or program lines) a student can read. */
   describe(input: Input): readonly string[];
 }
 
 /** A check with its input and observation types forgotten, to list checks of every exercise together. */
-export function anyCheck<Input, Observation>(check: ExerciseCheck<Input, Observation>): ExerciseCheck {
+export function anyCheck<Input, Observation, Expected>(
+  check: ExerciseCheck<Input, Observation, Expected>,
+): ExerciseCheck {
   return check as unknown as ExerciseCheck;
 }
 
