@@ -28,7 +28,6 @@ export function workspaceCompilerOptions(): Record<string, unknown> {
 /** Type errors in the student's files (none when they type check). */
 export function typecheckStudent(files: readonly string[], meta: ExerciseMeta): StudentDiagnostic[] {
   // Loaded on first use: the compiler takes a third of a second to load, and most commands never need it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ts = require('typescript') as typeof TS;
   const { options, errors } = ts.convertCompilerOptionsFromJson(workspaceCompilerOptions(), process.cwd());
   if (errors.length > 0) throw new Error(ts.flattenDiagnosticMessageText(errors[0].messageText, '\n'));
