@@ -13,6 +13,7 @@ import { CHECKS as WHY_REFCOUNTING_LEAKS } from './03-why-refcounting-leaks/chec
 import { CHECKS as FINDING_GARBAGE } from './04-finding-garbage/checks';
 import { studentDeduceStages } from './04-finding-garbage/adapter';
 import { CHECKS as SIZE_CLASSES } from './07-size-classes/checks';
+import { CHECKS as MEMORY_OPTIMISATION } from './09-memory-optimisation/checks';
 
 /** Each exercise folder, its checks, and (for a runtime component) how to plug the student's in. */
 interface Folder {
@@ -34,6 +35,7 @@ const FOLDERS: readonly Folder[] = [
     component: (student) => ({ stages: studentDeduceStages(student) }),
   },
   { folder: '07-size-classes', checks: SIZE_CLASSES },
+  { folder: '09-memory-optimisation', checks: MEMORY_OPTIMISATION },
 ];
 
 /** Load an exercise folder's metadata and pair its checks with it by name. */
