@@ -12,17 +12,23 @@ import { SUBMISSIONS } from './helpers';
 const BUGS: Record<string, { exercise: string; fails: string[] }> = {
   'bug-frees-below-zero': {
     exercise: '01-reference-counting',
-    fails: ['refcounts-exact', 'frees-like-cpython', 'long-programs'],
+    fails: ['refcounting', 'refcounts-under-collections'],
   },
   'bug-gc-refs-off-by-one': {
     exercise: '04-finding-garbage',
-    fails: ['finds-the-garbage', 'same-order-as-cpython', 'long-programs'],
+    fails: ['cycle-collector', 'finalizer-order', 'weakref-order'],
   },
   'bug-unreachable-too-early': {
     exercise: '04-finding-garbage',
-    // The collector re-checks the unreachable set after finalizers, so no reachable object is freed;
-    // but __del__ and weakref callbacks run on reachable objects: the comparison with CPython sees it.
-    fails: ['same-order-as-cpython', 'long-programs'],
+    fails: ['cycle-collector', 'finalizer-order', 'weakref-order'],
+  },
+  'bug-leaks-only-on-cycles': {
+    exercise: '03-why-refcounting-leaks',
+    fails: ['finds-every-leak', 'large-heaps'],
+  },
+  'bug-sizeof-without-gc-head': {
+    exercise: '09-memory-optimisation',
+    fails: ['instance-sizes', 'list-growth', 'matches-python3'],
   },
   'bug-size-class-rounding': {
     exercise: '07-size-classes',
