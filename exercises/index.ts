@@ -12,6 +12,8 @@ import { studentRefCounting } from './01-reference-counting/adapter';
 import { CHECKS as WHY_REFCOUNTING_LEAKS } from './03-why-refcounting-leaks/checks';
 import { CHECKS as FINDING_GARBAGE } from './04-finding-garbage/checks';
 import { studentDeduceStages } from './04-finding-garbage/adapter';
+import { CHECKS as GENERATIONS } from './05-generations/checks';
+import { studentGenerations } from './05-generations/adapter';
 import { CHECKS as SIZE_CLASSES } from './07-size-classes/checks';
 import { CHECKS as MEMORY_OPTIMISATION } from './09-memory-optimisation/checks';
 
@@ -34,6 +36,7 @@ const FOLDERS: readonly Folder[] = [
     checks: FINDING_GARBAGE,
     component: (student) => ({ stages: studentDeduceStages(student) }),
   },
+  { folder: '05-generations', checks: GENERATIONS, component: studentGenerations },
   { folder: '07-size-classes', checks: SIZE_CLASSES },
   { folder: '09-memory-optimisation', checks: MEMORY_OPTIMISATION },
 ];

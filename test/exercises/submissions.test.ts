@@ -30,6 +30,10 @@ const BUGS: Record<string, { exercise: string; fails: string[] }> = {
     exercise: '09-memory-optimisation',
     fails: ['instance-sizes', 'list-growth', 'matches-python3'],
   },
+  'bug-youngest-generation-first': {
+    exercise: '05-generations',
+    fails: ['which-generation'],
+  },
   'bug-size-class-rounding': {
     exercise: '07-size-classes',
     fails: ['request-to-size-class', 'every-request-size'],
