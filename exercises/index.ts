@@ -14,6 +14,8 @@ import { CHECKS as FINDING_GARBAGE } from './04-finding-garbage/checks';
 import { studentDeduceStages } from './04-finding-garbage/adapter';
 import { CHECKS as GENERATIONS } from './05-generations/checks';
 import { studentGenerations } from './05-generations/adapter';
+import { CHECKS as FINALIZERS_AND_WEAKREFS } from './06-finalizers-and-weakrefs/checks';
+import { studentFinalization } from './06-finalizers-and-weakrefs/adapter';
 import { CHECKS as SIZE_CLASSES } from './07-size-classes/checks';
 import { CHECKS as MEMORY_OPTIMISATION } from './09-memory-optimisation/checks';
 
@@ -37,6 +39,11 @@ const FOLDERS: readonly Folder[] = [
     component: (student) => ({ stages: studentDeduceStages(student) }),
   },
   { folder: '05-generations', checks: GENERATIONS, component: studentGenerations },
+  {
+    folder: '06-finalizers-and-weakrefs',
+    checks: FINALIZERS_AND_WEAKREFS,
+    component: (student) => ({ stages: studentFinalization(student) }),
+  },
   { folder: '07-size-classes', checks: SIZE_CLASSES },
   { folder: '09-memory-optimisation', checks: MEMORY_OPTIMISATION },
 ];

@@ -34,6 +34,14 @@ const BUGS: Record<string, { exercise: string; fails: string[] }> = {
     exercise: '05-generations',
     fails: ['which-generation'],
   },
+  'bug-finalizes-twice': {
+    exercise: '06-finalizers-and-weakrefs',
+    fails: ['finalizers', 'weakrefs', 'cycle-collector'],
+  },
+  'bug-callback-of-garbage-weakref': {
+    exercise: '06-finalizers-and-weakrefs',
+    fails: ['weakrefs'],
+  },
   'bug-size-class-rounding': {
     exercise: '07-size-classes',
     fails: ['request-to-size-class', 'every-request-size'],
