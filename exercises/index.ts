@@ -9,6 +9,8 @@ import { loadExerciseMeta } from './load';
 import type { Exercise, ExerciseCheck } from './types';
 import { CHECKS as REFERENCE_COUNTING } from './01-reference-counting/checks';
 import { studentRefCounting } from './01-reference-counting/adapter';
+import { CHECKS as DEALLOCATION } from './02-deallocation/checks';
+import { studentDeallocator } from './02-deallocation/adapter';
 import { CHECKS as WHY_REFCOUNTING_LEAKS } from './03-why-refcounting-leaks/checks';
 import { CHECKS as FINDING_GARBAGE } from './04-finding-garbage/checks';
 import { studentDeduceStages } from './04-finding-garbage/adapter';
@@ -31,6 +33,11 @@ const FOLDERS: readonly Folder[] = [
     folder: '01-reference-counting',
     checks: REFERENCE_COUNTING,
     component: (student) => ({ refcounting: studentRefCounting(student) }),
+  },
+  {
+    folder: '02-deallocation',
+    checks: DEALLOCATION,
+    component: (student) => ({ dealloc: studentDeallocator(student) }),
   },
   { folder: '03-why-refcounting-leaks', checks: WHY_REFCOUNTING_LEAKS },
   {
