@@ -11,6 +11,7 @@ import type { PyObject } from '../../core/objects/pyobject';
 import { tpDealloc } from '../../core/refcount/dealloc';
 import type { LoadedStudent } from '../sandbox';
 import { studentExport } from '../student-exports';
+import { ObjectIds } from '../object-ids';
 import type { ContainerKind, CreateDeallocator, DeallocApi } from './api';
 
 const KINDS: Partial<Record<Kind, ContainerKind>> = { [Kind.List]: 'list', [Kind.Tuple]: 'tuple', [Kind.Dict]: 'dict' };
@@ -39,13 +40,9 @@ function emptyShell(rt: Runtime, op: PyObject): void {
 export function studentDeallocator(student: LoadedStudent): (rt: Runtime) => Deallocator {
   const create = studentExport<CreateDeallocator>(student, 'createDeallocator', 'function');
   return (rt) => {
-    const objects = new Map<number, PyObject>();
-    const known = (op: PyObject): number => (objects.set(op.id, op), op.id);
-    const lookup = (id: number): PyObject => {
-      const op = objects.get(Number(id));
-      if (op === undefined || op.freed) throw new Error(`there is no live object #${id}`);
-      return op;
-    };
+    const ids = new ObjectIds();
+    const known = (op: PyObject): number => ids.id(op);
+    const lookup = (id: number): PyObject => ids.object(id);
     const container = (id: number): PyObject => {
       const op = lookup(id);
       if (KINDS[op.type.kind] === undefined) throw new Error(`#${id} (${op.type.name}) is not a list, tuple or dict`);
@@ -60,7 +57,7 @@ export function studentDeallocator(student: LoadedStudent): (rt: Runtime) => Dea
         const op = container(id);
         if (op.refcnt !== 0) throw new Error(`freeShell(#${id}): it still has refcount ${op.refcnt}`);
         emptyShell(rt, op);
-        objects.delete(op.id);
+        ids.forget(op.id);
         tpDealloc(rt, op);
       },
     });

@@ -11,6 +11,7 @@ import { gcListMembers, gcListMerge, gcListMove, gcListNew } from '../../core/gc
 import { callWeakrefCallback, clearWeakref } from '../../core/objects/weakrefobject';
 import type { LoadedStudent } from '../sandbox';
 import { studentExport } from '../student-exports';
+import { ObjectIds } from '../object-ids';
 import type { CreateFinalization, Finalization, FinalizationApi } from './api';
 
 /** The lists the current stage works on. */
@@ -25,13 +26,9 @@ interface StageLists {
 
 export function studentFinalization(student: LoadedStudent): Partial<CollectorStages> {
   const create = studentExport<CreateFinalization>(student, 'createFinalization', 'function');
-  const objects = new Map<number, PyObject>();
-  const known = (op: PyObject): number => (objects.set(op.id, op), op.id);
-  const lookup = (id: number): PyObject => {
-    const op = objects.get(Number(id));
-    if (op === undefined || op.freed) throw new Error(`there is no live object #${id}`);
-    return op;
-  };
+  const ids = new ObjectIds();
+  const known = (op: PyObject): number => ids.id(op);
+  const lookup = (id: number): PyObject => ids.object(id);
   let lists: StageLists | null = null;
   const current = (what: string, list: keyof Omit<StageLists, 'rt'>): { rt: Runtime; head: PyObject } => {
     const head = lists?.[list] ?? null;

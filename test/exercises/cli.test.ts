@@ -105,7 +105,7 @@ test('run --impl runs a program on the student components', () => {
   const reference = pymemlab(tempDir(), 'run', program);
   const mine = pymemlab(tempDir(), 'run', '--impl', path.join(SUBMISSIONS, 'correct'), program);
   expect(mine.stderr).toContain(
-    'your components: 01-reference-counting, 04-finding-garbage, 05-generations, 06-finalizers-and-weakrefs',
+    'your components: 01-reference-counting, 02-deallocation, 04-finding-garbage, 05-generations, 06-finalizers-and-weakrefs',
   );
   expect(mine.stdout).toBe(reference.stdout);
   const buggy = pymemlab(tempDir(), 'run', '--impl', path.join(SUBMISSIONS, 'bug-gc-refs-off-by-one'), program);

@@ -6,7 +6,8 @@
 import path from 'path';
 import { exercises } from '../../exercises';
 import { checkExercise } from '../../exercises/check-exercise';
-import { SLOW_CHECKS, SUBMISSIONS } from './helpers';
+import { initWorkspace } from '../../exercises/workspace';
+import { SLOW_CHECKS, SUBMISSIONS, tempDir } from './helpers';
 
 /** Each buggy submission: the exercise its bug is in, and the checks that must fail. */
 const BUGS: Record<string, { exercise: string; fails: string[] }> = {
@@ -70,5 +71,15 @@ test.each(Object.entries(BUGS))('%s fails exactly the checks its bug violates', 
     expect(verdict.compileErrors).toEqual([]);
     const failed = verdict.reports.filter((r) => !r.passed).map((r) => r.check);
     expect([e.meta.id, failed]).toEqual([e.meta.id, touched ? fails : []]);
+  }
+});
+
+test('every starter compiles (types included) and fails its visible checks', () => {
+  const root = path.join(tempDir(), 'ws');
+  initWorkspace(root, exercises());
+  for (const e of exercises()) {
+    const verdict = checkExercise(root, e, { typecheck: true, numRuns: 20 });
+    expect([e.meta.id, verdict.compileErrors]).toEqual([e.meta.id, []]);
+    expect([e.meta.id, verdict.reports.every((r) => !r.passed)]).toEqual([e.meta.id, true]);
   }
 });
