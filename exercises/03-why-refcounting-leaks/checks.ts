@@ -143,19 +143,20 @@ function cycleProblem(leak: Leak, heap: LeakyHeap, leaked: Set<number>): string 
   return seen.has(leak.id) ? null : `#${leak.id} is not reachable from that cycle`;
 }
 
-/** names-the-cycle: every cycle given is real and holds its leak. */
+/** names-the-cycle: every leaked object comes with a cycle, and every cycle given is real and holds its leak. */
 function judgeCycles(observed: Leak[], heap: LeakyHeap): Mismatch | null {
   const reachable = reachableFromRoots(heap.snapshot);
   const leaked = new Set(heap.snapshot.objects.filter((o) => !reachable.has(o.id)).map((o) => o.id));
-  for (const leak of observed) {
-    if (!leaked.has(leak.id)) continue;
-    const problem = cycleProblem(leak, heap, leaked);
+  const given = new Map(observed.map((l) => [l.id, l]));
+  for (const id of leaked) {
+    const leak = given.get(id);
+    const problem = leak === undefined ? 'no cycle is given for it' : cycleProblem(leak, heap, leaked);
     if (problem !== null)
       return {
         step: null,
-        message: `the cycle given for #${leak.id} is wrong: ${problem}`,
-        expected: `a cycle of leaked objects, each referencing the next, from which #${leak.id} is reachable`,
-        observed: `#${leak.id} held by cycle ${leak.cycle.map((c) => `#${c}`).join(' -> ')}`,
+        message: `the cycle given for #${id} is wrong: ${problem}`,
+        expected: `a cycle of leaked objects, each referencing the next, from which #${id} is reachable`,
+        observed: leak === undefined ? '(none)' : `#${id} held by cycle ${leak.cycle.map((c) => `#${c}`).join(' -> ')}`,
         heap: heapText(heap.snapshot, heap.firstId),
       };
   }
