@@ -4,7 +4,7 @@
  * Py_DECREF; the hidden one runs the cycle collector's operations over them too.
  */
 import { CYCLE_COLLECTOR_CHECK, REFCOUNTING_CHECK } from '../../core/checks/heap-checks';
-import { fromCoreCheck, heapCheckText } from '../core-check';
+import { fromCoreCheck, heapCheckText, VISIBLE_RUNS } from '../core-check';
 import type { LoadedStudent } from '../sandbox';
 import type { ExerciseCheck } from '../types';
 import { studentRefCounting } from './adapter';
@@ -12,7 +12,13 @@ import { studentRefCounting } from './adapter';
 const components = (student: LoadedStudent) => ({ refcounting: studentRefCounting(student) });
 
 export const CHECKS: readonly ExerciseCheck[] = [
-  fromCoreCheck({ name: 'refcounting', check: REFCOUNTING_CHECK, components, heapOf: heapCheckText }),
+  fromCoreCheck({
+    name: 'refcounting',
+    check: REFCOUNTING_CHECK,
+    numRuns: VISIBLE_RUNS,
+    components,
+    heapOf: heapCheckText,
+  }),
   fromCoreCheck({
     name: 'refcounts-under-collections',
     check: CYCLE_COLLECTOR_CHECK,

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Runtime } from '../../core/runtime';
 import { newList } from '../../core/objects/list';
 import { REFCOUNTING_CHECK } from '../../core/checks/heap-checks';
-import { fromCoreCheck, heapCheckText } from '../core-check';
+import { fromCoreCheck, heapCheckText, VISIBLE_RUNS } from '../core-check';
 import type { LoadedStudent } from '../sandbox';
 import { errorText } from '../student-exports';
 import { anyCheck, type ExerciseCheck } from '../types';
@@ -64,6 +64,7 @@ function nestCheck(name: string, depth: number): ExerciseCheck {
 export const CHECKS: readonly ExerciseCheck[] = [
   fromCoreCheck({
     name: 'dealloc-order',
+    numRuns: VISIBLE_RUNS,
     check: REFCOUNTING_CHECK,
     components: (student: LoadedStudent) => ({ dealloc: studentDeallocator(student) }),
     heapOf: heapCheckText,

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Runtime } from '../../core/runtime';
 import type { Collector } from '../../core/components';
 import { CYCLE_COLLECTOR_CHECK, FINALIZERS_CHECK } from '../../core/checks/heap-checks';
-import { fromCoreCheck, heapCheckText } from '../core-check';
+import { fromCoreCheck, heapCheckText, VISIBLE_RUNS } from '../core-check';
 import type { LoadedStudent } from '../sandbox';
 import { anyCheck, type ExerciseCheck } from '../types';
 import { studentGenerations } from './adapter';
@@ -78,6 +78,7 @@ export const CHECKS: readonly ExerciseCheck[] = [
   whichGeneration,
   fromCoreCheck({
     name: 'cycle-collector',
+    numRuns: VISIBLE_RUNS,
     check: CYCLE_COLLECTOR_CHECK,
     components: studentGenerations,
     heapOf: heapCheckText,
