@@ -120,6 +120,10 @@ const SITUATIONS = {
     (step, op, before) =>
       !isCollect(op) && before !== null && step.heap.generations[1].count !== before.generations[1].count,
   ),
+  'deferred-full-collection': someStep(
+    (step, op, before) =>
+      !isCollect(op) && before !== null && step.heap.generations[2].count > step.heap.generations[2].threshold,
+  ),
   'dealloc-cascade': someStep(
     (step) => step.events.filter((e) => e.kind === 'free' && e.during === 'decref' && e.type !== 'str').length >= 3,
   ),
@@ -136,11 +140,12 @@ function heapCheck(
   bias: HeapBias,
   numRuns: number,
   situations: readonly SituationName[],
+  maxSnippets?: number,
 ): HeapCheck {
   return {
     name,
     meaning,
-    ops: heapOpsArb(bias),
+    ops: heapOpsArb(bias, maxSnippets),
     numRuns,
     describe: opToString,
     observe: observeHeap,
@@ -170,7 +175,7 @@ export const REFCOUNTING_CHECK = heapCheck(
 export const CYCLE_COLLECTOR_CHECK = heapCheck(
   'cycle-collector',
   'A collection of any generation frees exactly the unreachable cycles, touches nothing reachable, promotes survivors, untracks what CPython untracks and keeps the counts as gc_collect_main does.',
-  { ...NONE, single: 6, collect: 4, garbageCycle: 4, frozenReferrer: 1, untrackable: 2 },
+  { ...NONE, single: 5, collect: 4, garbageCycle: 3, frozenReferrer: 1, untrackable: 2, linkedCycles: 2, scheduler: 1 },
   60,
   ['cyclic-garbage', 'frozen-objects', 'untracked-by-gc', 'automatic-collection'],
 );
@@ -198,9 +203,19 @@ export const WEAKREFS_CHECK = heapCheck(
   ['weakref-callback-by-gc', 'weakref-in-garbage', 'cyclic-garbage'],
 );
 
+export const COLLECT_GENERATIONS_CHECK = heapCheck(
+  'collect-generations',
+  'Automatic collections pick the generation CPython picks: the oldest whose count passed its threshold, a full one only once the objects promoted since the last are 25% of its survivors.',
+  { ...NONE, single: 1, scheduler: 3 },
+  15,
+  ['automatic-collection', 'deferred-full-collection'],
+  3,
+);
+
 export const HEAP_CHECKS: readonly HeapCheck[] = [
   REFCOUNTING_CHECK,
   CYCLE_COLLECTOR_CHECK,
   FINALIZERS_CHECK,
+  COLLECT_GENERATIONS_CHECK,
   WEAKREFS_CHECK,
 ];
