@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { Runtime } from '../../core/runtime';
 import type { Collector } from '../../core/components';
-import { CYCLE_COLLECTOR_CHECK, FINALIZERS_CHECK } from '../../core/checks/heap-checks';
+import { COLLECT_GENERATIONS_CHECK, CYCLE_COLLECTOR_CHECK, FINALIZERS_CHECK } from '../../core/checks/heap-checks';
 import { fromCoreCheck, heapCheckText, VISIBLE_RUNS } from '../core-check';
 import type { LoadedStudent } from '../sandbox';
 import { anyCheck, type ExerciseCheck } from '../types';
@@ -76,6 +76,12 @@ const whichGeneration = anyCheck<CollectorState, number | null, number | null>({
 
 export const CHECKS: readonly ExerciseCheck[] = [
   whichGeneration,
+  fromCoreCheck({
+    name: 'long-lived-rule',
+    check: COLLECT_GENERATIONS_CHECK,
+    components: studentGenerations,
+    heapOf: heapCheckText,
+  }),
   fromCoreCheck({
     name: 'cycle-collector',
     numRuns: VISIBLE_RUNS,

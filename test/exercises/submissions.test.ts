@@ -37,7 +37,7 @@ const BUGS: Record<string, { exercise: string; fails: string[] }> = {
   },
   'bug-youngest-generation-first': {
     exercise: '05-generations',
-    fails: ['which-generation'],
+    fails: ['which-generation', 'long-lived-rule', 'cycle-collector'],
   },
   'bug-finalizes-twice': {
     exercise: '06-finalizers-and-weakrefs',
