@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { benchGcFullCollect } from './gc';
 import { benchPymalloc } from './pymalloc';
 import { benchStartup } from './startup';
+import { benchExercises } from './exercises';
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command('bench')
@@ -25,7 +26,7 @@ async function main(argv: string[]): Promise<void> {
   const gcFigures = benchGcFullCollect(sizes, opts.python);
   const pymalloc = await benchPymalloc();
   const cli = benchStartup(opts.python);
-  const doc = { node: process.version, cli, gc_full_collect: gcFigures, pymalloc };
+  const doc = { node: process.version, cli, gc_full_collect: gcFigures, pymalloc, exercises: benchExercises() };
   if (opts.json) {
     process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     return;
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<void> {
   console.log(
     `cli start-up (median of ${cli.runs}): pymemlab run empty.py ${cli.startup_seconds.toFixed(3)} s, python3 -c pass ${cli.python_c_pass_seconds.toFixed(3)} s`,
   );
+  console.log('exercises: seconds of `pymemlab check EXERCISE` on the correct submission (target < 3)', doc.exercises);
   console.log('gc_full_collect (ns per object; ratio = simulator / CPython)');
   console.table(gcFigures);
   console.log(

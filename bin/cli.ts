@@ -13,6 +13,7 @@ import { runProgram } from '../python/interp/run';
 import { decodeSource, SourceEncodingError } from '../python/lang/source-encoding';
 import { registerFidelityCommand } from './fidelity-command';
 import { demoHtmlCommand, parseRecordedSteps, runHtmlCommand } from './html-command';
+import { registerExerciseCommands, runWithImplementation } from './exercise-commands';
 
 /** An error the user can fix: printed as is, exit status `code`. */
 class UsageError extends Error {
@@ -146,8 +147,12 @@ export function main(argv: string[]): void {
       'with --html: stop recording after this many steps (default 2000)',
       parseRecordedSteps,
     )
-    .action((file: string, opts: RunCommandOptions) => runCommand(file, opts));
+    .option('--impl <dir>', "run on your own components: a workspace's exercises (refcounting, collector stages)")
+    .action((file: string, opts: RunCommandOptions & { impl?: string }) =>
+      opts.impl === undefined ? runCommand(file, opts) : runWithImplementation(opts.impl, file, opts),
+    );
   registerFidelityCommand(program);
+  registerExerciseCommands(program);
   program
     .command('scenario')
     .description('run heap-operation scenario files, showing refcounts, generations and collections after each step')

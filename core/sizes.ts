@@ -166,7 +166,7 @@ function tupleSize(profile: Profile, n: number): number {
 }
 
 /** Bytes of an instance of a class: header, slots, weaklist, GC head, managed-dict pre-header. */
-function instanceSize(profile: Profile, type: PyType): number {
+export function instanceSize(profile: Profile, type: PyType): number {
   const slots = type.slotNames?.length ?? 0;
   const weaklist = type.supportsWeakrefs ? profile.pointerSize : 0;
   const managed = type.managedDict ? profile.managedDictPreHeader : 0;

@@ -96,7 +96,10 @@ export function runProgram(source: string, filename: string, options: RunOptions
     throw error;
   }
 
-  const rt = new Runtime({ allocator: new Pymalloc(), components: options.observer?.components });
+  const rt = new Runtime({
+    allocator: new Pymalloc(),
+    components: { ...options.components, ...options.observer?.components },
+  });
   let printing = true;
   const write = (text: string) => {
     if (printing) out.push(text);

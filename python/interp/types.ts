@@ -28,6 +28,8 @@ export interface RunOptions {
   readonly arenaPicture?: boolean;
   /** Watches the run step by step (`pymemlab run --html`). */
   readonly observer?: RunObserver | null;
+  /** Components that replace the reference ones (a student's, for `pymemlab run --impl DIR`). */
+  readonly components?: Partial<Components>;
 }
 
 export interface RunResult {
