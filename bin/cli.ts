@@ -11,6 +11,7 @@ import { parseScenario, ScenarioError } from '../core/model/heap/scenario';
 import { runScenario } from './scenario-runner';
 import { runProgram } from '../python/interp/run';
 import { registerFidelityCommand } from './fidelity-command';
+import { registerGradeCommands } from './grade-command';
 
 /** An error the user can fix: printed as is, exit status `code`. */
 class UsageError extends Error {
@@ -119,6 +120,7 @@ export function main(argv: string[]): void {
         runCommand(file, opts),
     );
   registerFidelityCommand(program);
+  registerGradeCommands(program);
   program
     .command('scenario')
     .description('run heap-operation scenario files, showing refcounts, generations and collections after each step')

@@ -90,7 +90,6 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Grade
     file ?? ['pymemlab.config.json', 'pymemlab.config.js'].map((f) => path.join(cwd, f)).find((f) => existsSync(f));
   if (found === undefined) return null;
   if (!existsSync(found)) throw new ConfigError(`${found}: no such configuration file`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const data: unknown = found.endsWith('.js') ? require(path.resolve(found)) : parseJsonConfig(found);
   if (!validate(data)) throw new ConfigError(`${found}: ${validate.errors!.map(describe).join('; ')}`);
   return data;
