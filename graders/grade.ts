@@ -73,30 +73,23 @@ function latchingObserve(sandbox: Sandbox, check: string): { observe: Observe; f
   return { observe, fatal: () => fatal };
 }
 
-/** A result for a check that ended without a verdict of its own. */
+/** A result for a check that ended without a verdict of its own (no bundle, a timeout, a dead process). */
 function abortedResult(
   check: GradedCheck,
   seed: number,
-  runs: number,
-  error: SandboxError,
+  status: 'timeout' | 'crash',
+  reason: string,
+  message: string,
   steps: readonly string[] = [],
 ): CheckResult {
   return {
     check: check.name,
     meaning: check.meaning,
-    status: error.kind === 'timeout' ? 'timeout' : 'crash',
+    status,
     seed,
-    numRuns: runs,
+    numRuns: 0,
     path: null,
-    failure: {
-      reason: error.kind === 'timeout' ? 'time-limit' : 'process-died',
-      message: error.message,
-      steps,
-      failingStep: null,
-      expected: null,
-      observed: null,
-      heap: null,
-    },
+    failure: { reason, message, steps, failingStep: null, expected: null, observed: null, heap: null },
   };
 }
 
@@ -110,7 +103,11 @@ async function runOne(check: GradedCheck, sandbox: Sandbox, seed: number, runs: 
     if (!(error instanceof SandboxError)) throw error;
   }
   const stopped = fatal();
-  if (stopped) return abortedResult(check, seed, runs, stopped, result?.failure?.steps ?? []);
+  if (stopped) {
+    const [status, reason] =
+      stopped.kind === 'timeout' ? (['timeout', 'time-limit'] as const) : (['crash', 'process-died'] as const);
+    return abortedResult(check, seed, status, reason, stopped.message, result?.failure?.steps ?? []);
+  }
   return result!;
 }
 
@@ -130,7 +127,13 @@ export function scoreChecks(exercise: GradedExercise, results: readonly CheckRes
 async function gradeExercise(exercise: GradedExercise, submission: Submission, seed: number, options: GradeOptions) {
   const maxScore = exercise.checks.reduce((sum, c) => sum + c.points, 0);
   const bundle = await bundleExercise(exercise, submission.dir);
-  if (!bundle.ok) return { grade: { exercise, score: 0, maxScore, error: bundle.error, checks: [] }, printed: '' };
+  if (!bundle.ok) {
+    const results = exercise.checks.map((c) => abortedResult(c, seed, 'crash', 'not-graded', bundle.error));
+    return {
+      grade: { exercise, score: 0, maxScore, error: bundle.error, checks: scoreChecks(exercise, results) },
+      printed: '',
+    };
+  }
   const sandbox = new Sandbox(bundle.code, options.limits);
   try {
     const results: CheckResult[] = [];

@@ -7,6 +7,19 @@ import { SandboxError } from './errors';
 
 const MAX_DEPTH = 64;
 
+/**
+ * A plain object of any realm: its prototype is null or an Object.prototype (whose own prototype
+ * is null), and its tag is Object, so Dates, Maps and class instances are not.
+ */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return (
+    (proto === null || Object.getPrototypeOf(proto) === null) &&
+    Object.prototype.toString.call(value) === '[object Object]'
+  );
+}
+
 /** Walk the value; throw SandboxError('invalid') naming the first thing that is not plain data. */
 function checkPlain(value: unknown, where: string, depth: number): void {
   if (depth > MAX_DEPTH) throw new SandboxError('invalid', `observation nested deeper than ${MAX_DEPTH} at ${where}`);
@@ -19,11 +32,11 @@ function checkPlain(value: unknown, where: string, depth: number): void {
     value.forEach((item, i) => checkPlain(item, `${where}[${i}]`, depth + 1));
     return;
   }
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) checkPlain(item, `${where}.${key}`, depth + 1);
     return;
   }
-  const what = typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
+  const what = typeof value === 'object' ? (value!.constructor?.name ?? 'object') : typeof value;
   throw new SandboxError('invalid', `observation holds a ${what} at ${where}: only plain JSON data is accepted`);
 }
 
