@@ -1,5 +1,5 @@
 import { Sandbox } from '../../graders/sandbox/pool';
-import { SandboxError } from '../../graders/sandbox/errors';
+import { type SandboxError } from '../../graders/sandbox/errors';
 import { validateObservation } from '../../graders/sandbox/validate';
 import { BUNDLE_GLOBAL } from '../../graders/sandbox/protocol';
 import { FAST_LIMITS } from './fixtures/grade-fixture';
