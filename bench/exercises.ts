@@ -32,7 +32,8 @@ export function benchExercises(repeats = 3): ExerciseBench {
       const start = process.hrtime.bigint();
       const run = spawnSync('node', [bin, 'check', e.meta.id], { cwd: path.join(ws, 'w'), encoding: 'utf8' });
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      if (run.status !== 0) throw new Error(`pymemlab check ${e.meta.id} failed on the correct submission:\n${run.stdout}`);
+      if (run.status !== 0)
+        throw new Error(`pymemlab check ${e.meta.id} failed on the correct submission:\n${run.stdout}`);
       best = Math.min(best, seconds);
     }
     check_seconds[e.meta.id] = Math.round(best * 100) / 100;

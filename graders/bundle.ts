@@ -68,9 +68,8 @@ export async function bundleExercise(exercise: GradedExercise, submissionDir: st
     return { ok: false, error: `missing file(s): ${missing.join(', ')} in ${exercise.folder || '.'}` };
   const entry = [
     ...files.map((file, i) => `import * as file${i} from ${JSON.stringify(file)};`),
-    `import { observe } from ${JSON.stringify(exercise.observer)};`,
+    exercise.sandboxEntry,
     `export const student = Object.assign({}, ${files.map((_, i) => `file${i}`).join(', ')});`,
-    'export { observe };',
   ].join('\n');
   try {
     const result = await build({

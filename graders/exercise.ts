@@ -41,10 +41,11 @@ export interface GradedExercise {
   /** The one outside module a student file may import: the specifier students write and the file it resolves to. */
   readonly api: { readonly specifier: string; readonly file: string };
   /**
-   * The trusted adapter that runs inside the sandbox: a module exporting
-   * `observe(student: Record<string, unknown>, check: string, operations: unknown): unknown`.
+   * The source of the trusted module that runs inside the sandbox next to the student's files
+   * (absolute import paths): it must export `observe(student, check, operations)`, where
+   * `student` holds the student files' exports and the result is plain JSON.
    */
-  readonly observer: string;
+  readonly sandboxEntry: string;
   /** How a student replays a failure in their workspace. */
   replayCommand(check: string, seed: number, path: string | null): string;
   readonly checks: readonly GradedCheck[];

@@ -56,7 +56,7 @@ describe('grading a class of the fixture exercise', () => {
     expect(failure.failure!.heap!.objects.length).toBeGreaterThan(0);
     expect(failure.failure!.observed).toContain('refcount 0');
     expect(failure.replay).toBe(
-      `npx pymemlab check refcount --check heap-invariants --seed ${of('leaky').seed} --path ${failure.path}`,
+      `npx pymemlab check refcount --only heap-invariants --seed ${of('leaky').seed} --path ${failure.path}`,
     );
   });
 
