@@ -83,7 +83,7 @@ function printSummary(all: readonly SubmissionResults[], out: string): void {
 function settings(opts: GradeCliOptions, config: GraderConfig | null) {
   return {
     seed: opts.seed ?? config?.seed ?? 0,
-    runs: opts.runs ?? config?.runs ?? 50,
+    runs: opts.runs ?? config?.runs,
     jobs: opts.jobs ?? config?.jobs ?? 2,
     limits: {
       ...DEFAULT_LIMITS,
@@ -147,7 +147,7 @@ export function registerGradeCommands(program: Command): void {
     .argument('<globs...>', 'glob patterns of submission folders (one folder per submission)')
     .option('--out <dir>', 'where the reports go', 'reports')
     .option('--seed <n>', 'class seed; each submission gets a seed derived from it and its name (default 0)', whole(0))
-    .option('--runs <n>', 'runs per check (default 50)', whole(1))
+    .option('--runs <n>', "runs per check (default: each check's own)", whole(1))
     .option('--jobs <n>', 'submissions graded at once (default 2)', whole(1))
     .option(
       '--timeout-ms <n>',

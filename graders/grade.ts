@@ -13,12 +13,22 @@ import { bundleExercise } from './bundle';
 import { Sandbox, type SandboxLimits } from './sandbox/pool';
 import { SandboxError } from './sandbox/errors';
 
+/** Where a submission's bundle runs: a Sandbox (always, when grading); bench/ compares with an in-process one. */
+export interface Subject {
+  observe(check: string, operations: unknown): Promise<unknown>;
+  close(): void;
+  /** What the submission printed (capped). */
+  readonly printed: string;
+}
+
 export interface GradeOptions {
   /** The class seed (--seed). */
   readonly seed: number;
-  /** Runs per check (--runs). */
-  readonly runs: number;
+  /** Runs per check (--runs); by default each check's own number. */
+  readonly runs?: number;
   readonly limits: SandboxLimits;
+  /** How to run a bundle; default a sandboxed child process. */
+  readonly subject?: (code: string, limits: SandboxLimits) => Subject;
 }
 
 export interface CheckGrade {
@@ -59,7 +69,7 @@ export function submissionSeed(classSeed: number, name: string): number {
  * shrinking would only wait for the same limit again, so later requests fail at once with the
  * first error, which `run` reports as the check's status.
  */
-function latchingObserve(sandbox: Sandbox, check: string): { observe: Observe; fatal: () => SandboxError | null } {
+function latchingObserve(sandbox: Subject, check: string): { observe: Observe; fatal: () => SandboxError | null } {
   let fatal: SandboxError | null = null;
   const observe: Observe = async (operations) => {
     if (fatal) throw fatal;
@@ -94,7 +104,12 @@ function abortedResult(
 }
 
 /** Run one check in the sandbox; a timeout or a dead child overrides whatever the check made of it. */
-async function runOne(check: GradedCheck, sandbox: Sandbox, seed: number, runs: number): Promise<CheckResult> {
+async function runOne(
+  check: GradedCheck,
+  sandbox: Subject,
+  seed: number,
+  runs: number | undefined,
+): Promise<CheckResult> {
   const { observe, fatal } = latchingObserve(sandbox, check.name);
   let result: CheckResult | null = null;
   try {
@@ -134,7 +149,7 @@ async function gradeExercise(exercise: GradedExercise, submission: Submission, s
       printed: '',
     };
   }
-  const sandbox = new Sandbox(bundle.code, options.limits);
+  const sandbox = (options.subject ?? ((code, limits) => new Sandbox(code, limits)))(bundle.code, options.limits);
   try {
     const results: CheckResult[] = [];
     for (const check of exercise.checks) results.push(await runOne(check, sandbox, seed, options.runs));

@@ -59,8 +59,10 @@ function gradedCheck(exercise: Exercise, check: ExerciseCheck): GradedCheck {
     async run(observe: Observe, options: CheckOptions): Promise<CheckResult> {
       const details = await fc.check(
         fc.asyncProperty(check.arbitrary, async (input) => {
-          const observed = await observeOrMismatch(observe, input);
-          const mismatch = check.judge(input, observed, check.expect(input));
+          const observing = observeOrMismatch(observe, input); // the child works while we compute the reference
+          const expected = check.expect(input);
+          const observed = await observing;
+          const mismatch = check.judge(input, observed, expected);
           if (mismatch !== null) throw new MismatchError(mismatch, heapAt(observed, mismatch.step));
         }),
         { seed: options.seed, numRuns: options.numRuns ?? check.numRuns, path: options.path },

@@ -14,13 +14,7 @@ type Bundle = { student: Record<string, unknown>; observe: (student: unknown, ch
 let bundle: Bundle | null = null;
 
 function reply(message: FromChild): void {
-  try {
-    process.send!(message);
-  } catch (error) {
-    // An observation that cannot be cloned (a function, a symbol) is the submission's error.
-    const id = message.type === 'observation' ? message.id : null;
-    process.send!({ type: 'error', id, message: `reply cannot be sent: ${(error as Error).message}` });
-  }
+  process.send!(message);
 }
 
 function describeError(error: unknown): string {
@@ -47,11 +41,8 @@ process.on('message', (message: ToChild) => {
     return;
   }
   try {
-    reply({
-      type: 'observation',
-      id: message.id,
-      value: bundle.observe(bundle.student, message.check, message.operations),
-    });
+    const value = bundle.observe(bundle.student, message.check, message.operations);
+    reply({ type: 'observation', id: message.id, json: JSON.stringify(value) ?? 'null' });
   } catch (error) {
     reply({ type: 'error', id: message.id, message: describeError(error) });
   }
