@@ -11,6 +11,7 @@ import type { HeapSnapshot } from '../core/snapshot';
 import { exercises as loadKit, type Exercise, type ExerciseCheck, type Mismatch } from '../exercises';
 import type { GradedCheck, GradedExercise, Observe } from './exercise';
 import { SandboxError } from './sandbox/errors';
+import { operationsHeap } from './heap-focus';
 
 export class ExerciseSourceError extends Error {}
 
@@ -26,14 +27,16 @@ class MismatchError extends Error {
 
 /**
  * The observed heap at a mismatch's step, when the observation records one per step (the heap
- * checks' `{ steps: [{ heap }] }`); Mismatch itself carries the heap only as text.
+ * checks' `{ firstId, steps: [{ heap }] }`), cut down to what the operations made; Mismatch itself
+ * carries the heap only as text.
  */
 function heapAt(observed: unknown, step: number | null): HeapSnapshot | null {
-  const steps = (observed as { steps?: { heap?: HeapSnapshot }[] } | null)?.steps;
-  if (!Array.isArray(steps) || steps.length === 0) return null;
+  const run = observed as { firstId?: unknown; steps?: { heap?: HeapSnapshot }[] } | null;
+  const steps = run?.steps;
+  if (!Array.isArray(steps) || steps.length === 0 || typeof run?.firstId !== 'number') return null;
   const index = step === null ? steps.length - 1 : Math.min(steps.length, Math.max(1, step)) - 1;
   const heap = steps[index]?.heap;
-  return heap && Array.isArray(heap.objects) && Array.isArray(heap.roots) ? heap : null;
+  return heap && Array.isArray(heap.objects) && Array.isArray(heap.roots) ? operationsHeap(heap, run.firstId) : null;
 }
 
 /** Observe through the sandbox; the submission throwing (or answering garbage) is a mismatch. */

@@ -20,8 +20,7 @@ export function heapToMermaid(snapshot: HeapSnapshot): string {
   const generation = new Map<number, number>();
   snapshot.generations.forEach((g, i) => g.members.forEach((id) => generation.set(id, i)));
   snapshot.roots.forEach((root, i) => {
-    if (root.kind !== 'runtime' && shown.has(root.target))
-      lines.push(`  r${i}(["${mermaidLabel(root.where)}"]) --> o${root.target}`);
+    if (shown.has(root.target)) lines.push(`  r${i}(["${mermaidLabel(root.where)}"]) --> o${root.target}`);
   });
   for (const object of snapshot.objects.filter((o) => shown.has(o.id))) {
     const gen = generation.get(object.id);

@@ -25,7 +25,7 @@ export class TemplateError extends Error {}
 function heapPicture(heap: HeapSnapshot, title: string): string {
   const { include, leaked } = heapFocus(heap);
   const highlights: Record<number, Highlight> = Object.fromEntries(leaked.map((id) => [id, 'leaked' as const]));
-  return renderHeapSvg(heap, { include, highlights, title });
+  return renderHeapSvg(heap, { include, highlights, title, runtimeRoots: true });
 }
 
 /** Helpers shared by both environments (they compute, they never emit markup). */

@@ -9,6 +9,7 @@ import { toGradescope } from '../../graders/gradescope';
 import { toGradesCsv } from '../../graders/gradebook';
 import { summarise } from '../../graders/summary';
 import { heapToMermaid, mermaidLabel } from '../../graders/mermaid';
+import { heapFocus, operationsHeap } from '../../graders/heap-focus';
 import { escapeMarkdown, markdownFence } from '../../graders/escape';
 import { EVIL, hostileResults } from './fixtures/hostile-results';
 import { tempDir } from './fixtures/grade-fixture';
@@ -160,5 +161,23 @@ describe('templates', () => {
     cpSync(path.join(__dirname, '../../templates'), dir, { recursive: true });
     writeFileSync(path.join(dir, 'report.md.hbs'), '{{nosuchfield}}');
     expect(() => createRenderer(dir).reportMd(results)).toThrow(/report\.md\.hbs: "nosuchfield" not defined/);
+  });
+});
+
+describe('which objects a heap picture draws', () => {
+  const heap = hostileResults().exercises[0]!.checks[0]!.failure!.heap!;
+
+  it('a small heap whole, with the objects no root reaches marked', () => {
+    expect(heapFocus(heap)).toEqual({ include: [1, 2, 3], leaked: [3] });
+  });
+
+  it("a check's operations only: the objects they made, their holders, and whatever leaked", () => {
+    const cut = operationsHeap(heap, 2);
+    expect(cut.objects.map((o) => o.id)).toEqual([1, 2, 3]);
+    expect(cut.objects[0]!.referents).toEqual([2]);
+    expect(cut.roots.map((r) => [r.kind, r.target])).toEqual([['runtime', 1]]);
+    expect(heapFocus(cut).leaked).toEqual([3]);
+    const strict = operationsHeap({ ...heap, objects: heap.objects.slice(0, 2) }, 3);
+    expect(strict.objects).toEqual([]);
   });
 });
