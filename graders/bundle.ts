@@ -4,7 +4,7 @@
  * evaluates. A student file may import its own folder's files and the exercise's student API, and
  * nothing else: any other import is refused with its name, file and line, before anything runs.
  */
-import { existsSync } from 'fs';
+import { existsSync, realpathSync } from 'fs';
 import path from 'path';
 import { build, type Message, type Plugin } from 'esbuild';
 import type { GradedExercise } from './exercise';
@@ -61,7 +61,9 @@ function formatMessage(root: string, message: Message): string {
 
 /** Bundle `exercise` from `submissionDir`; a missing file or a refused import is an error, not an exception. */
 export async function bundleExercise(exercise: GradedExercise, submissionDir: string): Promise<BundleOutcome> {
-  const root = path.resolve(submissionDir, exercise.folder);
+  const folder = path.resolve(submissionDir, exercise.folder);
+  // esbuild reports real paths: compare with the folder's real path (a submission may be a symlink)
+  const root = existsSync(folder) ? realpathSync(folder) : folder;
   const files = exercise.studentFiles.map((f) => path.join(root, f.file));
   const missing = exercise.studentFiles.filter((_, i) => !existsSync(files[i]!)).map((f) => f.file);
   if (missing.length > 0)

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'fs';
 import path from 'path';
 import { bundleExercise } from '../../graders/bundle';
 import { refcountExercise, SUBMISSIONS } from './fixtures/refcount-exercise/exercise';
@@ -28,6 +28,14 @@ describe('bundling a submission', () => {
       ok: false,
       error: expect.stringMatching(/^refcount\.ts:2:\d+: import of "fs" refused/),
     });
+  });
+
+  it('applies the rule to a submission reached through a symbolic link', async () => {
+    const link = path.join(tempDir('link'), 'student');
+    symlinkSync(path.join(SUBMISSIONS, 'imports-fs'), link);
+    const outcome = await bundleExercise(refcountExercise, link);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error).toMatch(/import of "fs" refused/);
   });
 
   it('refuses a relative import that leaves the submission folder (the reference in core/)', async () => {
