@@ -133,7 +133,8 @@ async function gradescopeCommand(opts: GradescopeCliOptions): Promise<void> {
   const results = toResults(grade);
   mkdirSync(path.dirname(path.resolve(opts.results)), { recursive: true });
   writeFileAtomic.sync(opts.results, JSON.stringify(toGradescope(results), null, 2) + '\n');
-  process.stdout.write(`pymemlab: ${results.score}/${results.max_score}\n`);
+  // Gradescope shows run_autograder's stdout to instructors only: what the submission printed goes there.
+  process.stdout.write(`pymemlab: ${results.score}/${results.max_score}\n${grade.printed}`);
 }
 
 function exitOverride(err: CommanderError): never {
