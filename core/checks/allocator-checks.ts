@@ -225,7 +225,7 @@ export const allocOpsArb: fc.Arbitrary<AllocOp[]> = fc.array(
     { weight: 3, arbitrary: fc.record({ op: fc.constant('free' as const), handle }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('realloc' as const), handle, nbytes: sizes }) },
     {
-      weight: 2,
+      weight: 3,
       arbitrary: fc.record({
         op: fc.constant('mallocMany' as const),
         count: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 2000, max: 6000 })),
@@ -236,7 +236,7 @@ export const allocOpsArb: fc.Arbitrary<AllocOp[]> = fc.array(
       }),
     },
     {
-      weight: 2,
+      weight: 3,
       arbitrary: fc.record({
         op: fc.constant('freeMany' as const),
         start: handle,

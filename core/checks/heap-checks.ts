@@ -170,7 +170,7 @@ export const REFCOUNTING_CHECK = heapCheck(
 export const CYCLE_COLLECTOR_CHECK = heapCheck(
   'cycle-collector',
   'A collection of any generation frees exactly the unreachable cycles, touches nothing reachable, promotes survivors, untracks what CPython untracks and keeps the counts as gc_collect_main does.',
-  { ...NONE, single: 6, collect: 4, garbageCycle: 4, frozenReferrer: 1, untrackable: 2 },
+  { ...NONE, single: 5, collect: 4, garbageCycle: 3, frozenReferrer: 1, untrackable: 2, linkedCycles: 2, scheduler: 2 },
   60,
   ['cyclic-garbage', 'frozen-objects', 'untracked-by-gc', 'automatic-collection'],
 );

@@ -9,7 +9,7 @@
 import type { Components } from '../components';
 import type { HeapSnapshot } from '../snapshot';
 import { takeSnapshot } from '../snapshot';
-import { HeapWorld, type WorldEvent } from '../model/heap/world';
+import { HeapWorld, RunawayStepError, type WorldEvent } from '../model/heap/world';
 import type { HeapOp } from '../model/heap/operations';
 import { CheckTimeoutError, type Deadline } from './deadline';
 
@@ -66,7 +66,8 @@ function ticking(components: Partial<Components>, deadline: Deadline): Partial<C
 
 /** Turn what a component threw into a fault a student can read (never a stack trace). */
 function fault(error: unknown, step: number | null): StepFault {
-  if (error instanceof CheckTimeoutError) return { kind: 'timeout', step, message: error.message };
+  if (error instanceof CheckTimeoutError || error instanceof RunawayStepError)
+    return { kind: 'timeout', step, message: error.message };
   const message = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${String(error)}`;
   return { kind: 'crash', step, message };
 }

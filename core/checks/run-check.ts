@@ -17,7 +17,7 @@ export interface RemoteSubject<Op, Observation> {
 export type CheckSubject<Op, Observation> = CheckComponents | RemoteSubject<Op, Observation>;
 
 /** The whole-check budget when none is given: generous next to the 3 s a student's check takes. */
-export const DEFAULT_TIME_BUDGET_MS = 20_000;
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
 
 class VerdictError extends Error {
   constructor(readonly verdict: Verdict) {
@@ -38,11 +38,11 @@ export async function runCheck<Op, Observation>(
   const numRuns = options.numRuns ?? check.numRuns;
   const budgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const start = Date.now();
-  const deadline = (): Deadline => new Deadline(start + budgetMs, budgetMs);
-  const observe = async (ops: readonly Op[]): Promise<Observation> =>
+  /** Observe under a deadline: the check's own while it searches, a fresh budget for the final replay. */
+  const observe = async (ops: readonly Op[], until: number): Promise<Observation> =>
     isRemote(subject)
-      ? subject.observe(ops, Math.max(0, start + budgetMs - Date.now()))
-      : check.observe(subject, ops, deadline());
+      ? subject.observe(ops, Math.max(0, until - Date.now()))
+      : check.observe(subject, ops, new Deadline(until, budgetMs));
 
   const counts: Record<string, number> = Object.fromEntries(Object.keys(check.situations).map((s) => [s, 0]));
   let runs = 0;
@@ -51,13 +51,16 @@ export async function runCheck<Op, Observation>(
 
   const property = fc.asyncProperty(check.ops, async (ops) => {
     if (timedOut !== null) return; // a timeout is reported as it happened, not shrunk
+    // Out of time while shrinking a failure: stop shrinking (every further candidate passes).
+    if (runsToFailure !== null && Date.now() > start + budgetMs) return;
     const reference = check.observe({}, ops, Deadline.none());
     if (runsToFailure === null) {
       runs++;
       for (const [name, reached] of Object.entries(check.situations)) if (reached(ops, reference)) counts[name]++;
     }
-    const verdict = check.judge(ops, await observe(ops), reference);
+    const verdict = check.judge(ops, await observe(ops, start + budgetMs), reference);
     if (verdict === null) return;
+    if (verdict.status === 'timeout' && runsToFailure !== null) return; // the budget ran out while shrinking
     runsToFailure ??= runs;
     if (verdict.status === 'timeout') timedOut = { ops, verdict };
     throw new VerdictError(verdict);
@@ -88,7 +91,7 @@ export async function runCheck<Op, Observation>(
     const error = details.errorInstance;
     // Judge the shrunk counterexample once more, for its own observation (heap, step, words).
     const verdict =
-      check.judge(ops, await observe(ops), check.observe({}, ops, Deadline.none())) ??
+      check.judge(ops, await observe(ops, Date.now() + budgetMs), check.observe({}, ops, Deadline.none())) ??
       (error instanceof VerdictError ? error.verdict : null);
     if (verdict !== null)
       return { ...base, status: verdict.status, failure: verdict.failure, runsToFailure: runsToFailure ?? undefined };

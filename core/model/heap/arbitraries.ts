@@ -135,6 +135,39 @@ export const weakrefDropArb: fc.Arbitrary<HeapOp[]> = fc
     { op: 'unbind', slot: a },
   ]);
 
+/**
+ * Two garbage cycles, the second referring into the first: tp_clear of the first cycle's head
+ * leaves it alive (the second still refers to it), the case delete_garbage must move on from.
+ */
+export const linkedCyclesArb: fc.Arbitrary<HeapOp[]> = fc
+  .record({
+    a: slotArb,
+    b: slotArb,
+    first: ringKindArb(['list', 'dict', 'instance']),
+    second: ringKindArb(['list', 'instance']),
+  })
+  .filter(({ a, b }) => a.scope !== b.scope || a.index !== b.index)
+  .map(({ a, b, first, second }) => [
+    { op: 'cycle', kinds: first, into: a },
+    { op: 'cycle', kinds: second, into: b },
+    { op: 'setField', container: b, field: 1, value: a },
+    { op: 'unbind', slot: a },
+    { op: 'unbind', slot: b },
+  ]);
+
+/** Tiny thresholds for all three generations, then allocations: collect_generations at work. */
+export const schedulerArb: fc.Arbitrary<HeapOp[]> = fc
+  .record({
+    threshold0: fc.integer({ min: 1, max: 3 }),
+    threshold1: fc.integer({ min: 1, max: 2 }),
+    threshold2: fc.integer({ min: 1, max: 2 }),
+    into: fc.array(slotArb, { minLength: 4, maxLength: 12 }),
+  })
+  .map(({ threshold0, threshold1, threshold2, into }) => [
+    { op: 'setThreshold', threshold0, threshold1, threshold2 },
+    ...into.map((slot): HeapOp => ({ op: 'alloc', kind: 'list', into: slot, items: [slot] })),
+  ]);
+
 /** How often each kind of operation, or each snippet of operations, appears in a check's sequences. */
 export interface HeapBias {
   readonly single: number;
@@ -147,6 +180,8 @@ export interface HeapBias {
   readonly dropResurrected: number;
   readonly nestedDrop?: number;
   readonly weakrefDrop?: number;
+  readonly linkedCycles?: number;
+  readonly scheduler?: number;
 }
 
 /** Operation sequences biased toward one check's situations; shrinks by dropping whole snippets. */
@@ -163,6 +198,8 @@ export function heapOpsArb(bias: HeapBias, maxSnippets = 16): fc.Arbitrary<HeapO
     { weight: bias.dropResurrected, arbitrary: fc.constant([{ op: 'dropResurrected' as const }]) },
     { weight: bias.nestedDrop ?? 0, arbitrary: nestedDropArb },
     { weight: bias.weakrefDrop ?? 0, arbitrary: weakrefDropArb },
+    { weight: bias.linkedCycles ?? 0, arbitrary: linkedCyclesArb },
+    { weight: bias.scheduler ?? 0, arbitrary: schedulerArb },
   ].filter((s) => s.weight > 0);
   return fc.array(fc.oneof(...snippets), { maxLength: maxSnippets, size: 'max' }).map((parts) => parts.flat());
 }

@@ -37,7 +37,12 @@ export type HeapOp =
   | { readonly op: 'popFrame' }
   | { readonly op: 'cycle'; readonly kinds: readonly RingKind[]; readonly into: Slot }
   | { readonly op: 'collect'; readonly generation: number }
-  | { readonly op: 'setThreshold'; readonly threshold0: number }
+  | {
+      readonly op: 'setThreshold';
+      readonly threshold0: number;
+      readonly threshold1?: number;
+      readonly threshold2?: number;
+    }
   | { readonly op: 'dropResurrected' }
   | { readonly op: 'freeze' }
   | { readonly op: 'unfreeze' };
@@ -76,7 +81,7 @@ export function opToString(op: HeapOp): string {
     case 'collect':
       return `gc.collect(${op.generation})`;
     case 'setThreshold':
-      return `gc.set_threshold(${op.threshold0})`;
+      return `gc.set_threshold(${[op.threshold0, op.threshold1, op.threshold2].filter((t) => t !== undefined).join(', ')})`;
     case 'dropResurrected':
       return 'resurrected.clear()';
     case 'freeze':

@@ -101,7 +101,12 @@ export function parseScenario(text: string, file: string): Scenario {
         case 'collect':
           return { op: 'collect', generation: nat('generation', 2) };
         case 'setThreshold':
-          return { op: 'setThreshold', threshold0: nat('threshold0', 1_000_000) };
+          return {
+            op: 'setThreshold',
+            threshold0: nat('threshold0', 1_000_000),
+            ...(s.threshold1 !== undefined ? { threshold1: nat('threshold1', 1_000_000) } : {}),
+            ...(s.threshold2 !== undefined ? { threshold2: nat('threshold2', 1_000_000) } : {}),
+          };
         case 'pushFrame':
         case 'popFrame':
         case 'dropResurrected':

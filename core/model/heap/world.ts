@@ -44,6 +44,17 @@ export type WorldEvent =
   | { readonly kind: 'legacy-del'; readonly id: number }
   | { readonly kind: 'callback'; readonly id: number };
 
+/** More events than any operation of a few dozen objects can cause: the component is looping. */
+export const MAX_EVENTS_PER_STEP = 100_000;
+
+/** Thrown when one operation causes more than MAX_EVENTS_PER_STEP events (a runaway loop). */
+export class RunawayStepError extends Error {
+  constructor() {
+    super(`more than ${MAX_EVENTS_PER_STEP} heap events in one operation: the component is looping`);
+    this.name = 'RunawayStepError';
+  }
+}
+
 export class HeapWorld {
   readonly rt: Runtime;
   readonly gc: GcModule;
@@ -55,6 +66,7 @@ export class HeapWorld {
   callbackCalls = 0;
   private events: WorldEvent[] = [];
   private readonly listener = (event: HeapEvent): void => {
+    if (this.events.length >= MAX_EVENTS_PER_STEP) throw new RunawayStepError();
     if (event.kind === 'dealloc')
       this.events.push({
         kind: 'free',
@@ -103,6 +115,7 @@ export class HeapWorld {
   }
 
   private record(kind: 'finalize' | 'legacy-del', self: PyObject): void {
+    if (this.events.length >= MAX_EVENTS_PER_STEP) throw new RunawayStepError();
     this.events.push({ kind, id: self.id });
   }
 
@@ -298,7 +311,9 @@ export class HeapWorld {
         this.lastCollected = this.gc.collect(op.generation);
         return;
       case 'setThreshold':
-        this.gc.set_threshold(op.threshold0);
+        this.gc.set_threshold(
+          ...[op.threshold0, op.threshold1, op.threshold2].filter((t): t is number => t !== undefined),
+        );
         return;
       case 'dropResurrected':
         listClear(rt, this.resurrected);
