@@ -9,10 +9,17 @@ import { loadExerciseMeta } from './load';
 import type { Exercise, ExerciseCheck } from './types';
 import { CHECKS as REFERENCE_COUNTING } from './01-reference-counting/checks';
 import { studentRefCounting } from './01-reference-counting/adapter';
+import { CHECKS as DEALLOCATION } from './02-deallocation/checks';
+import { studentDeallocator } from './02-deallocation/adapter';
 import { CHECKS as WHY_REFCOUNTING_LEAKS } from './03-why-refcounting-leaks/checks';
 import { CHECKS as FINDING_GARBAGE } from './04-finding-garbage/checks';
 import { studentDeduceStages } from './04-finding-garbage/adapter';
+import { CHECKS as GENERATIONS } from './05-generations/checks';
+import { studentGenerations } from './05-generations/adapter';
+import { CHECKS as FINALIZERS_AND_WEAKREFS } from './06-finalizers-and-weakrefs/checks';
+import { studentFinalization } from './06-finalizers-and-weakrefs/adapter';
 import { CHECKS as SIZE_CLASSES } from './07-size-classes/checks';
+import { CHECKS as MEMORY_OPTIMISATION } from './09-memory-optimisation/checks';
 
 /** Each exercise folder, its checks, and (for a runtime component) how to plug the student's in. */
 interface Folder {
@@ -27,13 +34,25 @@ const FOLDERS: readonly Folder[] = [
     checks: REFERENCE_COUNTING,
     component: (student) => ({ refcounting: studentRefCounting(student) }),
   },
+  {
+    folder: '02-deallocation',
+    checks: DEALLOCATION,
+    component: (student) => ({ dealloc: studentDeallocator(student) }),
+  },
   { folder: '03-why-refcounting-leaks', checks: WHY_REFCOUNTING_LEAKS },
   {
     folder: '04-finding-garbage',
     checks: FINDING_GARBAGE,
     component: (student) => ({ stages: studentDeduceStages(student) }),
   },
+  { folder: '05-generations', checks: GENERATIONS, component: studentGenerations },
+  {
+    folder: '06-finalizers-and-weakrefs',
+    checks: FINALIZERS_AND_WEAKREFS,
+    component: (student) => ({ stages: studentFinalization(student) }),
+  },
   { folder: '07-size-classes', checks: SIZE_CLASSES },
+  { folder: '09-memory-optimisation', checks: MEMORY_OPTIMISATION },
 ];
 
 /** Load an exercise folder's metadata and pair its checks with it by name. */
@@ -62,6 +81,6 @@ export function findExercise(name: string): Exercise | undefined {
 }
 
 export type { Exercise, ExerciseCheck, ExerciseMeta, CheckMeta, CheckReport, Mismatch, StudentExports } from './types';
-export { runCheck, defaultSeed, type Observer, type RunCheckOptions } from './run-check';
+export { runCheck, runCheckRemote, defaultSeed, type Observer, type RunCheckOptions } from './run-check';
 export { loadStudent, bundleStudent, StudentRealm, StudentCodeError, type LoadedStudent } from './sandbox';
 export { ExerciseMetaError, parseExerciseMeta, loadExerciseMeta } from './load';

@@ -69,7 +69,7 @@ export function reportText(report: CheckReport): string {
   if (mismatch.heap !== undefined)
     lines.push(
       '',
-      `  heap ${mismatch.step === null ? '' : `after step ${mismatch.step}`}:`,
+      `  heap${mismatch.step === null ? '' : ` after step ${mismatch.step}`}:`,
       indent(escapeTerminal(mismatch.heap), '  '),
     );
   lines.push('', `  replay: ${replayCommand(report)}`);

@@ -40,37 +40,40 @@ export function checkMeta(exercise: Exercise, name: string): CheckMeta {
   return meta;
 }
 
-/** Observe one input; code that throws outside a step's own error handling is a mismatch too. */
+/** What the student's side threw, as a mismatch (code that throws is a failing submission). */
+function threw(error: unknown): MismatchError {
+  return new MismatchError({
+    step: null,
+    message: 'your code threw an error',
+    expected: 'no error',
+    observed: errorText(error),
+  });
+}
+
+/** Observe one input in this process. */
 function observeOrMismatch(check: ExerciseCheck, observer: Observer, input: unknown): unknown {
   try {
     return 'student' in observer ? check.observe(observer.student, input) : observer.observe(input);
   } catch (error) {
-    throw new MismatchError({
-      step: null,
-      message: 'your code threw an error',
-      expected: 'no error',
-      observed: errorText(error),
-    });
+    throw threw(error);
   }
 }
 
-/** Run `check` of `exercise` against the observer; never throws for a failing submission. */
-export function runCheck(
+/** What fast-check found, as the report a student or a grader reads. */
+function report(
   exercise: Exercise,
   check: ExerciseCheck,
-  observer: Observer,
-  options: RunCheckOptions = {},
+  seed: number,
+  numRuns: number,
+  details: fc.RunDetails<[unknown]>,
 ): CheckReport {
-  const meta = checkMeta(exercise, check.name);
-  const seed = options.seed ?? defaultSeed(exercise.meta.id, check.name);
-  const numRuns = options.numRuns ?? check.numRuns;
-  const property = fc.property(check.arbitrary, (input) => {
-    const observed = observeOrMismatch(check, observer, input);
-    const mismatch = check.judge(input, observed, check.expect(input));
-    if (mismatch !== null) throw new MismatchError(mismatch);
-  });
-  const details = fc.check(property, { seed, numRuns, path: options.path, endOnFailure: false });
-  const base = { exercise: exercise.meta.id, check: check.name, meaning: meta.meaning, seed, numRuns };
+  const base = {
+    exercise: exercise.meta.id,
+    check: check.name,
+    meaning: checkMeta(exercise, check.name).meaning,
+    seed,
+    numRuns,
+  };
   if (!details.failed) return { ...base, passed: true };
   const input = details.counterexample![0];
   const error = details.errorInstance;
@@ -83,4 +86,50 @@ export function runCheck(
     passed: false,
     failure: { steps: check.describe(input), mismatch, path: details.counterexamplePath ?? '' },
   };
+}
+
+/** Judge one observation; a mismatch leaves the property as an error, for fast-check to shrink. */
+function judged(check: ExerciseCheck, input: unknown, observed: unknown): void {
+  const mismatch = check.judge(input, observed, check.expect(input));
+  if (mismatch !== null) throw new MismatchError(mismatch);
+}
+
+/** Run `check` of `exercise` against the observer; never throws for a failing submission. */
+export function runCheck(
+  exercise: Exercise,
+  check: ExerciseCheck,
+  observer: Observer,
+  options: RunCheckOptions = {},
+): CheckReport {
+  const seed = options.seed ?? defaultSeed(exercise.meta.id, check.name);
+  const numRuns = options.numRuns ?? check.numRuns;
+  const property = fc.property(check.arbitrary, (input) =>
+    judged(check, input, observeOrMismatch(check, observer, input)),
+  );
+  return report(exercise, check, seed, numRuns, fc.check(property, { seed, numRuns, path: options.path }));
+}
+
+/**
+ * The same with an asynchronous observer (a grader's sandboxed child process): `observe` gets the
+ * plain-data input and resolves to the observation, which is judged here. A rejection counts as the
+ * submission's error.
+ */
+export async function runCheckRemote(
+  exercise: Exercise,
+  check: ExerciseCheck,
+  observe: (input: unknown) => Promise<unknown>,
+  options: RunCheckOptions = {},
+): Promise<CheckReport> {
+  const seed = options.seed ?? defaultSeed(exercise.meta.id, check.name);
+  const numRuns = options.numRuns ?? check.numRuns;
+  const property = fc.asyncProperty(check.arbitrary, async (input) => {
+    let observed: unknown;
+    try {
+      observed = await observe(input);
+    } catch (error) {
+      throw threw(error);
+    }
+    judged(check, input, observed);
+  });
+  return report(exercise, check, seed, numRuns, await fc.check(property, { seed, numRuns, path: options.path }));
 }

@@ -1,25 +1,22 @@
 /**
- * The checks of exercise 1: random heap operations run through the student's reference counting,
- * the refcount invariants after every step, and the same operations on the reference.
+ * The checks of exercise 1: the core's refcounting check (every heap invariant after every step of
+ * random operations, then the comparison with the reference) with the student's Py_INCREF and
+ * Py_DECREF; the hidden one runs the cycle collector's operations over them too.
  */
-import type { InvariantName } from '../../core/invariants/heap';
-import { heapOpsCheck } from '../heap-run';
+import { CYCLE_COLLECTOR_CHECK, REFCOUNTING_CHECK } from '../../core/checks/heap-checks';
+import { fromCoreCheck, heapCheckText } from '../core-check';
+import type { LoadedStudent } from '../sandbox';
 import type { ExerciseCheck } from '../types';
 import { studentRefCounting } from './adapter';
 
-const REFCOUNT_INVARIANTS: readonly InvariantName[] = [
-  'refcount-conservation',
-  'no-freed-reachable',
-  'immediate-reclamation',
-];
-
-const base = {
-  invariants: REFCOUNT_INVARIANTS,
-  components: (student: Parameters<typeof studentRefCounting>[0]) => ({ refcounting: studentRefCounting(student) }),
-};
+const components = (student: LoadedStudent) => ({ refcounting: studentRefCounting(student) });
 
 export const CHECKS: readonly ExerciseCheck[] = [
-  heapOpsCheck({ ...base, name: 'refcounts-exact', maxOps: 25, numRuns: 60, compareEvents: false }),
-  heapOpsCheck({ ...base, name: 'frees-like-cpython', maxOps: 25, numRuns: 60, compareEvents: true }),
-  heapOpsCheck({ ...base, name: 'long-programs', maxOps: 60, numRuns: 60, compareEvents: true }),
+  fromCoreCheck({ name: 'refcounting', check: REFCOUNTING_CHECK, components, heapOf: heapCheckText }),
+  fromCoreCheck({
+    name: 'refcounts-under-collections',
+    check: CYCLE_COLLECTOR_CHECK,
+    components,
+    heapOf: heapCheckText,
+  }),
 ];

@@ -3,9 +3,8 @@
  * leaks judged against reachableFromRoots (core/invariants/heap.ts) and against the heap's edges.
  */
 import fc from 'fast-check';
-import { heapOpArb } from '../../core/model/heap/arbitraries';
-import { HeapWorld } from '../../core/model/heap/world';
-import { opToString, type HeapOp } from '../../core/model/heap/operations';
+import { Runtime } from '../../core/runtime';
+import { listAppend, newList } from '../../core/objects/list';
 import { takeSnapshot, type HeapSnapshot } from '../../core/snapshot';
 import { reachableFromRoots } from '../../core/invariants/heap';
 import { heapText } from '../heap-text';
@@ -13,22 +12,63 @@ import { studentExport } from '../student-exports';
 import { anyCheck, type ExerciseCheck, type Mismatch } from '../types';
 import type { FindLeaks, Heap, Leak } from './api';
 
-/** Operations that cannot run a collection: with the threshold at 0 and no gc calls, only refcounting frees. */
-const noCollectionArb = heapOpArb.filter((op) => !['collect', 'setThreshold', 'freeze', 'unfreeze'].includes(op.op));
+/**
+ * A program that builds a graph of lists in a frame's locals, links them, and then deletes the
+ * locals of the unrooted ones: reference counting frees what no cycle holds, the rest leaks.
+ */
+export interface LeakProgram {
+  readonly size: number;
+  /** `x{from}.append(x{to})`, in order. */
+  readonly edges: readonly (readonly [number, number])[];
+  /** Whether each local survives the `del`s (a root). */
+  readonly rooted: readonly boolean[];
+}
 
-/** The heap after `ops`, with automatic collection switched off. */
+const MAX_LISTS = 8;
+
+export const leakProgramArb: fc.Arbitrary<LeakProgram> = fc.integer({ min: 1, max: MAX_LISTS }).chain((size) =>
+  fc.record({
+    size: fc.constant(size),
+    edges: fc.array(fc.tuple(fc.nat(size - 1), fc.nat(size - 1)), { maxLength: 2 * size }),
+    rooted: fc.array(fc.boolean(), { minLength: size, maxLength: size }),
+  }),
+);
+
+/** The heap the program leaves, with automatic collection switched off. */
 export interface LeakyHeap {
   readonly snapshot: HeapSnapshot;
   /** Ids below this are the interpreter's own. */
   readonly firstId: number;
 }
 
-export function leakyHeap(ops: readonly HeapOp[]): LeakyHeap {
-  const world = new HeapWorld();
-  world.gc.set_threshold(0);
-  const firstId = world.rt.peekNextId();
-  for (const op of ops) world.apply(op);
-  return { snapshot: takeSnapshot(world.rt), firstId };
+export function leakyHeap(program: LeakProgram): LeakyHeap {
+  const rt = new Runtime();
+  rt.gc.generations[0].threshold = 0;
+  const frame = rt.pushFrame(
+    '<module>',
+    Array.from({ length: program.size }, (_, i) => `x${i}`),
+  );
+  const firstId = rt.peekNextId();
+  const lists = Array.from({ length: program.size }, (_, i) => {
+    const list = newList(rt, []);
+    frame.setLocal(rt, i, list);
+    return list;
+  });
+  for (const [from, to] of program.edges) listAppend(rt, lists[from], lists[to]);
+  program.rooted.forEach((rooted, i) => {
+    if (!rooted) frame.setLocal(rt, i, null);
+  });
+  return { snapshot: takeSnapshot(rt), firstId };
+}
+
+/** The program as the student reads it. */
+export function describeLeakProgram(program: LeakProgram): string[] {
+  return [
+    ...Array.from({ length: program.size }, (_, i) => `x${i} = []`),
+    ...program.edges.map(([from, to]) => `x${from}.append(x${to})`),
+    ...program.rooted.flatMap((rooted, i) => (rooted ? [] : [`del x${i}`])),
+    'findLeaks(heap)',
+  ];
 }
 
 /** The heap as the student's API describes it. */
@@ -124,21 +164,21 @@ function judgeCycles(observed: Leak[], heap: LeakyHeap): Mismatch | null {
 
 function leakCheck(
   name: string,
-  maxOps: number,
+  numRuns: number,
   judge: (observed: Leak[], heap: LeakyHeap) => Mismatch | null,
 ): ExerciseCheck {
-  return anyCheck<HeapOp[], unknown, LeakyHeap>({
+  return anyCheck<LeakProgram, unknown, LeakyHeap>({
     name,
-    arbitrary: fc.array(noCollectionArb, { minLength: 1, maxLength: maxOps }),
-    numRuns: 80,
-    observe: (student, ops) =>
+    arbitrary: leakProgramArb,
+    numRuns,
+    observe: (student, program) =>
       observeLeaks(
         studentExport<FindLeaks>(student, 'findLeaks', 'function'),
-        studentHeap(leakyHeap(ops).snapshot),
+        studentHeap(leakyHeap(program).snapshot),
         student.realm,
       ),
     expect: leakyHeap,
-    judge: (_ops, observed, heap) => {
+    judge: (_program, observed, heap) => {
       if (!isLeakList(observed))
         return {
           step: null,
@@ -148,12 +188,12 @@ function leakCheck(
         };
       return judge(observed, heap);
     },
-    describe: (ops) => [...ops.map(opToString), 'findLeaks(heap)'],
+    describe: describeLeakProgram,
   });
 }
 
 export const CHECKS: readonly ExerciseCheck[] = [
-  leakCheck('finds-every-leak', 20, judgeLeakSet),
-  leakCheck('names-the-cycle', 20, judgeCycles),
-  leakCheck('large-heaps', 60, (observed, heap) => judgeLeakSet(observed, heap) ?? judgeCycles(observed, heap)),
+  leakCheck('finds-every-leak', 60, judgeLeakSet),
+  leakCheck('names-the-cycle', 60, judgeCycles),
+  leakCheck('large-heaps', 300, (observed, heap) => judgeLeakSet(observed, heap) ?? judgeCycles(observed, heap)),
 ];

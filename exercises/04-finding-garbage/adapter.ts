@@ -9,6 +9,7 @@ import { gcListMembers, gcListMove } from '../../core/gc/gclist';
 import { referents } from '../../core/objects/traverse';
 import type { LoadedStudent } from '../sandbox';
 import { studentExport } from '../student-exports';
+import { ObjectIds } from '../object-ids';
 import type { CreateFindingGarbage, GcApi, GcRefs } from './api';
 
 /** A partition that does not account for every member exactly once. */
@@ -29,12 +30,8 @@ function checkPartition(
 /** The core stages that run the student's code. */
 export function studentDeduceStages(student: LoadedStudent): DeduceStages {
   const create = studentExport<CreateFindingGarbage>(student, 'createFindingGarbage', 'function');
-  const objects = new Map<number, PyObject>();
-  const lookup = (id: number): PyObject => {
-    const op = objects.get(Number(id));
-    if (op === undefined) throw new Error(`there is no object #${id}`);
-    return op;
-  };
+  const ids = new ObjectIds();
+  const lookup = (id: number): PyObject => ids.object(id);
   const api = student.realm.api<GcApi>({
     refcount: (id: number) => lookup(id).refcnt,
     referents: (id: number) => referents(lookup(id)).map((r) => r.id),
@@ -44,7 +41,7 @@ export function studentDeduceStages(student: LoadedStudent): DeduceStages {
   const scratch = new Map<PyObject, GcRefs>();
   const membersOf = (head: PyObject): PyObject[] => {
     const members = gcListMembers(head);
-    for (const op of members) objects.set(op.id, op);
+    for (const op of members) ids.id(op);
     return members;
   };
   return {

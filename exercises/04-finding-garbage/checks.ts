@@ -1,28 +1,18 @@
 /**
- * The checks of exercise 4: random heap operations, collections among them, run with the student's
- * deduce stages inside the reference collector; the collector invariants after every step, and the
- * same operations on the reference.
+ * The checks of exercise 4: the core's cycle-collector check with the student's update_refs,
+ * subtract_refs and move_unreachable inside the reference collector; hidden, the finalizer and
+ * weakref checks, whose order depends on the lists' order the student's stages produce.
  */
-import type { InvariantName } from '../../core/invariants/heap';
-import { heapOpsCheck } from '../heap-run';
+import { CYCLE_COLLECTOR_CHECK, FINALIZERS_CHECK, WEAKREFS_CHECK } from '../../core/checks/heap-checks';
+import { fromCoreCheck, heapCheckText } from '../core-check';
+import type { LoadedStudent } from '../sandbox';
 import type { ExerciseCheck } from '../types';
 import { studentDeduceStages } from './adapter';
 
-const COLLECTOR_INVARIANTS: readonly InvariantName[] = [
-  'collector-safety',
-  'cycles-reclaimed',
-  'no-freed-reachable',
-  'refcount-conservation',
-  'generation-accounting',
-];
-
-const base = {
-  invariants: COLLECTOR_INVARIANTS,
-  components: (student: Parameters<typeof studentDeduceStages>[0]) => ({ stages: studentDeduceStages(student) }),
-};
+const components = (student: LoadedStudent) => ({ stages: studentDeduceStages(student) });
 
 export const CHECKS: readonly ExerciseCheck[] = [
-  heapOpsCheck({ ...base, name: 'finds-the-garbage', maxOps: 25, numRuns: 60, compareEvents: false }),
-  heapOpsCheck({ ...base, name: 'same-order-as-cpython', maxOps: 25, numRuns: 60, compareEvents: true }),
-  heapOpsCheck({ ...base, name: 'long-programs', maxOps: 60, numRuns: 60, compareEvents: true }),
+  fromCoreCheck({ name: 'cycle-collector', check: CYCLE_COLLECTOR_CHECK, components, heapOf: heapCheckText }),
+  fromCoreCheck({ name: 'finalizer-order', check: FINALIZERS_CHECK, components, heapOf: heapCheckText }),
+  fromCoreCheck({ name: 'weakref-order', check: WEAKREFS_CHECK, components, heapOf: heapCheckText }),
 ];

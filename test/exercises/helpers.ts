@@ -5,6 +5,9 @@ import path from 'path';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const SUBMISSIONS = path.join(ROOT, 'examples', 'submissions');
+/** Slow exhaustive checks, run by `npm run -s exercises:slow` rather than the default suite. */
+export const SLOW_CHECKS: readonly string[] = ['million-deep-nest'];
+
 export const BIN = path.join(ROOT, 'bin', 'pymemlab.js');
 
 export function tempDir(): string {
