@@ -5,6 +5,7 @@
  * nothing else: any other import is refused with its name, file and line, before anything runs.
  */
 import { existsSync, realpathSync } from 'fs';
+import { builtinModules } from 'module';
 import path from 'path';
 import { build, type Message, type Plugin } from 'esbuild';
 import type { GradedExercise } from './exercise';
@@ -12,6 +13,24 @@ import { BUNDLE_GLOBAL } from './sandbox/protocol';
 
 export type BundleOutcome =
   { readonly ok: true; readonly code: string } | { readonly ok: false; readonly error: string };
+
+/**
+ * What a trusted module's Node built-in import becomes in the sandbox: an exercise's checks module
+ * may read a data file for its reference side (which runs in the grader), and the child has no
+ * `require`. Any function of it returns "" (so a path computed at load time does no harm) and
+ * nothing real is reachable through it.
+ */
+const STUB = 'pymemlab-builtin-stub';
+const BUILTIN_STUB = `var stub = new Proxy({}, { get: function (_t, key) {
+  if (key === 'default') return stub;
+  if (key === '__esModule') return true;
+  return function unavailableInTheSandbox() { return ''; };
+} });
+module.exports = stub;`;
+
+function isBuiltin(specifier: string): boolean {
+  return builtinModules.includes(specifier.replace(/^node:/, ''));
+}
 
 function inside(dir: string, file: string): boolean {
   const relative = path.relative(dir, file);
@@ -31,8 +50,11 @@ function importRule(root: string, exercise: GradedExercise): Plugin {
   return {
     name: 'pymemlab-submission-imports',
     setup(b) {
+      b.onLoad({ filter: /.*/, namespace: STUB }, () => ({ contents: BUILTIN_STUB, loader: 'js' }));
       b.onResolve({ filter: /.*/ }, (args) => {
-        if (!existsSync(args.importer) || !inside(root, args.importer)) return undefined; // the grader's entry and trusted files
+        if (!existsSync(args.importer) || !inside(root, args.importer))
+          // the grader's entry and trusted files: a Node built-in they import is stubbed (below)
+          return isBuiltin(args.path) ? { path: args.path, namespace: STUB } : undefined;
         if (args.path === exercise.api.specifier) return { path: exercise.api.file };
         if (args.path.startsWith('.')) {
           const target = path.resolve(args.resolveDir, args.path);
@@ -83,6 +105,7 @@ export async function bundleExercise(exercise: GradedExercise, submissionDir: st
       platform: 'neutral',
       target: 'es2022',
       mainFields: ['main', 'module'],
+      define: { __dirname: '"."', __filename: '"."' },
       logLevel: 'silent',
       plugins: [importRule(root, exercise)],
     });
