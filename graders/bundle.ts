@@ -21,11 +21,13 @@ export type BundleOutcome =
  * nothing real is reachable through it.
  */
 const STUB = 'pymemlab-builtin-stub';
-const BUILTIN_STUB = `var stub = new Proxy({}, { get: function (_t, key) {
+const BUILTIN_STUB = `var target = {};
+var stub = new Proxy(target, { get: function (_t, key) {
   if (key === 'default') return stub;
   if (key === '__esModule') return true;
   return function unavailableInTheSandbox() { return ''; };
 } });
+target.default = stub; // an own key, so esbuild's module interop copies it
 module.exports = stub;`;
 
 function isBuiltin(specifier: string): boolean {

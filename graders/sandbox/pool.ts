@@ -24,7 +24,7 @@ export interface SandboxLimits {
 }
 
 export const DEFAULT_LIMITS: SandboxLimits = {
-  timeoutMs: 10_000,
+  timeoutMs: 60_000,
   memoryMb: 256,
   maxObservationChars: 4_000_000,
   maxOutputBytes: 64 * 1024,

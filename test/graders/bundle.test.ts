@@ -1,6 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'fs';
 import path from 'path';
 import { bundleExercise } from '../../graders/bundle';
+import { BUNDLE_GLOBAL } from '../../graders/sandbox/protocol';
 import { refcountExercise, SUBMISSIONS } from './fixtures/refcount-exercise/exercise';
 import { tempDir } from './fixtures/grade-fixture';
 
@@ -59,6 +60,19 @@ describe('bundling a submission', () => {
       "import type { RefCounting } from 'pymemlab-fixture/refcount-api';\nimport * as api from 'pymemlab-fixture/refcount-api';\nexport const makeRefCounting = (): RefCounting | typeof api => ({}) as RefCounting;\n",
     );
     expect((await bundleExercise(refcountExercise, bySpecifier)).ok).toBe(true);
+  });
+
+  it("stubs a trusted module's Node built-ins, so the bundle still loads where there is no require", async () => {
+    const exercise = {
+      ...refcountExercise,
+      sandboxEntry: `import path from 'path';\nimport { readFileSync } from 'node:fs';\nexport const where = path.join('a', 'b');\nexport const read = readFileSync;\nexport function observe() { return 1; }`,
+    };
+    const outcome = await bundleExercise(exercise, path.join(SUBMISSIONS, 'correct'));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const loaded = new Function(`${outcome.code}\nreturn ${BUNDLE_GLOBAL};`)() as { where: string; read: unknown };
+    expect(loaded.where).toBe('');
+    expect(typeof loaded.read).toBe('undefined');
   });
 
   it('reports a missing student file instead of bundling', async () => {
