@@ -25,7 +25,7 @@ export interface SandboxLimits {
 
 export const DEFAULT_LIMITS: SandboxLimits = {
   timeoutMs: 60_000,
-  memoryMb: 256,
+  memoryMb: 1024,
   maxObservationChars: 4_000_000,
   maxOutputBytes: 64 * 1024,
 };
