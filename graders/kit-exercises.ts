@@ -27,16 +27,17 @@ class MismatchError extends Error {
 
 /**
  * The observed heap at a mismatch's step, when the observation records one per step (the heap
- * checks' `{ firstId, steps: [{ heap }] }`), cut down to what the operations made; Mismatch itself
- * carries the heap only as text.
+ * checks' `{ initial, steps: [{ heap }] }`, where ids from `initial.nextId` on are the operations'),
+ * cut down to what the operations made; Mismatch itself carries the heap only as text.
  */
 function heapAt(observed: unknown, step: number | null): HeapSnapshot | null {
-  const run = observed as { firstId?: unknown; steps?: { heap?: HeapSnapshot }[] } | null;
+  const run = observed as { initial?: { nextId?: unknown } | null; steps?: { heap?: HeapSnapshot }[] } | null;
   const steps = run?.steps;
-  if (!Array.isArray(steps) || steps.length === 0 || typeof run?.firstId !== 'number') return null;
+  const firstId = run?.initial?.nextId;
+  if (!Array.isArray(steps) || steps.length === 0 || typeof firstId !== 'number') return null;
   const index = step === null ? steps.length - 1 : Math.min(steps.length, Math.max(1, step)) - 1;
   const heap = steps[index]?.heap;
-  return heap && Array.isArray(heap.objects) && Array.isArray(heap.roots) ? operationsHeap(heap, run.firstId) : null;
+  return heap && Array.isArray(heap.objects) && Array.isArray(heap.roots) ? operationsHeap(heap, firstId) : null;
 }
 
 /** Observe through the sandbox; the submission throwing (or answering garbage) is a mismatch. */
