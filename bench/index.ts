@@ -9,6 +9,7 @@ import { benchGcFullCollect } from './gc';
 import { benchPymalloc } from './pymalloc';
 import { benchStartup } from './startup';
 import { benchExercises } from './exercises';
+import { benchGrading } from './grading';
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command('bench')
@@ -26,7 +27,14 @@ async function main(argv: string[]): Promise<void> {
   const gcFigures = benchGcFullCollect(sizes, opts.python);
   const pymalloc = await benchPymalloc();
   const cli = benchStartup(opts.python);
-  const doc = { node: process.version, cli, gc_full_collect: gcFigures, pymalloc, exercises: benchExercises() };
+  const doc = {
+    node: process.version,
+    cli,
+    gc_full_collect: gcFigures,
+    pymalloc,
+    exercises: benchExercises(),
+    grading: await benchGrading(),
+  };
   if (opts.json) {
     process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     return;
@@ -35,6 +43,7 @@ async function main(argv: string[]): Promise<void> {
     `cli start-up (median of ${cli.runs}): pymemlab run empty.py ${cli.startup_seconds.toFixed(3)} s, python3 -c pass ${cli.python_c_pass_seconds.toFixed(3)} s`,
   );
   console.log('exercises: seconds of `pymemlab check EXERCISE` on the correct submission (target < 3)', doc.exercises);
+  console.log('grading: seconds per submission, isolated / in-process (targets <= 5 s, <= 1.25)', doc.grading);
   console.log('gc_full_collect (ns per object; ratio = simulator / CPython)');
   console.table(gcFigures);
   console.log(

@@ -13,6 +13,7 @@ import { runProgram } from '../python/interp/run';
 import { decodeSource, SourceEncodingError } from '../python/lang/source-encoding';
 import { registerFidelityCommand } from './fidelity-command';
 import { demoHtmlCommand, parseRecordedSteps, runHtmlCommand } from './html-command';
+import { registerGradeCommands } from './grade-command';
 import { registerExerciseCommands, runWithImplementation } from './exercise-commands';
 
 /** An error the user can fix: printed as is, exit status `code`. */
@@ -152,6 +153,7 @@ export function main(argv: string[]): void {
       opts.impl === undefined ? runCommand(file, opts) : runWithImplementation(opts.impl, file, opts),
     );
   registerFidelityCommand(program);
+  registerGradeCommands(program);
   registerExerciseCommands(program);
   program
     .command('scenario')

@@ -1,0 +1,36 @@
+/**
+ * Grading a class: every submission through gradeSubmission, `jobs` at a time (each in its own
+ * sandboxed child), each one's files written as soon as it is graded, then the class files.
+ */
+import type { Submission } from './discover';
+import type { GradedExercise } from './exercise';
+import { gradeSubmission, type GradeOptions } from './grade';
+import { toResults, type SubmissionResults } from './results';
+import { writeClass, writeSubmission, type Format } from './outputs';
+import type { Renderer } from './render';
+import type { Progress } from './progress';
+import { runPool } from './sandbox/pool';
+
+export interface ClassOptions extends GradeOptions {
+  readonly jobs: number;
+  readonly out: string;
+  readonly formats: readonly Format[];
+  readonly renderer: Renderer;
+  readonly progress?: Progress;
+}
+
+export async function gradeClass(
+  submissions: readonly Submission[],
+  exercises: readonly GradedExercise[],
+  options: ClassOptions,
+): Promise<SubmissionResults[]> {
+  const all = await runPool(submissions, options.jobs, async (submission) => {
+    const results = toResults(await gradeSubmission(submission, exercises, options));
+    writeSubmission(options.out, results, options.formats, options.renderer);
+    options.progress?.tick(results.submission, results.score, results.max_score);
+    return results;
+  });
+  options.progress?.stop();
+  writeClass(options.out, all, options.renderer);
+  return all;
+}

@@ -1,0 +1,186 @@
+/**
+ * Grading one submission: bundle each exercise, start its sandbox, run every check (visible and
+ * hidden) against the sandbox's observations, and score. Points per check come from the exercise's
+ * metadata (or the instructor's config); an efficiency check scores only once every correctness
+ * check of its exercise passes; the seed is derived from --seed and the submission's name, so a
+ * regrade gives the same result.
+ */
+import { createHash } from 'crypto';
+import type { CheckResult } from '../core/checks/result';
+import type { GradedCheck, GradedExercise, Observe } from './exercise';
+import type { Submission } from './discover';
+import { bundleExercise } from './bundle';
+import { Sandbox, type SandboxLimits } from './sandbox/pool';
+import { SandboxError } from './sandbox/errors';
+
+/** Where a submission's bundle runs: a Sandbox (always, when grading); bench/ compares with an in-process one. */
+export interface Subject {
+  observe(check: string, operations: unknown): Promise<unknown>;
+  close(): void;
+  /** What the submission printed (capped). */
+  readonly printed: string;
+}
+
+export interface GradeOptions {
+  /** The class seed (--seed). */
+  readonly seed: number;
+  /** Runs per check (--runs); by default each check's own number. */
+  readonly runs?: number;
+  readonly limits: SandboxLimits;
+  /** How to run a bundle; default a sandboxed child process. */
+  readonly subject?: (code: string, limits: SandboxLimits) => Subject;
+}
+
+export interface CheckGrade {
+  readonly check: GradedCheck;
+  readonly result: CheckResult;
+  readonly score: number;
+  /** True when an efficiency check's points are withheld because a correctness check failed. */
+  readonly gated: boolean;
+  readonly replay: string | null;
+}
+
+export interface ExerciseGrade {
+  readonly exercise: GradedExercise;
+  readonly score: number;
+  readonly maxScore: number;
+  /** Why nothing could run (a missing file, a refused import), or null. */
+  readonly error: string | null;
+  readonly checks: readonly CheckGrade[];
+}
+
+export interface SubmissionGrade {
+  readonly name: string;
+  readonly seed: number;
+  readonly score: number;
+  readonly maxScore: number;
+  readonly exercises: readonly ExerciseGrade[];
+  /** What the submission printed (capped), for the instructor. */
+  readonly printed: string;
+}
+
+/** A seed per submission: the class seed and the name hashed to a 31-bit integer (fast-check's range). */
+export function submissionSeed(classSeed: number, name: string): number {
+  return createHash('sha256').update(`${classSeed}\0${name}`).digest().readUInt32BE(0) & 0x7fffffff;
+}
+
+/**
+ * An observe function that stops the check once the child is gone: after a timeout or a death,
+ * shrinking would only wait for the same limit again, so later requests fail at once with the
+ * first error, which `run` reports as the check's status.
+ */
+function latchingObserve(sandbox: Subject, check: string): { observe: Observe; fatal: () => SandboxError | null } {
+  let fatal: SandboxError | null = null;
+  const observe: Observe = async (operations) => {
+    if (fatal) throw fatal;
+    try {
+      return await sandbox.observe(check, operations);
+    } catch (error) {
+      if (error instanceof SandboxError && (error.kind === 'timeout' || error.kind === 'died')) fatal = error;
+      throw error;
+    }
+  };
+  return { observe, fatal: () => fatal };
+}
+
+/** A result for a check that ended without a verdict of its own (no bundle, a timeout, a dead process). */
+function abortedResult(
+  check: GradedCheck,
+  seed: number,
+  status: 'timeout' | 'crash',
+  reason: string,
+  message: string,
+  steps: readonly string[] = [],
+): CheckResult {
+  return {
+    check: check.name,
+    meaning: check.meaning,
+    status,
+    seed,
+    numRuns: 0,
+    path: null,
+    failure: { reason, message, steps, failingStep: null, expected: null, observed: null, heap: null },
+  };
+}
+
+/** Run one check in the sandbox; a timeout or a dead child overrides whatever the check made of it. */
+async function runOne(
+  check: GradedCheck,
+  sandbox: Subject,
+  seed: number,
+  runs: number | undefined,
+): Promise<CheckResult> {
+  const { observe, fatal } = latchingObserve(sandbox, check.name);
+  let result: CheckResult | null = null;
+  try {
+    result = await check.run(observe, { seed, numRuns: runs });
+  } catch (error) {
+    if (!(error instanceof SandboxError)) throw error;
+  }
+  const stopped = fatal();
+  if (stopped) {
+    const [status, reason] =
+      stopped.kind === 'timeout' ? (['timeout', 'time-limit'] as const) : (['crash', 'process-died'] as const);
+    return abortedResult(check, seed, status, reason, stopped.message, result?.failure?.steps ?? []);
+  }
+  return result!;
+}
+
+/** Score the checks of an exercise: correctness gates efficiency. */
+export function scoreChecks(exercise: GradedExercise, results: readonly CheckResult[]): CheckGrade[] {
+  const correct = exercise.checks.every((c, i) => c.kind !== 'correctness' || results[i]!.status === 'pass');
+  return exercise.checks.map((check, i) => {
+    const result = results[i]!;
+    const gated = check.kind === 'efficiency' && !correct;
+    const score = result.status === 'pass' && !gated ? check.points : 0;
+    const replay = result.status === 'pass' ? null : exercise.replayCommand(check.name, result.seed, result.path);
+    return { check, result, score, gated, replay };
+  });
+}
+
+/** Grade one exercise of a submission. */
+async function gradeExercise(exercise: GradedExercise, submission: Submission, seed: number, options: GradeOptions) {
+  const maxScore = exercise.checks.reduce((sum, c) => sum + c.points, 0);
+  const bundle = await bundleExercise(exercise, submission.dir);
+  if (!bundle.ok) {
+    const results = exercise.checks.map((c) => abortedResult(c, seed, 'crash', 'not-graded', bundle.error));
+    return {
+      grade: { exercise, score: 0, maxScore, error: bundle.error, checks: scoreChecks(exercise, results) },
+      printed: '',
+    };
+  }
+  const sandbox = (options.subject ?? ((code, limits) => new Sandbox(code, limits)))(bundle.code, options.limits);
+  try {
+    const results: CheckResult[] = [];
+    for (const check of exercise.checks) results.push(await runOne(check, sandbox, seed, options.runs));
+    const checks = scoreChecks(exercise, results);
+    const score = checks.reduce((sum, c) => sum + c.score, 0);
+    return { grade: { exercise, score, maxScore, error: null, checks }, printed: sandbox.printed };
+  } finally {
+    sandbox.close();
+  }
+}
+
+/** Grade every exercise of one submission, in course order. */
+export async function gradeSubmission(
+  submission: Submission,
+  exercises: readonly GradedExercise[],
+  options: GradeOptions,
+): Promise<SubmissionGrade> {
+  const seed = submissionSeed(options.seed, submission.name);
+  const grades: ExerciseGrade[] = [];
+  let printed = '';
+  for (const exercise of [...exercises].sort((a, b) => a.order - b.order)) {
+    const { grade, printed: out } = await gradeExercise(exercise, submission, seed, options);
+    grades.push(grade);
+    printed += out;
+  }
+  return {
+    name: submission.name,
+    seed,
+    score: grades.reduce((s, g) => s + g.score, 0),
+    maxScore: grades.reduce((s, g) => s + g.maxScore, 0),
+    exercises: grades,
+    printed,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The kit's own exercises through the grader: the sample submissions, bundled from their folders,
+ * observed in the sandbox and judged here, lose exactly the points of the checks their bug breaks
+ * (the same checks test/exercises/submissions.test.ts expects of the in-process runner).
+ * Two exercises only, to stay fast; `npm run grade` grades every sample on every exercise.
+ */
+import path from 'path';
+import { gradeSubmission } from '../../graders/grade';
+import { kitExercises } from '../../graders/kit-exercises';
+import { FAST_LIMITS } from './fixtures/grade-fixture';
+
+const SAMPLES = path.join(__dirname, '..', '..', 'examples', 'submissions');
+const EXERCISES = kitExercises().filter((e) => ['01-reference-counting', '07-size-classes'].includes(e.id));
+
+async function failedChecks(sample: string): Promise<{ score: string; failed: string[] }> {
+  const grade = await gradeSubmission({ name: sample, dir: path.join(SAMPLES, sample) }, EXERCISES, {
+    seed: 0,
+    limits: { ...FAST_LIMITS, timeoutMs: 10_000 },
+  });
+  return {
+    score: `${grade.score}/${grade.maxScore}`,
+    failed: grade.exercises.flatMap((e) =>
+      e.checks.filter((c) => c.result.status !== 'pass').map((c) => `${e.exercise.id}/${c.check.name}`),
+    ),
+  };
+}
+
+/** The points a submission keeps when exactly `failed` checks fail: computed from the metadata. */
+function expectedScore(failed: readonly string[]): string {
+  const checks = EXERCISES.flatMap((e) => e.checks.map((c) => ({ key: `${e.id}/${c.name}`, points: c.points })));
+  const total = checks.reduce((sum, c) => sum + c.points, 0);
+  const lost = checks.filter((c) => failed.includes(c.key)).reduce((sum, c) => sum + c.points, 0);
+  return `${total - lost}/${total}`;
+}
+
+describe("the kit's sample submissions, graded in isolation", () => {
+  it('the correct one gets full marks', async () => {
+    expect(await failedChecks('correct')).toEqual({ score: expectedScore([]), failed: [] });
+  });
+
+  it.each([
+    [
+      'bug-frees-below-zero',
+      ['01-reference-counting/refcounting', '01-reference-counting/refcounts-under-collections'],
+    ],
+    ['bug-size-class-rounding', ['07-size-classes/request-to-size-class', '07-size-classes/every-request-size']],
+  ])('%s loses exactly the points of the checks its bug breaks', async (sample, failed) => {
+    expect(await failedChecks(sample)).toEqual({ score: expectedScore(failed), failed });
+  });
+});
