@@ -11,15 +11,17 @@ import { childScript } from './child-script';
 import type { FromChild, ToChild } from './protocol';
 import { validateObservation } from './validate';
 import { SandboxError } from './errors';
+import { acquireUid, releaseUid } from './uids';
+import { watchMemory } from './memory-watch';
 
 export interface SandboxLimits {
   /** Wall-clock limit per observe request (and for loading the bundle). */
   readonly timeoutMs: number;
-  /** V8 old-space limit of the child. */
+  /** V8 old-space limit of the child; its resident memory may reach twice this plus RSS_ALLOWANCE_MB. */
   readonly memoryMb: number;
   /** Largest observation accepted, in characters of JSON. */
   readonly maxObservationChars: number;
-  /** Bytes of the child's stdout+stderr kept (the rest is dropped). */
+  /** Bytes the child may print (stdout+stderr); past them it is stopped with status output-limit. */
   readonly maxOutputBytes: number;
 }
 
@@ -27,11 +29,18 @@ export const DEFAULT_LIMITS: SandboxLimits = {
   timeoutMs: 10_000,
   memoryMb: 256,
   maxObservationChars: 4_000_000,
-  maxOutputBytes: 64 * 1024,
+  maxOutputBytes: 256 * 1024,
 };
 
-/** The user the child runs as when the grader is root: nobody/nogroup. */
-const NOBODY = 65534;
+/** Resident memory a child needs besides its heap: Node itself, code, the young generation. */
+const RSS_ALLOWANCE_MB = 128;
+
+/** The user the child runs as when the grader is root: a uid of its own (uids.ts). */
+function childUser(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const uid = acquireUid();
+  return { uid, gid: uid };
+}
 
 /** The flags that make the child a seat belt: heap limit, permission model, reads of its own folder only. */
 function childExecArgv(script: string, memoryMb: number): string[] {
@@ -46,6 +55,7 @@ function childExecArgv(script: string, memoryMb: number): string[] {
 export class Sandbox {
   private child: ChildProcess | null = null;
   private output = '';
+  private outputBytes = 0;
   private nextId = 1;
   /** The request in flight (one at a time: fast-check awaits each run). */
   private pending: { id: number | null; resolve: (m: FromChild) => void; reject: (e: SandboxError) => void } | null =
@@ -88,38 +98,71 @@ export class Sandbox {
     }
   }
 
-  /** Fork the child with the limits; unprivileged when we are root. */
+  /** Stop `child` for a limit it broke: the request in flight fails with `error`. */
+  private stop(child: ChildProcess, error: SandboxError): void {
+    if (this.child !== child) return;
+    this.close();
+    const pending = this.pending;
+    this.pending = null;
+    pending?.reject(error);
+  }
+
+  /** Keep what the child prints up to the limit; past it, stop the child. */
+  private keep(child: ChildProcess, chunk: Buffer): void {
+    const room = this.limits.maxOutputBytes - this.outputBytes;
+    this.outputBytes += chunk.length;
+    if (room > 0) this.output += chunk.subarray(0, room).toString('utf8');
+    if (this.outputBytes > this.limits.maxOutputBytes)
+      this.stop(
+        child,
+        new SandboxError(
+          'output-limit',
+          `the submission printed more than ${this.limits.maxOutputBytes} bytes (process stopped): remove or reduce its console output`,
+        ),
+      );
+  }
+
+  /** Fork the child with the limits, as a uid of its own when we are root. */
   private spawn(): ChildProcess {
     const script = childScript();
-    const asNobody = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
+    const user = childUser();
     const child = fork(script, [], {
       execArgv: childExecArgv(script, this.limits.memoryMb),
       env: {},
       cwd: path.dirname(script),
       serialization: 'advanced',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      ...asNobody,
+      ...user,
     });
-    const keep = (chunk: Buffer) => {
-      if (this.output.length < this.limits.maxOutputBytes)
-        this.output += chunk.toString('utf8').slice(0, this.limits.maxOutputBytes - this.output.length);
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    const rssLimitMb = 2 * this.limits.memoryMb + RSS_ALLOWANCE_MB;
+    const unwatch = watchMemory(child.pid!, rssLimitMb * 1024 * 1024, (bytes) =>
+      this.stop(
+        child,
+        new SandboxError(
+          'memory',
+          `the submission's process used ${Math.round(bytes / 2 ** 20)} MiB, over the limit of ${rssLimitMb} MiB (process stopped)`,
+        ),
+      ),
+    );
+    child.stdout!.on('data', (chunk: Buffer) => this.keep(child, chunk));
+    child.stderr!.on('data', (chunk: Buffer) => this.keep(child, chunk));
     child.on('message', (message: FromChild) => {
       const pending = this.pending;
-      if (!pending || typeof message !== 'object' || message === null) return;
+      if (this.child !== child || !pending || typeof message !== 'object' || message === null) return;
       this.pending = null;
       pending.resolve(message);
     });
     child.on('exit', (code, signal) => {
-      if (this.child !== child) return; // killed by us: its request was already answered
-      this.child = null;
-      const pending = this.pending;
-      this.pending = null;
+      unwatch();
+      if (user) releaseUid(user.uid);
       const why = signal ? `killed by ${signal}` : `exited with status ${code}`;
-      const heap = /heap out of memory|Allocation failed/i.test(this.output) ? ' (out of memory)' : '';
-      pending?.reject(new SandboxError('died', `the submission's process ${why}${heap}`));
+      const outOfMemory = signal === 'SIGABRT' || /heap out of memory|Allocation failed/i.test(this.output);
+      this.stop(
+        child,
+        outOfMemory
+          ? new SandboxError('memory', `the submission ran out of its ${this.limits.memoryMb} MB heap (${why})`)
+          : new SandboxError('died', `the submission's process ${why}`),
+      );
     });
     child.on('error', () => {}); // a failed send shows up as an exit
     return child;
@@ -129,11 +172,14 @@ export class Sandbox {
   private request(message: ToChild, id: number | null): Promise<FromChild> {
     const child = this.child!;
     return new Promise<FromChild>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending = null;
-        this.close();
-        reject(new SandboxError('timeout', `no answer within ${this.limits.timeoutMs} ms (process killed)`));
-      }, this.limits.timeoutMs);
+      const timer = setTimeout(
+        () =>
+          this.stop(
+            child,
+            new SandboxError('timeout', `no answer within ${this.limits.timeoutMs} ms (process killed)`),
+          ),
+        this.limits.timeoutMs,
+      );
       this.pending = {
         id,
         resolve: (m) => {
