@@ -45,6 +45,12 @@ export interface GradedExercise {
    * `observe(student: Record<string, unknown>, check: string, operations: unknown): unknown`.
    */
   readonly observer: string;
+  /**
+   * Reference implementation files the sandbox bundle must not contain (withhold.ts): the
+   * observer's imports of them get stand-ins that throw, so a submission cannot hand back the
+   * reference component it reached through the objects it was given.
+   */
+  readonly withheld?: readonly string[];
   /** How a student replays a failure in their workspace. */
   replayCommand(check: string, seed: number, path: string | null): string;
   readonly checks: readonly GradedCheck[];

@@ -7,6 +7,9 @@ import { SandboxError } from './errors';
 
 const MAX_DEPTH = 64;
 
+/** Keys no observer writes and that would reach prototypes if a judge ever merged an observation into an object. */
+const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Walk the value; throw SandboxError('invalid') naming the first thing that is not plain data. */
 function checkPlain(value: unknown, where: string, depth: number): void {
   if (depth > MAX_DEPTH) throw new SandboxError('invalid', `observation nested deeper than ${MAX_DEPTH} at ${where}`);
@@ -20,7 +23,10 @@ function checkPlain(value: unknown, where: string, depth: number): void {
     return;
   }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const [key, item] of Object.entries(value)) checkPlain(item, `${where}.${key}`, depth + 1);
+    for (const [key, item] of Object.entries(value)) {
+      if (REFUSED_KEYS.has(key)) throw new SandboxError('invalid', `observation holds the key "${key}" at ${where}`);
+      checkPlain(item, `${where}.${key}`, depth + 1);
+    }
     return;
   }
   const what = typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
