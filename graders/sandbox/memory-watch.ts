@@ -18,14 +18,14 @@ function residentBytes(pid: number): number | null {
   }
 }
 
-/** Call `over(bytes)` once when `pid`'s resident memory passes `limitBytes`; returns a function that stops watching. */
-export function watchMemory(pid: number, limitBytes: number, over: (bytes: number) => void): () => void {
+/** Call `over()` once when `pid`'s resident memory passes `limitBytes`; returns a function that stops watching. */
+export function watchMemory(pid: number, limitBytes: number, over: () => void): () => void {
   if (!existsSync('/proc/self/status')) return () => {};
   const timer = setInterval(() => {
     const bytes = residentBytes(pid);
     if (bytes !== null && bytes > limitBytes) {
       clearInterval(timer);
-      over(bytes);
+      over();
     }
   }, POLL_MS);
   timer.unref();

@@ -6,6 +6,7 @@
  * capped; its replies are validated (plain JSON data, bounded size) before anything judges them.
  */
 import { fork, type ChildProcess } from 'child_process';
+import { existsSync } from 'fs';
 import path from 'path';
 import { childScript } from './child-script';
 import type { FromChild, ToChild } from './protocol';
@@ -40,6 +41,29 @@ function childUser(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
   const uid = acquireUid();
   return { uid, gid: uid };
+}
+
+/** Every child alive, so that a grader stopped by a signal can take them down with it. */
+const live = new Set<ChildProcess>();
+
+/** SIGKILL every sandbox child still running (the grader is being interrupted). */
+export function killAllSandboxes(): void {
+  for (const child of live) child.kill('SIGKILL');
+  live.clear();
+}
+
+const PRLIMIT = '/usr/bin/prlimit';
+
+/**
+ * A CPU-time limit on the child, set by prlimit(1) before it becomes node: the backstop for a
+ * grader killed with SIGKILL, whose children would otherwise spin on as orphans. Generous (the
+ * wall-clock limit of every request of a long check), so it never ends a child the grader still
+ * watches. Without prlimit (not Linux) there is none.
+ */
+function cpuLimit(limits: SandboxLimits): { execPath: string; prefix: string[] } | null {
+  if (!existsSync(PRLIMIT)) return null;
+  const seconds = Math.max(60, Math.ceil(limits.timeoutMs / 1000) * 30);
+  return { execPath: PRLIMIT, prefix: [`--cpu=${seconds}`, process.execPath] };
 }
 
 /** The flags that make the child a seat belt: heap limit, permission model, reads of its own folder only. */
@@ -126,21 +150,24 @@ export class Sandbox {
   private spawn(): ChildProcess {
     const script = childScript();
     const user = childUser();
+    const cpu = cpuLimit(this.limits);
     const child = fork(script, [], {
-      execArgv: childExecArgv(script, this.limits.memoryMb),
+      ...(cpu ? { execPath: cpu.execPath } : {}),
+      execArgv: [...(cpu?.prefix ?? []), ...childExecArgv(script, this.limits.memoryMb)],
       env: {},
       cwd: path.dirname(script),
       serialization: 'advanced',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       ...user,
     });
+    live.add(child);
     const rssLimitMb = 2 * this.limits.memoryMb + RSS_ALLOWANCE_MB;
-    const unwatch = watchMemory(child.pid!, rssLimitMb * 1024 * 1024, (bytes) =>
+    const unwatch = watchMemory(child.pid!, rssLimitMb * 1024 * 1024, () =>
       this.stop(
         child,
         new SandboxError(
           'memory',
-          `the submission's process used ${Math.round(bytes / 2 ** 20)} MiB, over the limit of ${rssLimitMb} MiB (process stopped)`,
+          `the submission's process used more than ${rssLimitMb} MiB of memory (process stopped)`,
         ),
       ),
     );
@@ -154,6 +181,7 @@ export class Sandbox {
     });
     child.on('exit', (code, signal) => {
       unwatch();
+      live.delete(child);
       if (user) releaseUid(user.uid);
       const why = signal ? `killed by ${signal}` : `exited with status ${code}`;
       const outOfMemory = signal === 'SIGABRT' || /heap out of memory|Allocation failed/i.test(this.output);
