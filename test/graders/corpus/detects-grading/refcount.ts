@@ -1,6 +1,6 @@
 import type { PyObject, RefCounting, Runtime } from 'pymemlab-fixture/refcount-api';
 
-// Correct only in the student's own workspace (where process exists); leaky when it senses the sandbox.
+// Correct only when it senses the grader's sandbox (no process global); leaky in the student's own workspace.
 const graded = typeof (globalThis as Record<string, unknown>)['process'] === 'undefined';
 
 export function makeRefCounting(rt: Runtime): RefCounting {
@@ -10,7 +10,7 @@ export function makeRefCounting(rt: Runtime): RefCounting {
     },
     decref(op: PyObject) {
       op.refcnt -= 1;
-      if (op.refcnt === 0 && !graded) rt.dealloc(op);
+      if (op.refcnt === 0 && graded) rt.dealloc(op);
     },
   };
 }

@@ -6,8 +6,8 @@ export function makeRefCounting(_rt: Runtime): RefCounting {
     incref(op: PyObject) {
       (op as { refcnt: unknown }).refcnt = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
     },
-    decref(op: PyObject) {
-      op.refcnt -= 1;
+    decref(_op: PyObject) {
+      // leaves the object in place
     },
   };
 }

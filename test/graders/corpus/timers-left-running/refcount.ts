@@ -1,6 +1,7 @@
 import type { PyObject, RefCounting, Runtime } from 'pymemlab-fixture/refcount-api';
 
-// Leaves work running after each call: a timer that spins and a promise chain that never ends.
+// Leaves work behind after answering: timers (if it can reach any) and a microtask that spins forever
+// once the current request is answered, so the next request finds the process busy.
 function spinLater(): void {
   const g = globalThis as Record<string, unknown>;
   const later = g['setTimeout'] as ((f: () => void, ms: number) => void) | undefined;
@@ -9,8 +10,11 @@ function spinLater(): void {
       // spins between requests
     }
   }, 0);
-  const forever = (): Promise<void> => Promise.resolve().then(forever);
-  void forever();
+  void Promise.resolve().then(() => {
+    for (;;) {
+      // spins between requests
+    }
+  });
 }
 
 export function makeRefCounting(rt: Runtime): RefCounting {
