@@ -10,6 +10,17 @@ const MAX_DEPTH = 64;
 /** Keys no observer writes and that would reach prototypes if a judge ever merged an observation into an object. */
 const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * A plain object of any realm: the IPC channel builds replies in Node's main realm, which is not
+ * the realm of a Jest test or of a vm context, so `=== Object.prototype` would refuse them all.
+ */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Object.prototype.toString.call(value) !== '[object Object]')
+    return false;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
 /** Walk the value; throw SandboxError('invalid') naming the first thing that is not plain data. */
 function checkPlain(value: unknown, where: string, depth: number): void {
   if (depth > MAX_DEPTH) throw new SandboxError('invalid', `observation nested deeper than ${MAX_DEPTH} at ${where}`);
@@ -22,7 +33,7 @@ function checkPlain(value: unknown, where: string, depth: number): void {
     value.forEach((item, i) => checkPlain(item, `${where}[${i}]`, depth + 1));
     return;
   }
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (REFUSED_KEYS.has(key)) throw new SandboxError('invalid', `observation holds the key "${key}" at ${where}`);
       checkPlain(item, `${where}.${key}`, depth + 1);
