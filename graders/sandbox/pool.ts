@@ -1,7 +1,8 @@
 /**
  * Running a submission's bundle in a child process, and running many submissions at once.
  *
- * One child per submission (per exercise bundle). Each request has a wall-clock limit: past it the
+ * One child per submission (per exercise bundle). Each request has a time limit (the child's CPU
+ * time, cpu-time.ts, so that a loaded machine does not time out a correct submission): past it the
  * child is SIGKILLed and the next request starts a fresh one. The child's output is piped and
  * capped; its replies are validated (plain JSON data, bounded size) before anything judges them.
  */
@@ -14,9 +15,10 @@ import { validateObservation } from './validate';
 import { SandboxError } from './errors';
 import { acquireUid, releaseUid } from './uids';
 import { watchMemory } from './memory-watch';
+import { cpuMillis } from './cpu-time';
 
 export interface SandboxLimits {
-  /** Wall-clock limit per observe request (and for loading the bundle). */
+  /** Limit per observe request (and for loading the bundle): CPU time of the child, wall clock at most 10 times it. */
   readonly timeoutMs: number;
   /** V8 old-space limit of the child; its resident memory may reach twice this plus RSS_ALLOWANCE_MB. */
   readonly memoryMb: number;
@@ -32,6 +34,10 @@ export const DEFAULT_LIMITS: SandboxLimits = {
   maxObservationChars: 4_000_000,
   maxOutputBytes: 256 * 1024,
 };
+
+/** How often a request's time is checked, and how much longer than its CPU limit it may wait on the wall clock. */
+const TIME_POLL_MS = 100;
+const WALL_FACTOR = 10;
 
 /** Resident memory a child needs besides its heap: Node itself, code, the young generation. */
 const RSS_ALLOWANCE_MB = 128;
@@ -196,26 +202,40 @@ export class Sandbox {
     return child;
   }
 
-  /** Send one message and wait for its reply, SIGKILLing the child past the time limit. */
+  /**
+   * Send one message and wait for its reply. Past `timeoutMs` of the child's CPU time (or, where
+   * CPU time cannot be read, of wall-clock time), or past WALL_FACTOR times that on the wall clock
+   * (a child that waits without computing), the child is SIGKILLed.
+   */
   private request(message: ToChild, id: number | null): Promise<FromChild> {
     const child = this.child!;
+    const { timeoutMs } = this.limits;
+    const started = Date.now();
+    const cpuAtStart = cpuMillis(child.pid!);
     return new Promise<FromChild>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
+      const check = () => {
+        const wall = Date.now() - started;
+        const cpuNow = cpuAtStart === null ? null : cpuMillis(child.pid!);
+        const used = cpuNow === null ? wall : cpuNow - cpuAtStart!;
+        // One message for both, so that a report does not depend on the machine's load.
+        if (used >= timeoutMs || wall >= WALL_FACTOR * timeoutMs)
           this.stop(
             child,
-            new SandboxError('timeout', `no answer within ${this.limits.timeoutMs} ms (process killed)`),
-          ),
-        this.limits.timeoutMs,
-      );
+            new SandboxError(
+              'timeout',
+              `no answer within the time limit (${timeoutMs} ms of computing; process killed)`,
+            ),
+          );
+      };
+      const timer = setInterval(check, Math.min(timeoutMs, TIME_POLL_MS));
       this.pending = {
         id,
         resolve: (m) => {
-          clearTimeout(timer);
+          clearInterval(timer);
           resolve(m);
         },
         reject: (e) => {
-          clearTimeout(timer);
+          clearInterval(timer);
           reject(e);
         },
       };
