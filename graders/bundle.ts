@@ -11,6 +11,7 @@ import type { GradedExercise } from './exercise';
 import { BUNDLE_GLOBAL } from './sandbox/protocol';
 import { withholdPlugin } from './withhold';
 import { submissionFilesPlugin } from './submission-files';
+import { typeErrors } from './typecheck';
 
 /** missing: a student file is absent (or the folder is empty); compile-error: esbuild or a file check refused it. */
 export type BundleFailure = 'missing' | 'compile-error';
@@ -103,6 +104,8 @@ export async function bundleExercise(exercise: GradedExercise, submissionDir: st
       preserveSymlinks: true, // a link is checked where it is (submission-files.ts), not where it points
       plugins: [importRule(root, exercise), submissionFilesPlugin(root), withholdPlugin(exercise.withheld ?? [])],
     });
+    const typed = typeErrors(root, exercise.studentFiles, exercise.api);
+    if (typed.length > 0) return { ok: false, kind: 'compile-error', error: typed.join('\n') };
     return { ok: true, code: result.outputFiles[0]!.text };
   } catch (error) {
     const messages = (error as { errors?: Message[] }).errors;
