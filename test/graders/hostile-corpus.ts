@@ -67,7 +67,11 @@ export const EXPECTED: Readonly<Record<string, Expected>> = {
     score: 0,
     message: /refcount\.ts:7:13: .*Type 'number' is not assignable to type 'string'/,
   },
-  'missing-export': { status: 'crash', score: 0, message: /must export a function makeRefCounting/ },
+  'missing-export': {
+    status: 'compile-error',
+    score: 0,
+    message: /^refcount\.ts: does not export makeRefCounting, which the exercise calls \(it exports makeRefcounting\)$/,
+  },
   'wrong-signature': { status: 'crash', score: 0, message: /incref is not a function/ },
   'method-throws': { status: 'crash', score: 0, message: /Error: decref: not implemented yet/ },
   'not-utf8': { status: 'compile-error', score: 0, message: /^refcount\.ts:3:7: not UTF-8 text/ },

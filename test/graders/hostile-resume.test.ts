@@ -12,16 +12,7 @@ import path from 'path';
 import { CORPUS_LIMITS, CORPUS_RUNS, CORPUS_SEED, prepareCorpus } from './hostile-corpus';
 
 const REPO = path.join(__dirname, '..', '..');
-const CASES = [
-  'correct',
-  'partial',
-  'syntax-error',
-  'method-throws',
-  'patch-json',
-  'detects-grading',
-  'memory-bomb',
-  'loop-in-method',
-];
+const CASES = ['correct', 'partial', 'syntax-error', 'method-throws', 'patch-json', 'detects-grading'];
 
 function gradeArgs(classDir: string, out: string): string[] {
   return [
