@@ -13,6 +13,23 @@ import ts from 'typescript';
 
 const shared = new Map<string, ts.SourceFile>();
 
+/**
+ * The globals a submission has in the sandbox beyond the language (harden.ts removes the rest):
+ * only `console`. Served to the compiler as a virtual file, since @types/node would declare
+ * `process`, timers and `require`, which a submission does not get.
+ */
+const SANDBOX_GLOBALS = path.join(path.sep, '__pymemlab__', 'sandbox-globals.d.ts');
+const SANDBOX_GLOBALS_TEXT = [
+  'interface Console {',
+  '  log(...data: unknown[]): void;',
+  '  error(...data: unknown[]): void;',
+  '  warn(...data: unknown[]): void;',
+  '  info(...data: unknown[]): void;',
+  '  debug(...data: unknown[]): void;',
+  '}',
+  'declare var console: Console;',
+].join('\n');
+
 function options(api: { specifier: string; file: string }): ts.CompilerOptions {
   return {
     strict: true,
@@ -32,7 +49,10 @@ function options(api: { specifier: string; file: string }): ts.CompilerOptions {
 function cachingHost(compilerOptions: ts.CompilerOptions, root: string): ts.CompilerHost {
   const host = ts.createCompilerHost(compilerOptions);
   const read = host.getSourceFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (file) => file === SANDBOX_GLOBALS || fileExists(file);
   host.getSourceFile = (file, language, onError, createNew) => {
+    if (file === SANDBOX_GLOBALS) return ts.createSourceFile(file, SANDBOX_GLOBALS_TEXT, language);
     if (!path.resolve(file).startsWith(root + path.sep)) {
       const cached = shared.get(file);
       if (cached) return cached;
@@ -88,7 +108,7 @@ export function typeErrors(
   const compilerOptions = options(api);
   const files = studentFiles.map((f) => path.join(root, f.file));
   const program = ts.createProgram({
-    rootNames: files,
+    rootNames: [...files, SANDBOX_GLOBALS],
     options: compilerOptions,
     host: cachingHost(compilerOptions, root),
   });

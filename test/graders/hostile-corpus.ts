@@ -135,6 +135,8 @@ export const EXPECTED: Readonly<Record<string, Expected>> = {
   // hostile: gaming the grader (graded on what it does under grading)
   'detects-grading': { status: 'passed', score: 6 },
   'behaves-for-visible-checks': { status: 'failed', score: 3, message: /differ from CPython/ },
+  // hostile: markup, Markdown, Mermaid and spreadsheet formulas in what it prints and raises (hostile-escaping.test.ts)
+  injection: leaky,
 };
 
 /** Paths the placeholders of the corpus stand for. */

@@ -1,7 +1,7 @@
 import type { PyObject, RefCounting, Runtime } from 'pymemlab-fixture/refcount-api';
 
 // Promises that never settle, and a then that drops callbacks.
-Promise.prototype.then = function () {
+Promise.prototype.then = function (this: unknown) {
   return this;
 } as never;
 (globalThis as { Promise: unknown }).Promise = class {
