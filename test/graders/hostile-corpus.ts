@@ -8,7 +8,8 @@
  * and a symbolic link to the reference implementation. Placeholders in three cases are replaced
  * by real paths (the grader's hidden checks, another submission, the output folder).
  */
-import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'fs';
+import { createHash } from 'crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'fs';
 import path from 'path';
 import type { GradedExercise } from '../../graders/exercise';
 import type { ExerciseStatus } from '../../graders/exercise-status';
@@ -168,14 +169,27 @@ export function prepareCorpus(paths: CorpusPaths, only?: readonly string[]): str
   for (const [name, value] of Object.entries(PLACEHOLDERS(paths)))
     for (const dir of readdirSync(paths.dir)) {
       const file = path.join(paths.dir, dir, 'refcount.ts');
-      try {
-        const text = readFileSync(file, 'utf8');
-        if (text.includes(`'${name}'`)) writeFileSync(file, text.replace(`'${name}'`, JSON.stringify(value)));
-      } catch {
-        // empty-folder, missing-file and binary cases have no such text
-      }
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      if (text.includes(`'${name}'`)) writeFileSync(file, text.replace(`'${name}'`, JSON.stringify(value)));
     }
   return readdirSync(paths.dir)
     .filter((name) => !only || only.includes(name))
     .sort();
+}
+
+/** Every file under `dir` with the sha256 of its bytes, by relative path: to compare trees byte for byte. */
+export function digestTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.isFile())
+        out[rel] = createHash('sha256')
+          .update(readFileSync(path.join(dir, rel)))
+          .digest('hex');
+    }
+  };
+  walk('');
+  return out;
 }

@@ -5,11 +5,10 @@
  * files of a run that was never interrupted, class summary included.
  */
 import { spawn, spawnSync } from 'child_process';
-import { createHash } from 'crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { CORPUS_LIMITS, CORPUS_RUNS, CORPUS_SEED, prepareCorpus } from './hostile-corpus';
+import { CORPUS_LIMITS, CORPUS_RUNS, CORPUS_SEED, digestTree, prepareCorpus } from './hostile-corpus';
 
 const REPO = path.join(__dirname, '..', '..');
 const CASES = ['correct', 'partial', 'syntax-error', 'method-throws', 'patch-json', 'detects-grading'];
@@ -34,23 +33,6 @@ function gradeArgs(classDir: string, out: string): string[] {
     '--jobs',
     '2',
   ];
-}
-
-/** Every file under `dir` (relative path → sha256). */
-function digest(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = path.join(sub, entry.name);
-      if (entry.isDirectory()) walk(rel);
-      else
-        out[rel] = createHash('sha256')
-          .update(readFileSync(path.join(dir, rel)))
-          .digest('hex');
-    }
-  };
-  walk('');
-  return out;
 }
 
 function finished(out: string): string[] {
@@ -96,7 +78,7 @@ describe('an interrupted batch resumes with --resume', () => {
     const run = spawnSync(process.execPath, gradeArgs(classDir, path.join(tmp, 'reference')), { encoding: 'utf8' });
     expect(run.stderr).not.toContain('internal error');
     expect(run.status).toBe(0);
-    reference = digest(path.join(tmp, 'reference'));
+    reference = digestTree(path.join(tmp, 'reference'));
   }, 180_000);
 
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -121,7 +103,7 @@ describe('an interrupted batch resumes with --resume', () => {
       expect(run.status).toBe(0);
 
       for (const name of done) expect(statSync(path.join(out, name, 'results.json')).mtimeMs).toBe(kept[name]);
-      expect(digest(out)).toEqual(reference);
+      expect(digestTree(out)).toEqual(reference);
     },
     180_000,
   );

@@ -5,8 +5,7 @@
  * submission was graded with; the grader's own files are unchanged; nothing a submission tried to
  * write or read got through; and a regrade writes byte-identical files.
  */
-import { createHash } from 'crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { gradeClass } from '../../graders/grade-class';
@@ -22,27 +21,11 @@ import {
   EXERCISES,
   EXPECTED,
   FULL_MARKS,
+  digestTree,
   prepareCorpus,
 } from './hostile-corpus';
 
 const OPTIONS: GradeOptions = { seed: CORPUS_SEED, runs: CORPUS_RUNS, limits: CORPUS_LIMITS };
-
-/** Every file under `dir` with the sha256 of its bytes, by relative path. */
-function digest(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = path.join(sub, entry.name);
-      if (entry.isDirectory()) walk(rel);
-      else if (entry.isFile())
-        out[rel] = createHash('sha256')
-          .update(readFileSync(path.join(dir, rel)))
-          .digest('hex');
-    }
-  };
-  walk('');
-  return out;
-}
 
 /** What the student reads for an exercise: its error, or its first failing check's message. */
 function message(exercise: ExerciseResult): string {
@@ -66,8 +49,8 @@ describe('the hostile and broken corpus, graded as one class', () => {
 
   beforeAll(async () => {
     names = prepareCorpus(paths);
-    before = GRADER_FILES.map(digest);
-    classBefore = digest(paths.dir);
+    before = GRADER_FILES.map(digestTree);
+    classBefore = digestTree(paths.dir);
     const start = Date.now();
     all = await gradeClass(
       names.map((name) => ({ name, dir: path.join(paths.dir, name) })),
@@ -109,8 +92,8 @@ describe('the hostile and broken corpus, graded as one class', () => {
   });
 
   test("the grader's files and the other submissions are unchanged; nothing was written into the output folder", () => {
-    expect(GRADER_FILES.map(digest)).toEqual(before);
-    expect(digest(paths.dir)).toEqual(classBefore);
+    expect(GRADER_FILES.map(digestTree)).toEqual(before);
+    expect(digestTree(paths.dir)).toEqual(classBefore);
     expect(existsSync(path.join(paths.out, 'results.json'))).toBe(false);
     const forged = all.find((r) => r.submission === 'write-output-folder')!;
     expect(forged.score).toBe(0);
@@ -145,11 +128,11 @@ describe('the hostile and broken corpus, graded as one class', () => {
       { ...OPTIONS, jobs: 2, out: again, formats: [...FORMATS], renderer: createRenderer() },
     );
     for (const name of some) {
-      const first = digest(path.join(paths.out, name));
-      expect(digest(path.join(again, name))).toEqual(first);
+      const first = digestTree(path.join(paths.out, name));
+      expect(digestTree(path.join(again, name))).toEqual(first);
       expect(Object.keys(first).length).toBeGreaterThan(1);
     }
-    for (const file of Object.keys(digest(again)))
+    for (const file of Object.keys(digestTree(again)))
       expect(readFileSync(path.join(again, file), 'utf8')).not.toContain(tmp);
     expect(statSync(path.join(again, 'index.html')).size).toBeGreaterThan(0);
   }, 120_000);
