@@ -7,6 +7,8 @@
 import { Command } from 'commander';
 import { benchGcFullCollect } from './gc';
 import { benchPymalloc } from './pymalloc';
+import { benchExercises } from './exercises';
+import { benchGrading } from './grading';
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command('bench')
@@ -23,11 +25,19 @@ async function main(argv: string[]): Promise<void> {
   }
   const gcFigures = benchGcFullCollect(sizes, opts.python);
   const pymalloc = await benchPymalloc();
-  const doc = { node: process.version, gc_full_collect: gcFigures, pymalloc };
+  const doc = {
+    node: process.version,
+    gc_full_collect: gcFigures,
+    pymalloc,
+    exercises: benchExercises(),
+    grading: await benchGrading(),
+  };
   if (opts.json) {
     process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     return;
   }
+  console.log('exercises: seconds of `pymemlab check EXERCISE` on the correct submission (target < 3)', doc.exercises);
+  console.log('grading: seconds per submission, isolated / in-process (targets <= 5 s, <= 1.25)', doc.grading);
   console.log('gc_full_collect (ns per object; ratio = simulator / CPython)');
   console.table(gcFigures);
   console.log(

@@ -12,6 +12,7 @@ import { runScenario } from './scenario-runner';
 import { runProgram } from '../python/interp/run';
 import { registerFidelityCommand } from './fidelity-command';
 import { registerGradeCommands } from './grade-command';
+import { registerExerciseCommands, runWithImplementation } from './exercise-commands';
 
 /** An error the user can fix: printed as is, exit status `code`. */
 class UsageError extends Error {
@@ -115,12 +116,16 @@ export function main(argv: string[]): void {
     .option('--max-steps <n>', 'stop the program after this many steps (default 10,000,000)')
     .option('--malloc-stats', 'print sys._debugmallocstats() to stderr at exit')
     .option('--arena-picture', 'draw pymalloc arena and pool occupancy on stderr at exit')
+    .option('--impl <dir>', "run on your own components: a workspace's exercises (refcounting, collector stages)")
     .action(
-      (file: string, opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean; arenaPicture?: boolean }) =>
-        runCommand(file, opts),
+      (
+        file: string,
+        opts: { trace?: boolean; maxSteps?: string; mallocStats?: boolean; arenaPicture?: boolean; impl?: string },
+      ) => (opts.impl === undefined ? runCommand(file, opts) : runWithImplementation(opts.impl, file, opts)),
     );
   registerFidelityCommand(program);
   registerGradeCommands(program);
+  registerExerciseCommands(program);
   program
     .command('scenario')
     .description('run heap-operation scenario files, showing refcounts, generations and collections after each step')

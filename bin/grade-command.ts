@@ -109,7 +109,7 @@ function printSummary(all: readonly SubmissionResults[], out: string): void {
 function settings(opts: GradeCliOptions, config: GraderConfig | null) {
   return {
     seed: opts.seed ?? config?.seed ?? 0,
-    runs: opts.runs ?? config?.runs ?? 50,
+    runs: opts.runs ?? config?.runs,
     jobs: opts.jobs ?? config?.jobs ?? 2,
     limits: {
       ...DEFAULT_LIMITS,
@@ -161,7 +161,8 @@ async function gradescopeCommand(opts: GradescopeCliOptions): Promise<void> {
   const results = toResults(grade);
   mkdirSync(path.dirname(path.resolve(opts.results)), { recursive: true });
   writeFileAtomic.sync(opts.results, JSON.stringify(toGradescope(results), null, 2) + '\n');
-  process.stdout.write(`pymemlab: ${results.score}/${results.max_score}\n`);
+  // Gradescope shows run_autograder's stdout to instructors only: what the submission printed goes there.
+  process.stdout.write(`pymemlab: ${results.score}/${results.max_score}\n${grade.printed}`);
 }
 
 function exitOverride(err: CommanderError): never {
@@ -175,7 +176,7 @@ export function registerGradeCommands(program: Command): void {
     .argument('<globs...>', 'glob patterns of submission folders (one folder per submission)')
     .option('--out <dir>', 'where the reports go', 'reports')
     .option('--seed <n>', 'class seed; each submission gets a seed derived from it and its name (default 0)', whole(0))
-    .option('--runs <n>', 'runs per check (default 50)', whole(1))
+    .option('--runs <n>', "runs per check (default: each check's own)", whole(1))
     .option('--jobs <n>', 'submissions graded at once (default 2)', whole(1))
     .option(
       '--timeout-ms <n>',

@@ -38,3 +38,4 @@ export { heapInvariantsProperty } from './model/heap/properties';
 export { HeapWorld } from './model/heap/world';
 export type { HeapOp } from './model/heap/operations';
 export * as pymalloc from './pymalloc';
+export * as checks from './checks';

@@ -20,6 +20,8 @@ export interface ObjectView {
   readonly finalized: boolean;
   /** For a weakref: the id of its referent, or null once cleared. */
   readonly weakReferent?: number | null;
+  /** The finalizer its type has, if any: PEP 442's tp_finalize (`__del__`) or a legacy tp_del. */
+  readonly finalizer?: 'pep442' | 'legacy';
 }
 
 export interface RootView {
@@ -96,7 +98,10 @@ function objectView(op: PyObject): ObjectView {
     tracked: op.gcNext !== null,
     finalized: (op.gcFlags & GcFlag.Finalized) !== 0,
   };
-  return op.type.kind === Kind.Weakref ? { ...view, weakReferent: op.wrObject?.id ?? null } : view;
+  if (op.type.kind === Kind.Weakref) return { ...view, weakReferent: op.wrObject?.id ?? null };
+  if (op.type.legacyDel !== null) return { ...view, finalizer: 'legacy' };
+  if (op.type.finalize !== null) return { ...view, finalizer: 'pep442' };
+  return view;
 }
 
 /**

@@ -4,7 +4,8 @@
  * evaluates. A student file may import its own folder's files and the exercise's student API, and
  * nothing else: any other import is refused with its name, file and line, before anything runs.
  */
-import { existsSync, readdirSync } from 'fs';
+import { existsSync, readdirSync, realpathSync } from 'fs';
+import { builtinModules } from 'module';
 import path from 'path';
 import { build, type Message, type Plugin } from 'esbuild';
 import type { GradedExercise } from './exercise';
@@ -19,6 +20,24 @@ export type BundleFailure = 'missing' | 'compile-error';
 export type BundleOutcome =
   | { readonly ok: true; readonly code: string }
   | { readonly ok: false; readonly kind: BundleFailure; readonly error: string };
+
+/**
+ * What a trusted module's Node built-in import becomes in the sandbox: an exercise's checks module
+ * may read a data file for its reference side (which runs in the grader), and the child has no
+ * `require`. Any function of it returns "" (so a path computed at load time does no harm) and
+ * nothing real is reachable through it.
+ */
+const STUB = 'pymemlab-builtin-stub';
+const BUILTIN_STUB = `var stub = new Proxy({}, { get: function (_t, key) {
+  if (key === 'default') return stub;
+  if (key === '__esModule') return true;
+  return function unavailableInTheSandbox() { return ''; };
+} });
+module.exports = stub;`;
+
+function isBuiltin(specifier: string): boolean {
+  return builtinModules.includes(specifier.replace(/^node:/, ''));
+}
 
 function inside(dir: string, file: string): boolean {
   const relative = path.relative(dir, file);
@@ -38,8 +57,11 @@ function importRule(root: string, exercise: GradedExercise): Plugin {
   return {
     name: 'pymemlab-submission-imports',
     setup(b) {
+      b.onLoad({ filter: /.*/, namespace: STUB }, () => ({ contents: BUILTIN_STUB, loader: 'js' }));
       b.onResolve({ filter: /.*/ }, (args) => {
-        if (!existsSync(args.importer) || !inside(root, args.importer)) return undefined; // the grader's entry and trusted files
+        if (!existsSync(args.importer) || !inside(root, args.importer))
+          // the grader's entry and trusted files: a Node built-in they import is stubbed (below)
+          return isBuiltin(args.path) ? { path: args.path, namespace: STUB } : undefined;
         if (args.path === exercise.api.specifier) return { path: exercise.api.file };
         if (args.path.startsWith('.')) {
           const target = path.resolve(args.resolveDir, args.path);
@@ -72,7 +94,9 @@ function formatMessage(root: string, message: Message): string {
 
 /** Bundle `exercise` from `submissionDir`; a missing file or a refused import is an error, not an exception. */
 export async function bundleExercise(exercise: GradedExercise, submissionDir: string): Promise<BundleOutcome> {
-  const root = path.resolve(submissionDir, exercise.folder);
+  const folder = path.resolve(submissionDir, exercise.folder);
+  // esbuild reports real paths: compare with the folder's real path (a submission may be a symlink)
+  const root = existsSync(folder) ? realpathSync(folder) : folder;
   const files = exercise.studentFiles.map((f) => path.join(root, f.file));
   const missing = exercise.studentFiles.filter((_, i) => !existsSync(files[i]!)).map((f) => f.file);
   const expected = exercise.studentFiles.map((f) => f.file).join(', ');
@@ -86,9 +110,8 @@ export async function bundleExercise(exercise: GradedExercise, submissionDir: st
     return { ok: false, kind: 'missing', error: `missing file(s): ${missing.join(', ')} in ${exercise.folder || '.'}` };
   const entry = [
     ...files.map((file, i) => `import * as file${i} from ${JSON.stringify(file)};`),
-    `import { observe } from ${JSON.stringify(exercise.observer)};`,
+    exercise.sandboxEntry,
     `export const student = Object.assign({}, ${files.map((_, i) => `file${i}`).join(', ')});`,
-    'export { observe };',
   ].join('\n');
   try {
     const result = await build({
@@ -100,6 +123,7 @@ export async function bundleExercise(exercise: GradedExercise, submissionDir: st
       platform: 'neutral',
       target: 'es2022',
       mainFields: ['main', 'module'],
+      define: { __dirname: '"."', __filename: '"."' },
       logLevel: 'silent',
       preserveSymlinks: true, // a link is checked where it is (submission-files.ts), not where it points
       plugins: [importRule(root, exercise), submissionFilesPlugin(root), withholdPlugin(exercise.withheld ?? [])],

@@ -20,15 +20,14 @@ export function discoverSubmissions(patterns: readonly string[], cwd = process.c
   const dirs = new Set<string>();
   for (const pattern of patterns) {
     const matches = globSync(pattern, { cwd, absolute: true }).filter((p) => statSync(p).isDirectory());
-    if (matches.length === 0) throw new DiscoverError(`grade: no submission folder matches "${pattern}"`);
+    if (matches.length === 0) throw new DiscoverError(`no submission folder matches "${pattern}"`);
     for (const dir of matches) dirs.add(path.resolve(dir));
   }
   const byName = new Map<string, string>();
   for (const dir of dirs) {
     const name = path.basename(dir);
     const other = byName.get(name);
-    if (other !== undefined)
-      throw new DiscoverError(`grade: two submissions are named "${name}" (${other} and ${dir})`);
+    if (other !== undefined) throw new DiscoverError(`two submissions are named "${name}" (${other} and ${dir})`);
     byName.set(name, dir);
   }
   return [...byName]
@@ -48,7 +47,7 @@ export function parseShard(text: string): Shard {
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!match || count < 1 || index < 1 || index > count)
-    throw new DiscoverError(`grade: --shard expects I/N with 1 ≤ I ≤ N (e.g. 2/4), got "${text}"`);
+    throw new DiscoverError(`--shard expects I/N with 1 ≤ I ≤ N (e.g. 2/4), got "${text}"`);
   return { index, count };
 }
 

@@ -12,8 +12,8 @@ function checked(list: unknown, from: string): readonly GradedExercise[] {
   if (!Array.isArray(list) || list.length === 0)
     throw new ExerciseSourceError(`${from}: must export \`exercises\`, a non-empty array of exercises`);
   list.forEach((e: Partial<GradedExercise>, i) => {
-    if (typeof e?.id !== 'string' || !Array.isArray(e.checks) || typeof e.observer !== 'string')
-      throw new ExerciseSourceError(`${from}: exercises[${i}] needs an id, an observer module and checks`);
+    if (typeof e?.id !== 'string' || !Array.isArray(e.checks) || typeof e.sandboxEntry !== 'string')
+      throw new ExerciseSourceError(`${from}: exercises[${i}] needs an id, a sandboxEntry and checks`);
   });
   return list as readonly GradedExercise[];
 }

@@ -41,14 +41,15 @@ export interface GradedExercise {
   /** The one outside module a student file may import: the specifier students write and the file it resolves to. */
   readonly api: { readonly specifier: string; readonly file: string };
   /**
-   * The trusted adapter that runs inside the sandbox: a module exporting
-   * `observe(student: Record<string, unknown>, check: string, operations: unknown): unknown`.
+   * The source of the trusted module that runs inside the sandbox next to the student's files
+   * (absolute import paths): it must export `observe(student, check, operations)`, where
+   * `student` holds the student files' exports and the result is plain JSON.
    */
-  readonly observer: string;
+  readonly sandboxEntry: string;
   /**
    * Reference implementation files the sandbox bundle must not contain (withhold.ts): the
-   * observer's imports of them get stand-ins that throw, so a submission cannot hand back the
-   * reference component it reached through the objects it was given.
+   * sandbox entry's imports of them get stand-ins that throw, so a submission cannot hand back
+   * the reference component it reached through the objects it was given.
    */
   readonly withheld?: readonly string[];
   /** How a student replays a failure in their workspace. */

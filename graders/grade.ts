@@ -10,16 +10,26 @@ import type { CheckResult, CheckStatus } from '../core/checks/result';
 import type { GradedCheck, GradedExercise, Observe } from './exercise';
 import type { Submission } from './discover';
 import { bundleExercise } from './bundle';
-import { exerciseStatus, type ExerciseStatus } from './exercise-status';
 import { Sandbox, type SandboxLimits } from './sandbox/pool';
 import { SandboxError, type SandboxErrorKind } from './sandbox/errors';
+import { exerciseStatus, type ExerciseStatus } from './exercise-status';
+
+/** Where a submission's bundle runs: a Sandbox (always, when grading); bench/ compares with an in-process one. */
+export interface Subject {
+  observe(check: string, operations: unknown): Promise<unknown>;
+  close(): void;
+  /** What the submission printed (capped). */
+  readonly printed: string;
+}
 
 export interface GradeOptions {
   /** The class seed (--seed). */
   readonly seed: number;
-  /** Runs per check (--runs). */
-  readonly runs: number;
+  /** Runs per check (--runs); by default each check's own number. */
+  readonly runs?: number;
   readonly limits: SandboxLimits;
+  /** How to run a bundle; default a sandboxed child process. */
+  readonly subject?: (code: string, limits: SandboxLimits) => Subject;
 }
 
 export interface CheckGrade {
@@ -62,7 +72,7 @@ export function submissionSeed(classSeed: number, name: string): number {
  * or a death, shrinking would only wait for the same limit again, so later requests fail at once
  * with the first error, which `run` reports as the check's status.
  */
-function latchingObserve(sandbox: Sandbox, check: string): { observe: Observe; fatal: () => SandboxError | null } {
+function latchingObserve(sandbox: Subject, check: string): { observe: Observe; fatal: () => SandboxError | null } {
   let fatal: SandboxError | null = null;
   const observe: Observe = async (operations) => {
     if (fatal) throw fatal;
@@ -77,41 +87,36 @@ function latchingObserve(sandbox: Sandbox, check: string): { observe: Observe; f
 }
 
 /** How a check that ended without a verdict of its own is reported, per reason it ended. */
-const ABORTED: Readonly<Record<SandboxErrorKind | 'judge-error', { status: CheckStatus; reason: string }>> = {
+const ABORTED: Readonly<
+  Record<SandboxErrorKind | 'not-graded' | 'judge-error', { status: CheckStatus; reason: string }>
+> = {
   timeout: { status: 'timeout', reason: 'time-limit' },
   memory: { status: 'crash', reason: 'memory-limit' },
   'output-limit': { status: 'crash', reason: 'output-limit' },
   died: { status: 'crash', reason: 'process-died' },
   threw: { status: 'crash', reason: 'raised' },
   invalid: { status: 'crash', reason: 'invalid-observation' },
+  'not-graded': { status: 'crash', reason: 'not-graded' },
   'judge-error': { status: 'crash', reason: 'judge-error' },
 };
 
-/** A result for a check that ended without a verdict of its own. */
+/** A result for a check that ended without a verdict of its own (no bundle, a broken limit, a dead process). */
 function abortedResult(
   check: GradedCheck,
   seed: number,
-  runs: number,
   why: keyof typeof ABORTED,
   message: string,
   steps: readonly string[] = [],
 ): CheckResult {
+  const { status, reason } = ABORTED[why];
   return {
     check: check.name,
     meaning: check.meaning,
-    status: ABORTED[why].status,
+    status,
     seed,
-    numRuns: runs,
+    numRuns: 0,
     path: null,
-    failure: {
-      reason: ABORTED[why].reason,
-      message,
-      steps,
-      failingStep: null,
-      expected: null,
-      observed: null,
-      heap: null,
-    },
+    failure: { reason, message, steps, failingStep: null, expected: null, observed: null, heap: null },
   };
 }
 
@@ -121,7 +126,12 @@ function abortedResult(
  * reply) is a crash; and a judge that throws on what a submission sent ends this check alone,
  * never the batch.
  */
-async function runOne(check: GradedCheck, sandbox: Sandbox, seed: number, runs: number): Promise<CheckResult> {
+async function runOne(
+  check: GradedCheck,
+  sandbox: Subject,
+  seed: number,
+  runs: number | undefined,
+): Promise<CheckResult> {
   const { observe, fatal } = latchingObserve(sandbox, check.name);
   let result: CheckResult | null = null;
   let escaped: unknown = null;
@@ -131,13 +141,12 @@ async function runOne(check: GradedCheck, sandbox: Sandbox, seed: number, runs: 
     escaped = error;
   }
   const stopped = fatal() ?? (escaped instanceof SandboxError ? escaped : null);
-  if (stopped) return abortedResult(check, seed, runs, stopped.kind, stopped.message, result?.failure?.steps ?? []);
+  if (stopped) return abortedResult(check, seed, stopped.kind, stopped.message, result?.failure?.steps ?? []);
   if (result) return result;
   const detail = escaped instanceof Error ? escaped.message : String(escaped);
   return abortedResult(
     check,
     seed,
-    runs,
     'judge-error',
     `the grader could not judge this submission's observations (${detail.slice(0, 500)})`,
   );
@@ -160,10 +169,14 @@ async function gradeExercise(exercise: GradedExercise, submission: Submission, s
   const maxScore = exercise.checks.reduce((sum, c) => sum + c.points, 0);
   const bundle = await bundleExercise(exercise, submission.dir);
   if (!bundle.ok) {
-    const status = exerciseStatus(bundle.kind, []);
-    return { grade: { exercise, score: 0, maxScore, status, error: bundle.error, checks: [] }, printed: '' };
+    const results = exercise.checks.map((c) => abortedResult(c, seed, 'not-graded', bundle.error));
+    const status = exerciseStatus(bundle.kind, results);
+    return {
+      grade: { exercise, score: 0, maxScore, status, error: bundle.error, checks: scoreChecks(exercise, results) },
+      printed: '',
+    };
   }
-  const sandbox = new Sandbox(bundle.code, options.limits);
+  const sandbox = (options.subject ?? ((code, limits) => new Sandbox(code, limits)))(bundle.code, options.limits);
   try {
     const results: CheckResult[] = [];
     for (const check of exercise.checks) results.push(await runOne(check, sandbox, seed, options.runs));

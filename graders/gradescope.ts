@@ -27,16 +27,6 @@ export interface GradescopeResults {
 export function toGradescope(results: SubmissionResults): GradescopeResults {
   const tests: GradescopeTest[] = [];
   for (const exercise of results.exercises) {
-    if (exercise.error)
-      tests.push({
-        name: `${exercise.id}: not graded`,
-        score: 0,
-        max_score: exercise.max_score,
-        status: 'failed',
-        output: exercise.error,
-        output_format: 'text',
-        visibility: 'visible',
-      });
     for (const check of exercise.checks)
       tests.push({
         name: `${exercise.id}: ${check.name}`,

@@ -1,7 +1,7 @@
 /**
  * junit.xml for CI test reporters: one testsuite per exercise, one testcase per check. A failed
- * check is a <failure>, a timeout or crash an <error> (the submission did not answer), an
- * exercise that could not be bundled one <error> testcase. xmlbuilder2 escapes every text and
+ * check is a <failure>, a timeout or crash an <error> (the submission did not answer or could not
+ * be bundled). xmlbuilder2 escapes every text and
  * attribute; no timestamps or durations, so a regrade writes the same bytes.
  */
 import { create } from 'xmlbuilder2';
@@ -24,36 +24,22 @@ export function failureText(check: CheckResultEntry): string {
 
 /** The JUnit XML document of one submission. */
 export function toJUnit(results: SubmissionResults): string {
-  const count = (pred: (c: CheckResultEntry) => boolean) =>
-    results.exercises.reduce((n, e) => n + e.checks.filter(pred).length, 0);
-  const errored = results.exercises.filter((e) => e.error !== null).length;
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
-    name: `pymemlab ${results.submission}`,
-    tests: String(count(() => true) + errored),
-    failures: String(count((c) => c.status === 'fail')),
-    errors: String(count((c) => c.status === 'timeout' || c.status === 'crash') + errored),
-  });
+  // <testsuites> carries no attributes: the Apache Ant format, the strictest that CI reporters read.
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites');
   results.exercises.forEach((exercise, id) => {
     const suite = root.ele('testsuite', {
       name: exercise.id,
       id: String(id),
       package: results.submission,
-      tests: String(exercise.checks.length + (exercise.error ? 1 : 0)),
+      tests: String(exercise.checks.length),
       failures: String(exercise.checks.filter((c) => c.status === 'fail').length),
-      errors: String(
-        exercise.checks.filter((c) => c.status === 'timeout' || c.status === 'crash').length + (exercise.error ? 1 : 0),
-      ),
+      errors: String(exercise.checks.filter((c) => c.status === 'timeout' || c.status === 'crash').length),
       skipped: '0',
       hostname: 'pymemlab',
       timestamp: '1970-01-01T00:00:00',
       time: '0',
     });
     suite.ele('properties').ele('property', { name: 'seed', value: String(results.seed) });
-    if (exercise.error)
-      suite
-        .ele('testcase', { name: 'bundle', classname: exercise.id, time: '0' })
-        .ele('error', { message: 'the submission could not be bundled', type: 'bundle' })
-        .txt(exercise.error);
     for (const check of exercise.checks) {
       const testcase = suite.ele('testcase', { name: check.name, classname: exercise.id, time: '0' });
       if (check.status === 'fail')

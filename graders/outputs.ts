@@ -27,7 +27,7 @@ export function parseFormats(text: string): Format[] {
     .filter((s) => s !== '');
   const unknown = names.filter((n) => !(FORMATS as readonly string[]).includes(n));
   if (unknown.length > 0 || names.length === 0)
-    throw new FormatError(`grade: --format expects a comma-separated list of ${FORMATS.join(', ')}; got "${text}"`);
+    throw new FormatError(`--format expects a comma-separated list of ${FORMATS.join(', ')}; got "${text}"`);
   return names as Format[];
 }
 

@@ -10,27 +10,28 @@ import path from 'path';
 import Handlebars from 'handlebars';
 import { globSync } from 'glob';
 import { renderHeapSvg, type Highlight } from '../viz/heap-picture';
-import { reachableFromRoots } from '../core/invariants/heap';
 import type { HeapSnapshot } from '../core/snapshot';
 import type { SubmissionResults } from './results';
 import type { ClassSummary } from './summary';
 import { escapeMarkdown, markdownFence } from './escape';
 import { heapToMermaid } from './mermaid';
+import { heapFocus } from './heap-focus';
 
 export const DEFAULT_TEMPLATES = path.join(__dirname, '..', 'templates');
 
 export class TemplateError extends Error {}
 
-/** The heap picture's highlights: objects no root reaches are leaked. */
-function leakHighlights(heap: HeapSnapshot): Record<number, Highlight> {
-  const reachable = reachableFromRoots(heap);
-  return Object.fromEntries(heap.objects.filter((o) => !reachable.has(o.id)).map((o) => [o.id, 'leaked' as const]));
+/** The heap picture of a failure: the objects heap-focus.ts picks, unreachable ones marked as leaked. */
+function heapPicture(heap: HeapSnapshot, title: string): string {
+  const { include, leaked } = heapFocus(heap);
+  const highlights: Record<number, Highlight> = Object.fromEntries(leaked.map((id) => [id, 'leaked' as const]));
+  return renderHeapSvg(heap, { include, highlights, title, runtimeRoots: true });
 }
 
 /** Helpers shared by both environments (they compute, they never emit markup). */
 function registerCommon(hb: typeof Handlebars): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('percent', (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0));
+  hb.registerHelper('percentOf', (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0));
   hb.registerHelper('inc', (n: number) => n + 1);
   hb.registerHelper('isFailingStep', (i: number, failing: number | null) => i === failing);
 }
@@ -38,11 +39,7 @@ function registerCommon(hb: typeof Handlebars): void {
 function htmlEnvironment(): typeof Handlebars {
   const hb = Handlebars.create();
   registerCommon(hb);
-  hb.registerHelper(
-    'heapSvg',
-    (heap: HeapSnapshot, title: string) =>
-      new hb.SafeString(renderHeapSvg(heap, { highlights: leakHighlights(heap), title })),
-  );
+  hb.registerHelper('heapSvg', (heap: HeapSnapshot, title: string) => new hb.SafeString(heapPicture(heap, title)));
   return hb;
 }
 

@@ -25,7 +25,7 @@ export class ResumeError extends Error {}
 /** What a run was graded with: equal fingerprints give equal results. */
 export interface RunFingerprint {
   readonly seed: number;
-  readonly runs: number;
+  readonly runs: number | null;
   readonly limits: GradeOptions['limits'];
   readonly exercises: readonly { id: string; checks: readonly { name: string; points: number; kind: string }[] }[];
 }
@@ -33,7 +33,7 @@ export interface RunFingerprint {
 export function runFingerprint(exercises: readonly GradedExercise[], options: GradeOptions): RunFingerprint {
   return {
     seed: options.seed,
-    runs: options.runs,
+    runs: options.runs ?? null,
     limits: options.limits,
     exercises: exercises.map((e) => ({
       id: e.id,

@@ -15,6 +15,14 @@ import { Kind } from '../objects/kinds';
 import { PyObject } from '../objects/pyobject';
 import { TYPES } from '../objects/pytype';
 
+/** Called on every append while a check's time budget is armed (core/checks/deadline.ts); null otherwise. */
+let watchdog: (() => void) | null = null;
+
+/** Arm (or, with null, disarm) the hook a check's deadline uses to stop a component looping over gc lists. */
+export function setGcListWatchdog(hook: (() => void) | null): void {
+  watchdog = hook;
+}
+
 /** gc_list_init: a new, empty list head. */
 export function gcListNew(): PyObject {
   const head = new PyObject(0, TYPES.head);
@@ -29,6 +37,7 @@ export function gcListIsEmpty(head: PyObject): boolean {
 
 /** gc_list_append: append `node` (not currently in any list) at the tail of `head`. */
 export function gcListAppend(node: PyObject, head: PyObject): void {
+  if (watchdog !== null) watchdog();
   const last = head.gcPrev!;
   last.gcNext = node;
   node.gcPrev = last;

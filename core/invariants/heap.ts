@@ -27,7 +27,10 @@ export type InvariantName =
   | 'collector-safety'
   | 'generation-accounting'
   | 'finalize-once'
-  | 'dead-weakrefs';
+  | 'dead-weakrefs'
+  | 'legacy-uncollectable'
+  | 'resurrected-not-cleared'
+  | 'survivors-promoted';
 
 function describe(o: ObjectView): string {
   return `#${o.id} (${o.type})`;
@@ -37,11 +40,11 @@ function byId(s: HeapSnapshot): Map<number, ObjectView> {
   return new Map(s.objects.map((o) => [o.id, o]));
 }
 
-/** Ids reachable from the roots through strong references. */
-export function reachableFromRoots(s: HeapSnapshot): Set<number> {
+/** Ids reachable from the roots (and from `extra` starting points) through strong references. */
+export function reachableFromRoots(s: HeapSnapshot, extra: readonly number[] = []): Set<number> {
   const objects = byId(s);
   const seen = new Set<number>();
-  const stack = s.roots.map((r) => r.target);
+  const stack = [...s.roots.map((r) => r.target), ...extra];
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (seen.has(id)) continue;
@@ -116,15 +119,15 @@ export const immediateReclamation: Invariant = (after) =>
 
 /**
  * After a full collection, every tracked object that existed before it is reachable from the
- * roots (gc.garbage and resurrected objects are reachable through their new owners), except the
- * frozen ones in the permanent generation.
+ * roots (gc.garbage and resurrected objects are reachable through their new owners) or from a
+ * frozen object in the permanent generation: the collector never looks at frozen objects, so what
+ * they reference keeps a refcount the collection cannot explain away, exactly as in CPython.
  */
 export const cyclesReclaimed: Invariant = (after, before, op) => {
   if (op?.kind !== 'collect' || op.generation !== 2 || before === null) return [];
-  const reachable = reachableFromRoots(after);
-  const permanent = new Set(after.generations[3].members);
+  const reachable = reachableFromRoots(after, after.generations[3].members);
   return after.objects
-    .filter((o) => o.tracked && o.id < before.nextId && !reachable.has(o.id) && !permanent.has(o.id))
+    .filter((o) => o.tracked && o.id < before.nextId && !reachable.has(o.id))
     .map((o) => ({
       invariant: 'cycles-reclaimed' as const,
       message: `${describe(o)} is unreachable garbage that survived a full collection`,
@@ -235,6 +238,94 @@ export const deadWeakrefs: Invariant = (after) => {
     }));
 };
 
+/** The ids in generations 0..g of a snapshot (what collect(g) looks at). */
+function collectedGenerations(s: HeapSnapshot, g: number): Set<number> {
+  return new Set(s.generations.slice(0, g + 1).flatMap((gen) => gen.members));
+}
+
+/**
+ * Legacy finalizers (tp_del) make garbage uncollectable: after collect(g), every object with a
+ * legacy finalizer that was in generations 0..g and unreachable (from the roots and from the
+ * generations collect(g) does not look at) before it is alive and in
+ * gc.garbage, and nothing reachable from one was cleared or freed by the collection.
+ */
+export const legacyUncollectable: Invariant = (after, before, op) => {
+  if (op?.kind !== 'collect' || before === null) return [];
+  const collected = collectedGenerations(before, op.generation);
+  const older = before.generations.slice(op.generation + 1).flatMap((gen) => gen.members);
+  const wasReachable = reachableFromRoots(before, older);
+  const legacy = before.objects.filter(
+    (o) => o.finalizer === 'legacy' && collected.has(o.id) && !wasReachable.has(o.id),
+  );
+  if (legacy.length === 0) return [];
+  const garbage = new Set(after.garbage);
+  const out: Violation[] = [];
+  for (const o of legacy) {
+    if (!garbage.has(o.id))
+      out.push({
+        invariant: 'legacy-uncollectable',
+        message: `collect(${op.generation}) did not put ${describe(o)}, unreachable with a legacy finalizer (tp_del), in gc.garbage`,
+        objects: [o.id],
+      });
+  }
+  const kept = reachableFromRoots(
+    before,
+    legacy.map((o) => o.id),
+  );
+  for (const id of new Set([...after.clearedSinceLast, ...after.freedSinceLast])) {
+    if (kept.has(id))
+      out.push({
+        invariant: 'legacy-uncollectable',
+        message: `collect(${op.generation}) cleared or freed #${id}, which an object with a legacy finalizer can reach`,
+        objects: [id],
+      });
+  }
+  return out;
+};
+
+/**
+ * Nothing a finalizer resurrected is cleared: every object a collection cleared (tp_clear) is
+ * dead when the collection is over (handle_resurrected_objects must take the resurrected out).
+ */
+export const resurrectedNotCleared: Invariant = (after, before, op) => {
+  if (op?.kind !== 'collect' || before === null) return [];
+  const live = byId(after);
+  return after.clearedSinceLast
+    .filter((id) => live.has(id))
+    .map((id) => ({
+      invariant: 'resurrected-not-cleared' as const,
+      message: `collect(${op.generation}) cleared ${describe(live.get(id)!)}, which is still alive after it (resurrected, or never garbage)`,
+      objects: [id],
+    }));
+};
+
+/**
+ * Survivors age: after collect(g), every object that was in generations 0..g and is still
+ * tracked is in generation g+1 (generation 2 for a full collection), and objects in older
+ * generations stay where they were.
+ */
+export const survivorsPromoted: Invariant = (after, before, op) => {
+  if (op?.kind !== 'collect' || before === null) return [];
+  const g = op.generation;
+  const target = Math.min(g + 1, 2);
+  const where = new Map<number, number>();
+  after.generations.forEach((gen, i) => gen.members.forEach((id) => where.set(id, i)));
+  const out: Violation[] = [];
+  before.generations.forEach((gen, i) => {
+    const want = i <= g ? target : i;
+    for (const id of gen.members) {
+      const now = where.get(id);
+      if (now !== undefined && now !== want)
+        out.push({
+          invariant: 'survivors-promoted',
+          message: `after collect(${g}) #${id}, which was in generation ${i}, is in generation ${now}, expected ${want}`,
+          objects: [id],
+        });
+    }
+  });
+  return out;
+};
+
 /** Every heap invariant by its stable name, in the order reports list them. */
 export const HEAP_INVARIANTS: Readonly<Record<InvariantName, Invariant>> = {
   'refcount-conservation': refcountConservation,
@@ -245,6 +336,9 @@ export const HEAP_INVARIANTS: Readonly<Record<InvariantName, Invariant>> = {
   'generation-accounting': generationAccounting,
   'finalize-once': finalizeOnce,
   'dead-weakrefs': deadWeakrefs,
+  'legacy-uncollectable': legacyUncollectable,
+  'resurrected-not-cleared': resurrectedNotCleared,
+  'survivors-promoted': survivorsPromoted,
 };
 
 /** Run the named invariants (all by default) and collect their violations. */

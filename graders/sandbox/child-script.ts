@@ -2,7 +2,7 @@
  * The child's script as plain JavaScript: child.ts bundled by esbuild once, into a cache folder
  * of its own, so the child never compiles anything and its read permission covers that folder only.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'fs';
 import path from 'path';
 import { buildSync } from 'esbuild';
 
@@ -18,14 +18,17 @@ export function childScript(): string {
   const stale = !existsSync(out) || sources.some((s) => statSync(s).mtimeMs > statSync(out).mtimeMs);
   if (stale) {
     mkdirSync(CACHE, { recursive: true, mode: 0o755 });
+    // Built aside and renamed into place: graders running at once never run a half-written script.
+    const aside = `${out}.${process.pid}.tmp`;
     buildSync({
       entryPoints: [SOURCE],
       bundle: true,
       platform: 'node',
       target: 'node20',
-      outfile: out,
+      outfile: aside,
       logLevel: 'silent',
     });
+    renameSync(aside, out);
   }
   readFileSync(out); // fail here, in the grader, if the build did not produce it
   return out;

@@ -11,7 +11,7 @@ import { existsSync } from 'fs';
 import path from 'path';
 import { childScript } from './child-script';
 import type { FromChild, ToChild } from './protocol';
-import { validateObservation } from './validate';
+import { parseObservation } from './validate';
 import { SandboxError } from './errors';
 import { acquireUid, releaseUid } from './uids';
 import { watchMemory } from './memory-watch';
@@ -84,6 +84,8 @@ function childExecArgv(script: string, memoryMb: number): string[] {
 
 export class Sandbox {
   private child: ChildProcess | null = null;
+  /** The child has evaluated the bundle and answers observe requests. */
+  private loaded = false;
   private output = '';
   private outputBytes = 0;
   private nextId = 1;
@@ -101,20 +103,28 @@ export class Sandbox {
     return this.output;
   }
 
-  /** Run `operations` through the exercise's observer for `check`; resolves to a validated observation. */
-  async observe(check: string, operations: unknown): Promise<unknown> {
-    await this.ensureLoaded();
-    const id = this.nextId++;
-    const reply = await this.request({ type: 'observe', id, check, operations }, id);
-    if (reply.type === 'error') throw new SandboxError('threw', reply.message);
-    if (reply.type !== 'observation' || reply.id !== id) throw new SandboxError('invalid', 'reply out of order');
-    return validateObservation(reply.value, this.limits.maxObservationChars);
+  /**
+   * Run `operations` through the exercise's observer for `check`; resolves to a validated
+   * observation. When the child is ready the request is sent before this returns, so the grader
+   * can compute the reference's side while the child works.
+   */
+  observe(check: string, operations: unknown): Promise<unknown> {
+    const ask = () => {
+      const id = this.nextId++;
+      return this.request({ type: 'observe', id, check, operations }, id).then((reply) => {
+        if (reply.type === 'error') throw new SandboxError('threw', reply.message);
+        if (reply.type !== 'observation' || reply.id !== id) throw new SandboxError('invalid', 'reply out of order');
+        return parseObservation(reply.json, this.limits.maxObservationChars);
+      });
+    };
+    return this.loaded ? ask() : this.ensureLoaded().then(ask);
   }
 
   /** Kill the child, if any. */
   close(): void {
     const child = this.child;
     this.child = null;
+    this.loaded = false;
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 
@@ -126,6 +136,7 @@ export class Sandbox {
       this.close();
       throw new SandboxError('died', reply.message);
     }
+    this.loaded = true;
   }
 
   /** Stop `child` for a limit it broke: the request in flight fails with `error`. */

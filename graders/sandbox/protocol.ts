@@ -12,5 +12,6 @@ export type ToChild =
 
 export type FromChild =
   | { readonly type: 'loaded' }
-  | { readonly type: 'observation'; readonly id: number; readonly value: unknown }
+  /** The observation as JSON text: parsing it in the grader is what makes it plain data. */
+  | { readonly type: 'observation'; readonly id: number; readonly json: string }
   | { readonly type: 'error'; readonly id: number | null; readonly message: string };

@@ -96,7 +96,7 @@ export function runProgram(source: string, filename: string, options: RunOptions
     throw error;
   }
 
-  const rt = new Runtime({ allocator: new Pymalloc() });
+  const rt = new Runtime({ allocator: new Pymalloc(), components: options.components });
   let printing = true;
   const write = (text: string) => {
     if (printing) out.push(text);

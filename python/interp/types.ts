@@ -1,4 +1,6 @@
 /** What running a Python program on the simulator takes and gives back. */
+import type { Components } from '../../core/components';
+
 export interface RunOptions {
   /** Stop with a clear error after this many executed statements and expressions (default 10,000,000). */
   readonly maxSteps?: number;
@@ -8,6 +10,8 @@ export interface RunOptions {
   readonly mallocStats?: boolean;
   /** Draw the arenas and pools (one character per pool) on stderr at exit (`--arena-picture`). */
   readonly arenaPicture?: boolean;
+  /** Components that replace the reference ones (a student's, for `pymemlab run --impl DIR`). */
+  readonly components?: Partial<Components>;
 }
 
 export interface RunResult {

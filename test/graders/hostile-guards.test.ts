@@ -7,7 +7,7 @@ import os from 'os';
 import path from 'path';
 import { build } from 'esbuild';
 import { readSourceFile, MAX_SOURCE_BYTES } from '../../graders/submission-files';
-import { validateObservation } from '../../graders/sandbox/validate';
+import { parseObservation } from '../../graders/sandbox/validate';
 import { SandboxError } from '../../graders/sandbox/errors';
 import { exerciseStatus } from '../../graders/exercise-status';
 import { withholdPlugin } from '../../graders/withhold';
@@ -47,26 +47,28 @@ describe('submission files', () => {
 });
 
 describe('observations', () => {
-  const refused = (value: unknown) => {
+  const refused = (json: unknown) => {
     try {
-      validateObservation(value, 1000);
+      parseObservation(json, 1000);
       return null;
     } catch (error) {
       return error instanceof SandboxError ? `${error.kind}: ${error.message}` : 'not a SandboxError';
     }
   };
 
-  test('plain JSON data passes; prototype keys, non-data, non-finite and oversized values are refused', () => {
-    expect(refused({ snapshots: [{ id: 1, refcnt: 2, name: 'x' }], calls: 3, error: null })).toBeNull();
-    expect(refused(JSON.parse('{"a": {"__proto__": {"polluted": true}}}'))).toBe(
-      'invalid: observation holds the key "__proto__" at observation.a',
+  test('JSON text of plain data passes; prototype keys, non-text, bad JSON and oversized replies are refused', () => {
+    expect(refused(JSON.stringify({ snapshots: [{ id: 1, refcnt: 2, name: 'x' }], calls: 3, error: null }))).toBeNull();
+    expect(refused('{"a": [{"__proto__": {"polluted": true}}]}')).toBe(
+      'invalid: observation holds the key "__proto__" at observation.a[0]',
     );
-    expect(refused({ constructor: { prototype: {} } })).toBe(
+    expect(refused('{"constructor": {"prototype": {}}}')).toBe(
       'invalid: observation holds the key "constructor" at observation',
     );
-    expect(refused({ f: () => 1 })).toMatch(/^invalid: observation holds a function at observation\.f/);
-    expect(refused([1, NaN])).toBe('invalid: observation holds NaN at observation[1]');
-    expect(refused('x'.repeat(2000))).toMatch(/^invalid: observation of 2002 characters exceeds the limit of 1000/);
+    expect(refused({ a: 1 })).toBe('invalid: the reply is a object, not JSON text');
+    expect(refused('{"a": ')).toMatch(/^invalid: the reply is not valid JSON/);
+    expect(refused(JSON.stringify('x'.repeat(2000)))).toBe(
+      'invalid: observation of 2002 characters exceeds the limit of 1000',
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -20,6 +20,10 @@ export const ALLOC_KINDS = [
 ] as const;
 export type AllocKind = (typeof ALLOC_KINDS)[number];
 
+/** What a `cycle` can be made of: kinds that hold a reference in field 0 after they exist. */
+export const RING_KINDS = ['list', 'dict', 'instance', 'finalizer', 'resurrector', 'legacy'] as const;
+export type RingKind = (typeof RING_KINDS)[number];
+
 export type Slot = { readonly scope: 'global' | 'local'; readonly index: number };
 
 export type HeapOp =
@@ -31,8 +35,14 @@ export type HeapOp =
   | { readonly op: 'weakref'; readonly target: Slot; readonly callback: boolean; readonly into: Slot }
   | { readonly op: 'pushFrame' }
   | { readonly op: 'popFrame' }
+  | { readonly op: 'cycle'; readonly kinds: readonly RingKind[]; readonly into: Slot }
   | { readonly op: 'collect'; readonly generation: number }
-  | { readonly op: 'setThreshold'; readonly threshold0: number }
+  | {
+      readonly op: 'setThreshold';
+      readonly threshold0: number;
+      readonly threshold1?: number;
+      readonly threshold2?: number;
+    }
   | { readonly op: 'dropResurrected' }
   | { readonly op: 'freeze' }
   | { readonly op: 'unfreeze' };
@@ -66,10 +76,12 @@ export function opToString(op: HeapOp): string {
       return 'call()';
     case 'popFrame':
       return 'return';
+    case 'cycle':
+      return `${slotName(op.into)} = cycle(${op.kinds.join(', ')})`;
     case 'collect':
       return `gc.collect(${op.generation})`;
     case 'setThreshold':
-      return `gc.set_threshold(${op.threshold0})`;
+      return `gc.set_threshold(${[op.threshold0, op.threshold1, op.threshold2].filter((t) => t !== undefined).join(', ')})`;
     case 'dropResurrected':
       return 'resurrected.clear()';
     case 'freeze':

@@ -3,8 +3,8 @@
  * the `pymemlab scenario` command. Reading one validates every field and reports the file, the
  * line and what was expected.
  */
-import { ALLOC_KINDS } from './operations';
-import type { AllocKind, HeapOp, Slot } from './operations';
+import { ALLOC_KINDS, RING_KINDS } from './operations';
+import type { AllocKind, HeapOp, RingKind, Slot } from './operations';
 
 export interface Scenario {
   readonly title: string;
@@ -88,10 +88,25 @@ export function parseScenario(text: string, file: string): Scenario {
           return { op: 'delField', container: slot('container'), field: nat('field', 9) };
         case 'weakref':
           return { op: 'weakref', target: slot('target'), callback: s.callback === true, into: slot('into') };
+        case 'cycle': {
+          const kinds = s.kinds;
+          if (
+            !Array.isArray(kinds) ||
+            kinds.length === 0 ||
+            !kinds.every((k) => (RING_KINDS as readonly unknown[]).includes(k))
+          )
+            fail(`expected "kinds" to be a non-empty array of ${RING_KINDS.join(', ')}, got ${JSON.stringify(kinds)}`);
+          return { op: 'cycle', kinds: kinds as RingKind[], into: slot('into') };
+        }
         case 'collect':
           return { op: 'collect', generation: nat('generation', 2) };
         case 'setThreshold':
-          return { op: 'setThreshold', threshold0: nat('threshold0', 1_000_000) };
+          return {
+            op: 'setThreshold',
+            threshold0: nat('threshold0', 1_000_000),
+            ...(s.threshold1 !== undefined ? { threshold1: nat('threshold1', 1_000_000) } : {}),
+            ...(s.threshold2 !== undefined ? { threshold2: nat('threshold2', 1_000_000) } : {}),
+          };
         case 'pushFrame':
         case 'popFrame':
         case 'dropResurrected':

@@ -2,7 +2,7 @@
  * The system under test for heap operations: a runtime with a `__main__` module, a frame stack,
  * and classes whose finalizers do nothing, resurrect their instance, or are legacy (tp_del).
  */
-import { Runtime, type RuntimeOptions } from '../../runtime';
+import { Runtime, type HeapEvent, type RuntimeOptions } from '../../runtime';
 import { type PyObject } from '../../objects/pyobject';
 import { newList, listAppend, listSetItem, listDelItem, listClear } from '../../objects/list';
 import { newTuple } from '../../objects/tuple';
@@ -21,7 +21,39 @@ import { newWeakref } from '../../objects/weakrefobject';
 import { GcModule } from '../../gc/gcmodule';
 import { Kind } from '../../objects/kinds';
 import { hashKey } from '../../objects/hashkey';
-import { type HeapOp, type Slot, GLOBAL_SLOTS, LOCAL_SLOTS, MAX_FRAMES, type AllocKind } from './operations';
+import {
+  type HeapOp,
+  type Slot,
+  GLOBAL_SLOTS,
+  LOCAL_SLOTS,
+  MAX_FRAMES,
+  type AllocKind,
+  type RingKind,
+} from './operations';
+
+/**
+ * What happened to the heap during an operation, recorded by the world and the runtime, never by
+ * the component under test: deaths (`free`, from _Py_ForgetReference) and tp_clear calls come from
+ * the runtime; finalizer, tp_del and weakref-callback calls from the world's own Python-level
+ * functions, which record themselves when called, however a collector got to them.
+ */
+export type WorldEvent =
+  | { readonly kind: 'free'; readonly id: number; readonly type: string; readonly during: 'decref' | 'collection' }
+  | { readonly kind: 'clear'; readonly id: number }
+  | { readonly kind: 'finalize'; readonly id: number }
+  | { readonly kind: 'legacy-del'; readonly id: number }
+  | { readonly kind: 'callback'; readonly id: number };
+
+/** More events than any operation of a few dozen objects can cause: the component is looping. */
+export const MAX_EVENTS_PER_STEP = 100_000;
+
+/** Thrown when one operation causes more than MAX_EVENTS_PER_STEP events (a runaway loop). */
+export class RunawayStepError extends Error {
+  constructor() {
+    super(`more than ${MAX_EVENTS_PER_STEP} heap events in one operation: the component is looping`);
+    this.name = 'RunawayStepError';
+  }
+}
 
 export class HeapWorld {
   readonly rt: Runtime;
@@ -32,6 +64,18 @@ export class HeapWorld {
   readonly resurrected: PyObject;
   readonly callback: PyObject;
   callbackCalls = 0;
+  private events: WorldEvent[] = [];
+  private readonly listener = (event: HeapEvent): void => {
+    if (this.events.length >= MAX_EVENTS_PER_STEP) throw new RunawayStepError();
+    if (event.kind === 'dealloc')
+      this.events.push({
+        kind: 'free',
+        id: event.id,
+        type: event.type,
+        during: this.rt.gc.collecting ? 'collection' : 'decref',
+      });
+    else if (event.kind === 'clear') this.events.push({ kind: 'clear', id: event.id });
+  };
 
   constructor(options: RuntimeOptions = {}) {
     this.rt = new Runtime(options);
@@ -41,8 +85,9 @@ export class HeapWorld {
     this.resurrected = newList(this.rt, []);
     this.rt.hold(this.resurrected);
     this.rt.decref(this.resurrected);
-    this.callback = this.rt.builtin('callback', () => {
+    this.callback = this.rt.builtin('callback', (args) => {
       this.callbackCalls++;
+      this.events.push({ kind: 'callback', id: args[0]?.id ?? 0 });
       return this.rt.none();
     });
     this.rt.hold(this.callback);
@@ -59,10 +104,26 @@ export class HeapWorld {
       resurrector: cls('Phoenix'),
       legacy: cls('Legacy'),
     };
-    classType(this.classes.finalizer).finalize = () => {};
-    classType(this.classes.resurrector).finalize = (self) => listAppend(this.rt, this.resurrected, self);
-    classType(this.classes.legacy).legacyDel = () => {};
+    classType(this.classes.finalizer).finalize = (self) => this.record('finalize', self);
+    classType(this.classes.resurrector).finalize = (self) => {
+      this.record('finalize', self);
+      listAppend(this.rt, this.resurrected, self);
+    };
+    classType(this.classes.legacy).legacyDel = (self) => this.record('legacy-del', self);
     this.rt.pushFrame('<module>', []);
+    this.rt.listeners.push(this.listener);
+  }
+
+  private record(kind: 'finalize' | 'legacy-del', self: PyObject): void {
+    if (this.events.length >= MAX_EVENTS_PER_STEP) throw new RunawayStepError();
+    this.events.push({ kind, id: self.id });
+  }
+
+  /** The events since the last call, in the order they happened. */
+  takeEvents(): WorldEvent[] {
+    const events = this.events;
+    this.events = [];
+    return events;
   }
 
   private get frameDepth(): number {
@@ -184,6 +245,20 @@ export class HeapWorld {
     }
   }
 
+  /** What the last gc.collect() returned (collected + uncollectable). */
+  lastCollected: number | null = null;
+
+  /**
+   * A reference cycle of new objects, each holding the next in its field 0 and the last the first;
+   * returns the first (owned), the others owned by their predecessor only.
+   */
+  private ring(kinds: readonly RingKind[]): PyObject {
+    const members = kinds.map((kind) => this.alloc(kind, []));
+    members.forEach((op, i) => this.setField(op, 0, members[(i + 1) % members.length]));
+    for (const op of members.slice(1)) this.rt.decref(op);
+    return members[0];
+  }
+
   /** Carry out one operation. */
   apply(op: HeapOp): void {
     const rt = this.rt;
@@ -229,11 +304,16 @@ export class HeapWorld {
       case 'popFrame':
         if (this.frameDepth > 1) rt.popFrame();
         return;
+      case 'cycle':
+        this.put(op.into, this.ring(op.kinds));
+        return;
       case 'collect':
-        this.gc.collect(op.generation);
+        this.lastCollected = this.gc.collect(op.generation);
         return;
       case 'setThreshold':
-        this.gc.set_threshold(op.threshold0);
+        this.gc.set_threshold(
+          ...[op.threshold0, op.threshold1, op.threshold2].filter((t): t is number => t !== undefined),
+        );
         return;
       case 'dropResurrected':
         listClear(rt, this.resurrected);

@@ -1,0 +1,42 @@
+// Exercise 2 with a realistic bug: forgetting to decref children: a dict's keys and values are
+// never released when the dict dies, so they leak.
+import type { CreateDeallocator, DeallocApi, ObjectId } from 'pymemlab/exercises/02-deallocation/api';
+
+const UNWIND_LEVEL = 50;
+
+/** References in the order the container's tp_dealloc releases them. */
+function releaseOrder(api: DeallocApi, op: ObjectId): ObjectId[] {
+  const items = api.items(op);
+  return api.kind(op) === 'dict' ? items : items.reverse();
+}
+
+export const createDeallocator: CreateDeallocator = (api) => {
+  let depth = 0;
+  const deferred: ObjectId[] = [];
+
+  const destroy = (op: ObjectId): void => {
+    // BUG: the dict's references are forgotten: only lists and tuples release what they hold.
+    if (api.kind(op) !== 'dict') for (const item of releaseOrder(api, op)) api.decref(item);
+    api.freeShell(op);
+  };
+
+  const drain = (): void => {
+    depth++;
+    while (deferred.length > 0) destroy(deferred.pop()!);
+    depth--;
+  };
+
+  return {
+    dealloc(op) {
+      api.untrack(op);
+      if (depth >= UNWIND_LEVEL) {
+        deferred.push(op);
+        return;
+      }
+      depth++;
+      destroy(op);
+      depth--;
+      if (depth === 0 && deferred.length > 0) drain();
+    },
+  };
+};

@@ -1,0 +1,135 @@
+/**
+ * Running one check: fast-check generates inputs, the student's side observes them, the trusted
+ * side judges them, and the first failure is shrunk to the smallest input that still fails. The
+ * same seed (and path) gives the same verdict and the same counterexample.
+ */
+import fc from 'fast-check';
+import type { LoadedStudent } from './sandbox';
+import { errorText } from './student-exports';
+import type { CheckMeta, CheckReport, Exercise, ExerciseCheck, Mismatch } from './types';
+
+/** How to run a check; without a seed, each check has a fixed one of its own (hash of its name). */
+export interface RunCheckOptions {
+  readonly seed?: number;
+  /** fast-check's replay path, as printed with a failure. */
+  readonly path?: string;
+  readonly numRuns?: number;
+}
+
+/** Observe with a student's code loaded in this process, or with a function supplied from outside. */
+export type Observer = { readonly student: LoadedStudent } | { readonly observe: (input: unknown) => unknown };
+
+/** The judge's verdict travels out of the property as this error. */
+class MismatchError extends Error {
+  constructor(readonly mismatch: Mismatch) {
+    super(mismatch.message);
+  }
+}
+
+/** A stable default seed per check, so that two runs of unchanged code agree. */
+export function defaultSeed(exercise: string, check: string): number {
+  let h = 2166136261;
+  for (const ch of `${exercise}/${check}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return h | 0;
+}
+
+/** The metadata of a check by name (the exercise's checks and its metadata share names). */
+export function checkMeta(exercise: Exercise, name: string): CheckMeta {
+  const meta = exercise.meta.checks.find((c) => c.name === name);
+  if (meta === undefined) throw new Error(`exercise ${exercise.meta.id} has no check "${name}"`);
+  return meta;
+}
+
+/** What the student's side threw, as a mismatch (code that throws is a failing submission). */
+function threw(error: unknown): MismatchError {
+  return new MismatchError({
+    step: null,
+    message: 'your code threw an error',
+    expected: 'no error',
+    observed: errorText(error),
+  });
+}
+
+/** Observe one input in this process. */
+function observeOrMismatch(check: ExerciseCheck, observer: Observer, input: unknown): unknown {
+  try {
+    return 'student' in observer ? check.observe(observer.student, input) : observer.observe(input);
+  } catch (error) {
+    throw threw(error);
+  }
+}
+
+/** What fast-check found, as the report a student or a grader reads. */
+function report(
+  exercise: Exercise,
+  check: ExerciseCheck,
+  seed: number,
+  numRuns: number,
+  details: fc.RunDetails<[unknown]>,
+): CheckReport {
+  const base = {
+    exercise: exercise.meta.id,
+    check: check.name,
+    meaning: checkMeta(exercise, check.name).meaning,
+    seed,
+    numRuns,
+  };
+  if (!details.failed) return { ...base, passed: true };
+  const input = details.counterexample![0];
+  const error = details.errorInstance;
+  const mismatch: Mismatch =
+    error instanceof MismatchError
+      ? error.mismatch
+      : { step: null, message: 'the check itself failed', expected: 'no error', observed: String(error) };
+  return {
+    ...base,
+    passed: false,
+    failure: { steps: check.describe(input), mismatch, path: details.counterexamplePath ?? '' },
+  };
+}
+
+/** Judge one observation; a mismatch leaves the property as an error, for fast-check to shrink. */
+function judged(check: ExerciseCheck, input: unknown, observed: unknown): void {
+  const mismatch = check.judge(input, observed, check.expect(input));
+  if (mismatch !== null) throw new MismatchError(mismatch);
+}
+
+/** Run `check` of `exercise` against the observer; never throws for a failing submission. */
+export function runCheck(
+  exercise: Exercise,
+  check: ExerciseCheck,
+  observer: Observer,
+  options: RunCheckOptions = {},
+): CheckReport {
+  const seed = options.seed ?? defaultSeed(exercise.meta.id, check.name);
+  const numRuns = options.numRuns ?? check.numRuns;
+  const property = fc.property(check.arbitrary, (input) =>
+    judged(check, input, observeOrMismatch(check, observer, input)),
+  );
+  return report(exercise, check, seed, numRuns, fc.check(property, { seed, numRuns, path: options.path }));
+}
+
+/**
+ * The same with an asynchronous observer (a grader's sandboxed child process): `observe` gets the
+ * plain-data input and resolves to the observation, which is judged here. A rejection counts as the
+ * submission's error.
+ */
+export async function runCheckRemote(
+  exercise: Exercise,
+  check: ExerciseCheck,
+  observe: (input: unknown) => Promise<unknown>,
+  options: RunCheckOptions = {},
+): Promise<CheckReport> {
+  const seed = options.seed ?? defaultSeed(exercise.meta.id, check.name);
+  const numRuns = options.numRuns ?? check.numRuns;
+  const property = fc.asyncProperty(check.arbitrary, async (input) => {
+    let observed: unknown;
+    try {
+      observed = await observe(input);
+    } catch (error) {
+      throw threw(error);
+    }
+    judged(check, input, observed);
+  });
+  return report(exercise, check, seed, numRuns, await fc.check(property, { seed, numRuns, path: options.path }));
+}

@@ -1,0 +1,37 @@
+/**
+ * The sandbox side of the kit's exercises: bundled into the child next to a student's files, it
+ * runs a check's `observe` on the student's exports and returns the observation. Nothing here
+ * judges. The student's code already runs in a process of its own, so the "realm" handed to the
+ * exercise's adapters is a plain one: host primitives called with and returning plain data.
+ */
+import type { ExerciseCheck } from '../exercises/types';
+import type { LoadedStudent, StudentRealm } from '../exercises/sandbox';
+
+/** Plain data in, plain data out: what StudentRealm guarantees across realms, inside one. */
+function plainCopy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** StudentRealm's two operations, for code that already runs in the sandboxed child. */
+function processRealm(): StudentRealm {
+  const realm = {
+    api: <T extends object>(host: Record<string, (...args: unknown[]) => unknown>): T =>
+      Object.freeze(
+        Object.fromEntries(
+          Object.entries(host).map(([name, f]) => [name, (...args: unknown[]) => plainCopy(f(...args.map(plainCopy)))]),
+        ),
+      ) as T,
+    data: plainCopy,
+  };
+  return realm as unknown as StudentRealm;
+}
+
+/** The `observe` of a sandbox entry: run the named check's observe half on the student's exports. */
+export function kitObserve(checks: readonly ExerciseCheck[]) {
+  return (exports: Record<string, unknown>, checkName: string, input: unknown): unknown => {
+    const check = checks.find((c) => c.name === checkName);
+    if (check === undefined) throw new Error(`no check named ${checkName}`);
+    const student: LoadedStudent = { exports, realm: processRealm() };
+    return check.observe(student, input);
+  };
+}
