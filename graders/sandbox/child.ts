@@ -3,7 +3,7 @@
  * Node's permission model (reads of this script's folder only; no writes, child processes or
  * workers), an empty environment and, when the grader is root, an unprivileged uid of its own.
  * Before any submission code runs, harden.ts freezes the realm's intrinsics and strips the globals
- * that carry powers (process, timers, fetch).
+ * that carry powers (process, fetch, WebAssembly).
  *
  * It receives a submission bundle as text, evaluates it, then answers observe requests: the
  * exercise's observer runs the operations on the student's components and returns observations.
