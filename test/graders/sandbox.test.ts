@@ -41,7 +41,7 @@ describe('the sandboxed child', () => {
     sandbox = new Sandbox(bundle('if (ops) for (;;) {} return "alive";'), { ...FAST_LIMITS, timeoutMs: 500 });
     const started = Date.now();
     expect((await failure(sandbox, true)).kind).toBe('timeout');
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(10 * 500 + 1000); // CPU time, wall clock at most 10 times it (pool.ts)
     await expect(sandbox.observe('c', false)).resolves.toBe('alive');
   });
 
@@ -69,13 +69,7 @@ describe('the sandboxed child', () => {
       bundle('return [typeof process, typeof fetch, typeof WebAssembly, Object.isFrozen(Array.prototype)];'),
       FAST_LIMITS,
     );
-    await expect(sandbox.observe('c', null)).resolves.toEqual([
-      'undefined',
-      'undefined',
-      'undefined',
-      'undefined',
-      true,
-    ]);
+    await expect(sandbox.observe('c', null)).resolves.toEqual(['undefined', 'undefined', 'undefined', true]);
   });
 
   it('stops a submission that prints past the limit, keeping what fits', async () => {
