@@ -26,7 +26,17 @@ const zones = Object.entries(LAYERS).flatMap(([target, allowed]) =>
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'reports/**', 'out/**', 'scratch/**', '**/*.js', '**/*.mjs'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'coverage/**',
+      'reports/**',
+      'out/**',
+      'scratch/**',
+      'test/graders/corpus/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
   },
   {
     files: ['**/*.ts'],

@@ -15,7 +15,8 @@ import { parseFormats, FormatError, FORMATS } from '../graders/outputs';
 import { gradeClass } from '../graders/grade-class';
 import { mergeShards, MergeError } from '../graders/merge';
 import { createProgress } from '../graders/progress';
-import { DEFAULT_LIMITS } from '../graders/sandbox/pool';
+import { DEFAULT_LIMITS, killAllSandboxes } from '../graders/sandbox/pool';
+import { ResumeError } from '../graders/resume';
 import { loadExercises } from '../graders/exercise-source';
 import { ExerciseSourceError } from '../graders/kit-exercises';
 import { gradeSubmission } from '../graders/grade';
@@ -34,9 +35,34 @@ interface GradeCliOptions {
   templates?: string;
   config?: string;
   exercises?: string;
+  resume?: boolean;
 }
 
-const USER_ERRORS = [DiscoverError, ConfigError, TemplateError, FormatError, MergeError, ExerciseSourceError];
+const USER_ERRORS = [
+  DiscoverError,
+  ConfigError,
+  TemplateError,
+  FormatError,
+  MergeError,
+  ExerciseSourceError,
+  ResumeError,
+];
+
+/**
+ * Ctrl-C or SIGTERM while grading: take the sandboxes down and exit with 128 + the signal's number.
+ * Every file written so far is whole (written atomically), so `--resume` continues from here.
+ */
+function stopOnSignals(): void {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
+    process.once(signal, () => {
+      killAllSandboxes();
+      process.stderr.write(`\npymemlab grade: stopped by ${signal}; run again with --resume to continue\n`);
+      process.exit(code);
+    });
+}
 
 function whole(min: number) {
   return (value: string): number => {
@@ -100,12 +126,14 @@ async function gradeCommand(patterns: string[], opts: GradeCliOptions): Promise<
   let submissions: Submission[] = discoverSubmissions(patterns);
   if (opts.shard) submissions = selectShard(submissions, parseShard(opts.shard));
   const renderer = createRenderer(opts.templates);
+  stopOnSignals();
   const all = await gradeClass(submissions, exercises, {
     ...settings(opts, config),
     out: opts.out,
     formats,
     renderer,
     progress: createProgress(submissions.length),
+    resume: opts.resume ?? false,
   });
   printSummary(all, opts.out);
 }
@@ -165,6 +193,7 @@ export function registerGradeCommands(program: Command): void {
     .option('--templates <dir>', 'your own copies of templates/ to restyle the reports')
     .option('--config <file>', 'configuration (default: pymemlab.config.json or .js in the current folder)')
     .option('--exercises <module>', "a module exporting `exercises` (GradedExercise[]) instead of the kit's")
+    .option('--resume', 'continue an interrupted run into the same --out: finished submissions are kept, not regraded')
     .exitOverride(exitOverride)
     .action((patterns: string[], opts: GradeCliOptions) => void guarded('grade', () => gradeCommand(patterns, opts)));
   program

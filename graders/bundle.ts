@@ -4,15 +4,22 @@
  * evaluates. A student file may import its own folder's files and the exercise's student API, and
  * nothing else: any other import is refused with its name, file and line, before anything runs.
  */
-import { existsSync, realpathSync } from 'fs';
+import { existsSync, readdirSync, realpathSync } from 'fs';
 import { builtinModules } from 'module';
 import path from 'path';
 import { build, type Message, type Plugin } from 'esbuild';
 import type { GradedExercise } from './exercise';
 import { BUNDLE_GLOBAL } from './sandbox/protocol';
+import { withholdPlugin } from './withhold';
+import { submissionFilesPlugin } from './submission-files';
+import { typeErrors } from './typecheck';
+
+/** missing: a student file is absent (or the folder is empty); compile-error: esbuild or a file check refused it. */
+export type BundleFailure = 'missing' | 'compile-error';
 
 export type BundleOutcome =
-  { readonly ok: true; readonly code: string } | { readonly ok: false; readonly error: string };
+  | { readonly ok: true; readonly code: string }
+  | { readonly ok: false; readonly kind: BundleFailure; readonly error: string };
 
 /**
  * What a trusted module's Node built-in import becomes in the sandbox: an exercise's checks module
@@ -75,11 +82,15 @@ function importRule(root: string, exercise: GradedExercise): Plugin {
   };
 }
 
-/** "file:line:column: text", with the file relative to the submission. */
+/** The name of the grader's entry module in esbuild's messages. */
+const ENTRY = '<grader entry>';
+
+/** "file:line:column: text", with the file relative to the submission (no place for the grader's own entry). */
 function formatMessage(root: string, message: Message): string {
-  const where = message.location
-    ? `${path.relative(root, path.resolve(message.location.file))}:${message.location.line}:${message.location.column + 1}: `
-    : '';
+  const where =
+    message.location && path.basename(message.location.file) !== ENTRY
+      ? `${path.relative(root, path.resolve(message.location.file))}:${message.location.line}:${message.location.column + 1}: `
+      : '';
   return where + message.text;
 }
 
@@ -90,8 +101,15 @@ export async function bundleExercise(exercise: GradedExercise, submissionDir: st
   const root = existsSync(folder) ? realpathSync(folder) : folder;
   const files = exercise.studentFiles.map((f) => path.join(root, f.file));
   const missing = exercise.studentFiles.filter((_, i) => !existsSync(files[i]!)).map((f) => f.file);
+  const expected = exercise.studentFiles.map((f) => f.file).join(', ');
+  if (!existsSync(root) || readdirSync(root).length === 0)
+    return {
+      ok: false,
+      kind: 'missing',
+      error: `${exercise.folder || 'the submission'} is empty or missing: expected ${expected}`,
+    };
   if (missing.length > 0)
-    return { ok: false, error: `missing file(s): ${missing.join(', ')} in ${exercise.folder || '.'}` };
+    return { ok: false, kind: 'missing', error: `missing file(s): ${missing.join(', ')} in ${exercise.folder || '.'}` };
   const entry = [
     ...files.map((file, i) => `import * as file${i} from ${JSON.stringify(file)};`),
     exercise.sandboxEntry,
@@ -99,7 +117,7 @@ export async function bundleExercise(exercise: GradedExercise, submissionDir: st
   ].join('\n');
   try {
     const result = await build({
-      stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: '<grader entry>' },
+      stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: ENTRY },
       bundle: true,
       write: false,
       format: 'iife',
@@ -109,12 +127,15 @@ export async function bundleExercise(exercise: GradedExercise, submissionDir: st
       mainFields: ['main', 'module'],
       define: { __dirname: '"."', __filename: '"."' },
       logLevel: 'silent',
-      plugins: [importRule(root, exercise)],
+      preserveSymlinks: true, // a link is checked where it is (submission-files.ts), not where it points
+      plugins: [importRule(root, exercise), submissionFilesPlugin(root), withholdPlugin(exercise.withheld ?? [])],
     });
+    const typed = typeErrors(root, exercise.studentFiles, exercise.api);
+    if (typed.length > 0) return { ok: false, kind: 'compile-error', error: typed.join('\n') };
     return { ok: true, code: result.outputFiles[0]!.text };
   } catch (error) {
     const messages = (error as { errors?: Message[] }).errors;
     if (!messages) throw error;
-    return { ok: false, error: messages.map((m) => formatMessage(root, m)).join('\n') };
+    return { ok: false, kind: 'compile-error', error: messages.map((m) => formatMessage(root, m)).join('\n') };
   }
 }

@@ -46,6 +46,12 @@ export interface GradedExercise {
    * `student` holds the student files' exports and the result is plain JSON.
    */
   readonly sandboxEntry: string;
+  /**
+   * Reference implementation files the sandbox bundle must not contain (withhold.ts): the
+   * sandbox entry's imports of them get stand-ins that throw, so a submission cannot hand back
+   * the reference component it reached through the objects it was given.
+   */
+  readonly withheld?: readonly string[];
   /** How a student replays a failure in their workspace. */
   replayCommand(check: string, seed: number, path: string | null): string;
   readonly checks: readonly GradedCheck[];

@@ -6,12 +6,13 @@
  * regrade gives the same result.
  */
 import { createHash } from 'crypto';
-import type { CheckResult } from '../core/checks/result';
+import type { CheckResult, CheckStatus } from '../core/checks/result';
 import type { GradedCheck, GradedExercise, Observe } from './exercise';
 import type { Submission } from './discover';
 import { bundleExercise } from './bundle';
 import { Sandbox, type SandboxLimits } from './sandbox/pool';
-import { SandboxError } from './sandbox/errors';
+import { SandboxError, type SandboxErrorKind } from './sandbox/errors';
+import { exerciseStatus, type ExerciseStatus } from './exercise-status';
 
 /** Where a submission's bundle runs: a Sandbox (always, when grading); bench/ compares with an in-process one. */
 export interface Subject {
@@ -44,6 +45,8 @@ export interface ExerciseGrade {
   readonly exercise: GradedExercise;
   readonly score: number;
   readonly maxScore: number;
+  /** What happened, in one word (exercise-status.ts). */
+  readonly status: ExerciseStatus;
   /** Why nothing could run (a missing file, a refused import), or null. */
   readonly error: string | null;
   readonly checks: readonly CheckGrade[];
@@ -65,9 +68,9 @@ export function submissionSeed(classSeed: number, name: string): number {
 }
 
 /**
- * An observe function that stops the check once the child is gone: after a timeout or a death,
- * shrinking would only wait for the same limit again, so later requests fail at once with the
- * first error, which `run` reports as the check's status.
+ * An observe function that stops the check once the child is gone: after a timeout, a broken limit
+ * or a death, shrinking would only wait for the same limit again, so later requests fail at once
+ * with the first error, which `run` reports as the check's status.
  */
 function latchingObserve(sandbox: Subject, check: string): { observe: Observe; fatal: () => SandboxError | null } {
   let fatal: SandboxError | null = null;
@@ -76,22 +79,36 @@ function latchingObserve(sandbox: Subject, check: string): { observe: Observe; f
     try {
       return await sandbox.observe(check, operations);
     } catch (error) {
-      if (error instanceof SandboxError && (error.kind === 'timeout' || error.kind === 'died')) fatal = error;
+      if (error instanceof SandboxError && error.processGone) fatal = error;
       throw error;
     }
   };
   return { observe, fatal: () => fatal };
 }
 
-/** A result for a check that ended without a verdict of its own (no bundle, a timeout, a dead process). */
+/** How a check that ended without a verdict of its own is reported, per reason it ended. */
+const ABORTED: Readonly<
+  Record<SandboxErrorKind | 'not-graded' | 'judge-error', { status: CheckStatus; reason: string }>
+> = {
+  timeout: { status: 'timeout', reason: 'time-limit' },
+  memory: { status: 'crash', reason: 'memory-limit' },
+  'output-limit': { status: 'crash', reason: 'output-limit' },
+  died: { status: 'crash', reason: 'process-died' },
+  threw: { status: 'crash', reason: 'raised' },
+  invalid: { status: 'crash', reason: 'invalid-observation' },
+  'not-graded': { status: 'crash', reason: 'not-graded' },
+  'judge-error': { status: 'crash', reason: 'judge-error' },
+};
+
+/** A result for a check that ended without a verdict of its own (no bundle, a broken limit, a dead process). */
 function abortedResult(
   check: GradedCheck,
   seed: number,
-  status: 'timeout' | 'crash',
-  reason: string,
+  why: keyof typeof ABORTED,
   message: string,
   steps: readonly string[] = [],
 ): CheckResult {
+  const { status, reason } = ABORTED[why];
   return {
     check: check.name,
     meaning: check.meaning,
@@ -103,7 +120,12 @@ function abortedResult(
   };
 }
 
-/** Run one check in the sandbox; a timeout or a dead child overrides whatever the check made of it. */
+/**
+ * Run one check in the sandbox. A dead child or a broken limit overrides whatever the check made
+ * of it; a submission error that escaped the check (a throw outside the observer, a malformed
+ * reply) is a crash; and a judge that throws on what a submission sent ends this check alone,
+ * never the batch.
+ */
 async function runOne(
   check: GradedCheck,
   sandbox: Subject,
@@ -112,18 +134,22 @@ async function runOne(
 ): Promise<CheckResult> {
   const { observe, fatal } = latchingObserve(sandbox, check.name);
   let result: CheckResult | null = null;
+  let escaped: unknown = null;
   try {
     result = await check.run(observe, { seed, numRuns: runs });
   } catch (error) {
-    if (!(error instanceof SandboxError)) throw error;
+    escaped = error;
   }
-  const stopped = fatal();
-  if (stopped) {
-    const [status, reason] =
-      stopped.kind === 'timeout' ? (['timeout', 'time-limit'] as const) : (['crash', 'process-died'] as const);
-    return abortedResult(check, seed, status, reason, stopped.message, result?.failure?.steps ?? []);
-  }
-  return result!;
+  const stopped = fatal() ?? (escaped instanceof SandboxError ? escaped : null);
+  if (stopped) return abortedResult(check, seed, stopped.kind, stopped.message, result?.failure?.steps ?? []);
+  if (result) return result;
+  const detail = escaped instanceof Error ? escaped.message : String(escaped);
+  return abortedResult(
+    check,
+    seed,
+    'judge-error',
+    `the grader could not judge this submission's observations (${detail.slice(0, 500)})`,
+  );
 }
 
 /** Score the checks of an exercise: correctness gates efficiency. */
@@ -143,9 +169,10 @@ async function gradeExercise(exercise: GradedExercise, submission: Submission, s
   const maxScore = exercise.checks.reduce((sum, c) => sum + c.points, 0);
   const bundle = await bundleExercise(exercise, submission.dir);
   if (!bundle.ok) {
-    const results = exercise.checks.map((c) => abortedResult(c, seed, 'crash', 'not-graded', bundle.error));
+    const results = exercise.checks.map((c) => abortedResult(c, seed, 'not-graded', bundle.error));
+    const status = exerciseStatus(bundle.kind, results);
     return {
-      grade: { exercise, score: 0, maxScore, error: bundle.error, checks: scoreChecks(exercise, results) },
+      grade: { exercise, score: 0, maxScore, status, error: bundle.error, checks: scoreChecks(exercise, results) },
       printed: '',
     };
   }
@@ -155,7 +182,8 @@ async function gradeExercise(exercise: GradedExercise, submission: Submission, s
     for (const check of exercise.checks) results.push(await runOne(check, sandbox, seed, options.runs));
     const checks = scoreChecks(exercise, results);
     const score = checks.reduce((sum, c) => sum + c.score, 0);
-    return { grade: { exercise, score, maxScore, error: null, checks }, printed: sandbox.printed };
+    const status = exerciseStatus(null, results);
+    return { grade: { exercise, score, maxScore, status, error: null, checks }, printed: sandbox.printed };
   } finally {
     sandbox.close();
   }

@@ -44,12 +44,13 @@ export function writeSubmission(
 ): string {
   const dir = path.join(out, results.submission);
   mkdirSync(dir, { recursive: true });
-  writeFileAtomic.sync(path.join(dir, 'results.json'), json(results));
   if (formats.includes('html')) writeFileAtomic.sync(path.join(dir, 'report.html'), renderer.reportHtml(results));
   if (formats.includes('md')) writeFileAtomic.sync(path.join(dir, 'report.md'), renderer.reportMd(results));
   if (formats.includes('junit')) writeFileAtomic.sync(path.join(dir, 'junit.xml'), toJUnit(results));
   if (formats.includes('gradescope'))
     writeFileAtomic.sync(path.join(dir, 'gradescope.json'), json(toGradescope(results)));
+  // Last: its presence marks the submission finished for --resume (resume.ts).
+  writeFileAtomic.sync(path.join(dir, 'results.json'), json(results));
   return dir;
 }
 

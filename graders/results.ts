@@ -8,6 +8,7 @@ import type { CheckStatus } from '../core/checks/result';
 import type { HeapSnapshot } from '../core/snapshot';
 import type { CheckKind, Visibility } from './exercise';
 import type { SubmissionGrade } from './grade';
+import type { ExerciseStatus } from './exercise-status';
 
 export const RESULTS_VERSION = 1;
 export const RESULTS_SCHEMA_ID = 'https://pymemlab.dev/schemas/results.schema.json';
@@ -45,6 +46,8 @@ export interface ExerciseResult {
   readonly title: string;
   readonly score: number;
   readonly max_score: number;
+  /** What happened, in one word: passed, failed, missing, compile-error, timeout, memory, output-limit, crash. */
+  readonly status?: ExerciseStatus;
   /** Why no check could run (missing file, refused import), or null. */
   readonly error: string | null;
   readonly checks: readonly CheckResultEntry[];
@@ -74,6 +77,7 @@ export function toResults(grade: SubmissionGrade): SubmissionResults {
       title: e.exercise.title,
       score: e.score,
       max_score: e.maxScore,
+      status: e.status,
       error: e.error,
       checks: e.checks.map(({ check, result, score, gated, replay }) => ({
         name: check.name,

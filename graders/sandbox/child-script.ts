@@ -14,7 +14,7 @@ const CACHE = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'pymeml
 export function childScript(): string {
   if (existsSync(BUILT)) return BUILT;
   const out = path.join(CACHE, 'child.js');
-  const sources = [SOURCE, path.join(__dirname, 'protocol.ts')];
+  const sources = ['child.ts', 'protocol.ts', 'harden.ts'].map((f) => path.join(__dirname, f));
   const stale = !existsSync(out) || sources.some((s) => statSync(s).mtimeMs > statSync(out).mtimeMs);
   if (stale) {
     mkdirSync(CACHE, { recursive: true, mode: 0o755 });

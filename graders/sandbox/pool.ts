@@ -1,25 +1,30 @@
 /**
  * Running a submission's bundle in a child process, and running many submissions at once.
  *
- * One child per submission (per exercise bundle). Each request has a wall-clock limit: past it the
+ * One child per submission (per exercise bundle). Each request has a time limit (the child's CPU
+ * time, cpu-time.ts, so that a loaded machine does not time out a correct submission): past it the
  * child is SIGKILLed and the next request starts a fresh one. The child's output is piped and
  * capped; its replies are validated (plain JSON data, bounded size) before anything judges them.
  */
 import { fork, type ChildProcess } from 'child_process';
+import { existsSync } from 'fs';
 import path from 'path';
 import { childScript } from './child-script';
 import type { FromChild, ToChild } from './protocol';
 import { parseObservation } from './validate';
 import { SandboxError } from './errors';
+import { acquireUid, releaseUid } from './uids';
+import { watchMemory } from './memory-watch';
+import { cpuMillis } from './cpu-time';
 
 export interface SandboxLimits {
-  /** Wall-clock limit per observe request (and for loading the bundle). */
+  /** Limit per observe request (and for loading the bundle): CPU time of the child, wall clock at most 10 times it. */
   readonly timeoutMs: number;
-  /** V8 old-space limit of the child. */
+  /** V8 old-space limit of the child; its resident memory may reach twice this plus RSS_ALLOWANCE_MB. */
   readonly memoryMb: number;
   /** Largest observation accepted, in characters of JSON. */
   readonly maxObservationChars: number;
-  /** Bytes of the child's stdout+stderr kept (the rest is dropped). */
+  /** Bytes the child may print (stdout+stderr); past them it is stopped with status output-limit. */
   readonly maxOutputBytes: number;
 }
 
@@ -27,11 +32,45 @@ export const DEFAULT_LIMITS: SandboxLimits = {
   timeoutMs: 60_000,
   memoryMb: 1024,
   maxObservationChars: 4_000_000,
-  maxOutputBytes: 64 * 1024,
+  maxOutputBytes: 256 * 1024,
 };
 
-/** The user the child runs as when the grader is root: nobody/nogroup. */
-const NOBODY = 65534;
+/** How often a request's time is checked, and how much longer than its CPU limit it may wait on the wall clock. */
+const TIME_POLL_MS = 100;
+const WALL_FACTOR = 10;
+
+/** Resident memory a child needs besides its heap: Node itself, code, the young generation. */
+const RSS_ALLOWANCE_MB = 128;
+
+/** The user the child runs as when the grader is root: a uid of its own (uids.ts). */
+function childUser(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const uid = acquireUid();
+  return { uid, gid: uid };
+}
+
+/** Every child alive, so that a grader stopped by a signal can take them down with it. */
+const live = new Set<ChildProcess>();
+
+/** SIGKILL every sandbox child still running (the grader is being interrupted). */
+export function killAllSandboxes(): void {
+  for (const child of live) child.kill('SIGKILL');
+  live.clear();
+}
+
+const PRLIMIT = '/usr/bin/prlimit';
+
+/**
+ * A CPU-time limit on the child, set by prlimit(1) before it becomes node: the backstop for a
+ * grader killed with SIGKILL, whose children would otherwise spin on as orphans. Generous (the
+ * wall-clock limit of every request of a long check), so it never ends a child the grader still
+ * watches. Without prlimit (not Linux) there is none.
+ */
+function cpuLimit(limits: SandboxLimits): { execPath: string; prefix: string[] } | null {
+  if (!existsSync(PRLIMIT)) return null;
+  const seconds = Math.max(60, Math.ceil(limits.timeoutMs / 1000) * 30);
+  return { execPath: PRLIMIT, prefix: [`--cpu=${seconds}`, process.execPath] };
+}
 
 /** The flags that make the child a seat belt: heap limit, permission model, reads of its own folder only. */
 function childExecArgv(script: string, memoryMb: number): string[] {
@@ -48,6 +87,7 @@ export class Sandbox {
   /** The child has evaluated the bundle and answers observe requests. */
   private loaded = false;
   private output = '';
+  private outputBytes = 0;
   private nextId = 1;
   /** The request in flight (one at a time: fast-check awaits each run). */
   private pending: { id: number | null; resolve: (m: FromChild) => void; reject: (e: SandboxError) => void } | null =
@@ -99,61 +139,114 @@ export class Sandbox {
     this.loaded = true;
   }
 
-  /** Fork the child with the limits; unprivileged when we are root. */
+  /** Stop `child` for a limit it broke: the request in flight fails with `error`. */
+  private stop(child: ChildProcess, error: SandboxError): void {
+    if (this.child !== child) return;
+    this.close();
+    const pending = this.pending;
+    this.pending = null;
+    pending?.reject(error);
+  }
+
+  /** Keep what the child prints up to the limit; past it, stop the child. */
+  private keep(child: ChildProcess, chunk: Buffer): void {
+    const room = this.limits.maxOutputBytes - this.outputBytes;
+    this.outputBytes += chunk.length;
+    if (room > 0) this.output += chunk.subarray(0, room).toString('utf8');
+    if (this.outputBytes > this.limits.maxOutputBytes)
+      this.stop(
+        child,
+        new SandboxError(
+          'output-limit',
+          `the submission printed more than ${this.limits.maxOutputBytes} bytes (process stopped): remove or reduce its console output`,
+        ),
+      );
+  }
+
+  /** Fork the child with the limits, as a uid of its own when we are root. */
   private spawn(): ChildProcess {
     const script = childScript();
-    const asNobody = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
+    const user = childUser();
+    const cpu = cpuLimit(this.limits);
     const child = fork(script, [], {
-      execArgv: childExecArgv(script, this.limits.memoryMb),
+      ...(cpu ? { execPath: cpu.execPath } : {}),
+      execArgv: [...(cpu?.prefix ?? []), ...childExecArgv(script, this.limits.memoryMb)],
       env: {},
       cwd: path.dirname(script),
       serialization: 'advanced',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      ...asNobody,
+      ...user,
     });
-    const keep = (chunk: Buffer) => {
-      if (this.output.length < this.limits.maxOutputBytes)
-        this.output += chunk.toString('utf8').slice(0, this.limits.maxOutputBytes - this.output.length);
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    live.add(child);
+    const rssLimitMb = 2 * this.limits.memoryMb + RSS_ALLOWANCE_MB;
+    const unwatch = watchMemory(child.pid!, rssLimitMb * 1024 * 1024, () =>
+      this.stop(
+        child,
+        new SandboxError(
+          'memory',
+          `the submission's process used more than ${rssLimitMb} MiB of memory (process stopped)`,
+        ),
+      ),
+    );
+    child.stdout!.on('data', (chunk: Buffer) => this.keep(child, chunk));
+    child.stderr!.on('data', (chunk: Buffer) => this.keep(child, chunk));
     child.on('message', (message: FromChild) => {
       const pending = this.pending;
-      if (!pending || typeof message !== 'object' || message === null) return;
+      if (this.child !== child || !pending || typeof message !== 'object' || message === null) return;
       this.pending = null;
       pending.resolve(message);
     });
     child.on('exit', (code, signal) => {
-      if (this.child !== child) return; // killed by us: its request was already answered
-      this.child = null;
-      this.loaded = false;
-      const pending = this.pending;
-      this.pending = null;
+      unwatch();
+      live.delete(child);
+      if (user) releaseUid(user.uid);
       const why = signal ? `killed by ${signal}` : `exited with status ${code}`;
-      const heap = /heap out of memory|Allocation failed/i.test(this.output) ? ' (out of memory)' : '';
-      pending?.reject(new SandboxError('died', `the submission's process ${why}${heap}`));
+      const outOfMemory = signal === 'SIGABRT' || /heap out of memory|Allocation failed/i.test(this.output);
+      this.stop(
+        child,
+        outOfMemory
+          ? new SandboxError('memory', `the submission ran out of its ${this.limits.memoryMb} MB heap (${why})`)
+          : new SandboxError('died', `the submission's process ${why}`),
+      );
     });
     child.on('error', () => {}); // a failed send shows up as an exit
     return child;
   }
 
-  /** Send one message and wait for its reply, SIGKILLing the child past the time limit. */
+  /**
+   * Send one message and wait for its reply. Past `timeoutMs` of the child's CPU time (or, where
+   * CPU time cannot be read, of wall-clock time), or past WALL_FACTOR times that on the wall clock
+   * (a child that waits without computing), the child is SIGKILLed.
+   */
   private request(message: ToChild, id: number | null): Promise<FromChild> {
     const child = this.child!;
+    const { timeoutMs } = this.limits;
+    const started = Date.now();
+    const cpuAtStart = cpuMillis(child.pid!);
     return new Promise<FromChild>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending = null;
-        this.close();
-        reject(new SandboxError('timeout', `no answer within ${this.limits.timeoutMs} ms (process killed)`));
-      }, this.limits.timeoutMs);
+      const check = () => {
+        const wall = Date.now() - started;
+        const cpuNow = cpuAtStart === null ? null : cpuMillis(child.pid!);
+        const used = cpuNow === null ? wall : cpuNow - cpuAtStart!;
+        // One message for both, so that a report does not depend on the machine's load.
+        if (used >= timeoutMs || wall >= WALL_FACTOR * timeoutMs)
+          this.stop(
+            child,
+            new SandboxError(
+              'timeout',
+              `no answer within the time limit (${timeoutMs} ms of computing; process killed)`,
+            ),
+          );
+      };
+      const timer = setInterval(check, Math.min(timeoutMs, TIME_POLL_MS));
       this.pending = {
         id,
         resolve: (m) => {
-          clearTimeout(timer);
+          clearInterval(timer);
           resolve(m);
         },
         reject: (e) => {
-          clearTimeout(timer);
+          clearInterval(timer);
           reject(e);
         },
       };

@@ -27,6 +27,7 @@ describe('bundling a submission', () => {
     const outcome = await bundleExercise(refcountExercise, path.join(SUBMISSIONS, 'imports-fs'));
     expect(outcome).toEqual({
       ok: false,
+      kind: 'compile-error',
       error: expect.stringMatching(/^refcount\.ts:2:\d+: import of "fs" refused/),
     });
   });
@@ -79,7 +80,8 @@ describe('bundling a submission', () => {
     const dir = tempDir('empty');
     expect(await bundleExercise(refcountExercise, dir)).toEqual({
       ok: false,
-      error: 'missing file(s): refcount.ts in .',
+      kind: 'missing',
+      error: 'the submission is empty or missing: expected refcount.ts',
     });
   });
 

@@ -41,15 +41,15 @@ describe('the sandboxed child', () => {
     sandbox = new Sandbox(bundle('if (ops) for (;;) {} return "alive";'), { ...FAST_LIMITS, timeoutMs: 500 });
     const started = Date.now();
     expect((await failure(sandbox, true)).kind).toBe('timeout');
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(10 * 500 + 1000); // CPU time, wall clock at most 10 times it (pool.ts)
     await expect(sandbox.observe('c', false)).resolves.toBe('alive');
   });
 
   it('a submission that exhausts its heap dies alone', async () => {
     sandbox = new Sandbox(bundle('var a = []; for (;;) a.push(new Array(1e6).fill(1));'), FAST_LIMITS);
     const error = await failure(sandbox);
-    expect(error.kind).toBe('died');
-    expect(error.message).toMatch(/out of memory|SIGABRT|SIGKILL/);
+    expect(error.kind).toBe('memory');
+    expect(error.message).toMatch(/ran out of its 64 MB heap|used more than \d+ MiB of memory/);
   });
 
   it.each([
@@ -57,45 +57,40 @@ describe('the sandboxed child', () => {
     ['write a file', `${node}("fs").writeFileSync("/tmp/pymemlab-sandbox-escape", "x")`],
     ['start a process', `${node}("child_process").execSync("true")`],
     ['start a worker', `new (${node}("worker_threads").Worker)("1", { eval: true })`],
-  ])('may not %s (permission model)', async (_what, code) => {
+  ])('may not %s (no process global; the permission model behind it)', async (_what, code) => {
     sandbox = new Sandbox(bundle(`${code}; return "escaped";`), FAST_LIMITS);
     const error = await failure(sandbox);
     expect(error.kind).toBe('threw');
-    expect(error.message).toMatch(/ERR_ACCESS_DENIED|Access to this API has been restricted/);
+    expect(error.message).toMatch(/process is not defined|ERR_ACCESS_DENIED|Access to this API has been restricted/);
   });
 
-  it('runs with an empty environment', async () => {
-    sandbox = new Sandbox(bundle('return Object.keys(process.env).length;'), FAST_LIMITS);
-    await expect(sandbox.observe('c', null)).resolves.toBe(0);
+  it('gives the submission no process, fetch or WebAssembly, and frozen intrinsics', async () => {
+    sandbox = new Sandbox(
+      bundle('return [typeof process, typeof fetch, typeof WebAssembly, Object.isFrozen(Array.prototype)];'),
+      FAST_LIMITS,
+    );
+    await expect(sandbox.observe('c', null)).resolves.toEqual(['undefined', 'undefined', 'undefined', true]);
   });
 
-  (process.getuid?.() === 0 ? it : it.skip)(
-    'runs as nobody when the grader is root, so it cannot signal the grader',
-    async () => {
-      sandbox = new Sandbox(
-        bundle(
-          'try { process.kill(process.ppid, 0); return "can signal"; } catch (e) { return [process.getuid(), e.code]; }',
-        ),
-        FAST_LIMITS,
-      );
-      await expect(sandbox.observe('c', null)).resolves.toEqual([65534, 'EPERM']);
-    },
-  );
-
-  it('caps what the submission prints', async () => {
-    sandbox = new Sandbox(bundle('for (var i = 0; i < 2000; i++) console.log("x".repeat(100)); return 1;'), {
+  it('stops a submission that prints past the limit, keeping what fits', async () => {
+    sandbox = new Sandbox(bundle('for (var i = 0; i < 2000; i++) console.log("x".repeat(100)); for (;;) {}'), {
       ...FAST_LIMITS,
       maxOutputBytes: 1000,
     });
-    await sandbox.observe('c', null);
-    await new Promise((r) => setTimeout(r, 200));
+    expect((await failure(sandbox)).kind).toBe('output-limit');
     expect(sandbox.printed.length).toBe(1000);
   });
 
-  it('refuses a reply that is not JSON text, whatever the submission did to its JSON', async () => {
-    sandbox = new Sandbox(bundle('JSON.stringify = function () { return { forged: true }; }; return 1;'), FAST_LIMITS);
+  it('keeps the real JSON whatever the submission does to it (frozen intrinsics)', async () => {
+    sandbox = new Sandbox(
+      bundle('"use strict"; JSON.stringify = function () { return { forged: true }; }; return 1;'),
+      FAST_LIMITS,
+    );
     const error = await failure(sandbox);
-    expect([error.kind, error.message]).toEqual(['invalid', 'the reply is a object, not JSON text']);
+    expect([error.kind, error.message]).toEqual([
+      'threw',
+      expect.stringMatching(/Cannot assign to read only property/),
+    ]);
   });
 
   it('refuses an observation over the size limit', async () => {

@@ -1,0 +1,14 @@
+import type { PyObject, RefCounting, Runtime } from 'pymemlab-fixture/refcount-api';
+
+// café ÿþ not UTF-8
+export function makeRefCounting(rt: Runtime): RefCounting {
+  return {
+    incref(op: PyObject) {
+      op.refcnt += 1;
+    },
+    decref(op: PyObject) {
+      op.refcnt -= 1;
+      if (op.refcnt === 0) rt.dealloc(op);
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { PyObject, RefCounting, Runtime } from 'pymemlab-fixture/refcount-api';
+
+Math.random = () => 0;
+
+// Leaky: a count that reaches zero never deallocates.
+export function makeRefCounting(_rt: Runtime): RefCounting {
+  return {
+    incref(op: PyObject) {
+      op.refcnt += 1;
+    },
+    decref(op: PyObject) {
+      op.refcnt -= 1;
+    },
+  };
+}
