@@ -15,6 +15,7 @@ import { registerFidelityCommand } from './fidelity-command';
 import { demoHtmlCommand, parseRecordedSteps, runHtmlCommand } from './html-command';
 import { registerGradeCommands } from './grade-command';
 import { registerExerciseCommands, runWithImplementation } from './exercise-commands';
+import { kitPath } from '../core/kit-root';
 
 /** An error the user can fix: printed as is, exit status `code`. */
 class UsageError extends Error {
@@ -26,7 +27,7 @@ class UsageError extends Error {
   }
 }
 
-const EXAMPLES = path.join(__dirname, '..', 'examples');
+const EXAMPLES = kitPath('examples');
 
 function readBytes(file: string): Buffer {
   try {

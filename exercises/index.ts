@@ -20,6 +20,7 @@ import { CHECKS as FINALIZERS_AND_WEAKREFS } from './06-finalizers-and-weakrefs/
 import { studentFinalization } from './06-finalizers-and-weakrefs/adapter';
 import { CHECKS as SIZE_CLASSES } from './07-size-classes/checks';
 import { CHECKS as MEMORY_OPTIMISATION } from './09-memory-optimisation/checks';
+import { kitPath } from '../core/kit-root';
 
 /** Each exercise folder, its checks, and (for a runtime component) how to plug the student's in. */
 interface Folder {
@@ -57,7 +58,7 @@ const FOLDERS: readonly Folder[] = [
 
 /** Load an exercise folder's metadata and pair its checks with it by name. */
 function exercise({ folder, checks, component }: Folder): Exercise {
-  const dir = path.join(__dirname, folder);
+  const dir = kitPath('exercises', folder);
   const file = path.join(dir, 'exercise.json');
   const meta = loadExerciseMeta(file);
   const names = checks.map((c) => c.name).join(',');

@@ -12,9 +12,12 @@ import path from 'path';
 import vm from 'vm';
 import { buildSync, type BuildFailure, type Message } from 'esbuild';
 import type { ExerciseMeta, StudentExports } from './types';
+import { kitPath } from '../core/kit-root';
 
-/** The folder of this kit's exercises: what `pymemlab/exercises/*` names. */
-export const KIT_EXERCISES_DIR = __dirname;
+/** The folder of this kit's exercises: what `pymemlab/exercises/*` names (found on first use). */
+export function kitExercisesDir(): string {
+  return kitPath('exercises');
+}
 
 /** Code that cannot be loaded: a syntax error or a refused import, with file, line and column. */
 export class StudentCodeError extends Error {
@@ -70,7 +73,7 @@ export function bundleStudent(file: string, meta: ExerciseMeta): string {
   const entry = realpathSync(file);
   const studentDir = path.dirname(entry);
   const cwd = process.cwd();
-  const apiFile = path.join(KIT_EXERCISES_DIR, meta.id, 'api.ts');
+  const apiFile = kitPath('exercises', meta.id, 'api.ts');
   let result;
   try {
     result = buildSync({
@@ -84,7 +87,7 @@ export function bundleStudent(file: string, meta: ExerciseMeta): string {
       logLevel: 'silent',
       absWorkingDir: cwd,
       tsconfigRaw: {
-        compilerOptions: { baseUrl: KIT_EXERCISES_DIR, paths: { [meta.api.module]: [apiFile] } },
+        compilerOptions: { baseUrl: kitExercisesDir(), paths: { [meta.api.module]: [apiFile] } },
       },
     });
   } catch (error) {

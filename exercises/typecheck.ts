@@ -7,7 +7,7 @@ import path from 'path';
 import type * as TS from 'typescript';
 import type { ExerciseMeta } from './types';
 import type { StudentDiagnostic } from './sandbox';
-import { KIT_EXERCISES_DIR } from './sandbox';
+import { kitExercisesDir } from './sandbox';
 
 /** The compiler options of a student workspace (init writes the same into its tsconfig.json). */
 export function workspaceCompilerOptions(): Record<string, unknown> {
@@ -21,7 +21,7 @@ export function workspaceCompilerOptions(): Record<string, unknown> {
     skipLibCheck: true,
     types: [],
     baseUrl: '.',
-    paths: { 'pymemlab/exercises/*': [path.join(KIT_EXERCISES_DIR, '*')] },
+    paths: { 'pymemlab/exercises/*': [path.join(kitExercisesDir(), '*')] },
   };
 }
 

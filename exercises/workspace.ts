@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, copyFi
 import path from 'path';
 import type { Exercise } from './types';
 import { workspaceCompilerOptions } from './typecheck';
+import { kitPath } from '../core/kit-root';
 
 /** The kit's root folder (this checkout, or an unpacked `npm pack` tarball). */
-export const KIT_ROOT = path.resolve(__dirname, '..');
 
 export const MARKER = path.join('.pymemlab', 'workspace.json');
 const PROGRESS = path.join('.pymemlab', 'progress.json');
@@ -57,7 +57,7 @@ export function initWorkspace(dir: string, all: readonly Exercise[]): void {
     for (const f of exercise.meta.studentFiles)
       copyFileSync(path.join(exercise.dir, 'starter', f.file), path.join(target, f.file));
   }
-  const cli = path.join(KIT_ROOT, 'bin', 'pymemlab.js');
+  const cli = kitPath('bin', 'pymemlab.js');
   const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
   writeFileSync(
     path.join(dir, 'package.json'),
@@ -71,7 +71,7 @@ export function initWorkspace(dir: string, all: readonly Exercise[]): void {
         watch: `node ${JSON.stringify(cli)} watch`,
         hint: `node ${JSON.stringify(cli)} hint`,
       },
-      devDependencies: { pymemlab: `file:${KIT_ROOT}` },
+      devDependencies: { pymemlab: `file:${kitPath()}` },
     }),
   );
   writeFileSync(
@@ -79,7 +79,7 @@ export function initWorkspace(dir: string, all: readonly Exercise[]): void {
     json({ compilerOptions: workspaceCompilerOptions(), include: all.map((e) => `${e.meta.id}/*.ts`) }),
   );
   writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\n.pymemlab/*.tmp\n');
-  writeFileSync(path.join(dir, MARKER), json({ kit: KIT_ROOT, exercises: all.map((e) => e.meta.id) }));
+  writeFileSync(path.join(dir, MARKER), json({ kit: kitPath(), exercises: all.map((e) => e.meta.id) }));
   writeFileSync(path.join(dir, PROGRESS), json({}));
 }
 

@@ -12,6 +12,7 @@ import { exercises as loadKit, type Exercise, type ExerciseCheck, type Mismatch 
 import type { GradedCheck, GradedExercise, Observe } from './exercise';
 import { SandboxError } from './sandbox/errors';
 import { operationsHeap } from './heap-focus';
+import { kitPath } from '../core/kit-root';
 
 export class ExerciseSourceError extends Error {}
 
@@ -101,7 +102,7 @@ function gradedCheck(exercise: Exercise, check: ExerciseCheck): GradedCheck {
 /** One exercise of the kit for the grader; student files live in `<submission>/<exercise id>/`. */
 export function gradedExercise(exercise: Exercise): GradedExercise {
   const checks = path.join(exercise.dir, 'checks.ts');
-  const observer = path.join(__dirname, 'kit-observer.ts');
+  const observer = kitPath('graders', 'kit-observer.ts');
   return {
     id: exercise.meta.id,
     title: exercise.meta.title,

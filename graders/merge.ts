@@ -11,10 +11,11 @@ import { globSync } from 'glob';
 import type { SubmissionResults } from './results';
 import type { Renderer } from './render';
 import { writeClass } from './outputs';
+import { kitPath } from '../core/kit-root';
 
 export class MergeError extends Error {}
 
-const SCHEMA_FILE = path.join(__dirname, '..', 'schemas', 'results.schema.json');
+const SCHEMA_FILE = kitPath('schemas', 'results.schema.json');
 
 let validator: ReturnType<Ajv['compile']> | null = null;
 

@@ -16,8 +16,9 @@ import type { ClassSummary } from './summary';
 import { escapeMarkdown, markdownFence } from './escape';
 import { heapToMermaid } from './mermaid';
 import { heapFocus } from './heap-focus';
+import { kitPath } from '../core/kit-root';
 
-export const DEFAULT_TEMPLATES = path.join(__dirname, '..', 'templates');
+export const DEFAULT_TEMPLATES = kitPath('templates');
 
 export class TemplateError extends Error {}
 

@@ -8,6 +8,7 @@ import path from 'path';
 import { buildSync } from 'esbuild';
 import { escapeXml } from '../core/pymalloc/picture';
 import type { Recording } from './recording';
+import { kitPath } from '../core/kit-root';
 
 let bundle: string | null = null;
 
@@ -16,7 +17,7 @@ let bundle: string | null = null;
  * dist/ (a build step), the source tree next to it. The sources must ship with the package.
  */
 function pageEntry(): string {
-  const candidates = [path.join(__dirname, 'page', 'main.ts'), path.join(__dirname, '..', 'viz', 'page', 'main.ts')];
+  const candidates = [kitPath('viz', 'page', 'main.ts')];
   const found = candidates.find((file) => existsSync(file));
   if (found === undefined)
     throw new Error(`the step-through page's script is missing (looked for ${candidates.join(', ')})`);

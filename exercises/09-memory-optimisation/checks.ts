@@ -5,7 +5,6 @@
  */
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
-import path from 'path';
 import { Runtime } from '../../core/runtime';
 import { classType, newClass } from '../../core/objects/classobject';
 import { listAppend, newList } from '../../core/objects/list';
@@ -14,6 +13,7 @@ import type { LoadedStudent } from '../sandbox';
 import { studentExport } from '../student-exports';
 import { anyCheck, type ExerciseCheck, type Mismatch } from '../types';
 import type { InstanceLayout, InstanceSize, ListResize, ListSize } from './api';
+import { kitPath } from '../../core/kit-root';
 
 /** What python3 measured (measure-sizes.py). */
 export interface Python3Sizes {
@@ -23,10 +23,10 @@ export interface Python3Sizes {
   readonly list_after_appends: readonly number[];
 }
 
-export const PYTHON3_SIZES_FILE = path.join(__dirname, 'python3-sizes.json');
-
 export function python3Sizes(): Python3Sizes {
-  return JSON.parse(readFileSync(PYTHON3_SIZES_FILE, 'utf8')) as Python3Sizes;
+  return JSON.parse(
+    readFileSync(kitPath('exercises', '09-memory-optimisation', 'python3-sizes.json'), 'utf8'),
+  ) as Python3Sizes;
 }
 
 const layoutText = (l: InstanceLayout): string =>

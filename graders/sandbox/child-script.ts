@@ -5,16 +5,18 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'fs';
 import path from 'path';
 import { buildSync } from 'esbuild';
+import { kitPath } from '../../core/kit-root';
 
-const SOURCE = path.join(__dirname, 'child.ts');
-const BUILT = path.join(__dirname, 'child.js');
-const CACHE = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'pymemlab-sandbox');
+const SANDBOX_DIR = kitPath('graders', 'sandbox');
+const SOURCE = path.join(SANDBOX_DIR, 'child.ts');
+const BUILT = path.join(SANDBOX_DIR, 'child.js');
+const CACHE = kitPath('node_modules', '.cache', 'pymemlab-sandbox');
 
 /** Path of the child script, built on first use (or when child.ts changed); a shipped child.js next to child.ts wins. */
 export function childScript(): string {
   if (existsSync(BUILT)) return BUILT;
   const out = path.join(CACHE, 'child.js');
-  const sources = ['child.ts', 'protocol.ts', 'harden.ts'].map((f) => path.join(__dirname, f));
+  const sources = ['child.ts', 'protocol.ts', 'harden.ts'].map((f) => path.join(SANDBOX_DIR, f));
   const stale = !existsSync(out) || sources.some((s) => statSync(s).mtimeMs > statSync(out).mtimeMs);
   if (stale) {
     mkdirSync(CACHE, { recursive: true, mode: 0o755 });
