@@ -24,6 +24,8 @@ export function loadExercises(module?: string): readonly GradedExercise[] {
   const file = path.resolve(module);
   let loaded: { exercises?: unknown };
   try {
+    // The command runs from a JavaScript bundle: an instructor's TypeScript module is compiled as it loads.
+    if (/\.[cm]?ts$/.test(file)) require('esbuild-register/dist/node').register({ target: 'node20' });
     loaded = require(file) as { exercises?: unknown };
   } catch (error) {
     throw new ExerciseSourceError(`${module}: cannot load (${(error as Error).message.split('\n')[0]})`);

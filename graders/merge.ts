@@ -8,10 +8,11 @@ import { cpSync, existsSync, readFileSync } from 'fs';
 import path from 'path';
 import Ajv from 'ajv';
 import { globSync } from 'glob';
-import type { SubmissionResults } from './results';
+import { RUN_FILE, type SubmissionResults } from './results';
 import type { Renderer } from './render';
 import { writeClass } from './outputs';
 import { kitPath } from '../core/kit-root';
+import writeFileAtomic from 'write-file-atomic';
 
 export class MergeError extends Error {}
 
@@ -55,6 +56,23 @@ export function mergeShards(dirs: readonly string[], out: string, renderer: Rend
       all.push(results);
     }
   }
+  copyRunFile(dirs, out);
   writeClass(out, all, renderer);
   return all;
+}
+
+/**
+ * The shards of one class were graded with the same options, so their run.json files are equal:
+ * the merged folder gets that one (a later --resume of it checks its options), and shards graded
+ * differently are refused rather than merged into results that no single run would give.
+ */
+function copyRunFile(dirs: readonly string[], out: string): void {
+  const texts = dirs
+    .map((dir) => path.join(dir, RUN_FILE))
+    .filter(existsSync)
+    .map((f) => readFileSync(f, 'utf8'));
+  if (texts.length === 0) return;
+  if (texts.length !== dirs.length || texts.some((t) => t !== texts[0]))
+    throw new MergeError(`merge: the shards were not graded with the same options (compare their ${RUN_FILE})`);
+  writeFileAtomic.sync(path.join(out, RUN_FILE), texts[0]!);
 }

@@ -10,6 +10,9 @@ import type { CheckKind, Visibility } from './exercise';
 import type { SubmissionGrade } from './grade';
 import type { ExerciseStatus } from './exercise-status';
 
+/** The file in a class folder recording what the class was graded with (seed, runs, limits, checks). */
+export const RUN_FILE = 'run.json';
+
 export const RESULTS_VERSION = 1;
 export const RESULTS_SCHEMA_ID = 'https://pymemlab.dev/schemas/results.schema.json';
 

@@ -16,9 +16,7 @@ import type { Submission } from './discover';
 import type { GradedExercise } from './exercise';
 import type { GradeOptions } from './grade';
 import { readResults, MergeError } from './merge';
-import type { SubmissionResults } from './results';
-
-export const RUN_FILE = 'run.json';
+import { RUN_FILE, type SubmissionResults } from './results';
 
 export class ResumeError extends Error {}
 
