@@ -22,7 +22,10 @@ export interface SandboxLimits {
   readonly timeoutMs: number;
   /** V8 old-space limit of the child; its resident memory may reach twice this plus RSS_ALLOWANCE_MB. */
   readonly memoryMb: number;
-  /** Largest observation accepted, in characters of JSON. */
+  /**
+   * Largest observation accepted, in characters of JSON. The kit's heap checks return a snapshot
+   * per step: 60 steps of long-lived chains come to about 4 million characters.
+   */
   readonly maxObservationChars: number;
   /** Bytes the child may print (stdout+stderr); past them it is stopped with status output-limit. */
   readonly maxOutputBytes: number;
@@ -31,7 +34,7 @@ export interface SandboxLimits {
 export const DEFAULT_LIMITS: SandboxLimits = {
   timeoutMs: 60_000,
   memoryMb: 1024,
-  maxObservationChars: 4_000_000,
+  maxObservationChars: 64_000_000,
   maxOutputBytes: 256 * 1024,
 };
 
