@@ -9,9 +9,15 @@
  * are parsed and checked each time.
  */
 import path from 'path';
-import ts from 'typescript';
+import type * as TS from 'typescript';
 
-const shared = new Map<string, ts.SourceFile>();
+let compiler: typeof TS | null = null;
+/** The compiler, loaded on first use: it takes a third of a second, and most commands never type check. */
+function typescript(): typeof TS {
+  return (compiler ??= require('typescript') as typeof TS);
+}
+
+const shared = new Map<string, TS.SourceFile>();
 
 /**
  * The globals a submission has in the sandbox beyond the language (harden.ts removes the rest):
@@ -30,13 +36,13 @@ const SANDBOX_GLOBALS_TEXT = [
   'declare var console: Console;',
 ].join('\n');
 
-function options(api: { specifier: string; file: string }): ts.CompilerOptions {
+function options(api: { specifier: string; file: string }): TS.CompilerOptions {
   return {
     strict: true,
     noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.Node10,
+    target: typescript().ScriptTarget.ES2022,
+    module: typescript().ModuleKind.CommonJS,
+    moduleResolution: typescript().ModuleResolutionKind.Node10,
     lib: ['lib.es2022.d.ts'],
     types: [],
     skipLibCheck: true,
@@ -46,13 +52,13 @@ function options(api: { specifier: string; file: string }): ts.CompilerOptions {
 }
 
 /** A compiler host that parses each file outside `root` once for the whole grader process. */
-function cachingHost(compilerOptions: ts.CompilerOptions, root: string): ts.CompilerHost {
-  const host = ts.createCompilerHost(compilerOptions);
+function cachingHost(compilerOptions: TS.CompilerOptions, root: string): TS.CompilerHost {
+  const host = typescript().createCompilerHost(compilerOptions);
   const read = host.getSourceFile.bind(host);
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (file) => file === SANDBOX_GLOBALS || fileExists(file);
   host.getSourceFile = (file, language, onError, createNew) => {
-    if (file === SANDBOX_GLOBALS) return ts.createSourceFile(file, SANDBOX_GLOBALS_TEXT, language);
+    if (file === SANDBOX_GLOBALS) return typescript().createSourceFile(file, SANDBOX_GLOBALS_TEXT, language);
     if (!path.resolve(file).startsWith(root + path.sep)) {
       const cached = shared.get(file);
       if (cached) return cached;
@@ -66,15 +72,15 @@ function cachingHost(compilerOptions: ts.CompilerOptions, root: string): ts.Comp
 }
 
 /** "file:line:column: error TSnnnn: message", with the file relative to the submission. */
-function describe(root: string, d: ts.Diagnostic): string {
-  const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+function describe(root: string, d: TS.Diagnostic): string {
+  const text = typescript().flattenDiagnosticMessageText(d.messageText, ' ');
   if (!d.file || d.start === undefined) return `error TS${d.code}: ${text}`;
   const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
   return `${path.relative(root, d.file.fileName)}:${line + 1}:${character + 1}: error TS${d.code}: ${text}`;
 }
 
 /** "file: does not export NAME", for each export the exercise asks a student file for and it lacks. */
-function missingExports(program: ts.Program, root: string, wanted: StudentFile): string[] {
+function missingExports(program: TS.Program, root: string, wanted: StudentFile): string[] {
   const file = path.join(root, wanted.file);
   const source = program.getSourceFile(file);
   const checker = program.getTypeChecker();
@@ -107,7 +113,7 @@ export function typeErrors(
 ): string[] {
   const compilerOptions = options(api);
   const files = studentFiles.map((f) => path.join(root, f.file));
-  const program = ts.createProgram({
+  const program = typescript().createProgram({
     rootNames: [...files, SANDBOX_GLOBALS],
     options: compilerOptions,
     host: cachingHost(compilerOptions, root),
@@ -117,7 +123,7 @@ export function typeErrors(
     .getSourceFiles()
     .filter((f) => path.resolve(f.fileName).startsWith(root + path.sep))
     .flatMap((f) => [...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f)])
-    .filter((d) => d.category === ts.DiagnosticCategory.Error)
+    .filter((d) => d.category === typescript().DiagnosticCategory.Error)
     .map((d) => describe(root, d));
   return [...errors, ...studentFiles.flatMap((f) => missingExports(program, root, f))].slice(0, max);
 }
