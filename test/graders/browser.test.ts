@@ -3,29 +3,20 @@
  * they render, the heap pictures are visible, sorting works, nothing logs an error, and a
  * screenshot is taken (written next to the reports; docs/images/report.png is one of these).
  */
-import { existsSync, statSync } from 'fs';
+import { statSync } from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { describeInBrowser, launchChromium } from '../support/chromium';
 import { gradeFixture } from './fixtures/grade-fixture';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-(existsSync(CHROMIUM) ? describe : describe.skip)('reports in a browser', () => {
+describeInBrowser('the browser tests of the reports')('reports in a browser', () => {
   let browser: Browser;
   let out: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
     out = (await gradeFixture(['correct', 'leaky', 'wasteful'], { runs: 5 })).out;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
 

@@ -10,7 +10,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import MarkdownIt from 'markdown-it';
 import { parse } from 'csv-parse/sync';
 import { gradeClass } from '../../graders/grade-class';
@@ -42,7 +43,7 @@ describe('untrusted strings are escaped in every output format', () => {
         renderer: createRenderer(),
       },
     );
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

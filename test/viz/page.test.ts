@@ -3,21 +3,14 @@
  * written by the pymemlab command, stepped with the keyboard, read back from the DOM.
  */
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { describeInBrowser, launchChromium } from '../support/chromium';
 import type { Recording } from '../../viz/recording';
 import { stepThroughPage } from '../../viz/html';
 import { PROGRAMS, record, ROOT, traceMismatches, traceSteps } from './support';
-
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM)
-  console.warn(
-    `${CHROMIUM} not found: the browser tests of the step-through page are skipped (apt-get install chromium)`,
-  );
-const describeInBrowser = HAVE_CHROMIUM ? describe : describe.skip;
 
 const OUT = mkdtempSync(path.join(os.tmpdir(), 'pymemlab-viz-'));
 
@@ -82,22 +75,12 @@ async function press(page: Page, key: string): Promise<void> {
   await page.waitForFunction((b) => `${document.body.dataset.step} ${document.body.dataset.view}` !== b, before);
 }
 
-describeInBrowser('the step-through page in chromium', () => {
+describeInBrowser('the browser tests of the step-through page')('the step-through page in chromium', () => {
   beforeAll(async () => {
     const demo = pymemlab('demo', '--html', OUT);
     expect(demo.stderr).toContain('wrote');
     expect(demo.status).toBe(0);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
