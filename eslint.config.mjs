@@ -9,7 +9,7 @@ const LAYERS = {
   python: ['core'],
   fidelity: ['core', 'python'],
   viz: ['core', 'python'],
-  exercises: ['core'],
+  exercises: ['core', 'python', 'fidelity'],
   graders: ['core', 'python', 'fidelity', 'viz', 'exercises', 'templates'],
   bin: ['core', 'python', 'fidelity', 'viz', 'exercises', 'graders'],
   bench: ['core', 'python', 'fidelity', 'exercises', 'graders', 'bin'],

@@ -1,13 +1,15 @@
 /**
  * The checks of exercise 2: the core's refcounting check with the student's tp_dealloc of lists,
  * tuples and dicts (so `__del__` and weakref-callback order come out as CPython's), and a deep
- * nest freed with one Py_DECREF, which only a trashcan survives.
+ * nest freed with one Py_DECREF, which only a trashcan survives; and random Python programs printing
+ * on the student's tp_dealloc as on the reference's.
  */
 import fc from 'fast-check';
 import { Runtime } from '../../core/runtime';
 import { newList } from '../../core/objects/list';
 import { REFCOUNTING_CHECK } from '../../core/checks/heap-checks';
 import { fromCoreCheck, heapCheckText, VISIBLE_RUNS } from '../core-check';
+import { pythonProgramsCheck } from '../python-programs';
 import type { LoadedStudent } from '../sandbox';
 import { errorText } from '../student-exports';
 import { anyCheck, type ExerciseCheck } from '../types';
@@ -71,4 +73,5 @@ export const CHECKS: readonly ExerciseCheck[] = [
   }),
   nestCheck('deep-nest', 100_000),
   nestCheck('million-deep-nest', 1_000_000),
+  pythonProgramsCheck((student) => ({ dealloc: studentDeallocator(student) })),
 ];

@@ -34,7 +34,7 @@ export function studentDeduceStages(student: LoadedStudent): DeduceStages {
   const lookup = (id: number): PyObject => ids.object(id);
   const api = student.realm.api<GcApi>({
     refcount: (id: number) => lookup(id).refcnt,
-    referents: (id: number) => referents(lookup(id)).map((r) => r.id),
+    referents: (id: number) => referents(lookup(id)).map((r) => ids.id(r)),
   });
   const impl = create(api);
   // gc_refs between the stages, per list head (handle_resurrected_objects deduces on a second list).

@@ -1,13 +1,15 @@
 /**
  * The checks of exercise 5: the scheduling decision on random collector states (counts,
  * thresholds, long-lived totals) against the reference gc_collect_generations, and the core's
- * cycle-collector and finalizer checks with the student's counts, merging and promotion inside.
+ * cycle-collector and finalizer checks with the student's counts, merging and promotion inside; and
+ * random Python programs printing with them as with the reference's.
  */
 import fc from 'fast-check';
 import { Runtime } from '../../core/runtime';
 import type { Collector } from '../../core/components';
 import { COLLECT_GENERATIONS_CHECK, CYCLE_COLLECTOR_CHECK, FINALIZERS_CHECK } from '../../core/checks/heap-checks';
 import { fromCoreCheck, heapCheckText, VISIBLE_RUNS } from '../core-check';
+import { pythonProgramsCheck } from '../python-programs';
 import type { LoadedStudent } from '../sandbox';
 import { anyCheck, type ExerciseCheck } from '../types';
 import { studentGenerations } from './adapter';
@@ -95,4 +97,5 @@ export const CHECKS: readonly ExerciseCheck[] = [
     components: studentGenerations,
     heapOf: heapCheckText,
   }),
+  pythonProgramsCheck(studentGenerations),
 ];
