@@ -13,19 +13,23 @@ import { SLOW_CHECKS, SUBMISSIONS, tempDir } from './helpers';
 const BUGS: Record<string, { exercise: string; fails: string[] }> = {
   'bug-forgets-to-decref-children': {
     exercise: '02-deallocation',
-    fails: ['dealloc-order'],
+    fails: ['dealloc-order', 'python-programs'],
   },
   'bug-frees-below-zero': {
     exercise: '01-reference-counting',
-    fails: ['refcounting', 'refcounts-under-collections'],
+    fails: ['refcounting', 'refcounts-under-collections', 'python-programs'],
   },
   'bug-gc-refs-off-by-one': {
     exercise: '04-finding-garbage',
-    fails: ['cycle-collector', 'finalizer-order', 'weakref-order'],
+    fails: ['cycle-collector', 'finalizer-order', 'weakref-order', 'python-programs'],
   },
   'bug-unreachable-too-early': {
     exercise: '04-finding-garbage',
-    fails: ['cycle-collector', 'finalizer-order', 'weakref-order'],
+    fails: ['cycle-collector', 'finalizer-order', 'weakref-order', 'python-programs'],
+  },
+  'bug-collects-young-referenced-by-old': {
+    exercise: '04-finding-garbage',
+    fails: ['cycle-collector', 'finalizer-order', 'weakref-order', 'python-programs'],
   },
   'bug-leaks-only-on-cycles': {
     exercise: '03-why-refcounting-leaks',
@@ -41,11 +45,11 @@ const BUGS: Record<string, { exercise: string; fails: string[] }> = {
   },
   'bug-finalizes-twice': {
     exercise: '06-finalizers-and-weakrefs',
-    fails: ['finalizers', 'weakrefs', 'cycle-collector'],
+    fails: ['finalizers', 'weakrefs', 'cycle-collector', 'python-programs'],
   },
   'bug-callback-of-garbage-weakref': {
     exercise: '06-finalizers-and-weakrefs',
-    fails: ['weakrefs'],
+    fails: ['weakrefs', 'python-programs'],
   },
   'bug-size-class-rounding': {
     exercise: '07-size-classes',
