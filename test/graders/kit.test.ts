@@ -41,10 +41,28 @@ describe("the kit's sample submissions, graded in isolation", () => {
   it.each([
     [
       'bug-frees-below-zero',
-      ['01-reference-counting/refcounting', '01-reference-counting/refcounts-under-collections'],
+      [
+        '01-reference-counting/refcounting',
+        '01-reference-counting/refcounts-under-collections',
+        '01-reference-counting/python-programs',
+      ],
     ],
     ['bug-size-class-rounding', ['07-size-classes/request-to-size-class', '07-size-classes/every-request-size']],
   ])('%s loses exactly the points of the checks its bug breaks', async (sample, failed) => {
     expect(await failedChecks(sample)).toEqual({ score: expectedScore(failed), failed });
+  });
+
+  it("reports python-programs' counterexample as the program's lines, with the two outputs", async () => {
+    const grade = await gradeSubmission(
+      { name: 'bug-frees-below-zero', dir: path.join(SAMPLES, 'bug-frees-below-zero') },
+      EXERCISES.filter((e) => e.id === '01-reference-counting'),
+      { seed: 0, limits: { ...FAST_LIMITS, timeoutMs: 10_000 } },
+    );
+    const result = grade.exercises[0]!.checks.find((c) => c.check.name === 'python-programs')!.result;
+    expect(result.status).toBe('fail');
+    expect(result.failure!.steps.slice(0, 2)).toEqual(['import gc, sys, weakref', 'gc.collect()']);
+    expect(result.failure!.steps.length).toBeLessThanOrEqual(20);
+    expect(result.failure!.expected).toContain('(exit status');
+    expect(result.failure!.observed).toContain('the run stopped with an error');
   });
 });
