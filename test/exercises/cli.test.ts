@@ -93,7 +93,7 @@ test('watch re-checks on save and moves on when the exercise passes (plain outpu
       path.join(ws, '01-reference-counting', 'refcounting.ts'),
     );
     await waitFor('Moving on to');
-    expect(output).toContain('01-reference-counting: 1/1 checks pass -- done!');
+    expect(output).toContain('01-reference-counting: 2/2 checks pass -- done!');
   } finally {
     child.kill();
   }
