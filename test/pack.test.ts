@@ -6,7 +6,7 @@
  * the kit's own `npm ci` filled), named with their integrity by a lockfile made from the kit's.
  */
 import { spawnSync, type SpawnSyncReturns } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 
@@ -77,14 +77,35 @@ function workspaceLock(tarball: string): unknown {
   return { name: 'pymemlab-workspace', lockfileVersion: 3, requires: true, packages };
 }
 
+/** A workspace made by `pymemlab init` whose package.json depends on `tarball`, installed offline. */
+function installedWorkspace(dir: string, tarball: string): { workspace: string; install: SpawnSyncReturns<string> } {
+  const workspace = path.join(dir, 'my-work');
+  const init = run('node', [BIN, 'init', workspace], dir);
+  if (init.status !== 0) throw new Error(`pymemlab init failed:\n${init.stderr}`);
+  const manifestFile = path.join(workspace, 'package.json');
+  const manifest = readJson<{ devDependencies: Record<string, string> }>(manifestFile);
+  manifest.devDependencies.pymemlab = `file:${tarball}`;
+  writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(path.join(workspace, 'package-lock.json'), JSON.stringify(workspaceLock(tarball), null, 2) + '\n');
+  return { workspace, install: run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], workspace) };
+}
+
+/** No JavaScript stack trace in a command's output. */
+const NO_STACK = /at .*\(.*:\d+:\d+\)/;
+
 describe('the kit packed with npm pack', () => {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'pymemlab-pack-')));
+  // Readable by the unprivileged user the grader's child runs as when the tests run as root.
+  chmodSync(dir, 0o755);
   let tarball = '';
+  let workspace = '';
+  let install: SpawnSyncReturns<string>;
 
   beforeAll(() => {
     if (!existsSync(path.join(ROOT, 'dist', 'pymemlab.js')))
       throw new Error('dist/pymemlab.js is missing: run "npm run build" (npm test does) before this test');
     tarball = pack(dir);
+    ({ workspace, install } = installedWorkspace(dir, tarball));
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,6 +120,7 @@ describe('the kit packed with npm pack', () => {
       'exercises/01-reference-counting/starter/refcounting.ts',
       'exercises/01-reference-counting/api.ts',
       'graders/kit-observer.ts',
+      'graders/sandbox/child.ts',
       'templates/report.html.hbs',
       'schemas/results.schema.json',
       'viz/page/main.ts',
@@ -109,16 +131,6 @@ describe('the kit packed with npm pack', () => {
   });
 
   it('installs offline into a workspace made by pymemlab init, whose check reports the starter failing', () => {
-    const workspace = path.join(dir, 'my-work');
-    const init = run('node', [BIN, 'init', workspace], dir);
-    expect(init.stderr).toBe('');
-    const manifestFile = path.join(workspace, 'package.json');
-    const manifest = readJson<{ devDependencies: Record<string, string> }>(manifestFile);
-    manifest.devDependencies.pymemlab = `file:${tarball}`;
-    writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
-    writeFileSync(path.join(workspace, 'package-lock.json'), JSON.stringify(workspaceLock(tarball), null, 2) + '\n');
-
-    const install = run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], workspace);
     // ENOTCACHED here means the npm cache lacks a dependency: `npm ci` in the kit fills it.
     expect({ status: install.status, stderr: install.stderr }).toMatchObject({ status: 0 });
     // The command the workspace runs is the tarball's, not this checkout's.
@@ -127,10 +139,34 @@ describe('the kit packed with npm pack', () => {
     );
 
     const check = run('npx', ['--offline', 'pymemlab', 'check', '01-reference-counting'], workspace);
-    expect(check.stderr).not.toMatch(/at .*\(.*:\d+:\d+\)/); // no JavaScript stack trace
+    expect(check.stderr).not.toMatch(NO_STACK);
     expect(check.status).toBe(1);
     expect(check.stdout).toContain('FAIL  refcounting:');
     expect(check.stdout).toContain('replay: pymemlab check 01-reference-counting --only refcounting --seed');
     expect(check.stdout).toMatch(/01-reference-counting: 0\/\d+ checks pass/);
+  });
+
+  it('grades with the installed kit: the sandboxed child starts from under node_modules', () => {
+    // A submission with exercise 1 only (the others count as missing, which keeps this quick).
+    const submission = path.join(dir, 'class', 'one');
+    cpSync(
+      path.join(ROOT, 'examples', 'submissions', 'correct', '01-reference-counting'),
+      path.join(submission, '01-reference-counting'),
+      {
+        recursive: true,
+      },
+    );
+    const out = path.join(dir, 'reports');
+    const grade = run(
+      'npx',
+      ['--offline', 'pymemlab', 'grade', submission, '--out', out, '--runs', '1', '--format', 'json'],
+      workspace,
+    );
+    expect(grade.stderr).not.toMatch(NO_STACK);
+    const results = readJson<{ exercises: { id: string; score: number; max_score: number; status: string }[] }>(
+      path.join(out, 'one', 'results.json'),
+    );
+    const first = results.exercises.find((e) => e.id === '01-reference-counting')!;
+    expect(first).toMatchObject({ score: first.max_score, status: 'passed' });
   });
 });

@@ -28,6 +28,9 @@ export function childScript(): string {
       platform: 'node',
       target: 'node20',
       outfile: aside,
+      // SES refuses sloppy mode; esbuild takes "strict" from tsconfig.json, which it ignores when
+      // the kit is installed as a package (under node_modules), so it is said here.
+      banner: { js: '"use strict";' },
       logLevel: 'silent',
     });
     renameSync(aside, out);
