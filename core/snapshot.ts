@@ -87,7 +87,30 @@ export class HeapObserver {
   }
 }
 
+/**
+ * Views of leaf objects (no referents, not GC: ints, strs, None, ...), kept while their fields
+ * stay the same. Most of a heap is such objects (the small-int cache alone is 262), and a check
+ * snapshots the heap after every step: reusing the unchanged ones saves building them again, and
+ * lets whoever compares snapshots see at once that they did not change.
+ */
+const leafViews = new WeakMap<PyObject, ObjectView>();
+
+/** The view of `op`, reused from the previous snapshot when `op` is a leaf whose fields are unchanged. */
 function objectView(op: PyObject): ObjectView {
+  const kept = leafViews.get(op);
+  if (
+    kept !== undefined &&
+    kept.refcnt === op.refcnt &&
+    kept.tracked === (op.gcNext !== null) &&
+    kept.finalized === ((op.gcFlags & GcFlag.Finalized) !== 0)
+  )
+    return kept;
+  const view = freshView(op);
+  if (!view.isGC && view.referents.length === 0 && view.weakReferent === undefined) leafViews.set(op, view);
+  return view;
+}
+
+function freshView(op: PyObject): ObjectView {
   const view: ObjectView = {
     id: op.id,
     type: op.type.name,
@@ -125,6 +148,17 @@ function generationView(head: PyObject, threshold: number, count: number, limit:
   return { members, linksConsistent: consistent, threshold, count };
 }
 
+/** The runtime's own references to objects, kept like leaf views (they change rarely, and there are hundreds). */
+const runtimeRoots = new WeakMap<PyObject, RootView>();
+
+function runtimeRoot(op: PyObject, count: number): RootView {
+  const kept = runtimeRoots.get(op);
+  if (kept !== undefined && kept.count === count) return kept;
+  const root: RootView = { kind: 'runtime', where: 'runtime', target: op.id, count };
+  runtimeRoots.set(op, root);
+  return root;
+}
+
 export function takeSnapshot(
   rt: Runtime,
   finalizeCounts: Record<number, number> = {},
@@ -142,7 +176,7 @@ export function takeSnapshot(
       roots.push({ kind: 'stack', where: `${frame.name}:stack[${i}]`, target: value.id, count: 1 }),
     );
   }
-  for (const [op, count] of rt.external) roots.push({ kind: 'runtime', where: 'runtime', target: op.id, count });
+  for (const [op, count] of rt.external) roots.push(runtimeRoot(op, count));
   const gc = rt.gc;
   const generations = [
     ...gc.generations.map((g) => generationView(g.head, g.threshold, g.count, rt.liveCount)),

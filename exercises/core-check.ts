@@ -58,6 +58,7 @@ export function fromCoreCheck<Op, Observation>(spec: CoreCheckSpec<Op, Observati
       return verdict === null ? null : mismatchOf(verdict, spec.heapOf?.(observed, verdict));
     },
     describe: (ops) => ops.map((op) => check.describe(op)),
+    wire: check.wire,
   });
 }
 

@@ -7,9 +7,13 @@
 import type { ExerciseCheck } from '../exercises/types';
 import type { LoadedStudent, StudentRealm } from '../exercises/sandbox';
 
-/** Plain data in, plain data out: what StudentRealm guarantees across realms, inside one. */
+/**
+ * Plain data in, plain data out: what StudentRealm guarantees across realms, inside one. Numbers,
+ * strings, booleans and null are already plain (most primitives take and return object ids), so
+ * only objects make the round trip through JSON.
+ */
 function plainCopy<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === null || typeof value !== 'object' ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
 /** StudentRealm's two operations, for code that already runs in the sandboxed child. */
@@ -32,6 +36,7 @@ export function kitObserve(checks: readonly ExerciseCheck[]) {
     const check = checks.find((c) => c.name === checkName);
     if (check === undefined) throw new Error(`no check named ${checkName}`);
     const student: LoadedStudent = { exports, realm: processRealm() };
-    return check.observe(student, input);
+    const observation = check.observe(student, input);
+    return check.wire === undefined ? observation : check.wire.encode(observation);
   };
 }
