@@ -43,6 +43,7 @@ export interface GenerationView {
 }
 
 export interface HeapSnapshot {
+  /** Every live object (a check's snapshots leave out idle ones: SnapshotOptions.omitIdle). */
   readonly objects: readonly ObjectView[];
   readonly roots: readonly RootView[];
   /** Generations 0, 1, 2, then the permanent generation. */
@@ -159,13 +160,60 @@ function runtimeRoot(op: PyObject, count: number): RootView {
   return root;
 }
 
+/**
+ * Objects that may be idle: held by the runtime, with a refcount that is exactly its hold, not GC,
+ * not tracked, never finalized. liveViews keeps those that are live leaves no live object refers
+ * to (the small-int cache, None, True and False until something uses them): their state follows
+ * from that alone, and they are most of a fresh heap.
+ */
+function idleCandidates(rt: Runtime): Set<PyObject> {
+  const candidates = new Set<PyObject>();
+  for (const [op, count] of rt.external)
+    if (op.refcnt === count && !op.type.isGC && op.gcNext === null && (op.gcFlags & GcFlag.Finalized) === 0)
+      candidates.add(op);
+  return candidates;
+}
+
+/**
+ * The views of the live objects in refchain order and the idle objects left out of them. Only
+ * objects on the refchain are looked at: one the runtime still holds after it was freed keeps its
+ * root, so that the dangling reference shows.
+ */
+function liveViews(rt: Runtime, omitIdle: boolean): { objects: ObjectView[]; idle: ReadonlySet<PyObject> } {
+  const candidates = omitIdle ? idleCandidates(rt) : new Set<PyObject>();
+  const objects: ObjectView[] = [];
+  const referred = new Set<number>();
+  const idle = new Set<PyObject>();
+  for (const op of rt.liveObjects()) {
+    const view = objectView(op);
+    objects.push(view);
+    if (candidates.has(op) && leafViews.get(op) === view) idle.add(op);
+    else for (const r of view.referents) referred.add(r);
+  }
+  for (const op of idle) if (referred.has(op.id)) idle.delete(op);
+  if (idle.size === 0) return { objects, idle };
+  const left = new Set([...idle].map((op) => op.id));
+  return { objects: objects.filter((o) => !left.has(o.id)), idle };
+}
+
+export interface SnapshotOptions {
+  /**
+   * Leave out idle objects (see idleCandidates) and the runtime's references to them: a check that
+   * snapshots the heap after every step judges the few dozen objects that can change, not the
+   * hundreds that cannot. An idle object that is used again (referred to, or its count changed)
+   * is in the snapshot again.
+   */
+  readonly omitIdle?: boolean;
+}
+
 export function takeSnapshot(
   rt: Runtime,
   finalizeCounts: Record<number, number> = {},
   freedSinceLast: number[] = [],
   clearedSinceLast: number[] = [],
+  options: SnapshotOptions = {},
 ): HeapSnapshot {
-  const objects = [...rt.liveObjects()].map(objectView);
+  const { objects, idle } = liveViews(rt, options.omitIdle === true);
   const roots: RootView[] = [];
   for (const frame of rt.frames) {
     frame.locals.forEach((value, i) => {
@@ -176,7 +224,7 @@ export function takeSnapshot(
       roots.push({ kind: 'stack', where: `${frame.name}:stack[${i}]`, target: value.id, count: 1 }),
     );
   }
-  for (const [op, count] of rt.external) roots.push(runtimeRoot(op, count));
+  for (const [op, count] of rt.external) if (!idle.has(op)) roots.push(runtimeRoot(op, count));
   const gc = rt.gc;
   const generations = [
     ...gc.generations.map((g) => generationView(g.head, g.threshold, g.count, rt.liveCount)),
