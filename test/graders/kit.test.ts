@@ -11,16 +11,11 @@ import { FAST_LIMITS } from './fixtures/grade-fixture';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'examples', 'submissions');
 const EXERCISES = kitExercises().filter((e) => ['01-reference-counting', '07-size-classes'].includes(e.id));
-/**
- * The fixture's quick limits, with a heap that fits exercise 1's child: its bundle carries the
- * Python interpreter (python-programs), and a heap check's per-step snapshots then pass 64 MB.
- */
-const LIMITS = { ...FAST_LIMITS, timeoutMs: 10_000, memoryMb: 128 };
 
 async function failedChecks(sample: string): Promise<{ score: string; failed: string[] }> {
   const grade = await gradeSubmission({ name: sample, dir: path.join(SAMPLES, sample) }, EXERCISES, {
     seed: 0,
-    limits: LIMITS,
+    limits: { ...FAST_LIMITS, timeoutMs: 10_000 },
   });
   return {
     score: `${grade.score}/${grade.maxScore}`,
@@ -61,7 +56,7 @@ describe("the kit's sample submissions, graded in isolation", () => {
     const grade = await gradeSubmission(
       { name: 'bug-frees-below-zero', dir: path.join(SAMPLES, 'bug-frees-below-zero') },
       EXERCISES.filter((e) => e.id === '01-reference-counting'),
-      { seed: 0, limits: LIMITS },
+      { seed: 0, limits: { ...FAST_LIMITS, timeoutMs: 10_000 } },
     );
     const result = grade.exercises[0]!.checks.find((c) => c.check.name === 'python-programs')!.result;
     expect(result.status).toBe('fail');
