@@ -7,8 +7,8 @@
  */
 import fc from 'fast-check';
 import type { Components } from '../core/components';
-import { firstDifferentLine } from '../fidelity/compare';
-import { programArb, programSource, type FidelityProgram } from '../fidelity/programs';
+import { firstDifferentLine } from '../fidelity/lines';
+import type * as Programs from '../fidelity/programs';
 import * as py from '../fidelity/pyast';
 import { runProgram } from '../python';
 import type { LoadedStudent } from './sandbox';
@@ -54,16 +54,22 @@ const MAX_STEPS = 200_000;
  * generator alone collects a young generation in about one program of sixteen).
  */
 function programsArb(): fc.Arbitrary<PythonProgram> {
+  // Loaded here, not at the top: building the generator's grammar takes a third of a second, and
+  // a grader's sandboxed child, which only observes, never needs it.
+  const { programArb, programSource } = require('../fidelity/programs') as typeof Programs;
   const youngCollection = fc.option(fc.constantFrom(0, 1), { freq: 4 });
   return fc
     .tuple(programArb({ maxStatements: MAX_STATEMENTS }), youngCollection)
-    .map(([program, generation]: [FidelityProgram, number | null]) => ({
+    .map(([program, generation]: [Programs.FidelityProgram, number | null]) => ({
       source:
         generation === null
           ? program.source
           : programSource([...program.body, py.print(py.call('gc.collect', [py.int(generation)]))]),
     }));
 }
+
+/** The programs' arbitrary, built on first use (by the side that generates: a student's check, the grader). */
+let programs: fc.Arbitrary<PythonProgram> | null = null;
 
 /** Run `program` on the interpreter with `components` in place of the reference's (none: the reference). */
 export function runPythonProgram(program: PythonProgram, components: Partial<Components> = {}): ProgramRun {
@@ -135,7 +141,9 @@ function judgeRuns(observed: unknown, expected: ProgramRun): Mismatch | null {
 export function pythonProgramsCheck(component: (student: LoadedStudent) => Partial<Components>): ExerciseCheck {
   return anyCheck<PythonProgram, ProgramRun, ProgramRun>({
     name: 'python-programs',
-    arbitrary: programsArb(),
+    get arbitrary() {
+      return (programs ??= programsArb());
+    },
     numRuns: NUM_RUNS,
     observe: (student, program) => runPythonProgram(program, component(student)),
     expect: (program) => runPythonProgram(program),

@@ -15,6 +15,9 @@ import { defaultConcurrency, findPython, runOnCPython } from './cpython';
 import type { FidelityProgram, ProgramOptions } from './programs';
 import { programArb, programSource, statementCount } from './programs';
 import { reductions } from './reduce';
+import { firstDifferentLine, type FirstDifferentLine } from './lines';
+
+export { firstDifferentLine, type FirstDifferentLine };
 
 /** runProgram's signature (python/interp/run.ts); may also be async. */
 export type Simulator = (source: string, filename: string, options?: RunOptions) => RunResult | Promise<RunResult>;
@@ -29,14 +32,6 @@ export interface Outcome {
 export interface SimulatorOutcome extends Outcome {
   /** The simulator threw (an internal error, not a Python exception). */
   readonly error?: string;
-}
-
-export interface FirstDifferentLine {
-  /** 1-based line of standard output. */
-  readonly line: number;
-  /** The line as each printed it; null if that output ended before it. */
-  readonly cpython: string | null;
-  readonly simulator: string | null;
 }
 
 export interface Disagreement {
@@ -181,15 +176,6 @@ export function verdict(cpython: CPythonResult, sim: SimulatorOutcome): Verdict 
   if (cpython.timedOut) return 'skip';
   if (sim.error !== undefined || !cpython.stdoutIsUtf8) return 'disagree';
   return cpython.stdout === sim.stdout && cpython.exitCode === sim.exitCode ? 'agree' : 'disagree';
-}
-
-export function firstDifferentLine(cpython: string, simulator: string): FirstDifferentLine | null {
-  const a = cpython.split('\n');
-  const b = simulator.split('\n');
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return { line: i + 1, cpython: a[i] ?? null, simulator: b[i] ?? null };
-  }
-  return null;
 }
 
 // ------------------------------------------------------------------------------------------------
