@@ -122,7 +122,10 @@ export const blockInCarvedPool: Invariant = (snapshot) => {
     violations.push({ invariant: 'block-in-carved-pool', message: `${describe(block)} ${why}` });
   };
   for (const block of snapshot.liveBlocks) {
-    const arena = index.arenaContaining(block.address);
+    // A carved pool's block lies in that pool's arena: look the arena up only when there is none.
+    const entry = block.raw ? undefined : index.poolByAddress.get(poolAddressOf(block.address));
+    const inPool = entry !== undefined && block.address - entry.arena.address < ARENA_SIZE;
+    const arena = inPool ? entry.arena : index.arenaContaining(block.address);
     if (block.raw) {
       if (arena !== undefined) fail(block, `is a raw block but lies inside arena #${arena.arenaindex}`);
       continue;
@@ -131,7 +134,6 @@ export const blockInCarvedPool: Invariant = (snapshot) => {
       fail(block, 'lies in no allocated arena');
       continue;
     }
-    const entry = index.poolByAddress.get(poolAddressOf(block.address));
     if (entry === undefined || entry.arena !== arena) {
       fail(block, `lies in arena #${arena.arenaindex} but in none of its carved pools`);
       continue;
