@@ -56,10 +56,14 @@ function applyAllocOp(allocator: Allocator, live: number[], op: AllocOp): void {
       break;
     case 'freeMany': {
       if (live.length === 0) break;
-      const indices: number[] = [];
-      for (let i = op.start % live.length; i < live.length && indices.length < op.count; i += op.stride)
-        indices.push(i);
-      for (const index of indices.reverse()) free(index);
+      const first = op.start % live.length;
+      const end = Math.min(live.length, first + op.count * op.stride);
+      // Last to first, as a loop over a list's items from its end frees them; then one pass removes them.
+      for (let i = first + Math.floor((end - 1 - first) / op.stride) * op.stride; i >= first; i -= op.stride)
+        allocator.free(live[i]);
+      let kept = first;
+      for (let i = first; i < live.length; i++) if (i >= end || (i - first) % op.stride !== 0) live[kept++] = live[i];
+      live.length = kept;
       break;
     }
   }

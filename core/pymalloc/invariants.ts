@@ -1,4 +1,8 @@
-import {
+import * as constants from './constants';
+import type { ArenaSnapshot, LiveBlock, PoolSnapshot, PymallocSnapshot } from './snapshot';
+
+// Captured once at load (esbuild's CommonJS imports are getters; these run once per block per step).
+const {
   ALIGNMENT,
   ARENA_SIZE,
   INDEX2SIZE,
@@ -9,8 +13,7 @@ import {
   POOL_SIZE,
   isSmallRequest,
   sizeClassIndex,
-} from './constants';
-import type { ArenaSnapshot, LiveBlock, PoolSnapshot, PymallocSnapshot } from './snapshot';
+} = constants;
 
 /**
  * pymalloc's invariants, written once as plain functions over a snapshot. Tests check them
@@ -250,20 +253,21 @@ export const poolState: Invariant = (snapshot) => {
     }
   }
   for (const { pool, arena } of index.poolByAddress.values()) {
-    const name = `pool ${hex(pool.address)} (class ${pool.szidx}, ref.count ${pool.count})`;
+    // Built only for a message: most pools of most steps have none.
+    const name = (): string => `pool ${hex(pool.address)} (class ${pool.szidx}, ref.count ${pool.count})`;
     if (pool.arenaindex !== arena.arenaindex)
-      fail(`${name} says arenaindex ${pool.arenaindex} but lies in arena #${arena.arenaindex}`);
+      fail(`${name()} says arenaindex ${pool.arenaindex} but lies in arena #${arena.arenaindex}`);
     const state = stateOf(pool);
     const usedIn = inUsedpools.get(pool.address);
     const freeIn = inFreepools.get(pool.address);
-    if (state === 'used' && usedIn !== pool.szidx) fail(`${name} is used but not in usedpools[${pool.szidx}]`);
-    if (state !== 'used' && usedIn !== undefined) fail(`${name} is ${state} but linked in usedpools[${usedIn}]`);
+    if (state === 'used' && usedIn !== pool.szidx) fail(`${name()} is used but not in usedpools[${pool.szidx}]`);
+    if (state !== 'used' && usedIn !== undefined) fail(`${name()} is ${state} but linked in usedpools[${usedIn}]`);
     if (state === 'empty' && freeIn !== arena)
-      fail(`${name} is empty but not on arena #${arena.arenaindex}'s freepools`);
+      fail(`${name()} is empty but not on arena #${arena.arenaindex}'s freepools`);
     if (state !== 'empty' && freeIn !== undefined)
-      fail(`${name} is ${state} but on arena #${freeIn.arenaindex}'s freepools`);
-    if (state === 'used' && pool.freeblock.length === 0) fail(`${name} is used but its free list is empty`);
-    if (state === 'full' && pool.freeblock.length > 0) fail(`${name} is full but has free blocks`);
+      fail(`${name()} is ${state} but on arena #${freeIn.arenaindex}'s freepools`);
+    if (state === 'used' && pool.freeblock.length === 0) fail(`${name()} is used but its free list is empty`);
+    if (state === 'full' && pool.freeblock.length > 0) fail(`${name()} is full but has free blocks`);
   }
   return violations;
 };

@@ -1,0 +1,109 @@
+/**
+ * The checks of exercise 8. Correctness first: the core's allocator check (every pymalloc
+ * invariant after every step, and the same addresses, pool lists and arena lists as CPython),
+ * except that keeping a wholly free arena is not wrong, only wasteful. Then efficiency, as the
+ * CS:APP malloc lab grades utilization: the arenas held at the peak and at the end of the same
+ * traces, next to what CPython 3.11 holds on them.
+ */
+import {
+  ALLOCATOR_CHECK,
+  judgeAllocator,
+  type AllocObservation,
+  type AllocOp,
+} from '../../core/checks/allocator-checks';
+import type { Check, Verdict } from '../../core/checks/check';
+import type { PymallocCounters } from '../../core/pymalloc/snapshot';
+import { fromCoreCheck } from '../core-check';
+import type { LoadedStudent } from '../sandbox';
+import type { ExerciseCheck } from '../types';
+import { studentAllocator } from './adapter';
+
+const components = (student: LoadedStudent) => ({ allocator: () => studentAllocator(student) });
+
+/** The correctness verdict on one trace, with arenas kept beyond CPython's left to efficiency. */
+const judgeCorrectness = (ops: readonly AllocOp[], observed: AllocObservation, reference: AllocObservation) =>
+  judgeAllocator(ops, observed, reference, 'keeping-is-inefficiency');
+
+/** The core allocator check, with arenas kept beyond CPython's left to the efficiency checks. */
+const POOLS_AND_ARENAS: Check<AllocOp, AllocObservation> = {
+  ...ALLOCATOR_CHECK,
+  judge: judgeCorrectness,
+};
+
+/** What an efficiency check measures: a counter of the last step, and how to say it. */
+interface ArenaMeasure {
+  readonly name: string;
+  /** The counter measured after the last step (0 for an empty trace). */
+  readonly counter: (counters: PymallocCounters | undefined) => number;
+  readonly when: string;
+}
+
+const plural = (n: number): string => `${n} arena${n === 1 ? '' : 's'} (${n} MiB)`;
+
+/**
+ * Pass when the allocator held at most as many arenas as CPython on the trace. Arenas are whole
+ * mebibytes and a faithful allocator holds exactly CPython's, so there is no tolerance: one more
+ * arena is a mebibyte that CPython 3.11 would have given back or never mapped. As in the malloc
+ * lab, a trace on which the allocator is not correct is not measured: it fails.
+ */
+function judgeArenas(measure: ArenaMeasure) {
+  return (ops: readonly AllocOp[], observed: AllocObservation, reference: AllocObservation): Verdict | null => {
+    const incorrect = judgeCorrectness(ops, observed, reference);
+    if (incorrect !== null) {
+      const { failure } = incorrect;
+      const message = `Not measured: your allocator is not correct on this trace. ${failure.message}`;
+      return { status: incorrect.status, failure: { ...failure, message } };
+    }
+    const want = measure.counter(reference.steps.at(-1)?.structure.counters);
+    const got = measure.counter(observed.steps.at(-1)?.structure.counters);
+    if (got <= want) return null;
+    return {
+      status: 'fail',
+      failure: {
+        reason: measure.name,
+        message: `${measure.when} of this trace, CPython 3.11 holds ${plural(want)}; your allocator holds ${plural(got)}.`,
+        steps: ops.map(ALLOCATOR_CHECK.describe),
+        failingStep: observed.steps.length - 1,
+        expected: `at most ${plural(want)}`,
+        observed: plural(got),
+        heap: null,
+      },
+    };
+  };
+}
+
+/**
+ * Runs of each efficiency check and of the hidden correctness check: the traces are the visible
+ * check's, drawn from other seeds; with 20 visible runs, exercise 8 stays near 1 s of CPU in all.
+ */
+const FEWER_RUNS = 8;
+
+const efficiency = (measure: ArenaMeasure): Check<AllocOp, AllocObservation> => ({
+  ...ALLOCATOR_CHECK,
+  name: measure.name,
+  numRuns: FEWER_RUNS,
+  judge: judgeArenas(measure),
+});
+
+export const CHECKS: readonly ExerciseCheck[] = [
+  fromCoreCheck({ name: 'pools-and-arenas', check: POOLS_AND_ARENAS, components }),
+  fromCoreCheck({
+    name: 'arenas-at-peak',
+    check: efficiency({
+      name: 'arenas-at-peak',
+      counter: (c) => c?.arenasHighwater ?? 0,
+      when: 'At the busiest moment',
+    }),
+    components,
+  }),
+  fromCoreCheck({
+    name: 'arenas-at-end',
+    check: efficiency({
+      name: 'arenas-at-end',
+      counter: (c) => c?.arenasAllocatedCurrent ?? 0,
+      when: 'At the end',
+    }),
+    components,
+  }),
+  fromCoreCheck({ name: 'more-traces', check: POOLS_AND_ARENAS, numRuns: FEWER_RUNS, components }),
+];
