@@ -51,35 +51,33 @@ describe("the kit's sample submissions, graded in isolation", () => {
 
 describe('exercise 8 through the grader: correctness gates efficiency', () => {
   const POOLS = kitExercises().filter((e) => e.id === '08-pools-and-arenas');
+  /** The graded checks of exercise 8 for one sample, and its score. */
+  const gradePools = async (sample: string) => {
+    const grade = await gradeSubmission({ name: sample, dir: path.join(SAMPLES, sample) }, POOLS, {
+      seed: 0,
+      limits: { ...FAST_LIMITS, timeoutMs: 10_000 },
+    });
+    return { checks: grade.exercises[0].checks, score: grade.score };
+  };
 
   it('the correct allocator (maps and arrays, not the reference) gets full marks', async () => {
     expect(await failedChecks('correct', POOLS)).toEqual({ score: expectedScore([], POOLS), failed: [] });
   });
 
   it('handing out a live block fails correctness, and the efficiency points are withheld', async () => {
-    const grade = await gradeSubmission(
-      { name: 'bug-hands-out-live-block', dir: path.join(SAMPLES, 'bug-hands-out-live-block') },
-      POOLS,
-      { seed: 0, limits: { ...FAST_LIMITS, timeoutMs: 10_000 } },
-    );
-    const checks = grade.exercises[0].checks;
+    const { checks, score } = await gradePools('bug-hands-out-live-block');
     expect(checks.find((c) => c.check.name === 'pools-and-arenas')?.result.failure?.reason).toMatch(/mismatch/);
     expect(checks.filter((c) => c.check.kind === 'efficiency').map((c) => [c.gated, c.score])).toEqual([
       [true, 0],
       [true, 0],
     ]);
-    expect(grade.score).toBe(0);
+    expect(score).toBe(0);
   });
 
   it('never releasing a free arena keeps the correctness points and loses arenas-at-end, showing both figures', async () => {
-    const grade = await gradeSubmission(
-      { name: 'bug-never-releases-free-arena', dir: path.join(SAMPLES, 'bug-never-releases-free-arena') },
-      POOLS,
-      { seed: 0, limits: { ...FAST_LIMITS, timeoutMs: 10_000 } },
-    );
-    const checks = grade.exercises[0].checks;
+    const { checks, score } = await gradePools('bug-never-releases-free-arena');
     expect(checks.filter((c) => c.result.status !== 'pass').map((c) => c.check.name)).toEqual(['arenas-at-end']);
-    expect(grade.score).toBe(Number(expectedScore(['08-pools-and-arenas/arenas-at-end'], POOLS).split('/')[0]));
+    expect(score).toBe(Number(expectedScore(['08-pools-and-arenas/arenas-at-end'], POOLS).split('/')[0]));
     const failure = checks.find((c) => c.check.name === 'arenas-at-end')!.result.failure!;
     expect(failure.message).toMatch(/CPython 3\.11 holds \d+ arenas? .*; your allocator holds \d+ arenas?/);
     expect([failure.expected, failure.observed]).toEqual([
