@@ -9,12 +9,11 @@ const POOL_OVERHEAD = 48;
 
 export const createAllocator: CreateAllocator = (os: OsApi) => {
   // TODO: your arena objects, pools, usedpools and usable_arenas live here.
-  void [ALIGNMENT, POOL_SIZE, ARENA_SIZE, POOL_OVERHEAD];
+  void POOL_OVERHEAD;
 
   return {
     malloc(nbytes: number): Address {
       // TODO: 1..512 bytes come from a pool of their size class; for now everything is a raw block.
-      void SMALL_REQUEST_THRESHOLD;
       return os.rawMalloc(nbytes);
     },
 
@@ -31,8 +30,14 @@ export const createAllocator: CreateAllocator = (os: OsApi) => {
     },
 
     view(): AllocatorView {
-      // TODO: describe your arenas, pools and lists.
-      return { maxarenas: 0, arenas: [], usableArenas: [], usedpools: [], nfp2lasta: [] };
+      // TODO: describe your arenas, pools and lists. This is the view of an allocator with no arena yet.
+      return {
+        maxarenas: 0,
+        arenas: [],
+        usableArenas: [],
+        usedpools: Array.from({ length: SMALL_REQUEST_THRESHOLD / ALIGNMENT }, () => []),
+        nfp2lasta: Array.from({ length: ARENA_SIZE / POOL_SIZE + 1 }, () => null),
+      };
     },
   };
 };
