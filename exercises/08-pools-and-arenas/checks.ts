@@ -8,10 +8,12 @@
 import {
   ALLOCATOR_CHECK,
   judgeAllocator,
+  replayAllocatorTrace,
   type AllocObservation,
   type AllocOp,
 } from '../../core/checks/allocator-checks';
 import type { Check, Verdict } from '../../core/checks/check';
+import { checkInvariants, type InvariantName } from '../../core/pymalloc/invariants';
 import type { PymallocCounters } from '../../core/pymalloc/snapshot';
 import { fromCoreCheck } from '../core-check';
 import type { LoadedStudent } from '../sandbox';
@@ -41,18 +43,38 @@ interface ArenaMeasure {
 const plural = (n: number): string => `${n} arena${n === 1 ? '' : 's'} (${n} MiB)`;
 
 /**
+ * The malloc lab's validity of a trace, which efficiency is measured on: the allocator finished it,
+ * and every block it handed out was aligned, inside one of its pools, of a size class that fits,
+ * and overlapped no live block. (Whether it also did what CPython does is the correctness checks'
+ * business: an allocator that keeps pools CPython would reuse is measured, and found wasteful.)
+ */
+const VALID_BLOCKS: readonly InvariantName[] = ['alignment', 'no-overlap', 'block-in-carved-pool', 'size-class-fits'];
+
+function invalidTrace(ops: readonly AllocOp[], observed: AllocObservation): string | null {
+  if (observed.fault !== null)
+    return `your allocator ${observed.fault.kind === 'timeout' ? 'ran out of time' : 'crashed'}: ${observed.fault.message}`;
+  const snapshots = replayAllocatorTrace(ops, observed);
+  for (let i = 0; i < snapshots.length; i++) {
+    const [violation] = checkInvariants(snapshots[i], VALID_BLOCKS);
+    if (violation !== undefined) return `after step ${i + 1}, [${violation.invariant}] ${violation.message}`;
+  }
+  return null;
+}
+
+/**
  * Pass when the allocator held at most as many arenas as CPython on the trace. Arenas are whole
  * mebibytes and a faithful allocator holds exactly CPython's, so there is no tolerance: one more
  * arena is a mebibyte that CPython 3.11 would have given back or never mapped. As in the malloc
- * lab, a trace on which the allocator is not correct is not measured: it fails.
+ * lab, a trace on which a block handed out is not valid is not measured: it fails.
  */
 function judgeArenas(measure: ArenaMeasure) {
   return (ops: readonly AllocOp[], observed: AllocObservation, reference: AllocObservation): Verdict | null => {
-    const incorrect = judgeCorrectness(ops, observed, reference);
-    if (incorrect !== null) {
-      const { failure } = incorrect;
-      const message = `Not measured: your allocator is not correct on this trace. ${failure.message}`;
-      return { status: incorrect.status, failure: { ...failure, message } };
+    const steps = ops.map(ALLOCATOR_CHECK.describe);
+    const invalid = invalidTrace(ops, observed);
+    if (invalid !== null) {
+      const message = `Not measured: ${invalid}`;
+      const failure = { reason: 'not-measured', message, steps, failingStep: null, expected: null, observed: null };
+      return { status: observed.fault?.kind ?? 'fail', failure: { ...failure, heap: null } };
     }
     const want = measure.counter(reference.steps.at(-1)?.structure.counters);
     const got = measure.counter(observed.steps.at(-1)?.structure.counters);
@@ -62,7 +84,7 @@ function judgeArenas(measure: ArenaMeasure) {
       failure: {
         reason: measure.name,
         message: `${measure.when} of this trace, CPython 3.11 holds ${plural(want)}; your allocator holds ${plural(got)}.`,
-        steps: ops.map(ALLOCATOR_CHECK.describe),
+        steps,
         failingStep: observed.steps.length - 1,
         expected: `at most ${plural(want)}`,
         observed: plural(got),

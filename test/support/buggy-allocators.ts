@@ -15,11 +15,6 @@ export interface InjectedBug {
   readonly make: () => Allocator;
   /** Traces shaped to reach the bug (a property is only as good as what its traces can reach). */
   readonly trace: TraceConstraints;
-  /**
-   * What the allocator check (all invariants, in order) reports first, when the shrunk trace also
-   * breaks an invariant listed before `catchBy` at the same step; `catchBy` when absent.
-   */
-  readonly checkReason?: InvariantName;
 }
 
 /** Lays blocks out after a 40-byte pool header: sizeof(pool_header) rounded to 8 (the 32-bit ALIGNMENT), not 16. */
@@ -121,8 +116,6 @@ export const INJECTED_BUGS: readonly InjectedBug[] = [
     bug: 'pool_extend carves past maxnextoffset',
     make: () => new CarvesPastMaxnextoffset(),
     trace: fullPools,
-    // The block past the pool's end also overlaps the next pool's first block.
-    checkReason: 'no-overlap',
   },
   { catchBy: 'size-class-fits', bug: 'size class rounded down', make: () => new RoundsSizeClassDown(), trace: small },
   { catchBy: 'pool-count', bug: 'free forgets --ref.count', make: () => new ForgetsRefCountDecrement(), trace: small },

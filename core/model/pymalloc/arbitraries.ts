@@ -162,8 +162,9 @@ function drainOp(arenas: number): fc.Arbitrary<AllocOp> {
 
 /**
  * An arena scenario from an empty allocator: fill 1 or 2 arenas and part of the next with
- * largest-class blocks, drain once or twice, then a few single requests and perhaps a refill
- * (which takes cached pools and maps released arenas again).
+ * largest-class blocks, drain once or twice, in half the runs refill 20 pools to an arena and 20
+ * pools (which takes the cached empty pools back and maps released arenas again: an allocator
+ * that hoards pools or arenas holds more of them at the peak), then a few single requests.
  */
 function arenaScenario(): fc.Arbitrary<AllocOp[]> {
   return fc.constantFrom(2, 1, 2).chain((arenas) =>
@@ -175,11 +176,24 @@ function arenaScenario(): fc.Arbitrary<AllocOp[]> {
           nbytes: largestClassSize,
         }),
         fc.array(drainOp(arenas), { minLength: 1, maxLength: 2 }),
+        fc.option(
+          fc.record({
+            op: fc.constant('mallocMany' as const),
+            count: fc.integer({ min: 20, max: MAX_POOLS_IN_ARENA + 20 }).map(poolsOfBlocks),
+            nbytes: largestClassSize,
+          }),
+          { freq: 2 },
+        ),
         fc.array(fc.oneof({ weight: 4, arbitrary: singleOp(requestSize()) }, { weight: 1, arbitrary: burstOp() }), {
           maxLength: 4,
         }),
       )
-      .map(([fill, drains, tail]): AllocOp[] => [fill, ...drains, ...tail]),
+      .map(([fill, drains, refill, tail]): AllocOp[] => [
+        fill,
+        ...drains,
+        ...(refill === null ? [] : [refill]),
+        ...tail,
+      ]),
   );
 }
 

@@ -426,7 +426,7 @@ export const BUGGY_COMPONENTS: readonly BuggyComponent[] = [
     description: bug.bug,
     area: 'allocator',
     check: 'allocator',
-    reason: bug.catchBy === 'same-as-reference' ? 'differs-from-reference:usedpools' : (bug.checkReason ?? bug.catchBy),
+    reason: bug.catchBy === 'same-as-reference' ? 'differs-from-reference:usedpools' : bug.catchBy,
     components: { allocator: bug.make },
   })),
 ];
