@@ -100,32 +100,17 @@ function judgeArenas(measure: ArenaMeasure) {
  */
 const FEWER_RUNS = 8;
 
-const efficiency = (measure: ArenaMeasure): Check<AllocOp, AllocObservation> => ({
-  ...ALLOCATOR_CHECK,
-  name: measure.name,
-  numRuns: FEWER_RUNS,
-  judge: judgeArenas(measure),
-});
+/** An efficiency check: the allocator check's traces and observations, judged by `measure`. */
+const efficiency = (measure: ArenaMeasure): ExerciseCheck =>
+  fromCoreCheck({
+    name: measure.name,
+    check: { ...ALLOCATOR_CHECK, name: measure.name, numRuns: FEWER_RUNS, judge: judgeArenas(measure) },
+    components,
+  });
 
 export const CHECKS: readonly ExerciseCheck[] = [
   fromCoreCheck({ name: 'pools-and-arenas', check: POOLS_AND_ARENAS, components }),
-  fromCoreCheck({
-    name: 'arenas-at-peak',
-    check: efficiency({
-      name: 'arenas-at-peak',
-      counter: (c) => c?.arenasHighwater ?? 0,
-      when: 'At the busiest moment',
-    }),
-    components,
-  }),
-  fromCoreCheck({
-    name: 'arenas-at-end',
-    check: efficiency({
-      name: 'arenas-at-end',
-      counter: (c) => c?.arenasAllocatedCurrent ?? 0,
-      when: 'At the end',
-    }),
-    components,
-  }),
+  efficiency({ name: 'arenas-at-peak', counter: (c) => c?.arenasHighwater ?? 0, when: 'At the busiest moment' }),
+  efficiency({ name: 'arenas-at-end', counter: (c) => c?.arenasAllocatedCurrent ?? 0, when: 'At the end' }),
   fromCoreCheck({ name: 'more-traces', check: POOLS_AND_ARENAS, numRuns: FEWER_RUNS, components }),
 ];
