@@ -34,6 +34,7 @@ export default tseslint.config(
       'out/**',
       'scratch/**',
       'test/graders/corpus/**',
+      'test/graders/corpus-kit/**',
       '**/*.js',
       '**/*.mjs',
     ],

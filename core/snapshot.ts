@@ -43,6 +43,7 @@ export interface GenerationView {
 }
 
 export interface HeapSnapshot {
+  /** Every live object (a check's snapshots leave out idle ones: SnapshotOptions.omitIdle). */
   readonly objects: readonly ObjectView[];
   readonly roots: readonly RootView[];
   /** Generations 0, 1, 2, then the permanent generation. */
@@ -87,7 +88,30 @@ export class HeapObserver {
   }
 }
 
+/**
+ * Views of leaf objects (no referents, not GC: ints, strs, None, ...), kept while their fields
+ * stay the same. Most of a heap is such objects (the small-int cache alone is 262), and a check
+ * snapshots the heap after every step: reusing the unchanged ones saves building them again, and
+ * lets whoever compares snapshots see at once that they did not change.
+ */
+const leafViews = new WeakMap<PyObject, ObjectView>();
+
+/** The view of `op`, reused from the previous snapshot when `op` is a leaf whose fields are unchanged. */
 function objectView(op: PyObject): ObjectView {
+  const kept = leafViews.get(op);
+  if (
+    kept !== undefined &&
+    kept.refcnt === op.refcnt &&
+    kept.tracked === (op.gcNext !== null) &&
+    kept.finalized === ((op.gcFlags & GcFlag.Finalized) !== 0)
+  )
+    return kept;
+  const view = freshView(op);
+  if (!view.isGC && view.referents.length === 0 && view.weakReferent === undefined) leafViews.set(op, view);
+  return view;
+}
+
+function freshView(op: PyObject): ObjectView {
   const view: ObjectView = {
     id: op.id,
     type: op.type.name,
@@ -125,13 +149,71 @@ function generationView(head: PyObject, threshold: number, count: number, limit:
   return { members, linksConsistent: consistent, threshold, count };
 }
 
+/** The runtime's own references to objects, kept like leaf views (they change rarely, and there are hundreds). */
+const runtimeRoots = new WeakMap<PyObject, RootView>();
+
+function runtimeRoot(op: PyObject, count: number): RootView {
+  const kept = runtimeRoots.get(op);
+  if (kept !== undefined && kept.count === count) return kept;
+  const root: RootView = { kind: 'runtime', where: 'runtime', target: op.id, count };
+  runtimeRoots.set(op, root);
+  return root;
+}
+
+/**
+ * Objects that may be idle: held by the runtime, with a refcount that is exactly its hold, not GC,
+ * not tracked, never finalized. liveViews keeps those that are live leaves no live object refers
+ * to (the small-int cache, None, True and False until something uses them): their state follows
+ * from that alone, and they are most of a fresh heap.
+ */
+function idleCandidates(rt: Runtime): Set<PyObject> {
+  const candidates = new Set<PyObject>();
+  for (const [op, count] of rt.external)
+    if (op.refcnt === count && !op.type.isGC && op.gcNext === null && (op.gcFlags & GcFlag.Finalized) === 0)
+      candidates.add(op);
+  return candidates;
+}
+
+/**
+ * The views of the live objects in refchain order and the idle objects left out of them. Only
+ * objects on the refchain are looked at: one the runtime still holds after it was freed keeps its
+ * root, so that the dangling reference shows.
+ */
+function liveViews(rt: Runtime, omitIdle: boolean): { objects: ObjectView[]; idle: ReadonlySet<PyObject> } {
+  const candidates = omitIdle ? idleCandidates(rt) : new Set<PyObject>();
+  const objects: ObjectView[] = [];
+  const referred = new Set<number>();
+  const idle = new Set<PyObject>();
+  for (const op of rt.liveObjects()) {
+    const view = objectView(op);
+    objects.push(view);
+    if (candidates.has(op) && leafViews.get(op) === view) idle.add(op);
+    else for (const r of view.referents) referred.add(r);
+  }
+  for (const op of idle) if (referred.has(op.id)) idle.delete(op);
+  if (idle.size === 0) return { objects, idle };
+  const left = new Set([...idle].map((op) => op.id));
+  return { objects: objects.filter((o) => !left.has(o.id)), idle };
+}
+
+export interface SnapshotOptions {
+  /**
+   * Leave out idle objects (see idleCandidates) and the runtime's references to them: a check that
+   * snapshots the heap after every step judges the few dozen objects that can change, not the
+   * hundreds that cannot. An idle object that is used again (referred to, or its count changed)
+   * is in the snapshot again.
+   */
+  readonly omitIdle?: boolean;
+}
+
 export function takeSnapshot(
   rt: Runtime,
   finalizeCounts: Record<number, number> = {},
   freedSinceLast: number[] = [],
   clearedSinceLast: number[] = [],
+  options: SnapshotOptions = {},
 ): HeapSnapshot {
-  const objects = [...rt.liveObjects()].map(objectView);
+  const { objects, idle } = liveViews(rt, options.omitIdle === true);
   const roots: RootView[] = [];
   for (const frame of rt.frames) {
     frame.locals.forEach((value, i) => {
@@ -142,7 +224,7 @@ export function takeSnapshot(
       roots.push({ kind: 'stack', where: `${frame.name}:stack[${i}]`, target: value.id, count: 1 }),
     );
   }
-  for (const [op, count] of rt.external) roots.push({ kind: 'runtime', where: 'runtime', target: op.id, count });
+  for (const [op, count] of rt.external) if (!idle.has(op)) roots.push(runtimeRoot(op, count));
   const gc = rt.gc;
   const generations = [
     ...gc.generations.map((g) => generationView(g.head, g.threshold, g.count, rt.liveCount)),

@@ -84,6 +84,15 @@ export function findExercise(name: string): Exercise | undefined {
 }
 
 export type { Exercise, ExerciseCheck, ExerciseMeta, CheckMeta, CheckReport, Mismatch, StudentExports } from './types';
-export { runCheck, runCheckRemote, defaultSeed, type Observer, type RunCheckOptions } from './run-check';
+export {
+  runCheck,
+  runCheckRemote,
+  defaultSeed,
+  checkMeta,
+  UnreadableObservation,
+  type Observer,
+  type RunCheckOptions,
+  type RemoteCheckReport,
+} from './run-check';
 export { loadStudent, bundleStudent, StudentRealm, StudentCodeError, type LoadedStudent } from './sandbox';
 export { ExerciseMetaError, parseExerciseMeta, loadExerciseMeta } from './load';

@@ -19,9 +19,12 @@ export interface RunCheckOptions {
 /** Observe with a student's code loaded in this process, or with a function supplied from outside. */
 export type Observer = { readonly student: LoadedStudent } | { readonly observe: (input: unknown) => unknown };
 
-/** The judge's verdict travels out of the property as this error. */
+/** The judge's verdict travels out of the property as this error, with the observation judged. */
 class MismatchError extends Error {
-  constructor(readonly mismatch: Mismatch) {
+  constructor(
+    readonly mismatch: Mismatch,
+    readonly observed: unknown = undefined,
+  ) {
     super(mismatch.message);
   }
 }
@@ -46,6 +49,21 @@ function threw(error: unknown): MismatchError {
     step: null,
     message: 'your code threw an error',
     expected: 'no error',
+    observed: errorText(error),
+  });
+}
+
+/** An answer the judge cannot read (malformed, or too large): the submission's error, not a throw. */
+export class UnreadableObservation extends Error {
+  override readonly name = 'UnreadableObservation';
+}
+
+/** What the submission answered that cannot be judged, as a mismatch. */
+function unreadable(error: unknown): MismatchError {
+  return new MismatchError({
+    step: null,
+    message: 'your code returned something unexpected',
+    expected: 'an observation the checks can read',
     observed: errorText(error),
   });
 }
@@ -89,9 +107,9 @@ function report(
 }
 
 /** Judge one observation; a mismatch leaves the property as an error, for fast-check to shrink. */
-function judged(check: ExerciseCheck, input: unknown, observed: unknown): void {
-  const mismatch = check.judge(input, observed, check.expect(input));
-  if (mismatch !== null) throw new MismatchError(mismatch);
+function judged(check: ExerciseCheck, input: unknown, observed: unknown, expected: unknown): void {
+  const mismatch = check.judge(input, observed, expected);
+  if (mismatch !== null) throw new MismatchError(mismatch, observed);
 }
 
 /** Run `check` of `exercise` against the observer; never throws for a failing submission. */
@@ -104,32 +122,67 @@ export function runCheck(
   const seed = options.seed ?? defaultSeed(exercise.meta.id, check.name);
   const numRuns = options.numRuns ?? check.numRuns;
   const property = fc.property(check.arbitrary, (input) =>
-    judged(check, input, observeOrMismatch(check, observer, input)),
+    judged(check, input, observeOrMismatch(check, observer, input), check.expect(input)),
   );
   return report(exercise, check, seed, numRuns, fc.check(property, { seed, numRuns, path: options.path }));
 }
 
+/** How a remote observer's failures are told apart. */
+export interface RemoteOptions extends RunCheckOptions {
+  /**
+   * Errors that end the check instead of counting as the submission's wrong answer (a grader's
+   * sandbox that timed out or died): they are rethrown from runCheckRemote.
+   */
+  readonly fatal?: (error: unknown) => boolean;
+}
+
+/** A remote check's report, with the observation of the counterexample when one failed. */
+export interface RemoteCheckReport {
+  readonly report: CheckReport;
+  /** What the submission answered for the shrunk counterexample (decoded), when it answered. */
+  readonly observed?: unknown;
+}
+
 /**
  * The same with an asynchronous observer (a grader's sandboxed child process): `observe` gets the
- * plain-data input and resolves to the observation, which is judged here. A rejection counts as the
- * submission's error.
+ * plain-data input and resolves to the observation as it travels (check.wire), which is decoded
+ * and judged here. The reference's side is computed while the observer works. A rejection, or an
+ * observation that does not decode, counts as the submission's error unless `fatal` says so;
+ * fatal errors and a judge that throws leave runCheckRemote as errors.
  */
 export async function runCheckRemote(
   exercise: Exercise,
   check: ExerciseCheck,
   observe: (input: unknown) => Promise<unknown>,
-  options: RunCheckOptions = {},
-): Promise<CheckReport> {
+  options: RemoteOptions = {},
+): Promise<RemoteCheckReport> {
   const seed = options.seed ?? defaultSeed(exercise.meta.id, check.name);
   const numRuns = options.numRuns ?? check.numRuns;
   const property = fc.asyncProperty(check.arbitrary, async (input) => {
+    const observing = observe(input);
+    observing.catch(() => {}); // awaited below, after the reference's side
+    const expected = check.expect(input);
+    let sent: unknown;
+    try {
+      sent = await observing;
+    } catch (error) {
+      if (options.fatal?.(error)) throw error;
+      throw error instanceof UnreadableObservation ? unreadable(error) : threw(error);
+    }
     let observed: unknown;
     try {
-      observed = await observe(input);
+      observed = check.wire === undefined ? sent : check.wire.decode(sent);
     } catch (error) {
-      throw threw(error);
+      throw unreadable(error);
     }
-    judged(check, input, observed);
+    judged(check, input, observed, expected);
   });
-  return report(exercise, check, seed, numRuns, await fc.check(property, { seed, numRuns, path: options.path }));
+  const details = await fc.check(property, { seed, numRuns, path: options.path });
+  const error = details.errorInstance;
+  // Not a verdict on the submission (a fatal error, or the judge itself failing): the caller's to report.
+  if (details.failed && !(error instanceof MismatchError)) throw error;
+  return {
+    report: report(exercise, check, seed, numRuns, details),
+    ...(error instanceof MismatchError ? { observed: error.observed } : {}),
+  };
 }

@@ -5,6 +5,7 @@
 import type fc from 'fast-check';
 import type { LoadedStudent } from './sandbox';
 import type { Components } from '../core/components';
+import type { ObservationWire } from '../core/checks/check';
 
 export type Visibility = 'visible' | 'hidden';
 
@@ -74,6 +75,8 @@ export interface ExerciseCheck<Input = unknown, Observation = unknown, Expected 
   judge(input: Input, observed: Observation, expected: Expected): Mismatch | null;
   /** The input as numbered steps (or program lines) a student can read. */
   describe(input: Input): readonly string[];
+  /** How an observation travels from a grader's sandbox to its judge, when not as it is. */
+  readonly wire?: ObservationWire<Observation>;
 }
 
 /** A check with its input and observation types forgotten, to list checks of every exercise together. */

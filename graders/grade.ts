@@ -10,7 +10,7 @@ import type { CheckResult, CheckStatus } from '../core/checks/result';
 import type { GradedCheck, GradedExercise, Observe } from './exercise';
 import type { Submission } from './discover';
 import { bundleExercise } from './bundle';
-import { Sandbox, type SandboxLimits } from './sandbox/pool';
+import { runPool, Sandbox, type SandboxLimits } from './sandbox/pool';
 import { SandboxError, type SandboxErrorKind } from './sandbox/errors';
 import { exerciseStatus, type ExerciseStatus } from './exercise-status';
 
@@ -189,20 +189,26 @@ async function gradeExercise(exercise: GradedExercise, submission: Submission, s
   }
 }
 
-/** Grade every exercise of one submission, in course order. */
+/**
+ * Exercises of one submission graded at once. The grader judges while a child observes, and each
+ * waits for the other within one exercise; with two exercises in flight both cores stay busy.
+ * Each exercise has its own child, so they cannot affect each other.
+ */
+const EXERCISES_AT_ONCE = 2;
+
+/** Grade every exercise of one submission; results in course order. */
 export async function gradeSubmission(
   submission: Submission,
   exercises: readonly GradedExercise[],
   options: GradeOptions,
 ): Promise<SubmissionGrade> {
   const seed = submissionSeed(options.seed, submission.name);
-  const grades: ExerciseGrade[] = [];
-  let printed = '';
-  for (const exercise of [...exercises].sort((a, b) => a.order - b.order)) {
-    const { grade, printed: out } = await gradeExercise(exercise, submission, seed, options);
-    grades.push(grade);
-    printed += out;
-  }
+  const inOrder = [...exercises].sort((a, b) => a.order - b.order);
+  const graded = await runPool(inOrder, EXERCISES_AT_ONCE, (exercise) =>
+    gradeExercise(exercise, submission, seed, options),
+  );
+  const grades: ExerciseGrade[] = graded.map((g) => g.grade);
+  const printed = graded.map((g) => g.printed).join('');
   return {
     name: submission.name,
     seed,

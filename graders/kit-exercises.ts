@@ -5,26 +5,24 @@
  * files from the exercise's folder of the submission).
  */
 import path from 'path';
-import fc from 'fast-check';
 import type { CheckFailure, CheckOptions, CheckResult } from '../core/checks/result';
 import type { HeapSnapshot } from '../core/snapshot';
-import { exercises as loadKit, type Exercise, type ExerciseCheck, type Mismatch } from '../exercises';
+import {
+  checkMeta,
+  exercises as loadKit,
+  runCheckRemote,
+  UnreadableObservation,
+  type CheckMeta,
+  type Exercise,
+  type ExerciseCheck,
+  type RemoteCheckReport,
+} from '../exercises';
 import type { GradedCheck, GradedExercise, Observe } from './exercise';
 import { SandboxError } from './sandbox/errors';
 import { operationsHeap } from './heap-focus';
 import { kitPath } from '../core/kit-root';
 
 export class ExerciseSourceError extends Error {}
-
-/** The judge's verdict travels out of the property as this error. */
-class MismatchError extends Error {
-  constructor(
-    readonly mismatch: Mismatch,
-    readonly heap: HeapSnapshot | null,
-  ) {
-    super(mismatch.message);
-  }
-}
 
 /**
  * The observed heap at a mismatch's step, when the observation records one per step (the heap
@@ -41,20 +39,51 @@ function heapAt(observed: unknown, step: number | null): HeapSnapshot | null {
   return heap && Array.isArray(heap.objects) && Array.isArray(heap.roots) ? operationsHeap(heap, firstId) : null;
 }
 
-/** Observe through the sandbox; the submission throwing (or answering garbage) is a mismatch. */
-async function observeOrMismatch(observe: Observe, input: unknown): Promise<unknown> {
-  try {
-    return await observe(input);
-  } catch (error) {
-    if (!(error instanceof SandboxError) || error.kind === 'timeout' || error.kind === 'died') throw error;
-    const message = error.kind === 'threw' ? 'your code threw an error' : 'your code returned something unexpected';
-    throw new MismatchError({ step: null, message, expected: 'no error', observed: error.message }, null);
-  }
+/**
+ * The sandbox's errors as the exercises' runner sees them: a throw or an unreadable answer is the
+ * submission's wrong answer (judged like any other); a timeout, a broken limit or a dead process
+ * ends the check, and the grader reports it with its own status.
+ */
+function remoteObserve(observe: Observe): (input: unknown) => Promise<unknown> {
+  return (input) =>
+    observe(input).catch((error: unknown) => {
+      if (error instanceof SandboxError && error.kind === 'invalid') throw new UnreadableObservation(error.message);
+      throw error;
+    });
 }
 
-/** A check of the kit, run asynchronously against the sandbox (exercises' runCheck observes synchronously, in-process). */
+const ends = (error: unknown) => error instanceof SandboxError && error.kind !== 'threw' && error.kind !== 'invalid';
+
+/** The exercises' report of a check as the grader's result, with the heap of the failing step. */
+function checkResult(meta: CheckMeta, options: CheckOptions, remote: RemoteCheckReport): CheckResult {
+  const { report } = remote;
+  const mismatch = report.failure?.mismatch;
+  const failure: CheckFailure | null =
+    report.failure === undefined || mismatch === undefined
+      ? null
+      : {
+          reason: mismatch.step === null ? 'mismatch' : `mismatch-at-step-${mismatch.step}`,
+          message: mismatch.message,
+          steps: report.failure.steps,
+          failingStep: mismatch.step === null ? null : mismatch.step - 1,
+          expected: mismatch.expected,
+          observed: mismatch.observed,
+          heap: heapAt(remote.observed, mismatch.step),
+        };
+  return {
+    check: meta.name,
+    meaning: meta.meaning,
+    status: report.passed ? 'pass' : 'fail',
+    seed: options.seed,
+    numRuns: report.numRuns,
+    path: report.failure?.path || null,
+    failure,
+  };
+}
+
+/** A check of the kit, run by the exercises' own asynchronous runner against the sandbox. */
 function gradedCheck(exercise: Exercise, check: ExerciseCheck): GradedCheck {
-  const meta = exercise.meta.checks.find((c) => c.name === check.name)!;
+  const meta = checkMeta(exercise, check.name);
   return {
     name: meta.name,
     meaning: meta.meaning,
@@ -62,39 +91,13 @@ function gradedCheck(exercise: Exercise, check: ExerciseCheck): GradedCheck {
     visibility: meta.visibility,
     kind: meta.kind ?? 'correctness',
     async run(observe: Observe, options: CheckOptions): Promise<CheckResult> {
-      const details = await fc.check(
-        fc.asyncProperty(check.arbitrary, async (input) => {
-          const observing = observeOrMismatch(observe, input); // the child works while we compute the reference
-          const expected = check.expect(input);
-          const observed = await observing;
-          const mismatch = check.judge(input, observed, expected);
-          if (mismatch !== null) throw new MismatchError(mismatch, heapAt(observed, mismatch.step));
-        }),
-        { seed: options.seed, numRuns: options.numRuns ?? check.numRuns, path: options.path },
-      );
-      const error = details.errorInstance;
-      if (details.failed && !(error instanceof MismatchError)) throw error;
-      const failure: CheckFailure | null =
-        error instanceof MismatchError
-          ? {
-              reason: error.mismatch.step === null ? 'mismatch' : `mismatch-at-step-${error.mismatch.step}`,
-              message: error.mismatch.message,
-              steps: check.describe(details.counterexample![0]),
-              failingStep: error.mismatch.step === null ? null : error.mismatch.step - 1,
-              expected: error.mismatch.expected,
-              observed: error.mismatch.observed,
-              heap: error.heap,
-            }
-          : null;
-      return {
-        check: meta.name,
-        meaning: meta.meaning,
-        status: details.failed ? 'fail' : 'pass',
+      const remote = await runCheckRemote(exercise, check, remoteObserve(observe), {
         seed: options.seed,
-        numRuns: details.numRuns,
-        path: details.counterexamplePath,
-        failure,
-      };
+        numRuns: options.numRuns,
+        path: options.path,
+        fatal: ends,
+      });
+      return checkResult(meta, options, remote);
     },
   };
 }

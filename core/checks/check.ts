@@ -19,6 +19,16 @@ export interface Verdict {
   readonly failure: CheckFailure;
 }
 
+/**
+ * How an observation crosses a process boundary when sending it whole would be wasteful: `encode`
+ * runs beside `observe` (in a grader's sandbox), `decode` on the judge's side, refusing (by
+ * throwing) anything `encode` could not have produced.
+ */
+export interface ObservationWire<Observation> {
+  encode(observation: Observation): unknown;
+  decode(wire: unknown): Observation;
+}
+
 export interface Check<Op, Observation> {
   /** Stable name. */
   readonly name: string;
@@ -34,6 +44,8 @@ export interface Check<Op, Observation> {
   observe(components: CheckComponents, ops: readonly Op[], deadline: Deadline): Observation;
   /** The named invariants over `observed`, then the differential comparison with `reference`. */
   judge(ops: readonly Op[], observed: Observation, reference: Observation): Verdict | null;
+  /** How observations travel from a sandbox, when not as they are. */
+  readonly wire?: ObservationWire<Observation>;
   /** The hard situations, each recognised in the reference's observation of a run. */
   readonly situations: Readonly<Record<string, (ops: readonly Op[], reference: Observation) => boolean>>;
 }

@@ -73,18 +73,24 @@ function generationOf(heap: HeapSnapshot): Map<number, number> {
 
 const GENERATION_NAMES = ['0', '1', '2', 'permanent'];
 
-/** Per-object fields compared one object at a time: the first object that differs is named. */
-function perObject(
+/**
+ * Per-object fields compared one object at a time: the first object that differs is named. The
+ * field is compared as a plain value and put in words only for that object (a step holds hundreds
+ * of objects, nearly all equal).
+ */
+function perObject<V>(
   ref: Side,
   obs: Side,
-  value: (o: ObjectView, heap: HeapSnapshot) => string,
+  value: (o: ObjectView, heap: HeapSnapshot) => V,
+  words: (v: V) => string,
 ): { expected: string; observed: string } | null {
   for (const [id, r] of ref.byId) {
     const o = obs.byId.get(id);
     if (o === undefined) continue;
     const want = value(r, ref.step.heap);
     const got = value(o, obs.step.heap);
-    if (want !== got) return { expected: `#${id} (${r.type}): ${want}`, observed: `#${id} (${o.type}): ${got}` };
+    if (want !== got)
+      return { expected: `#${id} (${r.type}): ${words(want)}`, observed: `#${id} (${o.type}): ${words(got)}` };
   }
   return null;
 }
@@ -126,23 +132,46 @@ const COMPARISONS: Readonly<Record<HeapDifference, Comparison>> = {
     const extra = got.filter((id) => !ref.byId.has(id));
     return { expected: `alive: ${list(missing)} (missing)`, observed: `alive: ${list(extra)} (extra)` };
   },
-  refcounts: (ref, obs) => perObject(ref, obs, (o) => `refcount ${o.refcnt}`),
-  tracking: (ref, obs) => perObject(ref, obs, (o) => (o.tracked ? 'tracked' : 'untracked')),
+  refcounts: (ref, obs) =>
+    perObject(
+      ref,
+      obs,
+      (o) => o.refcnt,
+      (n) => `refcount ${n}`,
+    ),
+  tracking: (ref, obs) =>
+    perObject(
+      ref,
+      obs,
+      (o) => o.tracked,
+      (t) => (t ? 'tracked' : 'untracked'),
+    ),
   generations: (ref, obs) => {
     const want = generationOf(ref.step.heap);
     const got = generationOf(obs.step.heap);
-    return perObject(ref, obs, (o, heap) => {
-      const g = (heap === ref.step.heap ? want : got).get(o.id);
-      return g === undefined ? 'in no generation' : `in generation ${GENERATION_NAMES[g]}`;
-    });
+    return perObject(
+      ref,
+      obs,
+      (o, heap) => (heap === ref.step.heap ? want : got).get(o.id),
+      (g) => (g === undefined ? 'in no generation' : `in generation ${GENERATION_NAMES[g]}`),
+    );
   },
   'gc-garbage': sequence((s) => s.heap.garbage),
   'gc-counts': sequence((s) => s.heap.generations.slice(0, 3).map((g) => g.count)),
   weakrefs: (ref, obs) =>
-    perObject(ref, obs, (o) =>
-      o.weakReferent === undefined ? '' : o.weakReferent === null ? 'dead' : `refers to #${o.weakReferent}`,
+    perObject(
+      ref,
+      obs,
+      (o) => o.weakReferent,
+      (w) => (w === undefined ? '' : w === null ? 'dead' : `refers to #${w}`),
     ),
-  'finalized-flags': (ref, obs) => perObject(ref, obs, (o) => (o.finalized ? 'finalized' : 'not finalized')),
+  'finalized-flags': (ref, obs) =>
+    perObject(
+      ref,
+      obs,
+      (o) => o.finalized,
+      (f) => (f ? 'finalized' : 'not finalized'),
+    ),
 };
 
 const side = (step: HeapStep): Side => ({ step, byId: new Map(step.heap.objects.map((o) => [o.id, o])) });

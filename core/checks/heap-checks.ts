@@ -12,6 +12,7 @@ import type { HeapSnapshot } from '../snapshot';
 import type { Check, Verdict } from './check';
 import type { CheckFailure } from './result';
 import { observeHeap, type HeapObservation, type HeapStep } from './heap-observe';
+import { decodeHeapObservation, encodeHeapObservation } from './heap-wire';
 import { firstDifference } from './differential';
 
 export type HeapCheck = Check<HeapOp, HeapObservation>;
@@ -150,6 +151,7 @@ function heapCheck(
     describe: opToString,
     observe: observeHeap,
     judge: judgeHeap,
+    wire: { encode: encodeHeapObservation, decode: decodeHeapObservation },
     situations: Object.fromEntries(situations.map((s) => [s, SITUATIONS[s]])),
   };
 }

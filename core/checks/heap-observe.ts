@@ -95,7 +95,7 @@ export function observeHeap(
       countFinalizers(finalizeCounts, events);
       const freed = events.filter((e) => e.kind === 'free').map((e) => e.id);
       const cleared = events.filter((e) => e.kind === 'clear').map((e) => e.id);
-      return takeSnapshot(world.rt, { ...finalizeCounts }, freed, cleared);
+      return takeSnapshot(world.rt, { ...finalizeCounts }, freed, cleared, { omitIdle: true });
     };
     const initial = snapshot(world.takeEvents());
     const steps: HeapStep[] = [];

@@ -10,14 +10,26 @@ import { SandboxError } from './errors';
 
 const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Throw SandboxError('invalid') at the first refused key in the parsed value. */
-function checkKeys(value: unknown, where: string): void {
-  if (Array.isArray(value)) value.forEach((item, i) => checkKeys(item, `${where}[${i}]`));
-  else if (typeof value === 'object' && value !== null)
-    for (const [key, item] of Object.entries(value)) {
-      if (REFUSED_KEYS.has(key)) throw new SandboxError('invalid', `observation holds the key "${key}" at ${where}`);
-      checkKeys(item, `${where}.${key}`);
+/**
+ * The path to the first refused key in `value`, or null. Paths are spelled out only for the one
+ * that is refused: building one per node would cost more than parsing (observations reach
+ * millions of characters).
+ */
+function refusedKeyPath(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const below = refusedKeyPath(value[i]);
+      if (below !== null) return `[${i}]${below}`;
     }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    if (REFUSED_KEYS.has(key)) return `.${key}`;
+    const below = refusedKeyPath((value as Record<string, unknown>)[key]);
+    if (below !== null) return `.${key}${below}`;
+  }
+  return null;
 }
 
 /** The observation, if `json` is JSON text of at most `maxChars` characters without refused keys. */
@@ -31,6 +43,13 @@ export function parseObservation(json: unknown, maxChars: number): unknown {
   } catch (error) {
     throw new SandboxError('invalid', `the reply is not valid JSON (${(error as Error).message})`);
   }
-  checkKeys(value, 'observation');
+  const refused = refusedKeyPath(value);
+  if (refused !== null) {
+    const key = refused.slice(refused.lastIndexOf('.') + 1);
+    throw new SandboxError(
+      'invalid',
+      `observation holds the key "${key}" at observation${refused.slice(0, -key.length - 1)}`,
+    );
+  }
   return value;
 }

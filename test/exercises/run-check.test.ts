@@ -41,6 +41,6 @@ test('an asynchronous observer gets the same verdicts as the in-process one', as
     const remote = await runCheckRemote(exercise, check, async (input) => check.observe(student, input), {
       numRuns: 20,
     });
-    expect(remote).toEqual(local);
+    expect(remote.report).toEqual(local);
   }
 });
