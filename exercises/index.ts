@@ -19,6 +19,7 @@ import { studentGenerations } from './05-generations/adapter';
 import { CHECKS as FINALIZERS_AND_WEAKREFS } from './06-finalizers-and-weakrefs/checks';
 import { studentFinalization } from './06-finalizers-and-weakrefs/adapter';
 import { CHECKS as SIZE_CLASSES } from './07-size-classes/checks';
+import { CHECKS as POOLS_AND_ARENAS } from './08-pools-and-arenas/checks';
 import { CHECKS as MEMORY_OPTIMISATION } from './09-memory-optimisation/checks';
 import { kitPath } from '../core/kit-root';
 
@@ -53,6 +54,7 @@ const FOLDERS: readonly Folder[] = [
     component: (student) => ({ stages: studentFinalization(student) }),
   },
   { folder: '07-size-classes', checks: SIZE_CLASSES },
+  { folder: '08-pools-and-arenas', checks: POOLS_AND_ARENAS },
   { folder: '09-memory-optimisation', checks: MEMORY_OPTIMISATION },
 ];
 

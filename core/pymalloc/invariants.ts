@@ -1,4 +1,8 @@
-import {
+import * as constants from './constants';
+import type { ArenaSnapshot, LiveBlock, PoolSnapshot, PymallocSnapshot } from './snapshot';
+
+// Captured once at load (esbuild's CommonJS imports are getters; these run once per block per step).
+const {
   ALIGNMENT,
   ARENA_SIZE,
   INDEX2SIZE,
@@ -9,8 +13,7 @@ import {
   POOL_SIZE,
   isSmallRequest,
   sizeClassIndex,
-} from './constants';
-import type { ArenaSnapshot, LiveBlock, PoolSnapshot, PymallocSnapshot } from './snapshot';
+} = constants;
 
 /**
  * pymalloc's invariants, written once as plain functions over a snapshot. Tests check them
@@ -122,7 +125,10 @@ export const blockInCarvedPool: Invariant = (snapshot) => {
     violations.push({ invariant: 'block-in-carved-pool', message: `${describe(block)} ${why}` });
   };
   for (const block of snapshot.liveBlocks) {
-    const arena = index.arenaContaining(block.address);
+    // A carved pool's block lies in that pool's arena: look the arena up only when there is none.
+    const entry = block.raw ? undefined : index.poolByAddress.get(poolAddressOf(block.address));
+    const inPool = entry !== undefined && block.address - entry.arena.address < ARENA_SIZE;
+    const arena = inPool ? entry.arena : index.arenaContaining(block.address);
     if (block.raw) {
       if (arena !== undefined) fail(block, `is a raw block but lies inside arena #${arena.arenaindex}`);
       continue;
@@ -131,7 +137,6 @@ export const blockInCarvedPool: Invariant = (snapshot) => {
       fail(block, 'lies in no allocated arena');
       continue;
     }
-    const entry = index.poolByAddress.get(poolAddressOf(block.address));
     if (entry === undefined || entry.arena !== arena) {
       fail(block, `lies in arena #${arena.arenaindex} but in none of its carved pools`);
       continue;
@@ -248,20 +253,21 @@ export const poolState: Invariant = (snapshot) => {
     }
   }
   for (const { pool, arena } of index.poolByAddress.values()) {
-    const name = `pool ${hex(pool.address)} (class ${pool.szidx}, ref.count ${pool.count})`;
+    // Built only for a message: most pools of most steps have none.
+    const name = (): string => `pool ${hex(pool.address)} (class ${pool.szidx}, ref.count ${pool.count})`;
     if (pool.arenaindex !== arena.arenaindex)
-      fail(`${name} says arenaindex ${pool.arenaindex} but lies in arena #${arena.arenaindex}`);
+      fail(`${name()} says arenaindex ${pool.arenaindex} but lies in arena #${arena.arenaindex}`);
     const state = stateOf(pool);
     const usedIn = inUsedpools.get(pool.address);
     const freeIn = inFreepools.get(pool.address);
-    if (state === 'used' && usedIn !== pool.szidx) fail(`${name} is used but not in usedpools[${pool.szidx}]`);
-    if (state !== 'used' && usedIn !== undefined) fail(`${name} is ${state} but linked in usedpools[${usedIn}]`);
+    if (state === 'used' && usedIn !== pool.szidx) fail(`${name()} is used but not in usedpools[${pool.szidx}]`);
+    if (state !== 'used' && usedIn !== undefined) fail(`${name()} is ${state} but linked in usedpools[${usedIn}]`);
     if (state === 'empty' && freeIn !== arena)
-      fail(`${name} is empty but not on arena #${arena.arenaindex}'s freepools`);
+      fail(`${name()} is empty but not on arena #${arena.arenaindex}'s freepools`);
     if (state !== 'empty' && freeIn !== undefined)
-      fail(`${name} is ${state} but on arena #${freeIn.arenaindex}'s freepools`);
-    if (state === 'used' && pool.freeblock.length === 0) fail(`${name} is used but its free list is empty`);
-    if (state === 'full' && pool.freeblock.length > 0) fail(`${name} is full but has free blocks`);
+      fail(`${name()} is ${state} but on arena #${freeIn.arenaindex}'s freepools`);
+    if (state === 'used' && pool.freeblock.length === 0) fail(`${name()} is used but its free list is empty`);
+    if (state === 'full' && pool.freeblock.length > 0) fail(`${name()} is full but has free blocks`);
   }
   return violations;
 };

@@ -35,7 +35,9 @@ export class LiveBlockLedger {
 
   /** Live blocks in ascending address order. */
   blocks(): LiveBlock[] {
-    return [...this.byAddress.values()].flat().sort((a, b) => a.address - b.address);
+    const blocks: LiveBlock[] = [];
+    for (const at of this.byAddress.values()) for (const block of at) blocks.push(block);
+    return blocks.sort((a, b) => a.address - b.address);
   }
 }
 

@@ -123,3 +123,62 @@ test('delegating to a do-nothing or a throwing implementation fails every visibl
     expect(verdict.reports.every((r) => !r.passed)).toBe(true);
   }
 });
+
+describe('exercise 8: an allocator cannot be passed off by delegating to the reference Pymalloc', () => {
+  const pools = findExercise('08')!;
+  const file = (root: string) => path.join(root, '08-pools-and-arenas', 'pools-and-arenas.ts');
+  const withAllocator = (source: string): string => {
+    const root = copySubmission('correct');
+    writeFileSync(file(root), source);
+    return root;
+  };
+
+  test.each([
+    ['the reference Pymalloc', '/work/wt/exercises/core/pymalloc/pymalloc', 'Pymalloc'],
+    ['the pymalloc package', '/work/wt/exercises/core/pymalloc', 'Pymalloc'],
+    ["exercise 7's API", 'pymemlab/exercises/07-size-classes/api', 'X'],
+  ])('importing %s is refused', (_what, spec, name) => {
+    const specifier = spec.replace('/work/wt/exercises', path.join(__dirname, '..', '..'));
+    const root = withAllocator(
+      `import { ${name} } from '${specifier}';\nexport const createAllocator = () => new ${name}();\n`,
+    );
+    expect(() => loadStudent(file(root), pools.meta)).toThrow(
+      /is refused.*pymemlab\/exercises\/08-pools-and-arenas\/api/s,
+    );
+  });
+
+  test('the allocator is handed four functions of numbers only, with nothing behind them', () => {
+    const root = withAllocator(`
+export const createAllocator = (os: any) => {
+  const found: string[] = [];
+  const keys = Object.keys(os).sort().join(',');
+  if (keys !== 'mapArena,rawFree,rawMalloc,unmapArena') found.push('api has ' + keys);
+  if (Object.getPrototypeOf(os) !== null) found.push('a prototype');
+  try { if (os.mapArena.constructor('return typeof process === "undefined" ? undefined : process')()) found.push('process'); } catch {}
+  const address = os.mapArena();
+  if (typeof address !== 'number') found.push('mapArena returned ' + typeof address);
+  os.unmapArena(address);
+  throw new Error(found.length === 0 ? 'nothing found' : 'escaped: ' + found.join(', '));
+};
+`);
+    const verdict = checkExercise(root, pools, { only: 'pools-and-arenas', numRuns: 1 });
+    expect(verdict.reports[0].failure?.mismatch.message).toContain('nothing found');
+  });
+
+  test('an allocator that hands every request to the raw allocator fails every visible check', () => {
+    const root = withAllocator(`
+export const createAllocator = (os: any) => ({
+  malloc: (n: number) => os.rawMalloc(n),
+  free: (a: number) => { if (a !== 0) os.rawFree(a); },
+  realloc: (a: number, n: number) => { if (a !== 0) os.rawFree(a); return os.rawMalloc(n); },
+  view: () => ({ maxarenas: 0, arenas: [], usableArenas: [], usedpools: [], nfp2lasta: [] }),
+});
+`);
+    const verdict = checkExercise(root, pools, { numRuns: 5 });
+    expect(verdict.reports.map((r) => [r.check, r.passed])).toEqual([
+      ['pools-and-arenas', false],
+      ['arenas-at-peak', false],
+      ['arenas-at-end', false],
+    ]);
+  });
+});

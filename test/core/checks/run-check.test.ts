@@ -1,4 +1,4 @@
-import { CHECKS, REFCOUNTING_CHECK, CYCLE_COLLECTOR_CHECK } from '../../../core/checks';
+import { ALLOCATOR_CHECK, CHECKS, REFCOUNTING_CHECK, CYCLE_COLLECTOR_CHECK } from '../../../core/checks';
 import { runCheck } from '../../../core/checks/run-check';
 import { observeHeap } from '../../../core/checks/heap-observe';
 import { Deadline } from '../../../core/checks/deadline';
@@ -62,8 +62,18 @@ test('every check reaches each of its hard situations in a meaningful share of r
     const result = await runCheck(check, {}, { seed: 7 });
     expect(result.status).toBe('pass');
     for (const [situation, share] of Object.entries(result.coverage ?? {})) {
-      if (situation === 'arena-released') continue; // rare: documented in docs/checks.md
       expect([check.name, situation, share >= 0.05]).toEqual([check.name, situation, true]);
     }
   }
 });
+
+test.each([7, 42])(
+  'the allocator check reaches several arenas, equal free-pool counts and released arenas in at least 10%% of runs (seed %i)',
+  async (seed) => {
+    const result = await runCheck(ALLOCATOR_CHECK, {}, { seed });
+    expect(result.status).toBe('pass');
+    const { coverage = {} } = result;
+    for (const situation of ['many-arenas', 'equal-nfreepools', 'arena-released', 'full-pool', 'empty-pool'])
+      expect([situation, coverage[situation] >= 0.1]).toEqual([situation, true]);
+  },
+);

@@ -428,8 +428,5 @@ export const BUGGY_COMPONENTS: readonly BuggyComponent[] = [
     check: 'allocator',
     reason: bug.catchBy === 'same-as-reference' ? 'differs-from-reference:usedpools' : bug.catchBy,
     components: { allocator: bug.make },
-    ...(bug.catchBy === 'usable-arenas-sorted'
-      ? { missed: 'needs two usable arenas whose free-pool counts cross: not reached in 30 runs of the general trace' }
-      : {}),
   })),
 ];
