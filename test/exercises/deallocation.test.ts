@@ -29,6 +29,7 @@ export const createDeallocator: CreateDeallocator = (api) => ({
   expect(verdict.reports.map((r) => [r.check, r.passed])).toEqual([
     ['dealloc-order', true],
     ['deep-nest', false],
+    ['python-programs', true],
   ]);
   expect(verdict.reports[1].failure!.mismatch.message).toContain('use a trashcan');
 });
