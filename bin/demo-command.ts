@@ -36,6 +36,7 @@ async function demoCommand(opts: DemoOptions): Promise<void> {
   if (failed > 0) throw new UsageError(`${failed} example program(s) failed`, 1);
 }
 
+/** `pymemlab demo`: no arguments; --html writes pages instead of printing. */
 export function defineDemo(command: Command): void {
   command
     .option('--html <dir>', 'write a step-through page per program and an index.html to this folder')

@@ -208,6 +208,7 @@ function guarded<A extends unknown[]>(action: (...args: A) => void | Promise<voi
   };
 }
 
+/** `pymemlab init DIR`: a new student workspace. */
 export function defineInit(command: Command): void {
   command.argument('<dir>', 'a new (or empty) folder').action(
     guarded((dir: string) => {
@@ -219,10 +220,12 @@ export function defineInit(command: Command): void {
   );
 }
 
+/** `pymemlab list`: every exercise with its status, in the workspace around the current folder. */
 export function defineList(command: Command): void {
   command.action(guarded(() => out(listText(findWorkspace(process.cwd())))));
 }
 
+/** `pymemlab check [EXERCISE]`: the visible checks; --seed and --path replay one failure's case. */
 export function defineCheck(command: Command): void {
   command
     .argument('[exercise]', 'an exercise id or number')
@@ -246,10 +249,12 @@ export function defineCheck(command: Command): void {
     );
 }
 
+/** `pymemlab watch`: re-check on every save (watchCommand). */
 export function defineWatch(command: Command): void {
   command.action(guarded(() => watchCommand(findWorkspace(process.cwd()))));
 }
 
+/** `pymemlab hint [EXERCISE]`: the next hint, one more each time it is asked for. */
 export function defineHint(command: Command): void {
   command.argument('[exercise]', 'an exercise id or number (the current one by default)').action(
     guarded((name: string | undefined) => {

@@ -39,6 +39,7 @@ export function loadSimulator(): Simulator {
   return runProgram;
 }
 
+/** `pymemlab fidelity`: its options; bad arguments exit 2, as the command promises. */
 export function defineFidelity(command: Command): void {
   command
     .option('--python <command>', 'the CPython 3.11 interpreter to compare with', 'python3')

@@ -169,6 +169,7 @@ function exitOverride(err: CommanderError): never {
   process.exit(err.exitCode === 0 ? 0 : 2);
 }
 
+/** `pymemlab grade GLOBS...`: a class graded into --out; bad arguments exit 2 (exitOverride). */
 export function defineGrade(command: Command): void {
   command
     .argument('<globs...>', 'glob patterns of submission folders (one folder per submission)')
@@ -196,6 +197,7 @@ export function defineGrade(command: Command): void {
     .action((patterns: string[], opts: GradeCliOptions) => guarded('grade', () => gradeCommand(patterns, opts)));
 }
 
+/** `pymemlab merge DIRS...`: the shards of a `grade --shard` run as one output folder. */
 export function defineMerge(command: Command): void {
   command
     .argument('<dirs...>', 'output folders of the shards')
@@ -207,6 +209,7 @@ export function defineMerge(command: Command): void {
     );
 }
 
+/** `pymemlab gradescope`: Gradescope's run_autograder, with Gradescope's default paths. */
 export function defineGradescope(command: Command): void {
   command
     .option('--submission <dir>', 'the submission folder', '/autograder/submission')

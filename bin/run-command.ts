@@ -69,6 +69,7 @@ async function runCommand(file: string, opts: RunOptions): Promise<void> {
   process.exitCode = result.exitCode;
 }
 
+/** `pymemlab run FILE.py`: the options that shape the run (--trace, --max-steps) or add an output. */
 export function defineRun(command: Command): void {
   command
     .argument('<file>', 'a .py file')

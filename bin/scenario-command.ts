@@ -28,6 +28,7 @@ function scenarioCommand(files: string[], opts: { quiet?: boolean }): void {
   if (failures > 0) throw new UsageError(`${failures} scenario(s) broke a heap invariant`, 1);
 }
 
+/** `pymemlab scenario FILES...`: -q prints only failures. */
 export function defineScenario(command: Command): void {
   command
     .argument('<files...>', 'scenario files (JSON)')
