@@ -7,7 +7,6 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import type { Command } from 'commander';
-import { watch as watchFiles } from 'chokidar';
 import { exercises, findExercise, ExerciseMetaError, type Exercise } from '../exercises';
 import {
   checkExercise,
@@ -117,6 +116,8 @@ function hintText(root: string, exercise: Exercise): string {
  * output is plain and the watcher runs until it is stopped.
  */
 async function watchCommand(root: string): Promise<void> {
+  // The file watcher is watch's alone: `check`, run in a student's loop, does not load it.
+  const { watch: watchFiles } = await import('chokidar');
   const all = exercises();
   const tty = process.stdin.isTTY === true;
   let current = currentExercise(root, all);
