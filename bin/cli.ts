@@ -4,20 +4,22 @@
  * every run). Errors in the user's input end with a one-line message and a non-zero exit, never a
  * JavaScript stack trace.
  */
-import { Command } from 'commander';
-import { COMMANDS, namedCommand } from './commands';
+import { Command, Help } from 'commander';
+import { COMMANDS, commandTerm, namedCommand } from './commands';
 import { UsageError } from './usage-error';
 
 /**
- * Every command is declared by name and description (for `--help` and commander's "unknown
- * command" suggestions); the one named on the command line gets its arguments, options and action.
+ * Every command is declared by name and description, its usage shown from the table (for `--help`
+ * and commander's "unknown command" suggestions); the one named on the command line gets its
+ * arguments, options and action.
  */
 async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('pymemlab')
     .description(
       'Teach and grade how CPython 3.11 manages memory: a faithful simulator of its refcounting, cycle collector and pymalloc',
     )
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .configureHelp({ subcommandTerm: (command) => commandTerm(command.name()) ?? new Help().subcommandTerm(command) });
   const named = namedCommand(argv.slice(2));
   for (const entry of COMMANDS) {
     const command = program.command(entry.name).description(entry.description);

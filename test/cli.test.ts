@@ -5,7 +5,8 @@ import path from 'path';
 
 import { cpython311, testWithCPython } from './support/cpython311';
 import { assertFreshBundle, PYMEMLAB } from './support/bundle';
-import { COMMANDS } from '../bin/commands';
+import { Command, Help } from 'commander';
+import { COMMANDS, commandTerm } from '../bin/commands';
 
 const BIN = PYMEMLAB;
 beforeAll(assertFreshBundle);
@@ -101,7 +102,7 @@ test('--help lists every command; a command named after help, or before --help, 
   const help = run('--help');
   expect(help.status).toBe(0);
   for (const { name, description } of COMMANDS)
-    expect(help.stdout.replace(/\s+/g, ' ')).toContain(`${name} ${description}`);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(`${commandTerm(name)} ${description}`);
   for (const args of [
     ['grade', '--help'],
     ['help', 'grade'],
@@ -116,6 +117,15 @@ test('--help lists every command; a command named after help, or before --help, 
   expect(unknown.stderr).toContain("error: unknown command 'grdae'");
   expect(unknown.stderr).toContain('(Did you mean grade?)');
 });
+
+test.each(COMMANDS.map((entry) => [entry.name, entry] as const))(
+  "--help shows %s's usage from the table as its module declares it",
+  async (_name, entry) => {
+    const command = new Command(entry.name);
+    (await entry.load())(command);
+    expect(commandTerm(entry.name)).toBe(new Help().subcommandTerm(command));
+  },
+);
 
 /**
  * The source files (as esbuild's `// path` comments name them) in the chunks a command loads
