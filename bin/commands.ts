@@ -2,8 +2,8 @@
  * The pymemlab command's subcommands, one row each: the name, usage and one-line description that
  * `pymemlab --help` lists, and the module that declares the rest (arguments, options, action).
  * A module is loaded only when its command runs, so a command pays for its own dependencies and
- * no other's: `run` never initialises the graders, Handlebars, ajv or dagre. In the esbuild bundle
- * a dynamic `import()` of a bundled module stays a deferred init function, called here on first use.
+ * no other's: `run` never initialises the graders, Handlebars, ajv or dagre. In the bundle
+ * (bin/build.js) each module imported here is a chunk of its own, read only when it is imported.
  */
 import type { Command } from 'commander';
 
