@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   console.log(
-    `cli start-up (median of ${cli.runs}): pymemlab run empty.py ${cli.startup_seconds.toFixed(3)} s, python3 -c pass ${cli.python_c_pass_seconds.toFixed(3)} s`,
+    `cli start-up (median / fastest of ${cli.runs}): pymemlab run empty.py ${cli.startup_seconds.toFixed(3)} / ${cli.startup_min_seconds.toFixed(3)} s, python3 -c pass ${cli.python_c_pass_seconds.toFixed(3)} / ${cli.python_c_pass_min_seconds.toFixed(3)} s (target < 0.2 s)`,
   );
   console.log('exercises: seconds of `pymemlab check EXERCISE` on the correct submission (target < 3)', doc.exercises);
   console.log('grading: seconds per submission, isolated / in-process (targets <= 5 s, <= 1.25)', doc.grading);

@@ -2,12 +2,11 @@
  * The student workflow of the `pymemlab` command, as rustlings has it: `init` a workspace, `list`
  * the exercises with progress, `check` one, `watch` (re-check on every save, move on when it
  * passes, keys h/l/q), `hint`, and `run --impl DIR FILE.py` to run a program on one's own
- * components. Registered on the command by bin/cli.ts with one line.
+ * components. Each command is listed in bin/commands.ts and declared here.
  */
 import { readFileSync } from 'fs';
 import path from 'path';
 import type { Command } from 'commander';
-import { watch as watchFiles } from 'chokidar';
 import { exercises, findExercise, ExerciseMetaError, type Exercise } from '../exercises';
 import {
   checkExercise,
@@ -117,6 +116,8 @@ function hintText(root: string, exercise: Exercise): string {
  * output is plain and the watcher runs until it is stopped.
  */
 async function watchCommand(root: string): Promise<void> {
+  // The file watcher is watch's alone: `check`, run in a student's loop, does not load it.
+  const { watch: watchFiles } = await import('chokidar');
   const all = exercises();
   const tty = process.stdin.isTTY === true;
   let current = currentExercise(root, all);
@@ -208,27 +209,26 @@ function guarded<A extends unknown[]>(action: (...args: A) => void | Promise<voi
   };
 }
 
-/** Register init, list, check, watch and hint on the command. */
-export function registerExerciseCommands(program: Command): void {
-  program
-    .command('init')
-    .description('make a student workspace in DIR: every exercise with its README and starter')
-    .argument('<dir>', 'a new (or empty) folder')
-    .action(
-      guarded((dir: string) => {
-        initWorkspace(dir, exercises());
-        out(
-          `Workspace ready in ${dir}. Start with:\n  cd ${dir}\n  pymemlab watch     (or: npm run watch)\nthen edit ${exercises()[0].meta.id}/${exercises()[0].meta.studentFiles[0].file}\n`,
-        );
-      }),
-    );
-  program
-    .command('list')
-    .description('the exercises with done / failing / not started, and progress')
-    .action(guarded(() => out(listText(findWorkspace(process.cwd())))));
-  program
-    .command('check')
-    .description("run an exercise's checks on your code (the current exercise by default)")
+/** `pymemlab init DIR`: a new student workspace. */
+export function defineInit(command: Command): void {
+  command.argument('<dir>', 'a new (or empty) folder').action(
+    guarded((dir: string) => {
+      initWorkspace(dir, exercises());
+      out(
+        `Workspace ready in ${dir}. Start with:\n  cd ${dir}\n  pymemlab watch     (or: npm run watch)\nthen edit ${exercises()[0].meta.id}/${exercises()[0].meta.studentFiles[0].file}\n`,
+      );
+    }),
+  );
+}
+
+/** `pymemlab list`: every exercise with its status, in the workspace around the current folder. */
+export function defineList(command: Command): void {
+  command.action(guarded(() => out(listText(findWorkspace(process.cwd())))));
+}
+
+/** `pymemlab check [EXERCISE]`: the visible checks; --seed and --path replay one failure's case. */
+export function defineCheck(command: Command): void {
+  command
     .argument('[exercise]', 'an exercise id or number')
     .option('--only <check>', 'run only this check')
     .option('--seed <n>', 'the random seed (a failure prints the one to replay it)')
@@ -248,22 +248,23 @@ export function registerExerciseCommands(program: Command): void {
         if (!checkAndRecord(root, exercise, options, out).passed) process.exitCode = 1;
       }),
     );
-  program
-    .command('watch')
-    .description('re-check the current exercise on every save; keys: h hint, l list, q quit')
-    .action(guarded(() => watchCommand(findWorkspace(process.cwd()))));
-  program
-    .command('hint')
-    .description("show the exercise's next hint")
-    .argument('[exercise]', 'an exercise id or number (the current one by default)')
-    .action(
-      guarded((name: string | undefined) => {
-        const root = findWorkspace(process.cwd());
-        const exercise = name === undefined ? currentExercise(root, exercises()) : exerciseNamed(name);
-        out(exercise === null ? 'All exercises are done.\n' : hintText(root, exercise));
-      }),
-    );
 }
 
-/** `run --impl DIR FILE.py`, for bin/cli.ts's run command (errors as the other commands). */
+/** `pymemlab watch`: re-check on every save (watchCommand). */
+export function defineWatch(command: Command): void {
+  command.action(guarded(() => watchCommand(findWorkspace(process.cwd()))));
+}
+
+/** `pymemlab hint [EXERCISE]`: the next hint, one more each time it is asked for. */
+export function defineHint(command: Command): void {
+  command.argument('[exercise]', 'an exercise id or number (the current one by default)').action(
+    guarded((name: string | undefined) => {
+      const root = findWorkspace(process.cwd());
+      const exercise = name === undefined ? currentExercise(root, exercises()) : exerciseNamed(name);
+      out(exercise === null ? 'All exercises are done.\n' : hintText(root, exercise));
+    }),
+  );
+}
+
+/** `run --impl DIR FILE.py`, for bin/run-command.ts (errors as the other commands). */
 export const runWithImplementation = guarded(runImplCommand);

@@ -39,12 +39,9 @@ export function loadSimulator(): Simulator {
   return runProgram;
 }
 
-export function registerFidelityCommand(program: Command): void {
-  program
-    .command('fidelity')
-    .description(
-      'run random Python programs on CPython 3.11 and on the simulator and compare their output; the first disagreement is shrunk to a minimal program',
-    )
+/** `pymemlab fidelity`: its options; bad arguments exit 2, as the command promises. */
+export function defineFidelity(command: Command): void {
+  command
     .option('--python <command>', 'the CPython 3.11 interpreter to compare with', 'python3')
     .option('--programs <n>', 'how many random programs', positiveInt, 200)
     .option('--seed <s>', 'random seed (default: a new one, printed, to repeat the run)', seedArg)
@@ -53,10 +50,7 @@ export function registerFidelityCommand(program: Command): void {
       // commander has printed its message; bad arguments are exit status 2, --help is 0
       process.exit(err.exitCode === 0 ? 0 : 2);
     })
-    .action((opts: FidelityCliOptions) => {
-      // Runs asynchronously; every outcome ends in process.exitCode (cli.ts parses synchronously).
-      void fidelityCommand(opts);
-    });
+    .action((opts: FidelityCliOptions) => fidelityCommand(opts));
 }
 
 /** Where the command writes, and the simulator (injectable for tests). */

@@ -169,10 +169,9 @@ function exitOverride(err: CommanderError): never {
   process.exit(err.exitCode === 0 ? 0 : 2);
 }
 
-export function registerGradeCommands(program: Command): void {
-  program
-    .command('grade')
-    .description('grade a class of submissions in isolation and write reports (docs/grading.md)')
+/** `pymemlab grade GLOBS...`: a class graded into --out; bad arguments exit 2 (exitOverride). */
+export function defineGrade(command: Command): void {
+  command
     .argument('<globs...>', 'glob patterns of submission folders (one folder per submission)')
     .option('--out <dir>', 'where the reports go', 'reports')
     .option('--seed <n>', 'class seed; each submission gets a seed derived from it and its name (default 0)', whole(0))
@@ -195,21 +194,24 @@ export function registerGradeCommands(program: Command): void {
     .option('--exercises <module>', "a module exporting `exercises` (GradedExercise[]) instead of the kit's")
     .option('--resume', 'continue an interrupted run into the same --out: finished submissions are kept, not regraded')
     .exitOverride(exitOverride)
-    .action((patterns: string[], opts: GradeCliOptions) => void guarded('grade', () => gradeCommand(patterns, opts)));
-  program
-    .command('merge')
-    .description('merge the output folders of `grade --shard` runs into one, identical to an unsharded run')
+    .action((patterns: string[], opts: GradeCliOptions) => guarded('grade', () => gradeCommand(patterns, opts)));
+}
+
+/** `pymemlab merge DIRS...`: the shards of a `grade --shard` run as one output folder. */
+export function defineMerge(command: Command): void {
+  command
     .argument('<dirs...>', 'output folders of the shards')
     .option('--out <dir>', 'the merged output folder', 'reports')
     .option('--templates <dir>', 'your own copies of templates/')
     .exitOverride(exitOverride)
-    .action(
-      (dirs: string[], opts: { out: string; templates?: string }) =>
-        void guarded('merge', () => mergeCommand(dirs, opts)),
+    .action((dirs: string[], opts: { out: string; templates?: string }) =>
+      guarded('merge', () => mergeCommand(dirs, opts)),
     );
-  program
-    .command('gradescope')
-    .description("Gradescope's run_autograder: grade one submission, write Gradescope's results.json")
+}
+
+/** `pymemlab gradescope`: Gradescope's run_autograder, with Gradescope's default paths. */
+export function defineGradescope(command: Command): void {
+  command
     .option('--submission <dir>', 'the submission folder', '/autograder/submission')
     .option('--results <file>', 'where results.json goes', '/autograder/results/results.json')
     .option('--seed <n>', 'seed (default 0)', whole(0), 0)
@@ -217,5 +219,5 @@ export function registerGradeCommands(program: Command): void {
     .option('--config <file>', 'configuration file')
     .option('--exercises <module>', "a module exporting `exercises` instead of the kit's")
     .exitOverride(exitOverride)
-    .action((opts: GradescopeCliOptions) => void guarded('gradescope', () => gradescopeCommand(opts)));
+    .action((opts: GradescopeCliOptions) => guarded('gradescope', () => gradescopeCommand(opts)));
 }

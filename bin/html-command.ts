@@ -5,7 +5,6 @@
  */
 import { mkdirSync, readFileSync } from 'fs';
 import path from 'path';
-import { InvalidArgumentError } from 'commander';
 import writeFileAtomic from 'write-file-atomic';
 import { runProgram } from '../python/interp/run';
 import { decodeSource, SourceEncodingError } from '../python/lang/source-encoding';
@@ -15,14 +14,6 @@ import { escapeXml } from '../core/pymalloc/picture';
 
 /** A mistake in the command line or the file system, reported as `pymemlab: <message>`. */
 class HtmlCommandError extends Error {}
-
-/** commander parser for --max-recorded-steps. */
-export function parseRecordedSteps(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
-    throw new InvalidArgumentError('expected a whole number from 1 to 1000000.');
-  return n;
-}
 
 export interface HtmlOptions {
   readonly maxSteps?: number;

@@ -3,7 +3,7 @@
  * loaded, and a bad one is reported with its file and the field at fault.
  */
 import { readFileSync } from 'fs';
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import schema from './schema.json';
 import type { ExerciseMeta } from './types';
 
@@ -19,7 +19,8 @@ export class ExerciseMetaError extends Error {
   }
 }
 
-const validate = new Ajv({ allErrors: false, useDefaults: true }).compile<ExerciseMeta>(schema);
+/** Compiled on first use, not at import: a command that reads no metadata (`grade --help`) skips ajv's compile. */
+let validator: ValidateFunction<ExerciseMeta> | null = null;
 
 /** Parse and validate metadata text; `file` is only used in error messages. */
 export function parseExerciseMeta(text: string, file: string): ExerciseMeta {
@@ -29,6 +30,7 @@ export function parseExerciseMeta(text: string, file: string): ExerciseMeta {
   } catch (error) {
     throw new ExerciseMetaError(file, '', `not valid JSON (${(error as Error).message})`);
   }
+  const validate = (validator ??= new Ajv({ allErrors: false, useDefaults: true }).compile<ExerciseMeta>(schema));
   if (!validate(data)) {
     const e = validate.errors![0];
     const field = e.instancePath.replace(/^\//, '').replace(/\//g, '.');

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import path from 'path';
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { GradedExercise, Visibility } from './exercise';
 
 export interface CheckOverride {
@@ -55,7 +55,8 @@ export const CONFIG_SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: false }).compile<GraderConfig>(CONFIG_SCHEMA);
+/** Compiled on first use, not at import: `grade --help` and a run without a configuration skip ajv's compile. */
+let validator: ValidateFunction<GraderConfig> | null = null;
 
 /** One ajv error as "field: what was expected". */
 function describe(error: ErrorObject): string {
@@ -91,6 +92,7 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Grade
   if (found === undefined) return null;
   if (!existsSync(found)) throw new ConfigError(`${found}: no such configuration file`);
   const data: unknown = found.endsWith('.js') ? require(path.resolve(found)) : parseJsonConfig(found);
+  const validate = (validator ??= new Ajv({ allErrors: false }).compile<GraderConfig>(CONFIG_SCHEMA));
   if (!validate(data)) throw new ConfigError(`${found}: ${validate.errors!.map(describe).join('; ')}`);
   return data;
 }

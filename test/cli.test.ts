@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 
 import { cpython311, testWithCPython } from './support/cpython311';
 import { assertFreshBundle, PYMEMLAB } from './support/bundle';
+import { Command, Help } from 'commander';
+import { COMMANDS, commandTerm } from '../bin/commands';
 
 const BIN = PYMEMLAB;
 beforeAll(assertFreshBundle);
@@ -94,4 +96,69 @@ testWithCPython('run: a source file that is not UTF-8 stops with what python3 pr
   expect(sim.stderr).toBe(real.stderr);
   expect(sim.status).toBe(1);
   expect(real.status).toBe(1);
+});
+
+test('--help lists every command; a command named after help, or before --help, shows its own options', () => {
+  const help = run('--help');
+  expect(help.status).toBe(0);
+  for (const { name, description } of COMMANDS)
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(`${commandTerm(name)} ${description}`);
+  for (const args of [
+    ['grade', '--help'],
+    ['help', 'grade'],
+  ]) {
+    const grade = run(...args);
+    expect(grade.status).toBe(0);
+    expect(grade.stdout).toContain('Usage: pymemlab grade [options] <globs...>');
+    expect(grade.stdout).toContain('--resume');
+  }
+  const unknown = run('grdae');
+  expect(unknown.status).toBe(1);
+  expect(unknown.stderr).toContain("error: unknown command 'grdae'");
+  expect(unknown.stderr).toContain('(Did you mean grade?)');
+});
+
+test.each(COMMANDS.map((entry) => [entry.name, entry] as const))(
+  "--help shows %s's usage from the table as its module declares it",
+  async (_name, entry) => {
+    const command = new Command(entry.name);
+    (await entry.load())(command);
+    expect(commandTerm(entry.name)).toBe(new Help().subcommandTerm(command));
+  },
+);
+
+/**
+ * The source files (as esbuild's `// path` comments name them) in the chunks a command loads
+ * before it runs: dist/pymemlab.mjs, the command module's chunk, and what they import statically.
+ * Dynamic imports (`import("./x.mjs")`) are not followed: they are what a command loads on use.
+ */
+function sourcesLoadedFor(commandModule: string | null): string[] {
+  const dist = path.join(__dirname, '..', 'dist');
+  const start = ['pymemlab.mjs'];
+  if (commandModule !== null) start.push(readdirSync(dist).find((f) => f.startsWith(`${commandModule}-`))!);
+  const seen = new Set<string>();
+  const sources: string[] = [];
+  const visit = (chunk: string) => {
+    if (seen.has(chunk)) return;
+    seen.add(chunk);
+    const text = readFileSync(path.join(dist, chunk), 'utf8');
+    for (const m of text.matchAll(/^\/\/ ((?:node_modules\/)?\S+\.[cm]?[jt]s)$/gm)) sources.push(m[1]);
+    for (const m of text.matchAll(/(?:from|import)\s*"\.\/([^"]+\.mjs)"/g)) visit(m[1]);
+  };
+  start.forEach(visit);
+  return sources;
+}
+
+const HEAVY =
+  /^(graders|exercises|viz|fidelity)\/|^node_modules\/(ajv|handlebars|@dagrejs|fast-check|xmlbuilder2|chokidar)\//;
+
+test('the bundle keeps each command lazy: run and --help load none of the graders, exercises, viz or their packages', () => {
+  const entry = sourcesLoadedFor(null);
+  expect(entry).toContain('bin/cli.ts');
+  expect(entry.filter((s) => !/^(bin\/|node_modules\/commander\/)/.test(s))).toEqual([]);
+  const runSources = sourcesLoadedFor('run-command');
+  expect(runSources).toContain('python/interp/interpreter.ts');
+  expect(runSources.filter((s) => HEAVY.test(s) || s.startsWith('node_modules/glob/'))).toEqual([]);
+  // The checker sees a command that does load them.
+  expect(sourcesLoadedFor('grade-command').filter((s) => HEAVY.test(s)).length).toBeGreaterThan(0);
 });

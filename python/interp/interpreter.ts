@@ -42,24 +42,8 @@ import type { CodeInfo, Compiled } from './compile';
 import { Builtins } from './builtins';
 import { iterNext, newIterator } from './iteration';
 import { binaryOp, compareOp, intValue, isTrue } from './abstract';
-
-/** One line of a traceback. */
-export interface TracebackEntry {
-  readonly lineno: number;
-  readonly name: string;
-}
-
-/** A Python exception travelling up the interpreter, collecting its traceback. */
-export class PyRaise extends Error {
-  readonly traceback: TracebackEntry[] = [];
-  /** The traceback object chain (outermost first), as sys.last_traceback will hold it. */
-  tb: PyObject | null = null;
-  /** The exception instance, once normalized (NameError and AttributeError are at once). */
-  value: PyObject | null = null;
-  constructor(readonly exception: PyException) {
-    super(exception.toPythonString());
-  }
-}
+import { asRaise, lastException, normalizeException, PyRaise, tracebackHere } from './errors';
+import { FrameObjects } from './traceback';
 
 /** The program ran past its step limit. */
 export class StepLimitExceeded extends Error {}
@@ -79,16 +63,11 @@ interface FrameState {
   lineno: number;
 }
 
-/** PyException_SetTraceback: the traceback is an exception's last reference (a new one, stolen). */
-function setExceptionTraceback(exc: PyObject, tb: PyObject | null): void {
-  exc.refs![exc.refs!.length - 1] = tb;
-}
-
 export class Interpreter {
   readonly frames: FrameState[] = [];
   steps = 0;
-  /** Frame objects already made for frames still running (by a traceback passing through). */
-  private readonly frameObjects = new Map<Frame, PyObject>();
+  /** Frame objects made for frames still running (by a traceback passing through). */
+  private readonly frameObjects: FrameObjects;
   private readonly names = new Map<string, PyObject>();
   readonly builtins: Builtins;
   depth = 0;
@@ -101,6 +80,7 @@ export class Interpreter {
     write: (text: string) => void,
   ) {
     this.builtins = new Builtins(rt, this, write);
+    this.frameObjects = new FrameObjects(rt);
     rt.callHook = (callable, args) => this.callFromC(callable, args);
   }
 
@@ -124,7 +104,7 @@ export class Interpreter {
   }
 
   /** A name as an interned str (held by the code objects that use it). */
-  nameStr(name: string): PyObject {
+  readonly nameStr = (name: string): PyObject => {
     let op = this.names.get(name);
     if (op === undefined) {
       op = this.rt.str(name);
@@ -133,7 +113,7 @@ export class Interpreter {
       this.names.set(name, op);
     }
     return op;
-  }
+  };
 
   // --- running code --------------------------------------------------------------------------
 
@@ -153,115 +133,42 @@ export class Interpreter {
         this.frames.pop();
         this.rt.popFrame();
         if (raised instanceof PyRaise) {
-          // PyErr_Print: normalize, attach the traceback, keep sys.last_value and last_traceback.
-          const value = this.normalize(raised);
-          setExceptionTraceback(value, raised.tb === null ? null : this.rt.newRef(raised.tb));
-          this.lastValue = value;
-          this.lastTraceback = raised.tb;
-          // The module frame object keeps the globals (f_globals, f_locals) until then.
-          const fobj = this.frameObjects.get(frame);
-          if (fobj !== undefined) {
-            fobj.refs = [this.rt.newRef(this.globals)];
-            this.frameObjects.delete(frame);
-            this.rt.decref(fobj);
-          }
+          // PyErr_Print: sys.last_value and sys.last_traceback hold the exception until shutdown,
+          // and the module's frame object keeps the globals (f_globals, f_locals) until then.
+          ({ value: this.lastValue, traceback: this.lastTraceback } = lastException(this.rt, raised, this.nameStr));
+          this.frameObjects.exitModule(frame, this.globals);
         }
         throw raised;
       }
     }
     this.frames.pop();
-    const fobj = this.frameObjects.get(frame);
-    if (fobj !== undefined) {
-      this.frameObjects.delete(frame);
-      if (fobj.refcnt > 1) fobj.refs = [this.rt.newRef(this.globals)];
-      this.rt.decref(fobj);
-    }
+    this.frameObjects.exitModule(frame, this.globals);
     this.rt.popFrame();
   }
 
-  /** An exception leaves a frame: record the traceback line, drop the value stack. */
+  /**
+   * exception_unwind's first step: a Python exception leaving `frame` at `lineno` gets the
+   * frame's traceback entry (and its frame object). Anything else (a step limit) passes as it is.
+   */
+  private recordTraceback(error: unknown, frame: Frame, lineno: number, name: string): unknown {
+    if (!(error instanceof PyException || error instanceof PyRaise)) return error;
+    const raise = asRaise(error);
+    tracebackHere(this.rt, raise, { lineno, name }, () => this.frameObjects.of(frame), this.nameStr);
+    return raise;
+  }
+
+  /** An exception leaves the module's frame: record the traceback line, drop the value stack. */
   private unwind(error: unknown): never {
     const state = this.top;
-    if (error instanceof PyException) error = new PyRaise(error);
-    if (error instanceof PyRaise && error.exception.attrName !== null) this.normalize(error);
-    if (error instanceof PyRaise) {
-      error.traceback.unshift({ lineno: state.lineno, name: state.code.name });
-      this.tracebackHere(error, state.frame);
-    }
+    const raised = this.recordTraceback(error, state.frame, state.lineno, state.code.name);
     const stack = state.frame.stack;
     while (stack.length > 0) this.rt.decref(stack.pop()!);
-    throw error;
+    throw raised;
   }
 
-  /**
-   * The frame object of a running frame (_PyFrame_GetFrameObject), made on first need: a GC
-   * object that, once the frame exits, owns its function, globals and locals.
-   */
-  private frameObject(frame: Frame): PyObject {
-    let op = this.frameObjects.get(frame);
-    if (op === undefined) {
-      op = this.rt.alloc(TYPES.frame);
-      op.value = frame.name;
-      op.refs = [];
-      this.rt.track(op);
-      this.frameObjects.set(frame, op);
-    }
-    return op;
-  }
-
-  /**
-   * The exception instance (a GC object holding its args tuple and, for AttributeError and
-   * NameError, the obj and name set at raise time): made when CPython normalizes it.
-   */
-  normalize(raise: PyRaise): PyObject {
-    if (raise.value !== null) return raise.value;
-    const rt = this.rt;
-    const exc = raise.exception;
-    // The type call's argument tuple becomes the exception's args.
-    const args = newTupleStealing(rt, [rt.str(exc.message)]);
-    const value = rt.alloc(TYPES.exception);
-    value.value = exc.pyType;
-    const context: (PyObject | null)[] = [];
-    if (exc.pyType === 'AttributeError') context.push(exc.attrObj === null ? null : rt.newRef(exc.attrObj));
-    if (exc.attrName !== null) context.push(rt.newRef(this.nameStr(exc.attrName)));
-    value.refs = [...context, args, null];
-    rt.track(value);
-    raise.value = value;
-    return value;
-  }
-
-  /** Release an exception that was handled (reported as unraisable): its value and traceback. */
-  discard(raise: PyRaise): void {
-    const { value, tb } = raise;
-    raise.value = null;
-    raise.tb = null;
-    if (value !== null) this.rt.decref(value);
-    if (tb !== null) this.rt.decref(tb);
-  }
-
-  /** PyTraceBack_Here: a new traceback entry for `frame`, in front of the chain so far. */
-  private tracebackHere(raise: PyRaise, frame: Frame): void {
-    const rt = this.rt;
-    if (raise.exception.attrName !== null) this.normalize(raise);
-    const fobj = this.frameObject(frame);
-    const tb = rt.alloc(TYPES.traceback);
-    tb.refs = [raise.tb, rt.newRef(fobj)];
-    rt.track(tb);
-    raise.tb = tb;
-  }
-
-  /**
-   * A frame whose frame object outlives it hands that object its locals and function
-   * (take_ownership); the caller's frame object is made then, to become its f_back.
-   */
-  private takeOwnership(frame: Frame, func: PyObject | null): void {
-    const fobj = this.frameObjects.get(frame);
-    if (fobj === undefined) return;
-    this.frameObjects.delete(frame);
-    const caller = this.frames.length > 0 ? this.frameObject(this.top.frame) : null;
-    const locals = frame.locals.splice(0);
-    fobj.refs = [func, ...locals.map((v) => v), caller === null ? null : this.rt.newRef(caller)];
-    this.rt.decref(fobj);
+  /** The frame a returning or failing function frame goes back to (its frame object's f_back). */
+  private callerFrame(): Frame | null {
+    return this.frames.length > 0 ? this.top.frame : null;
   }
 
   private tick(lineno: number): void {
@@ -736,7 +643,7 @@ export class Interpreter {
       // set_attribute_error_context: the AttributeError is normalized now and holds obj.
       if (error instanceof PyException && error.attrObj === obj) {
         const raise = new PyRaise(error);
-        this.normalize(raise);
+        normalizeException(this.rt, raise, this.nameStr);
         throw raise;
       }
       throw error;
@@ -1051,41 +958,31 @@ export class Interpreter {
       if (signal instanceof ReturnSignal) result = this.pop();
       else {
         this.depth--;
-        const line = this.top.lineno;
         // exception_unwind: the traceback entry is made first, then the value stack is popped.
-        let raise: PyRaise | null = null;
-        if (signal instanceof PyException || signal instanceof PyRaise) {
-          raise = signal instanceof PyRaise ? signal : new PyRaise(signal);
-          raise.traceback.unshift({ lineno: line, name: code.name });
-          this.tracebackHere(raise, frame);
-        }
+        const raised = this.recordTraceback(signal, frame, this.top.lineno, code.name);
         this.frames.pop();
         rt.frames.pop();
         const stack = frame.stack.splice(0);
         for (let i = stack.length - 1; i >= 0; i--) rt.decref(stack[i]);
-        if (raise !== null) {
+        if (raised instanceof PyRaise) {
           // The traceback's frame object takes over the locals and the function.
-          this.takeOwnership(frame, func);
-          throw raise;
+          this.frameObjects.takeOwnership(frame, func, this.callerFrame());
+          throw raised;
         }
         frame.clear(rt);
         rt.decref(func);
-        throw signal;
+        throw raised;
       }
     }
     this.depth--;
     this.frames.pop();
     // _PyFrame_Clear: a frame object someone else still holds takes the locals and the function;
     // otherwise it goes first, then the locals, then the function.
-    const fobj = this.frameObjects.get(frame);
-    if (fobj !== undefined && fobj.refcnt > 1) {
+    if (this.frameObjects.outlives(frame)) {
       rt.frames.pop();
-      this.takeOwnership(frame, func);
+      this.frameObjects.takeOwnership(frame, func, this.callerFrame());
     } else {
-      if (fobj !== undefined) {
-        this.frameObjects.delete(frame);
-        rt.decref(fobj);
-      }
+      this.frameObjects.drop(frame);
       rt.popFrame();
       rt.decref(func);
     }

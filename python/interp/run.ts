@@ -13,15 +13,14 @@ import { parse, PySyntaxError, UnsupportedConstruct, formatSyntaxError } from '.
 import { Runtime } from '../../core/runtime';
 import { newModule, moduleDict } from '../../core/objects/moduleobject';
 import { dictSetItem } from '../../core/objects/dict';
-import { materializeDict } from '../../core/objects/classobject';
-import { Kind } from '../../core/objects/kinds';
 import { TYPES } from '../../core/objects/pytype';
 import { newList } from '../../core/objects/list';
 import type { PyObject } from '../../core/objects/pyobject';
 import { PyException } from '../../core/errors';
 import { collectWithCallback } from '../../core/gc/gcmodule';
 import { compileModule } from './compile';
-import { Interpreter, PyRaise, StepLimitExceeded } from './interpreter';
+import { Interpreter, StepLimitExceeded } from './interpreter';
+import { asRaise, displayException, PyRaise, writeUnraisable } from './errors';
 import type { RunOptions, RunResult } from './types';
 import { Tracer } from './trace';
 import { Pymalloc } from '../../core/pymalloc/pymalloc';
@@ -31,21 +30,6 @@ import { renderArenaPicture } from '../../core/pymalloc/picture';
 export type { RunOptions, RunResult } from './types';
 
 export const DEFAULT_MAX_STEPS = 10_000_000;
-
-function sourceLine(source: string, lineno: number): string {
-  return (source.split(/\r?\n/)[lineno - 1] ?? '').trim();
-}
-
-function formatTraceback(raise: PyRaise, filename: string, source: string): string {
-  const lines = ['Traceback (most recent call last):'];
-  for (const entry of raise.traceback) {
-    lines.push(`  File "${filename}", line ${entry.lineno}, in ${entry.name}`);
-    const text = sourceLine(source, entry.lineno);
-    if (text !== '') lines.push(`    ${text}`);
-  }
-  lines.push(raise.exception.toPythonString());
-  return lines.join('\n') + '\n';
-}
 
 /**
  * wait_for_thread_shutdown runs threading._shutdown() (Lib/threading.py, 3.11): its short-lived
@@ -124,19 +108,8 @@ export function runProgram(source: string, filename: string, options: RunOptions
     rt.decref(value);
   }
   rt.unraisableHook = (error, context, where) => {
-    if (error instanceof PyException || error instanceof PyRaise) {
-      const raise = error instanceof PyRaise ? error : new PyRaise(error);
-      const what =
-        where === '__del__' && context !== null
-          ? `<function ${context.value as string} at ${rt.addressOf(context)}>`
-          : `<${where}>`;
-      err.push(`Exception ignored in: ${what}\n${formatTraceback(raise, filename, source)}`);
-      // PyErr_WriteUnraisable is done with the exception: its traceback (and the frame objects
-      // holding the failed frames' locals) go now.
-      interp.discard(raise);
-      return;
-    }
-    throw error;
+    if (!(error instanceof PyException || error instanceof PyRaise)) throw error;
+    err.push(writeUnraisable(rt, asRaise(error), context, where, filename, source));
   };
 
   if (options.trace) {
@@ -162,17 +135,7 @@ export function runProgram(source: string, filename: string, options: RunOptions
     }
   } catch (error) {
     if (error instanceof PyRaise) {
-      err.push(formatTraceback(error, filename, source));
-      // Printing an AttributeError looks for "Did you mean" suggestions in dir(obj), and
-      // object.__dir__ materialises the instance's __dict__: a new dict, late in generation 0.
-      const obj = error.exception.attrObj;
-      if (
-        error.exception.pyType === 'AttributeError' &&
-        obj !== null &&
-        obj.type.kind === Kind.Instance &&
-        obj.type.managedDict
-      )
-        materializeDict(rt, obj);
+      err.push(displayException(rt, error, filename, source));
       exitCode = 1;
     } else if (error instanceof StepLimitExceeded) {
       err.push(`pymemlab: ${filename}: ${error.message}; the program was stopped (raise it with --max-steps)\n`);

@@ -6,12 +6,12 @@ import { globSync } from 'glob';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** bin/pymemlab.js, which loads dist/pymemlab.js. */
+/** bin/pymemlab.js, which loads dist/pymemlab.mjs (and, per command, its chunks). */
 export const PYMEMLAB = path.join(ROOT, 'bin', 'pymemlab.js');
 
-/** Throws when dist/pymemlab.js is missing or older than a source file it is built from. */
+/** Throws when dist/pymemlab.mjs is missing or older than a source file it is built from. */
 export function assertFreshBundle(): void {
-  const bundle = path.join(ROOT, 'dist', 'pymemlab.js');
+  const bundle = path.join(ROOT, 'dist', 'pymemlab.mjs');
   let built: number;
   try {
     built = statSync(bundle).mtimeMs;
