@@ -102,8 +102,8 @@ describe('the kit packed with npm pack', () => {
   let install: SpawnSyncReturns<string>;
 
   beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'dist', 'pymemlab.js')))
-      throw new Error('dist/pymemlab.js is missing: run "npm run build" (npm test does) before this test');
+    if (!existsSync(path.join(ROOT, 'dist', 'pymemlab.mjs')))
+      throw new Error('dist/pymemlab.mjs is missing: run "npm run build" (npm test does) before this test');
     tarball = pack(dir);
     ({ workspace, install } = installedWorkspace(dir, tarball));
   });
@@ -115,7 +115,7 @@ describe('the kit packed with npm pack', () => {
     const files = listing.stdout.split('\n').map((f) => f.replace(/^package\//, ''));
     for (const needed of [
       'bin/pymemlab.js',
-      'dist/pymemlab.js',
+      'dist/pymemlab.mjs',
       'exercises/01-reference-counting/exercise.json',
       'exercises/01-reference-counting/starter/refcounting.ts',
       'exercises/01-reference-counting/api.ts',
