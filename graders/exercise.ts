@@ -25,6 +25,8 @@ export interface GradedCheck {
   readonly points: number;
   readonly visibility: Visibility;
   readonly kind: CheckKind;
+  /** For an efficiency check: the correctness checks whose passing it needs (absent: all of them). */
+  readonly gatedBy?: readonly string[];
   /** Generate, send to `observe`, judge; every verdict is computed here, in the grader. */
   run(observe: Observe, options: CheckOptions): Promise<CheckResult>;
 }

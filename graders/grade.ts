@@ -152,12 +152,16 @@ async function runOne(
   );
 }
 
-/** Score the checks of an exercise: correctness gates efficiency. */
+/**
+ * Score the checks of an exercise: correctness gates efficiency. An efficiency check's points count
+ * only once the correctness checks it names in `gatedBy` pass (all of them when it names none).
+ */
 export function scoreChecks(exercise: GradedExercise, results: readonly CheckResult[]): CheckGrade[] {
-  const correct = exercise.checks.every((c, i) => c.kind !== 'correctness' || results[i]!.status === 'pass');
+  const passed = new Set(exercise.checks.filter((_, i) => results[i]!.status === 'pass').map((c) => c.name));
+  const correctness = exercise.checks.filter((c) => c.kind === 'correctness').map((c) => c.name);
   return exercise.checks.map((check, i) => {
     const result = results[i]!;
-    const gated = check.kind === 'efficiency' && !correct;
+    const gated = check.kind === 'efficiency' && !(check.gatedBy ?? correctness).every((name) => passed.has(name));
     const score = result.status === 'pass' && !gated ? check.points : 0;
     const replay = result.status === 'pass' ? null : exercise.replayCommand(check.name, result.seed, result.path);
     return { check, result, score, gated, replay };

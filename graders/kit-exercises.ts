@@ -90,6 +90,7 @@ function gradedCheck(exercise: Exercise, check: ExerciseCheck): GradedCheck {
     points: meta.points,
     visibility: meta.visibility,
     kind: meta.kind ?? 'correctness',
+    ...(meta.gatedBy === undefined ? {} : { gatedBy: meta.gatedBy }),
     async run(observe: Observe, options: CheckOptions): Promise<CheckResult> {
       const remote = await runCheckRemote(exercise, check, remoteObserve(observe), {
         seed: options.seed,

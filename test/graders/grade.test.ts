@@ -99,6 +99,23 @@ describe('scores', () => {
     }
   });
 
+  it('withhold efficiency points only while a correctness check it is gated by fails, when it names them', () => {
+    const gatedByFirst = {
+      ...refcountExercise,
+      checks: refcountExercise.checks.map((c, i) => (i === 2 ? { ...c, gatedBy: [names[0]!] } : c)),
+    };
+    expect(scoreChecks(gatedByFirst, statuses('pass', 'fail', 'pass')).map((c) => [c.score, c.gated])).toEqual([
+      [3, false],
+      [0, false],
+      [1, false],
+    ]);
+    expect(scoreChecks(gatedByFirst, statuses('fail', 'pass', 'pass')).map((c) => [c.score, c.gated])).toEqual([
+      [0, false],
+      [2, false],
+      [0, true],
+    ]);
+  });
+
   it('give a replay command for every check that did not pass, and none otherwise', () => {
     const scored = scoreChecks(refcountExercise, statuses('pass', 'crash', 'fail'));
     expect(scored.map((c) => c.replay === null)).toEqual([true, false, false]);
