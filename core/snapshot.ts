@@ -149,17 +149,6 @@ function generationView(head: PyObject, threshold: number, count: number, limit:
   return { members, linksConsistent: consistent, threshold, count };
 }
 
-/** The runtime's own references to objects, kept like leaf views (they change rarely, and there are hundreds). */
-const runtimeRoots = new WeakMap<PyObject, RootView>();
-
-function runtimeRoot(op: PyObject, count: number): RootView {
-  const kept = runtimeRoots.get(op);
-  if (kept !== undefined && kept.count === count) return kept;
-  const root: RootView = { kind: 'runtime', where: 'runtime', target: op.id, count };
-  runtimeRoots.set(op, root);
-  return root;
-}
-
 /**
  * Objects that may be idle: held by the runtime, with a refcount that is exactly its hold, not GC,
  * not tracked, never finalized. liveViews keeps those that are live leaves no live object refers
@@ -224,7 +213,8 @@ export function takeSnapshot(
       roots.push({ kind: 'stack', where: `${frame.name}:stack[${i}]`, target: value.id, count: 1 }),
     );
   }
-  for (const [op, count] of rt.external) if (!idle.has(op)) roots.push(runtimeRoot(op, count));
+  for (const [op, count] of rt.external)
+    if (!idle.has(op)) roots.push({ kind: 'runtime', where: 'runtime', target: op.id, count });
   const gc = rt.gc;
   const generations = [
     ...gc.generations.map((g) => generationView(g.head, g.threshold, g.count, rt.liveCount)),

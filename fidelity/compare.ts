@@ -17,8 +17,6 @@ import { programArb, programSource, statementCount } from './programs';
 import { reductions } from './reduce';
 import { firstDifferentLine, type FirstDifferentLine } from './lines';
 
-export { firstDifferentLine, type FirstDifferentLine };
-
 /** runProgram's signature (python/interp/run.ts); may also be async. */
 export type Simulator = (source: string, filename: string, options?: RunOptions) => RunResult | Promise<RunResult>;
 

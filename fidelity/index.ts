@@ -4,6 +4,7 @@ export { programArb, programSource, statementCount, PRELUDE } from './programs';
 export type { FidelityProgram, ProgramOptions } from './programs';
 export { findPython, runOnCPython, runOnCPythonSync, pythonEnv, PythonNotFoundError } from './cpython';
 export type { PythonInfo, CPythonResult, CPythonBatch, CPythonBatchOptions } from './cpython';
-export { runFidelity, shrinkProgram, generatePrograms, firstDifferentLine, verdict } from './compare';
+export { runFidelity, shrinkProgram, generatePrograms, verdict } from './compare';
+export { firstDifferentLine } from './lines';
 export type { Simulator, FidelityOptions, FidelityReport, Disagreement, Outcome, ProgressEvent } from './compare';
 export { diffLines } from './diff';

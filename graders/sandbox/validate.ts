@@ -10,24 +10,29 @@ import { SandboxError } from './errors';
 
 const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Where a refused key is: the key, and the path to the object that holds it. */
+interface RefusedKey {
+  readonly key: string;
+  readonly at: string;
+}
+
 /**
- * The path to the first refused key in `value`, or null. Paths are spelled out only for the one
- * that is refused: building one per node would cost more than parsing (observations reach
- * millions of characters).
+ * The first refused key in `value`, or null. The path is spelled out only for that one: building
+ * one per node would cost more than parsing (observations reach millions of characters).
  */
-function refusedKeyPath(value: unknown): string | null {
+function refusedKey(value: unknown, at = 'observation'): RefusedKey | null {
   if (typeof value !== 'object' || value === null) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const below = refusedKeyPath(value[i]);
-      if (below !== null) return `[${i}]${below}`;
+      const found = refusedKey(value[i], '');
+      if (found !== null) return { key: found.key, at: `${at}[${i}]${found.at}` };
     }
     return null;
   }
   for (const key of Object.keys(value)) {
-    if (REFUSED_KEYS.has(key)) return `.${key}`;
-    const below = refusedKeyPath((value as Record<string, unknown>)[key]);
-    if (below !== null) return `.${key}${below}`;
+    if (REFUSED_KEYS.has(key)) return { key, at };
+    const found = refusedKey((value as Record<string, unknown>)[key], '');
+    if (found !== null) return { key: found.key, at: `${at}.${key}${found.at}` };
   }
   return null;
 }
@@ -43,13 +48,8 @@ export function parseObservation(json: unknown, maxChars: number): unknown {
   } catch (error) {
     throw new SandboxError('invalid', `the reply is not valid JSON (${(error as Error).message})`);
   }
-  const refused = refusedKeyPath(value);
-  if (refused !== null) {
-    const key = refused.slice(refused.lastIndexOf('.') + 1);
-    throw new SandboxError(
-      'invalid',
-      `observation holds the key "${key}" at observation${refused.slice(0, -key.length - 1)}`,
-    );
-  }
+  const refused = refusedKey(value);
+  if (refused !== null)
+    throw new SandboxError('invalid', `observation holds the key "${refused.key}" at ${refused.at}`);
   return value;
 }

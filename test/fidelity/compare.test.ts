@@ -1,6 +1,7 @@
 // runFidelity: agreement when the "simulator" is CPython itself, and, with deliberately wrong
 // simulators, a reported disagreement shrunk to a small program (proof the tool can fail).
-import { firstDifferentLine, generatePrograms, runFidelity, simulate, verdict } from '../../fidelity/compare';
+import { generatePrograms, runFidelity, simulate, verdict } from '../../fidelity/compare';
+import { firstDifferentLine } from '../../fidelity/lines';
 import type { CPythonResult } from '../../fidelity/cpython';
 import { diffLines } from '../../fidelity/diff';
 import { isGuard, probesIntact, programSource } from '../../fidelity/programs';
