@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'fs';
 import path from 'path';
 import { runProgram } from '../../../python/interp/run';
 import { describeWithCPython } from '../../support/cpython311';
-import { runOnCPython } from '../../support/cpython-run';
+import { runOnCPython } from '../../support/run-cpython';
 
 const dir = path.join(__dirname, 'funcs');
 const programs = readdirSync(dir)

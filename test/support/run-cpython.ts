@@ -1,21 +1,22 @@
-// Runs a program on python3 (CPython 3.11) as the comparison tests do: from a file in a temporary
-// directory, unbuffered (a block-buffered stdout makes CPython allocate one more list per print).
+// Run a program on python3 (CPython 3.11) as `python3 FILE` runs it, unbuffered as the fidelity
+// tool runs it: the comparisons of whole programs share this.
 import { spawnSync } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { cpython311 } from './cpython311';
 
+/** What python3 did with one program written to a temporary file (whose path is `file`). */
 export interface CPythonRun {
-  file: string;
-  stdout: string;
-  stderr: string;
-  exitCode: number | null;
+  readonly file: string;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number | null;
 }
 
 let dir: string | null = null;
 
-/** Write `source` to `<name>.py` in a temporary directory and run it on python3. */
+/** Write `source` to a file named after `name` in this run's temporary folder and run python3 on it. */
 export function runOnCPython(name: string, source: string): CPythonRun {
   dir ??= mkdtempSync(path.join(tmpdir(), 'pymemlab-run-'));
   const file = path.join(dir, `${name.replace(/\W+/g, '_')}.py`);
