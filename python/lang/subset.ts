@@ -78,6 +78,8 @@ function isNameTarget(t: PExpr): boolean {
 
 function exprProblems(e: PExpr, out: Problem[]): void {
   if (e.kind === 'Foreign') out.push({ construct: e.construct, at: e });
+  if (e.kind === 'GeneratorExp') out.push({ construct: 'generator expressions', at: e });
+  if (e.kind === 'Yield') out.push({ construct: 'yield expressions', at: e });
   if (e.kind === 'ListComp' || e.kind === 'SetComp' || e.kind === 'DictComp' || e.kind === 'GeneratorExp') {
     for (const g of e.generators) {
       if (!isNameTarget(g.target))
