@@ -124,7 +124,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           findAssigned(s.body);
           findAssigned(s.orelse);
         } else if (s.kind === 'While' || s.kind === 'For') findAssigned(s.body);
-        if (s.kind === 'Import') s.names.forEach((n) => assigned.add(n));
+        if (s.kind === 'Import' || s.kind === 'ImportFrom') importBindings(s).forEach((n) => assigned.add(n));
       }
     };
     findAssigned(body);
@@ -296,8 +296,19 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
             expr(s.value);
             break;
           case 'Import':
-            s.names.forEach((n) => meetName(n));
+            importBindings(s).forEach((n) => meetName(n));
             break;
+          case 'ImportFrom': {
+            // IMPORT_NAME's fromlist: a constant tuple of the imported names.
+            const fromlist = newTupleStealing(
+              rt,
+              s.names.map((a) => rt.str(a.name)),
+            );
+            useConst(fromlist);
+            arena.push(fromlist);
+            importBindings(s).forEach((n) => meetName(n));
+            break;
+          }
           default:
             break;
         }
@@ -359,4 +370,10 @@ export function nameTargets(t: A.Expr): string[] {
   if (t.kind === 'Name') return [t.id];
   if (t.kind === 'Tuple' || t.kind === 'List') return t.elts.flatMap(nameTargets);
   return [];
+}
+
+/** The names an import statement binds, in order: each `as` name, or the imported name itself. */
+export function importBindings(s: A.Import | A.ImportFrom): string[] {
+  if (s.kind === 'Import') return s.names.map((n, i) => s.asnames?.[i] ?? n);
+  return s.names.map((a) => a.asname ?? a.name);
 }

@@ -79,6 +79,8 @@ export class Interpreter {
     readonly globals: PyObject,
     readonly maxSteps: number,
     write: (text: string) => void,
+    /** The script's path as given on the command line (sys.argv[0]). */
+    readonly scriptArg = '<string>',
   ) {
     this.builtins = new Builtins(rt, this, write);
     this.frameObjects = new FrameObjects(rt);
@@ -213,10 +215,19 @@ export class Interpreter {
       case 'Global':
         return;
       case 'Import':
-        for (const name of s.names) {
+        s.names.forEach((name, i) => {
           this.push(this.builtins.module(name));
-          this.storeName(name);
+          this.storeName(s.asnames?.[i] ?? name);
+        });
+        return;
+      case 'ImportFrom':
+        // IMPORT_NAME, then IMPORT_FROM + STORE_NAME per name, then POP_TOP of the module.
+        this.push(this.builtins.module(s.module));
+        for (const alias of s.names) {
+          this.push(this.builtins.importFrom(this.peek(), alias.name));
+          this.storeName(alias.asname ?? alias.name);
         }
+        this.rt.decref(this.pop());
         return;
       case 'If':
         this.eval(s.test);

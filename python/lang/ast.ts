@@ -45,6 +45,7 @@ export type Stmt<X = never> =
   | Continue
   | Global
   | Import
+  | ImportFrom
   | X;
 
 export interface Arg extends Pos {
@@ -138,10 +139,25 @@ export interface Global extends Pos {
   names: string[];
 }
 
-/** `import gc, sys`: module names in order (only gc, sys and weakref are in the subset). */
+/** `import gc, sys as s`: module names in order (SUPPORTED_MODULES in subset.ts). */
 export interface Import extends Pos {
   kind: 'Import';
   names: string[];
+  /** The name `as` binds each module to, or null for its own name (absent: no `as` at all). */
+  asnames?: (string | null)[];
+}
+
+/** One name of `from module import name as asname` (asname null without `as`). */
+export interface ImportAlias {
+  name: string;
+  asname: string | null;
+}
+
+/** `from weakref import ref, finalize as fin`: an absolute import of named attributes. */
+export interface ImportFrom extends Pos {
+  kind: 'ImportFrom';
+  module: string;
+  names: ImportAlias[];
 }
 
 // ---- expressions ----

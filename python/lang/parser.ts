@@ -743,12 +743,13 @@ class Parser {
       const dotted = this.dottedName();
       if (!dotted) return null;
       const alias = this.alt(() => this.expect('as') && this.nameToken());
-      return { name: dotted, alias: alias !== null };
+      return { name: dotted, asname: alias ? alias.string : null };
     });
     if (!names) return null;
     const pos = this.span(start);
-    if (names.some((n) => n.alias)) return this.foreign('Import', "'import ... as' statements", pos, []);
-    return { kind: 'Import', names: names.map((n) => n.name), ...pos };
+    const imported = names.map((n) => n.name);
+    if (names.every((n) => n.asname === null)) return { kind: 'Import', names: imported, ...pos };
+    return { kind: 'Import', names: imported, asnames: names.map((n) => n.asname), ...pos };
   }
 
   private dottedName(): string | null {
@@ -762,37 +763,52 @@ class Parser {
     }
   }
 
+  // Absolute `from module import names` is an ImportFrom; relative and star imports stay foreign.
   private importFrom(): PStmt | null {
     const start = this.cur();
     const dots = (): Token | null => this.expect('.') ?? this.expect('...');
-    const done = (): PStmt => this.foreign('ImportFrom', "'from ... import' statements", this.span(start), []);
+    const foreign = (construct: string): PStmt => this.foreign('ImportFrom', construct, this.span(start), []);
     const withModule = this.alt(() => {
       if (!this.expect('from')) return null;
-      this.many(dots);
-      return this.dottedName() && this.expect('import') && this.importFromTargets() && done();
+      const relative = this.many(dots).length > 0;
+      const module = this.dottedName();
+      const names = module && this.expect('import') && this.importFromTargets();
+      if (!module || !names) return null;
+      if (relative) return foreign("relative 'from . import' statements");
+      if (names === '*') return foreign("'from ... import *' statements");
+      return { kind: 'ImportFrom', module, names, ...this.span(start) } satisfies A.ImportFrom;
     });
     if (withModule) return withModule;
     return this.alt(
-      () => this.expect('from') && this.many1(dots) && this.expect('import') && this.importFromTargets() && done(),
+      () =>
+        this.expect('from') &&
+        this.many1(dots) &&
+        this.expect('import') &&
+        this.importFromTargets() &&
+        foreign("relative 'from . import' statements"),
     );
   }
 
-  private importFromTargets(): boolean | null {
-    const asNames = (): Token[] | null =>
+  private importFromTargets(): A.ImportAlias[] | '*' | null {
+    const asNames = (): A.ImportAlias[] | null =>
       this.gather(',', () => {
         const n = this.nameToken();
         if (!n) return null;
-        this.alt(() => this.expect('as') && this.nameToken());
-        return n;
+        const alias = this.alt(() => this.expect('as') && this.nameToken());
+        return { name: n.string, asname: alias ? alias.string : null };
       });
     const r =
       this.alt(() => {
-        if (!this.expect('(') || !asNames()) return null;
+        const names = this.expect('(') && asNames();
+        if (!names) return null;
         this.alt(() => this.expect(','));
-        return this.expect(')') !== null;
+        return this.expect(')') && names;
       }) ??
-      this.alt(() => asNames() && this.ahead(false, () => this.expect(','))) ??
-      this.alt(() => this.expect('*') !== null);
+      this.alt(() => {
+        const names = asNames();
+        return names && this.ahead(false, () => this.expect(',')) && names;
+      }) ??
+      this.alt(() => (this.expect('*') ? '*' : null));
     if (r) return r;
     this.invalid(
       () =>

@@ -50,9 +50,10 @@ function stmtProblem(s: PStmt, inClass: boolean): string | null {
     return 'class-body statements other than assignments, defs, pass and docstrings';
   }
   switch (s.kind) {
-    case 'Import': {
+    case 'Import':
+    case 'ImportFrom': {
       // Name the refused modules: a new user needs to know which import to remove.
-      const refused = s.names.filter((n) => !SUPPORTED_MODULES.includes(n));
+      const refused = (s.kind === 'Import' ? s.names : [s.module]).filter((n) => !SUPPORTED_MODULES.includes(n));
       return refused.length === 0
         ? null
         : `imports of ${refused.map((n) => `'${n}'`).join(', ')} (modules other than ${SUPPORTED_MODULES.join(', ')})`;

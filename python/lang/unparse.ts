@@ -63,10 +63,16 @@ const STMT_KINDS = new Set([
   'Continue',
   'Global',
   'Import',
+  'ImportFrom',
 ]);
 
 function isStmt(node: Stmt | Expr): node is Stmt {
   return STMT_KINDS.has(node.kind);
+}
+
+/** `name` or `name as asname`, as an import statement writes it. */
+function aliased(name: string, asname: string | null): string {
+  return asname === null ? name : `${name} as ${asname}`;
 }
 
 function block(body: Stmt[], indent: string): string {
@@ -113,7 +119,9 @@ function stmtLines(s: Stmt, indent: string): string {
     case 'Global':
       return line(`global ${s.names.join(', ')}`);
     case 'Import':
-      return line(`import ${s.names.join(', ')}`);
+      return line(`import ${s.names.map((n, i) => aliased(n, s.asnames?.[i] ?? null)).join(', ')}`);
+    case 'ImportFrom':
+      return line(`from ${s.module} import ${s.names.map((a) => aliased(a.name, a.asname)).join(', ')}`);
   }
 }
 

@@ -84,6 +84,7 @@ export function stmtParts(s: PStmt): StmtParts {
     case 'Continue':
     case 'Global':
     case 'Import':
+    case 'ImportFrom':
       return { exprs: [], blocks: [] };
     case 'Foreign':
       return { exprs: s.exprs, blocks: s.blocks };

@@ -808,8 +808,16 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'match x:\n    case 1:\n        pass\n', construct: "'match' statements", lineno: 1 },
   { source: 'def f():\n    x = 1\n    def g():\n        nonlocal x\n', construct: 'nonlocal statements', lineno: 4 },
   { source: 'assert x\n', construct: 'assert statements', lineno: 1 },
-  { source: 'import gc as g\n', construct: "'import ... as' statements", lineno: 1 },
-  { source: 'from gc import collect\n', construct: "'from ... import' statements", lineno: 1 },
+  { source: 'from gc import *\n', construct: "'from ... import *' statements", lineno: 1 },
+  { source: 'from . import gc\n', construct: "relative 'from . import' statements", lineno: 1 },
+  { source: 'from .. import gc\n', construct: "relative 'from . import' statements", lineno: 1 },
+  { source: 'from .m import (a, b)\n', construct: "relative 'from . import' statements", lineno: 1 },
+  { source: 'import os as o\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
+  {
+    source: 'from os.path import join as j\n',
+    construct: "imports of 'os.path' (modules other than gc, sys, weakref)",
+    lineno: 1,
+  },
   { source: 'import os\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
   { source: 'import gc, os\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
   {
@@ -987,6 +995,7 @@ while n:
 
 /** Snippets whose unparse must keep the tree (precedence, associativity, nesting, literals). */
 export const ROUNDTRIP_SNIPPETS: string[] = [
+  'import gc as g, sys\nfrom weakref import ref, getweakrefs as gw\n',
   '(a + b) * c - d // (e % f)\n',
   'a - (b - c) + -(-d) - +e\n',
   'x = not (a and b) or (c or d) and not e\n',

@@ -46,7 +46,9 @@ export function show(n: Module | Stmt | Expr): string {
     case 'Global':
       return `(global ${n.names.join(' ')})`;
     case 'Import':
-      return `(import ${n.names.join(' ')})`;
+      return `(import ${n.names.map((m, i) => (n.asnames?.[i] ? `${m}:${n.asnames[i]}` : m)).join(' ')})`;
+    case 'ImportFrom':
+      return `(from ${n.module} ${n.names.map((a) => (a.asname ? `${a.name}:${a.asname}` : a.name)).join(' ')})`;
     case 'BoolOp':
       return `(${n.op} ${n.values.map(show).join(' ')})`;
     case 'BinOp':
