@@ -129,6 +129,16 @@ function exprName(e: PExpr): string {
       return 'comparison';
     case 'IfExp':
       return 'conditional expression';
+    case 'ListComp':
+      return 'list comprehension';
+    case 'SetComp':
+      return 'set comprehension';
+    case 'DictComp':
+      return 'dict comprehension';
+    case 'GeneratorExp':
+      return 'generator expression';
+    case 'Yield':
+      return 'yield expression';
     case 'Constant':
       if (e.value.type === 'none') return 'None';
       if (e.value.type === 'bool') return e.value.value ? 'True' : 'False';
@@ -145,7 +155,6 @@ const FOREIGN_EXPR_NAMES: Record<string, string> = {
   UnaryOp: 'expression',
   Call: 'function call',
   GeneratorExp: 'generator expression',
-  Yield: 'yield expression',
   YieldFrom: 'yield expression',
   Await: 'await expression',
   ListComp: 'list comprehension',
@@ -1908,7 +1917,7 @@ class Parser {
       this.alt(() => {
         if (!this.expect('yield')) return null;
         const value = this.alt(() => this.starExpressions());
-        return this.foreign('Yield', 'yield expressions', this.span(start), [value]);
+        return { kind: 'Yield', value, ...this.span(start) };
       })
     );
   }
@@ -2488,33 +2497,38 @@ class Parser {
     return null;
   }
 
+  /** A comprehension node, or Foreign for an asynchronous one (outside the subset). */
   private comprehension(
-    pyKind: string,
-    construct: string,
+    pyKind: 'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp',
     start: Pos,
     elts: PExpr[],
     clauses: Comprehension[],
-  ): Foreign {
-    const exprs = [...elts, ...clauses.flatMap((c) => [c.target, c.iter, ...c.ifs])];
-    const what = clauses.some((c) => c.isAsync) ? 'asynchronous comprehensions' : construct;
-    return this.foreign(pyKind, what, this.span(start), exprs);
+  ): PExpr {
+    const pos = this.span(start);
+    if (clauses.some((c) => c.isAsync)) {
+      const exprs = [...elts, ...clauses.flatMap((c) => [c.target, c.iter, ...c.ifs])];
+      return this.foreign(pyKind, 'asynchronous comprehensions', pos, exprs);
+    }
+    const generators = clauses.map(({ target, iter, ifs }) => ({ target, iter, ifs }));
+    if (pyKind === 'DictComp') return { kind: pyKind, key: elts[0], value: elts[1], generators, ...pos };
+    return { kind: pyKind, elt: elts[0], generators, ...pos };
   }
 
   private listcomp(): PExpr | null {
-    return this.bracketedComprehension('[', ']', 'ListComp', 'list comprehensions');
+    return this.bracketedComprehension('[', ']', 'ListComp');
   }
 
   private setcomp(): PExpr | null {
-    return this.bracketedComprehension('{', '}', 'SetComp', 'set comprehensions');
+    return this.bracketedComprehension('{', '}', 'SetComp');
   }
 
   /** listcomp / setcomp: `open named_expression for_if_clauses close`, or the invalid_comprehension error. */
-  private bracketedComprehension(open: string, close: string, pyKind: string, construct: string): PExpr | null {
+  private bracketedComprehension(open: string, close: string, pyKind: 'ListComp' | 'SetComp'): PExpr | null {
     const r = this.alt(() => {
       const start = this.expect(open);
       const elt = start && this.namedExpression();
       const clauses = elt && this.forIfClauses();
-      return clauses && this.expect(close) && this.comprehension(pyKind, construct, start, [elt], clauses);
+      return clauses && this.expect(close) && this.comprehension(pyKind, start, [elt], clauses);
     });
     if (r) return r;
     this.invalid(() => this.invalidComprehension());
@@ -2532,11 +2546,7 @@ class Parser {
             return e && this.ahead(false, () => this.expect(':=')) && e;
           }));
       const clauses = elt && this.forIfClauses();
-      return (
-        clauses &&
-        this.expect(')') &&
-        this.comprehension('GeneratorExp', 'generator expressions', start, [elt], clauses)
-      );
+      return clauses && this.expect(')') && this.comprehension('GeneratorExp', start, [elt], clauses);
     });
     if (r) return r;
     this.invalid(() => this.invalidComprehension());
@@ -2548,11 +2558,7 @@ class Parser {
       const start = this.expect('{');
       const kv = start && this.kvpair();
       const clauses = kv && this.forIfClauses();
-      return (
-        clauses &&
-        this.expect('}') &&
-        this.comprehension('DictComp', 'dict comprehensions', start, [kv.key, kv.value], clauses)
-      );
+      return clauses && this.expect('}') && this.comprehension('DictComp', start, [kv.key, kv.value], clauses);
     });
     if (r) return r;
     this.invalid(() => {

@@ -777,9 +777,13 @@ export const RENDERED_ERRORS: { source: string; stderr: string }[] = [
 /** Valid Python outside the subset: the construct named and the line reported. */
 export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: number }[] = [
   { source: 'f = lambda x: x\n', construct: 'lambda expressions', lineno: 1 },
-  { source: 'x = 1\nys = [i for i in range(3)]\n', construct: 'list comprehensions', lineno: 2 },
+  {
+    source: 'x = 1\nys = [i.a for i.a in range(3)]\n',
+    construct: 'comprehension targets other than a name or a tuple of names',
+    lineno: 2,
+  },
   { source: 'g = (i for i in range(3))\n', construct: 'generator expressions', lineno: 1 },
-  { source: 's = {i for i in x}\nd = {k: 1 for k in x}\n', construct: 'set comprehensions', lineno: 1 },
+  { source: 'async def f():\n    return [i async for i in x]\n', construct: 'async functions', lineno: 1 },
   { source: 'def f():\n    yield 1\n', construct: 'yield expressions', lineno: 2 },
   { source: 'try:\n    pass\nexcept ValueError:\n    pass\n', construct: "'try' statements", lineno: 1 },
   { source: 'raise ValueError\n', construct: 'raise statements', lineno: 1 },
