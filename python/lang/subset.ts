@@ -28,14 +28,7 @@ export function checkSubset(tree: PModule, filename: string): Module {
   return tree as Module<never> as Module;
 }
 
-/** Every construct outside the subset, not just the first (what `pymemlab corpus` counts programs needing). */
-export function subsetProblems(tree: PModule): string[] {
-  const problems: Problem[] = [];
-  stmtProblems(tree.body, false, problems);
-  return problems.map((p) => p.construct);
-}
-
-const CLASS_BODY_KINDS = new Set(['Assign', 'AugAssign', 'FunctionDef', 'Pass']);
+const CLASS_BODY_KINDS = new Set(['Assign', 'AugAssign', 'AnnAssign', 'FunctionDef', 'Pass']);
 
 function stmtProblems(body: PStmt[], inClass: boolean, out: Problem[]): void {
   for (const s of body) {
@@ -95,4 +88,11 @@ function exprProblems(e: PExpr, out: Problem[]): void {
     }
   }
   for (const child of exprChildren(e)) exprProblems(child, out);
+}
+
+/** Every construct outside the subset, not just the first (what `pymemlab corpus` counts programs needing). */
+export function subsetProblems(tree: PModule): string[] {
+  const problems: Problem[] = [];
+  stmtProblems(tree.body, false, problems);
+  return problems.map((p) => p.construct);
 }
