@@ -957,7 +957,7 @@ x = y = [1, 2]
 x += [3]
 x -= []; y *= 1
 print(x is y, x == y, y, (x,), (), {1, 2}, {'k': (1, 2)}, 0x1F, 1_000)
-print('tab\\there', "it's", '\\u00e9', r'raw\\n' 'joined', sys.maxsize > 0 if x else None)
+print('tab\\there', "it's", '\\u00e9', r'raw\\n' 'joined', sys.getrefcount(x) > 0 if x else None)
 `,
   inheritanceAndResurrection: `class Base():
     pass
