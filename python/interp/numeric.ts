@@ -7,6 +7,7 @@
  */
 import type * as A from '../lang/ast';
 import { PyException } from '../../core/errors';
+import { floatExactParts } from '../../core/objects/floatobject';
 
 /** A number's value: bigint for int and bool, number for float. */
 export type Num = bigint | number;
@@ -114,9 +115,30 @@ export function floatPow(iv: number, iw: number): number {
     negate = isOddInteger(iw);
   }
   if (base === 1) return negate ? -1 : 1;
-  const r = base ** iw;
+  const r = positivePow(base, iw);
   if (!Number.isFinite(r)) throw new PyException('OverflowError', "(34, 'Numerical result out of range')");
   return negate ? -r : r;
+}
+
+/** Integer exponents up to this size are computed exactly, then rounded once. */
+const EXACT_POW_MAX = 64;
+
+/**
+ * pow(base, w) for a finite positive base, as glibc computes it: correctly rounded. JavaScript's
+ * `**` may be a unit in the last place off (10 ** -4 is 9.999999999999999e-05 in V8), so small
+ * integer powers are computed exactly on bigints and rounded once, and w = 0.5 is a square root
+ * (also correctly rounded). Other exponents use `**`; docs/fidelity.md notes the rare difference.
+ */
+function positivePow(base: number, w: number): number {
+  if (w === 0.5) return Math.sqrt(base);
+  if (!Number.isInteger(w) || Math.abs(w) > EXACT_POW_MAX) return base ** w;
+  const { mantissa, exponent } = floatExactParts(base);
+  const n = BigInt(Math.abs(w));
+  const power = mantissa ** n;
+  const twos = exponent * n;
+  // base ** w = power * 2 ** twos, or its inverse for a negative w
+  const [num, den] = twos >= 0n ? [power << twos, 1n] : [power, 1n << -twos];
+  return w > 0 ? ratioToDouble(num, den) : ratioToDouble(den, num);
 }
 
 /** _float_div_mod: Python's floor division and modulo of doubles (the remainder takes b's sign). */
