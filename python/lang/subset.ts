@@ -28,7 +28,7 @@ export function checkSubset(tree: PModule, filename: string): Module {
   return tree as Module<never> as Module;
 }
 
-const CLASS_BODY_KINDS = new Set(['Assign', 'AugAssign', 'FunctionDef', 'Pass']);
+const CLASS_BODY_KINDS = new Set(['Assign', 'AugAssign', 'AnnAssign', 'FunctionDef', 'Pass']);
 
 function stmtProblems(body: PStmt[], inClass: boolean, out: Problem[]): void {
   for (const s of body) {

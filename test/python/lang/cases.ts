@@ -794,8 +794,6 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'def f(**kwargs):\n    pass\n', construct: "'**kwargs' parameters", lineno: 1 },
   { source: 'def f(a, *, b):\n    pass\n', construct: 'keyword-only parameters', lineno: 1 },
   { source: 'def f(a, /):\n    pass\n', construct: 'positional-only parameters', lineno: 1 },
-  { source: 'def f(a: int):\n    pass\n', construct: 'parameter annotations', lineno: 1 },
-  { source: 'def f() -> int:\n    pass\n', construct: 'return annotations', lineno: 1 },
   { source: 'print(*xs)\n', construct: "starred ('*') expressions", lineno: 1 },
   { source: 'f(**kw)\n', construct: "'**' arguments in calls", lineno: 1 },
   { source: 'a, *b = xs\n', construct: "starred ('*') expressions", lineno: 1 },
@@ -833,7 +831,6 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   },
   { source: 'x = a @ b\n', construct: "matrix multiplication operators ('@')", lineno: 1 },
   { source: 'x @= m\n', construct: "'@=' augmented assignments", lineno: 1 },
-  { source: 'x: int = 1\n', construct: 'annotated assignments', lineno: 1 },
   { source: 'x = ...\n', construct: "ellipsis ('...') literals", lineno: 1 },
   { source: 'class A(B, C):\n    pass\n', construct: 'classes with more than one base', lineno: 1 },
   { source: 'class A(metaclass=M):\n    pass\n', construct: 'class keyword arguments', lineno: 1 },
@@ -1010,6 +1007,8 @@ export const ROUNDTRIP_SNIPPETS: string[] = [
   'x = -a ** -b ** c / d, (-a) ** b, (a ** b) ** c, a ** (b / c)\n',
   'x = 1.5 + 0.1 * 1e+16 - 2.5e-07 / 1e+22, -0.0, 1.0 .real, 1e309\n',
   'x /= 2\nx **= 2\nx <<= 1\nx >>= 1\nx |= 1\nx ^= 1\nx &= 1\n',
+  'def f(a: int, b: list[int] = [], c=1) -> dict:\n    x: int = 1\n    y: str\n',
+  'x: int = 1\n(y): int\na.b: list = []\nc[0]: int\n',
 ];
 
 /**
