@@ -27,6 +27,7 @@ import {
 } from './modules/table';
 import { weakrefModule } from './modules/weakref';
 import { ctypesModule } from './modules/ctypes';
+import { pprintModule } from './modules/pprint';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
 function argvList(rt: Runtime, scriptPath: string): PyObject {
@@ -114,6 +115,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
     },
     weakrefModule(rt),
     ctypesModule(rt),
+    pprintModule(rt, context.stdout),
   ];
 }
 

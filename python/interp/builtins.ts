@@ -131,7 +131,13 @@ export class Builtins {
       for (const native of table.types ?? []) this.nativeTypes.set(native.type, native);
       this.modules.set(table.name, m);
     };
-    const context = { rt, gc: this.gc, debugMallocStats: () => debugMallocStatsText(rt), scriptPath: interp.scriptArg };
+    const context = {
+      rt,
+      gc: this.gc,
+      debugMallocStats: () => debugMallocStatsText(rt),
+      scriptPath: interp.scriptArg,
+      stdout: write,
+    };
     for (const table of moduleTables(context)) {
       if (table.onImport) this.onImport.set(table.name, table);
       else this.buildModule(table);

@@ -39,6 +39,7 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
   sys: ['getrefcount', 'getsizeof', '_debugmallocstats', 'argv'],
   weakref: ['getweakrefcount', 'getweakrefs', 'ref'],
   ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object'],
+  pprint: ['pprint', 'pformat'],
 };
 
 /**
@@ -86,6 +87,11 @@ const CPYTHON_NAMES: Readonly<Record<string, string>> = {
     c_ulong c_ulonglong c_ushort c_void_p c_voidp c_wchar c_wchar_p cast cdll
     create_string_buffer create_unicode_buffer get_errno memmove memset pointer py_object pydll
     pythonapi resize set_errno sizeof string_at wstring_at
+  `,
+  pprint: `
+    PrettyPrinter _StringIO _builtin_scalars _collections _dataclasses _perfcheck _recursion
+    _safe_key _safe_tuple _sys _types _wrap_bytes_repr isreadable isrecursive pformat pp pprint
+    re saferepr
   `,
 };
 

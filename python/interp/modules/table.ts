@@ -79,6 +79,8 @@ export interface ModuleContext {
   readonly debugMallocStats: () => string;
   /** The script's path as it was run: sys.argv[0]. */
   readonly scriptPath: string;
+  /** Writes to the program's standard output (pprint.pprint). */
+  readonly stdout: (text: string) => void;
 }
 
 /** Declare a function, inferring the converted argument type its body sees. */

@@ -76,6 +76,18 @@ gc.collect()
 w = ctypes.cast(id(v), ctypes.py_object)
 print('count after cast', gc.get_count(), w.value is v, sys.getrefcount(v))
 `,
+  'pprint lays out dicts, lists and tuples': `import pprint, gc
+from pprint import pformat
+data = {'zeta': list(range(30)), 'alpha': {'b': [1, 2, 3], 'a': (1,)}, 'mid': 'x' * 10, 3: None}
+pprint.pprint([1, 2, 3])
+pprint.pprint({'b': 1, 'a': 2})
+pprint.pprint({'b': 1, 'a': 2}, sort_dicts=False)
+pprint.pprint(data)
+pprint.pprint(data, width=30)
+print(pformat([list(range(12)), (1,), ('a' * 40, 'b' * 40)]))
+pprint.pprint([{'k': [i] * 5} for i in range(8)] if False else [{'key': [1] * 20}, {'key': [2] * 20}, {'k': 1}])
+print(gc.collect())
+`,
 };
 
 /** Programs ending in an uncaught exception: the last line of stderr in CPython's words. */
