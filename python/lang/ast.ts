@@ -45,6 +45,9 @@ export type Stmt<X = never> =
   | Continue
   | Global
   | Import
+  | Try<X>
+  | Raise<X>
+  | Assert<X>
   | X;
 
 export interface Arg extends Pos {
@@ -93,18 +96,22 @@ export interface AugAssign<X = never> extends Pos {
   value: Expr<X>;
 }
 
-/** `for target in iter: body`; target is a Name, or a Tuple of Names. */
+/** `for target in iter: body else: orelse`; target is a Name, or a Tuple of Names. */
 export interface For<X = never> extends Pos {
   kind: 'For';
   target: Expr<X>;
   iter: Expr<X>;
   body: Stmt<X>[];
+  /** The `else:` block, run when the loop ends without `break`; absent or empty without one. */
+  orelse?: Stmt<X>[];
 }
 
 export interface While<X = never> extends Pos {
   kind: 'While';
   test: Expr<X>;
   body: Stmt<X>[];
+  /** The `else:` block, run when the test turns false (not after `break`); absent or empty without one. */
+  orelse?: Stmt<X>[];
 }
 
 /** `elif` is an If alone in the orelse of its parent, as in Python. */
@@ -142,6 +149,37 @@ export interface Global extends Pos {
 export interface Import extends Pos {
   kind: 'Import';
   names: string[];
+}
+
+/** `try: body` with its `except` handlers, `else:` (orelse) and `finally:` (finalbody) blocks. */
+export interface Try<X = never> extends Pos {
+  kind: 'Try';
+  body: Stmt<X>[];
+  handlers: ExceptHandler<X>[];
+  orelse: Stmt<X>[];
+  finalbody: Stmt<X>[];
+}
+
+/** `except type as name: body`; type is null for a bare `except:`, name null without `as`. */
+export interface ExceptHandler<X = never> extends Pos {
+  kind: 'ExceptHandler';
+  type: Expr<X> | null;
+  name: string | null;
+  body: Stmt<X>[];
+}
+
+/** `raise`, `raise exc`, `raise exc from cause`. */
+export interface Raise<X = never> extends Pos {
+  kind: 'Raise';
+  exc: Expr<X> | null;
+  cause: Expr<X> | null;
+}
+
+/** `assert test` or `assert test, msg`. */
+export interface Assert<X = never> extends Pos {
+  kind: 'Assert';
+  test: Expr<X>;
+  msg: Expr<X> | null;
 }
 
 // ---- expressions ----
