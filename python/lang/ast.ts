@@ -298,4 +298,4 @@ export interface Name extends Pos {
   ctx: Ctx;
 }
 
-export type Node<X = never> = Module<X> | Stmt<X> | Expr<X> | Arg | Keyword<X>;
+export type Node<X = never> = Module<X> | Stmt<X> | Expr<X> | Arg | Keyword<X> | ExceptHandler<X>;
