@@ -102,8 +102,35 @@ export function foldExpr(e: A.Expr): A.Expr {
       e.value = foldExpr(e.value);
       e.slice = foldExpr(e.slice);
       return e;
+    case 'ListComp':
+    case 'SetComp':
+    case 'GeneratorExp':
+      e.elt = foldExpr(e.elt);
+      foldClauses(e.generators);
+      return e;
+    case 'DictComp':
+      e.key = foldExpr(e.key);
+      e.value = foldExpr(e.value);
+      foldClauses(e.generators);
+      return e;
+    case 'Yield':
+      if (e.value) e.value = foldExpr(e.value);
+      return e;
     default:
       return e;
+  }
+}
+
+/** fold_iter: a list display iterated over is built as a tuple (a constant one when it can be). */
+function foldIter(e: A.Expr): A.Expr {
+  return e.kind === 'List' ? { ...e, kind: 'Tuple' } : e;
+}
+
+/** astfold_comprehension: each clause's iterable and conditions. */
+function foldClauses(generators: A.Comprehension[]): void {
+  for (const g of generators) {
+    g.iter = foldIter(foldExpr(g.iter));
+    g.ifs = g.ifs.map(foldExpr);
   }
 }
 
@@ -122,6 +149,10 @@ export function foldBlock(body: A.Stmt[]): void {
         s.value = foldExpr(s.value);
         s.target = foldExpr(s.target);
         break;
+      case 'AnnAssign':
+        if (s.value) s.value = foldExpr(s.value);
+        s.annotation = foldExpr(s.annotation);
+        break;
       case 'Return':
         if (s.value) s.value = foldExpr(s.value);
         break;
@@ -135,7 +166,7 @@ export function foldBlock(body: A.Stmt[]): void {
         foldBlock(s.orelse ?? []);
         break;
       case 'For':
-        s.iter = foldExpr(s.iter);
+        s.iter = foldIter(foldExpr(s.iter));
         foldBlock(s.body);
         foldBlock(s.orelse ?? []);
         break;
@@ -158,6 +189,8 @@ export function foldBlock(body: A.Stmt[]): void {
         break;
       case 'FunctionDef':
         s.defaults = s.defaults.map(foldExpr);
+        s.argAnnotations = s.argAnnotations.map((a) => a && foldExpr(a));
+        if (s.returns) s.returns = foldExpr(s.returns);
         foldBlock(s.body);
         break;
       case 'ClassDef':

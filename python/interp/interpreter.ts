@@ -38,7 +38,7 @@ import {
 } from '../../core/objects/funcobject';
 import { moduleDict } from '../../core/objects/moduleobject';
 import { weakrefCall } from '../../core/objects/weakrefobject';
-import type { CodeInfo, Compiled } from './compile';
+import { annotationPairs, type CodeInfo, type Compiled } from './compile';
 import { Builtins } from './builtins';
 import { iterNext, newIterator } from './iteration';
 import { binaryOp, compareOp, intValue, isTrue } from './abstract';
@@ -46,6 +46,8 @@ import { asRaise, lastException, normalizeException, PyRaise, tracebackHere } fr
 import { FrameObjects, tracebackEntries, tracebackFrame, tracebackNext } from './traceback';
 import { Handlers } from './handlers';
 import { baseExceptionInit, exceptionGetAttr, exceptionSetAttr, isExceptionClass } from './exceptions';
+import { functionAnnotations, setupAnnotations } from './annotations';
+import { callComprehension } from './comprehensions';
 
 /** The program ran past its step limit. */
 export class StepLimitExceeded extends Error {}
@@ -83,6 +85,8 @@ export class Interpreter {
     readonly globals: PyObject,
     readonly maxSteps: number,
     write: (text: string) => void,
+    /** The script's path as given on the command line (sys.argv[0]). */
+    readonly scriptArg = '<string>',
   ) {
     this.builtins = new Builtins(rt, this, write);
     this.frameObjects = new FrameObjects(rt);
@@ -103,7 +107,7 @@ export class Interpreter {
     return this.top.frame.pop();
   }
 
-  private peek(depth = 0): PyObject {
+  peek(depth = 0): PyObject {
     const stack = this.top.frame.stack;
     return stack[stack.length - 1 - depth];
   }
@@ -130,6 +134,8 @@ export class Interpreter {
     const frame = this.rt.pushFrame('<module>', []);
     this.frames.push({ frame, code: this.compiled.module, namespace: this.globals, lineno: 0 });
     try {
+      if (this.compiled.module.setupAnnotations)
+        setupAnnotations(this.rt, this.globals, this.nameStr('__annotations__'));
       this.execBlock(module.body);
     } catch (error) {
       try {
@@ -187,7 +193,7 @@ export class Interpreter {
     return this.frames.length > 0 ? this.top.frame : null;
   }
 
-  private tick(lineno: number): void {
+  tick(lineno: number): void {
     this.top.lineno = lineno;
     if (++this.steps > this.maxSteps) throw new StepLimitExceeded(`step limit of ${this.maxSteps} exceeded`);
   }
@@ -221,6 +227,8 @@ export class Interpreter {
       }
       case 'AugAssign':
         return this.augAssign(s);
+      case 'AnnAssign':
+        return this.annAssign(s);
       case 'Delete':
         for (const t of s.targets) this.delete(t);
         return;
@@ -228,10 +236,19 @@ export class Interpreter {
       case 'Global':
         return;
       case 'Import':
-        for (const name of s.names) {
+        s.names.forEach((name, i) => {
           this.push(this.builtins.module(name));
-          this.storeName(name);
+          this.storeName(s.asnames?.[i] ?? name);
+        });
+        return;
+      case 'ImportFrom':
+        // IMPORT_NAME, then IMPORT_FROM + STORE_NAME per name, then POP_TOP of the module.
+        this.push(this.builtins.module(s.module));
+        for (const alias of s.names) {
+          this.push(this.builtins.importFrom(this.peek(), alias.name));
+          this.storeName(alias.asname ?? alias.name);
         }
+        this.rt.decref(this.pop());
         return;
       case 'If':
         this.eval(s.test);
@@ -273,7 +290,7 @@ export class Interpreter {
     }
   }
 
-  private popTruth(): boolean {
+  popTruth(): boolean {
     const v = this.pop();
     const truth = isTrue(v);
     this.rt.decref(v);
@@ -350,10 +367,39 @@ export class Interpreter {
     }
   }
 
+  /**
+   * compiler_annassign: the value is stored first; then a module or class body evaluates the
+   * annotation and, for a plain name, stores it in `__annotations__` (a function body never
+   * evaluates it). Without a value, an attribute's object (a subscript's object and key) is
+   * still evaluated, and dropped.
+   */
+  private annAssign(s: A.AnnAssign): void {
+    const rt = this.rt;
+    const t = s.target;
+    if (s.value !== null) {
+      this.eval(s.value);
+      this.store(t);
+    } else if (t.kind === 'Attribute' || t.kind === 'Subscript') {
+      this.eval(t.value);
+      rt.decref(this.pop());
+      if (t.kind === 'Subscript') {
+        this.eval(t.slice);
+        rt.decref(this.pop());
+      }
+    }
+    if (this.top.code.fast) return;
+    this.eval(s.annotation);
+    if (s.simple && t.kind === 'Name') {
+      this.loadName('__annotations__');
+      this.push(rt.newRef(this.nameStr(t.id)));
+      this.storeSubscript();
+    } else rt.decref(this.pop());
+  }
+
   // --- stores and deletes -------------------------------------------------------------------
 
   /** Store the value on top of the stack into `target` (consuming it). */
-  private store(target: A.Expr): void {
+  store(target: A.Expr): void {
     switch (target.kind) {
       case 'Name':
         return this.storeName(target.id);
@@ -614,6 +660,10 @@ export class Interpreter {
       }
       case 'Call':
         return this.call(e);
+      case 'ListComp':
+      case 'SetComp':
+      case 'DictComp':
+        return callComprehension(this, e);
     }
   }
 
@@ -708,6 +758,8 @@ export class Interpreter {
       const found = dictGetItem(moduleDict(obj), this.nameStr(attr));
       if (found !== undefined) return rt.newRef(found);
       throw new PyException('AttributeError', `module '${obj.value as string}' has no attribute '${attr}'`);
+    } else if (kind === Kind.Function && attr === '__annotations__') {
+      return functionAnnotations(rt, obj);
     } else if (kind === Kind.Method) {
       if (attr === '__self__') return rt.newRef(methodSelf(obj));
       if (attr === '__func__') return rt.newRef(methodFunc(obj));
@@ -962,7 +1014,7 @@ export class Interpreter {
    * (f_func and the fast locals); defaults fill missing parameters. On return the frame releases
    * its locals in co_varnames order, then the function.
    */
-  callFunction(func: PyObject, args: PyObject[], site: A.Call | null): PyObject {
+  callFunction(func: PyObject, args: PyObject[], site: A.Pos | null): PyObject {
     const rt = this.rt;
     const code = this.codeOf(func);
     const defaults = funcDefaults(func)?.items ?? [];
@@ -995,9 +1047,7 @@ export class Interpreter {
     this.depth++;
     let result: PyObject;
     try {
-      this.execBlock(this.bodyOf(func));
-      this.push(rt.none());
-      result = this.pop();
+      result = this.runBody(func);
     } catch (signal) {
       if (signal instanceof ReturnSignal) result = this.pop();
       else {
@@ -1037,60 +1087,70 @@ export class Interpreter {
     return this.functionCodes.get(funcCode(func))!.info;
   }
 
-  private bodyOf(func: PyObject): readonly A.Stmt[] {
-    return this.functionCodes.get(funcCode(func))!.body;
+  /** Run a function's body in its frame (just pushed); the return value, a new reference. */
+  private runBody(func: PyObject): PyObject {
+    const entry = this.functionCodes.get(funcCode(func))!;
+    if (entry.run !== undefined) return entry.run();
+    this.execBlock(entry.body);
+    return this.rt.none();
   }
 
-  /** Code object -> compile-time info and body. */
-  private readonly functionCodes = new Map<PyObject, { info: CodeInfo; body: readonly A.Stmt[] }>();
+  /** Code object -> compile-time info and body (or, for a comprehension, what runs it). */
+  private readonly functionCodes = new Map<
+    PyObject,
+    { info: CodeInfo; body: readonly A.Stmt[]; run?: () => PyObject }
+  >();
+
+  /** Register a code object whose body is run by `run` (a comprehension's nested function). */
+  registerCode(info: CodeInfo, run: () => PyObject): void {
+    if (!this.functionCodes.has(info.code)) this.functionCodes.set(info.code, { info, body: [], run });
+  }
 
   // --- definitions -----------------------------------------------------------------------------
 
-  /** MAKE_FUNCTION: defaults evaluated now (a runtime tuple, or the constant one), then the function. */
+  /**
+   * MAKE_FUNCTION: the defaults tuple and the annotations tuple evaluated now (each a runtime
+   * tuple, or the constant one), then the function.
+   */
   private defineFunction(s: A.FunctionDef): void {
     const rt = this.rt;
     const info = this.compiled.codes.get(s)!;
     this.functionCodes.set(info.code, { info, body: s.body });
     let defaults: PyObject | null = null;
     if (s.defaults.length > 0) {
-      const asTuple: A.Tuple = {
-        kind: 'Tuple',
-        elts: s.defaults,
-        ctx: 'Load',
-        lineno: s.lineno,
-        col: s.col,
-        endLineno: s.lineno,
-        endCol: s.col,
-      };
-      const folded = s.defaults.every((d) => d.kind === 'Constant') ? this.defaultsConstant(s) : undefined;
+      const folded = this.compiled.constantDefaults.get(s);
       if (folded !== undefined) this.push(rt.newRef(folded));
       else {
-        for (const d of asTuple.elts) this.eval(d);
-        this.push(newTupleStealing(rt, this.popN(asTuple.elts.length)));
+        for (const d of s.defaults) this.eval(d);
+        this.push(newTupleStealing(rt, this.popN(s.defaults.length)));
       }
-      defaults = this.pop();
+      defaults = this.peek();
     }
-    const func = newFunction(rt, info.code, this.globals, defaults);
+    const annotations = this.annotationsTuple(s);
+    const func = newFunction(rt, info.code, this.globals, defaults, annotations);
     func.value = info.qualname;
-    if (defaults !== null) rt.decref(defaults);
+    if (annotations !== null) rt.decref(annotations);
+    if (defaults !== null) rt.decref(this.pop());
     this.push(func);
     this.storeName(s.name);
   }
 
-  /** Constant defaults are one constant tuple of the enclosing code object. */
-  private readonly constantDefaults = new Map<A.FunctionDef, PyObject>();
-  private defaultsConstant(s: A.FunctionDef): PyObject {
-    let t = this.constantDefaults.get(s);
-    if (t === undefined) {
-      t = newTuple(
-        this.rt,
-        s.defaults.map((d) => this.compiled.constants.get(d)!),
-      );
-      this.rt.hold(t);
-      this.rt.decref(t);
-      this.constantDefaults.set(s, t);
+  /**
+   * compiler_visit_annotations: (name, value) for each annotated parameter, then ('return',
+   * value), as one tuple (BUILD_TUPLE, or one constant when every value is a literal); null when
+   * the function has no annotations.
+   */
+  private annotationsTuple(s: A.FunctionDef): PyObject | null {
+    const rt = this.rt;
+    const folded = this.compiled.constantAnnotations.get(s);
+    if (folded !== undefined) return rt.newRef(folded);
+    const pairs = annotationPairs(s);
+    if (pairs.length === 0) return null;
+    for (const [name, e] of pairs) {
+      this.push(rt.newRef(this.nameStr(name)));
+      this.eval(e);
     }
-    return t;
+    return newTupleStealing(rt, this.popN(pairs.length * 2));
   }
 
   /**
@@ -1118,6 +1178,7 @@ export class Interpreter {
     const frame = rt.pushFrame(s.name, []);
     this.frames.push({ frame, code: info, namespace, lineno: s.lineno });
     try {
+      if (info.setupAnnotations) setupAnnotations(rt, namespace, this.nameStr('__annotations__'));
       this.execBlock(s.body);
     } finally {
       this.frames.pop();

@@ -129,6 +129,16 @@ function exprName(e: PExpr): string {
       return 'comparison';
     case 'IfExp':
       return 'conditional expression';
+    case 'ListComp':
+      return 'list comprehension';
+    case 'SetComp':
+      return 'set comprehension';
+    case 'DictComp':
+      return 'dict comprehension';
+    case 'GeneratorExp':
+      return 'generator expression';
+    case 'Yield':
+      return 'yield expression';
     case 'Constant':
       if (e.value.type === 'none') return 'None';
       if (e.value.type === 'bool') return e.value.value ? 'True' : 'False';
@@ -145,7 +155,6 @@ const FOREIGN_EXPR_NAMES: Record<string, string> = {
   UnaryOp: 'expression',
   Call: 'function call',
   GeneratorExp: 'generator expression',
-  Yield: 'yield expression',
   YieldFrom: 'yield expression',
   Await: 'await expression',
   ListComp: 'list comprehension',
@@ -614,21 +623,22 @@ class Parser {
 
   private assignment(): PStmt | null {
     const start = this.cur();
-    const annotated = (target: PExpr | null): PStmt | null => {
+    const annotated = (target: PExpr | null, simple: boolean): PStmt | null => {
       if (!target || !this.expect(':')) return null;
       const annotation = this.expression();
       if (!annotation) return null;
-      const value = this.alt(() => this.expect('=') && this.annotatedRhs());
-      return this.foreign('AnnAssign', 'annotated assignments', this.span(start), [target, annotation, value]);
+      const value = this.alt(() => this.expect('=') && this.annotatedRhs()) ?? null;
+      return { kind: 'AnnAssign', target, annotation, value, simple, ...this.span(start) };
     };
     const r =
-      this.alt(() => annotated(this.name('Store'))) ??
+      this.alt(() => annotated(this.name('Store'), true)) ??
       this.alt(() =>
         annotated(
           this.alt(() => {
             const t = this.expect('(') && this.singleTarget();
             return t && this.expect(')') && t;
           }) ?? this.alt(() => this.subscriptAttributeTarget('Store')),
+          false,
         ),
       ) ??
       this.alt((): PStmt | null => {
@@ -734,12 +744,13 @@ class Parser {
       const dotted = this.dottedName();
       if (!dotted) return null;
       const alias = this.alt(() => this.expect('as') && this.nameToken());
-      return { name: dotted, alias: alias !== null };
+      return { name: dotted, asname: alias ? alias.string : null };
     });
     if (!names) return null;
     const pos = this.span(start);
-    if (names.some((n) => n.alias)) return this.foreign('Import', "'import ... as' statements", pos, []);
-    return { kind: 'Import', names: names.map((n) => n.name), ...pos };
+    const imported = names.map((n) => n.name);
+    if (names.every((n) => n.asname === null)) return { kind: 'Import', names: imported, ...pos };
+    return { kind: 'Import', names: imported, asnames: names.map((n) => n.asname), ...pos };
   }
 
   private dottedName(): string | null {
@@ -753,37 +764,52 @@ class Parser {
     }
   }
 
+  // Absolute `from module import names` is an ImportFrom; relative and star imports stay foreign.
   private importFrom(): PStmt | null {
     const start = this.cur();
     const dots = (): Token | null => this.expect('.') ?? this.expect('...');
-    const done = (): PStmt => this.foreign('ImportFrom', "'from ... import' statements", this.span(start), []);
+    const foreign = (construct: string): PStmt => this.foreign('ImportFrom', construct, this.span(start), []);
     const withModule = this.alt(() => {
       if (!this.expect('from')) return null;
-      this.many(dots);
-      return this.dottedName() && this.expect('import') && this.importFromTargets() && done();
+      const relative = this.many(dots).length > 0;
+      const module = this.dottedName();
+      const names = module && this.expect('import') && this.importFromTargets();
+      if (!module || !names) return null;
+      if (relative) return foreign("relative 'from . import' statements");
+      if (names === '*') return foreign("'from ... import *' statements");
+      return { kind: 'ImportFrom', module, names, ...this.span(start) } satisfies A.ImportFrom;
     });
     if (withModule) return withModule;
     return this.alt(
-      () => this.expect('from') && this.many1(dots) && this.expect('import') && this.importFromTargets() && done(),
+      () =>
+        this.expect('from') &&
+        this.many1(dots) &&
+        this.expect('import') &&
+        this.importFromTargets() &&
+        foreign("relative 'from . import' statements"),
     );
   }
 
-  private importFromTargets(): boolean | null {
-    const asNames = (): Token[] | null =>
+  private importFromTargets(): A.ImportAlias[] | '*' | null {
+    const asNames = (): A.ImportAlias[] | null =>
       this.gather(',', () => {
         const n = this.nameToken();
         if (!n) return null;
-        this.alt(() => this.expect('as') && this.nameToken());
-        return n;
+        const alias = this.alt(() => this.expect('as') && this.nameToken());
+        return { name: n.string, asname: alias ? alias.string : null };
       });
     const r =
       this.alt(() => {
-        if (!this.expect('(') || !asNames()) return null;
+        const names = this.expect('(') && asNames();
+        if (!names) return null;
         this.alt(() => this.expect(','));
-        return this.expect(')') !== null;
+        return this.expect(')') && names;
       }) ??
-      this.alt(() => asNames() && this.ahead(false, () => this.expect(','))) ??
-      this.alt(() => this.expect('*') !== null);
+      this.alt(() => {
+        const names = asNames();
+        return names && this.ahead(false, () => this.expect(',')) && names;
+      }) ??
+      this.alt(() => (this.expect('*') ? '*' : null));
     if (r) return r;
     this.invalid(
       () =>
@@ -914,9 +940,13 @@ class Parser {
   }
 
   private functionAsForeign(f: A.FunctionDef<Foreign>, construct: string): Foreign {
-    return this.foreign('FunctionDef', construct, f, f.defaults, [
-      { body: f.body, scope: 'function', loop: false, params: f.args },
-    ]);
+    return this.foreign(
+      'FunctionDef',
+      construct,
+      f,
+      [...f.defaults, ...f.argAnnotations, f.returns],
+      [{ body: f.body, scope: 'function', loop: false, params: f.args }],
+    );
   }
 
   private functionDefRaw(): PStmt | null {
@@ -958,25 +988,30 @@ class Parser {
     const all = [...p.posonly, ...p.args, ...(p.vararg ? [p.vararg] : []), ...p.kwonly, ...(p.kwarg ? [p.kwarg] : [])];
     const problem = isAsync
       ? 'async functions'
-      : all.some((q) => q.annotation)
-        ? 'parameter annotations'
-        : p.posonly.length > 0
-          ? 'positional-only parameters'
-          : p.vararg
-            ? "'*args' parameters"
-            : p.kwonly.length > 0
-              ? 'keyword-only parameters'
-              : p.kwarg
-                ? "'**kwargs' parameters"
-                : returns
-                  ? 'return annotations'
-                  : null;
+      : p.posonly.length > 0
+        ? 'positional-only parameters'
+        : p.vararg
+          ? "'*args' parameters"
+          : p.kwonly.length > 0
+            ? 'keyword-only parameters'
+            : p.kwarg
+              ? "'**kwargs' parameters"
+              : null;
     const defaults = [...p.posonly, ...p.args].map((q) => q.value).filter((v): v is PExpr => v !== null);
     if (problem) {
       const exprs = [...all.map((q) => q.value), ...all.map((q) => q.annotation), returns];
       return this.foreign('FunctionDef', problem, pos, exprs, [this.functionBlock(body, p)]);
     }
-    return { kind: 'FunctionDef', name, args: p.args.map((q) => q.arg), defaults, body, ...pos };
+    return {
+      kind: 'FunctionDef',
+      name,
+      args: p.args.map((q) => q.arg),
+      defaults,
+      argAnnotations: p.args.map((q) => q.annotation),
+      returns,
+      body,
+      ...pos,
+    };
   }
 
   // ---- parameters (def and lambda share the grammar, differing in closer and annotations) ----
@@ -1884,7 +1919,7 @@ class Parser {
       this.alt(() => {
         if (!this.expect('yield')) return null;
         const value = this.alt(() => this.starExpressions());
-        return this.foreign('Yield', 'yield expressions', this.span(start), [value]);
+        return { kind: 'Yield', value, ...this.span(start) };
       })
     );
   }
@@ -2464,33 +2499,38 @@ class Parser {
     return null;
   }
 
+  /** A comprehension node, or Foreign for an asynchronous one (outside the subset). */
   private comprehension(
-    pyKind: string,
-    construct: string,
+    pyKind: 'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp',
     start: Pos,
     elts: PExpr[],
     clauses: Comprehension[],
-  ): Foreign {
-    const exprs = [...elts, ...clauses.flatMap((c) => [c.target, c.iter, ...c.ifs])];
-    const what = clauses.some((c) => c.isAsync) ? 'asynchronous comprehensions' : construct;
-    return this.foreign(pyKind, what, this.span(start), exprs);
+  ): PExpr {
+    const pos = this.span(start);
+    if (clauses.some((c) => c.isAsync)) {
+      const exprs = [...elts, ...clauses.flatMap((c) => [c.target, c.iter, ...c.ifs])];
+      return this.foreign(pyKind, 'asynchronous comprehensions', pos, exprs);
+    }
+    const generators = clauses.map(({ target, iter, ifs }) => ({ target, iter, ifs }));
+    if (pyKind === 'DictComp') return { kind: pyKind, key: elts[0], value: elts[1], generators, ...pos };
+    return { kind: pyKind, elt: elts[0], generators, ...pos };
   }
 
   private listcomp(): PExpr | null {
-    return this.bracketedComprehension('[', ']', 'ListComp', 'list comprehensions');
+    return this.bracketedComprehension('[', ']', 'ListComp');
   }
 
   private setcomp(): PExpr | null {
-    return this.bracketedComprehension('{', '}', 'SetComp', 'set comprehensions');
+    return this.bracketedComprehension('{', '}', 'SetComp');
   }
 
   /** listcomp / setcomp: `open named_expression for_if_clauses close`, or the invalid_comprehension error. */
-  private bracketedComprehension(open: string, close: string, pyKind: string, construct: string): PExpr | null {
+  private bracketedComprehension(open: string, close: string, pyKind: 'ListComp' | 'SetComp'): PExpr | null {
     const r = this.alt(() => {
       const start = this.expect(open);
       const elt = start && this.namedExpression();
       const clauses = elt && this.forIfClauses();
-      return clauses && this.expect(close) && this.comprehension(pyKind, construct, start, [elt], clauses);
+      return clauses && this.expect(close) && this.comprehension(pyKind, start, [elt], clauses);
     });
     if (r) return r;
     this.invalid(() => this.invalidComprehension());
@@ -2508,11 +2548,7 @@ class Parser {
             return e && this.ahead(false, () => this.expect(':=')) && e;
           }));
       const clauses = elt && this.forIfClauses();
-      return (
-        clauses &&
-        this.expect(')') &&
-        this.comprehension('GeneratorExp', 'generator expressions', start, [elt], clauses)
-      );
+      return clauses && this.expect(')') && this.comprehension('GeneratorExp', start, [elt], clauses);
     });
     if (r) return r;
     this.invalid(() => this.invalidComprehension());
@@ -2524,11 +2560,7 @@ class Parser {
       const start = this.expect('{');
       const kv = start && this.kvpair();
       const clauses = kv && this.forIfClauses();
-      return (
-        clauses &&
-        this.expect('}') &&
-        this.comprehension('DictComp', 'dict comprehensions', start, [kv.key, kv.value], clauses)
-      );
+      return clauses && this.expect('}') && this.comprehension('DictComp', start, [kv.key, kv.value], clauses);
     });
     if (r) return r;
     this.invalid(() => {

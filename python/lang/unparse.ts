@@ -1,7 +1,7 @@
 // Prints subset ASTs back as Python source (4-space indents, parentheses only where precedence
 // needs them), so that parsing the output gives the same tree up to positions.
 
-import type { BinOperator, CmpOperator, Expr, Module, Stmt } from './ast';
+import type { BinOperator, CmpOperator, Comprehension, Expr, Module, Stmt } from './ast';
 import { isPrintable } from './strings';
 
 /** Binding strength, loosest first, as in Python's grammar (and ast.unparse). */
@@ -54,6 +54,7 @@ const STMT_KINDS = new Set([
   'Delete',
   'Assign',
   'AugAssign',
+  'AnnAssign',
   'For',
   'While',
   'If',
@@ -66,10 +67,16 @@ const STMT_KINDS = new Set([
   'Try',
   'Raise',
   'Assert',
+  'ImportFrom',
 ]);
 
 function isStmt(node: Stmt | Expr): node is Stmt {
   return STMT_KINDS.has(node.kind);
+}
+
+/** `name` or `name as asname`, as an import statement writes it. */
+function aliased(name: string, asname: string | null): string {
+  return asname === null ? name : `${name} as ${asname}`;
 }
 
 function block(body: Stmt[], indent: string): string {
@@ -82,10 +89,14 @@ function stmtLines(s: Stmt, indent: string): string {
   switch (s.kind) {
     case 'FunctionDef': {
       const firstDefault = s.args.length - s.defaults.length;
-      const params = s.args.map((a, i) =>
-        i < firstDefault ? a.arg : `${a.arg}=${expr(s.defaults[i - firstDefault], Prec.Test)}`,
-      );
-      return line(`def ${s.name}(${params.join(', ')}):`) + block(s.body, indent);
+      const params = s.args.map((a, i) => {
+        const annotation = s.argAnnotations[i];
+        const param = annotation === null ? a.arg : `${a.arg}: ${expr(annotation, Prec.Test)}`;
+        if (i < firstDefault) return param;
+        return `${param}${annotation === null ? '=' : ' = '}${expr(s.defaults[i - firstDefault], Prec.Test)}`;
+      });
+      const returns = s.returns === null ? '' : ` -> ${expr(s.returns, Prec.Test)}`;
+      return line(`def ${s.name}(${params.join(', ')})${returns}:`) + block(s.body, indent);
     }
     case 'ClassDef': {
       const bases = s.bases.length > 0 ? `(${s.bases.map((b) => expr(b, Prec.Test)).join(', ')})` : '';
@@ -99,6 +110,11 @@ function stmtLines(s: Stmt, indent: string): string {
       return line([...s.targets, s.value].map((e) => expr(e, Prec.Tuple)).join(' = '));
     case 'AugAssign':
       return line(`${expr(s.target, Prec.Test)} ${AUG_OPS[s.op]} ${expr(s.value, Prec.Tuple)}`);
+    case 'AnnAssign': {
+      const target = s.simple ? expr(s.target, Prec.Test) : `(${expr(s.target, Prec.Test)})`;
+      const value = s.value === null ? '' : ` = ${expr(s.value, Prec.Tuple)}`;
+      return line(`${target}: ${expr(s.annotation, Prec.Test)}${value}`);
+    }
     case 'For':
       return (
         line(`for ${expr(s.target, Prec.Tuple)} in ${expr(s.iter, Prec.Tuple)}:`) +
@@ -128,7 +144,9 @@ function stmtLines(s: Stmt, indent: string): string {
     case 'Global':
       return line(`global ${s.names.join(', ')}`);
     case 'Import':
-      return line(`import ${s.names.join(', ')}`);
+      return line(`import ${s.names.map((n, i) => aliased(n, s.asnames?.[i] ?? null)).join(', ')}`);
+    case 'ImportFrom':
+      return line(`from ${s.module} import ${s.names.map((a) => aliased(a.name, a.asname)).join(', ')}`);
   }
 }
 
@@ -212,6 +230,17 @@ function expr(e: Expr, required: Prec): string {
     }
     case 'Subscript':
       return `${expr(e.value, Prec.Atom)}[${expr(e.slice, Prec.Tuple)}]`;
+    case 'ListComp':
+      return `[${expr(e.elt, Prec.Test)}${clauses(e.generators)}]`;
+    case 'SetComp':
+      return `{${expr(e.elt, Prec.Test)}${clauses(e.generators)}}`;
+    case 'DictComp':
+      return `{${expr(e.key, Prec.Test)}: ${expr(e.value, Prec.Test)}${clauses(e.generators)}}`;
+    case 'GeneratorExp':
+      return `(${expr(e.elt, Prec.Test)}${clauses(e.generators)})`;
+    case 'Yield':
+      // parenthesized everywhere: valid in every position, and it parses back to the same node
+      return e.value ? `(yield ${expr(e.value, Prec.Tuple)})` : '(yield)';
     case 'Name':
       return e.id;
     case 'Constant':
@@ -226,6 +255,17 @@ function expr(e: Expr, required: Prec): string {
           return 'None';
       }
   }
+}
+
+/** ` for target in iter if cond ...` for each clause of a comprehension. */
+function clauses(generators: Comprehension[]): string {
+  return generators
+    .map(
+      (g) =>
+        ` for ${expr(g.target, Prec.Tuple)} in ${expr(g.iter, Prec.Or)}` +
+        g.ifs.map((c) => ` if ${expr(c, Prec.Or)}`).join(''),
+    )
+    .join('');
 }
 
 /** Python's repr() of a str. */

@@ -777,9 +777,13 @@ export const RENDERED_ERRORS: { source: string; stderr: string }[] = [
 /** Valid Python outside the subset: the construct named and the line reported. */
 export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: number }[] = [
   { source: 'f = lambda x: x\n', construct: 'lambda expressions', lineno: 1 },
-  { source: 'x = 1\nys = [i for i in range(3)]\n', construct: 'list comprehensions', lineno: 2 },
+  {
+    source: 'x = 1\nys = [i.a for i.a in range(3)]\n',
+    construct: 'comprehension targets other than a name or a tuple of names',
+    lineno: 2,
+  },
   { source: 'g = (i for i in range(3))\n', construct: 'generator expressions', lineno: 1 },
-  { source: 's = {i for i in x}\nd = {k: 1 for k in x}\n', construct: 'set comprehensions', lineno: 1 },
+  { source: 'async def f():\n    return [i async for i in x]\n', construct: 'async functions', lineno: 1 },
   { source: 'def f():\n    yield 1\n', construct: 'yield expressions', lineno: 2 },
   { source: 'with open(p) as f:\n    pass\n', construct: "'with' statements", lineno: 1 },
   { source: 'async def f():\n    pass\n', construct: 'async functions', lineno: 1 },
@@ -788,8 +792,6 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'def f(**kwargs):\n    pass\n', construct: "'**kwargs' parameters", lineno: 1 },
   { source: 'def f(a, *, b):\n    pass\n', construct: 'keyword-only parameters', lineno: 1 },
   { source: 'def f(a, /):\n    pass\n', construct: 'positional-only parameters', lineno: 1 },
-  { source: 'def f(a: int):\n    pass\n', construct: 'parameter annotations', lineno: 1 },
-  { source: 'def f() -> int:\n    pass\n', construct: 'return annotations', lineno: 1 },
   { source: 'print(*xs)\n', construct: "starred ('*') expressions", lineno: 1 },
   { source: 'f(**kw)\n', construct: "'**' arguments in calls", lineno: 1 },
   { source: 'a, *b = xs\n', construct: "starred ('*') expressions", lineno: 1 },
@@ -801,8 +803,16 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'if (n := 10) > 5:\n    pass\n', construct: "assignment expressions (':=')", lineno: 1 },
   { source: 'match x:\n    case 1:\n        pass\n', construct: "'match' statements", lineno: 1 },
   { source: 'def f():\n    x = 1\n    def g():\n        nonlocal x\n', construct: 'nonlocal statements', lineno: 4 },
-  { source: 'import gc as g\n', construct: "'import ... as' statements", lineno: 1 },
-  { source: 'from gc import collect\n', construct: "'from ... import' statements", lineno: 1 },
+  { source: 'from gc import *\n', construct: "'from ... import *' statements", lineno: 1 },
+  { source: 'from . import gc\n', construct: "relative 'from . import' statements", lineno: 1 },
+  { source: 'from .. import gc\n', construct: "relative 'from . import' statements", lineno: 1 },
+  { source: 'from .m import (a, b)\n', construct: "relative 'from . import' statements", lineno: 1 },
+  { source: 'import os as o\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
+  {
+    source: 'from os.path import join as j\n',
+    construct: "imports of 'os.path' (modules other than gc, sys, weakref)",
+    lineno: 1,
+  },
   { source: 'import os\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
   { source: 'import gc, os\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
   {
@@ -826,7 +836,6 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'x = a ** b\n', construct: "power operators ('**')", lineno: 1 },
   { source: 'x = a @ b\n', construct: "matrix multiplication operators ('@')", lineno: 1 },
   { source: 'x /= 2\n', construct: "'/=' augmented assignments", lineno: 1 },
-  { source: 'x: int = 1\n', construct: 'annotated assignments', lineno: 1 },
   { source: 'x = ...\n', construct: "ellipsis ('...') literals", lineno: 1 },
   { source: 'class A(B, C):\n    pass\n', construct: 'classes with more than one base', lineno: 1 },
   { source: 'class A(metaclass=M):\n    pass\n', construct: 'class keyword arguments', lineno: 1 },
@@ -991,6 +1000,7 @@ export const ROUNDTRIP_SNIPPETS: string[] = [
   "assert x == 1, 'message'\n",
   'while x:\n    pass\nelse:\n    y = 1\n',
   'for x in y:\n    pass\nelse:\n    z = 1\n',
+  'import gc as g, sys\nfrom weakref import ref, getweakrefs as gw\n',
   '(a + b) * c - d // (e % f)\n',
   'a - (b - c) + -(-d) - +e\n',
   'x = not (a and b) or (c or d) and not e\n',
@@ -1007,6 +1017,8 @@ export const ROUNDTRIP_SNIPPETS: string[] = [
   'x = (1).real, (-1).imag, -1 .__abs__()\n',
   'a, = b\n(c, d), e = f\n[g, (h, i)] = j\n',
   'x = a[b][c]\n',
+  'def f(a: int, b: list[int] = [], c=1) -> dict:\n    x: int = 1\n    y: str\n',
+  'x: int = 1\n(y): int\na.b: list = []\nc[0]: int\n',
 ];
 
 /**
