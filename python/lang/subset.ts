@@ -89,3 +89,10 @@ function exprProblems(e: PExpr, out: Problem[]): void {
   }
   for (const child of exprChildren(e)) exprProblems(child, out);
 }
+
+/** Every construct outside the subset, not just the first (what `pymemlab corpus` counts programs needing). */
+export function subsetProblems(tree: PModule): string[] {
+  const problems: Problem[] = [];
+  stmtProblems(tree.body, false, problems);
+  return problems.map((p) => p.construct);
+}
