@@ -6,7 +6,7 @@ import { UnsupportedConstruct } from './errors';
 import type { PExpr, PModule, PStmt } from './parser';
 import { exprChildren, stmtParts } from './walk';
 
-export const SUPPORTED_MODULES = ['gc', 'sys', 'weakref'];
+export const SUPPORTED_MODULES = ['gc', 'sys', 'weakref', 'ctypes'];
 
 interface Problem {
   construct: string;
