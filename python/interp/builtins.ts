@@ -138,6 +138,7 @@ export class Builtins {
       debugMallocStats: () => debugMallocStatsText(rt),
       scriptPath: interp.scriptArg,
       stdout: write,
+      getAttr: (obj: PyObject, name: string) => interp.getAttr(obj, name),
     };
     for (const table of moduleTables(context)) {
       if (table.onImport) this.onImport.set(table.name, table);

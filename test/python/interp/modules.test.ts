@@ -46,7 +46,14 @@ test('relative and star imports are refused by name', () => {
 
 test('the names the front end accepts are exactly the names the module tables define', () => {
   const rt = new Runtime();
-  const context = { rt, gc: new GcModule(rt), debugMallocStats: () => '', scriptPath: 'p.py', stdout: () => {} };
+  const context = {
+    rt,
+    gc: new GcModule(rt),
+    debugMallocStats: () => '',
+    scriptPath: 'p.py',
+    stdout: () => {},
+    getAttr: () => rt.none(),
+  };
   const defined = Object.fromEntries(
     moduleTables(context).map((t) => [t.name, [...t.functions.map((f) => f.name), ...t.constants().map(([k]) => k)]]),
   );
