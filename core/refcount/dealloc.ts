@@ -36,6 +36,8 @@ export function tpDealloc(rt: Runtime, op: PyObject): void {
       return dictDealloc(rt, op);
     case Kind.Set:
       return setDealloc(rt, op);
+    case Kind.Float:
+      return floatDealloc(rt, op);
     case Kind.Instance:
       return subtypeDealloc(rt, op);
     case Kind.Type:
@@ -49,7 +51,7 @@ export function tpDealloc(rt: Runtime, op: PyObject): void {
       for (const c of op.items!.splice(0)) rt.decref(c);
       return release(rt, op);
     case Kind.Function:
-      // func_dealloc: weakrefs, func_clear (globals, defaults), then the code object.
+      // func_dealloc: weakrefs, func_clear (globals, defaults, closure, annotations), then the code object.
       rt.untrack(op);
       clearWeakRefs(rt, op);
       releaseRefs(rt, op);
@@ -100,6 +102,12 @@ function listDealloc(rt: Runtime, op: PyObject): void {
   if (rt.freelists.pushList(op)) die(rt, op);
   else release(rt, op);
   trashcanEnd(rt);
+}
+
+/** float_dealloc: park the shell on the float free list while it has room, else free it. */
+function floatDealloc(rt: Runtime, op: PyObject): void {
+  if (rt.freelists.pushFloat(op)) die(rt, op);
+  else release(rt, op);
 }
 
 function tupleDealloc(rt: Runtime, op: PyObject): void {

@@ -29,6 +29,7 @@ import { newModule, moduleDict } from '../../core/objects/moduleobject';
 import { newWeakref } from '../../core/objects/weakrefobject';
 import { GcModule } from '../../core/gc/gcmodule';
 import { callModuleFunction, moduleTables } from './builtin-modules';
+import type { ModuleTable, NativeType } from './modules/table';
 import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
@@ -36,6 +37,8 @@ import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import type { Interpreter } from './interpreter';
 import { intValue, isTrue, pyEquals } from './abstract';
+import { builtinExceptionClass, callExceptionClass } from './exceptions';
+import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 type MethodImpl = (self: PyObject, args: PyObject[]) => PyObject;
@@ -82,6 +85,11 @@ export class Builtins {
       'print',
       fn('print', (args, kwargs) => this.print(args, kwargs), true),
     );
+    // id(x): the simulated address, which ctypes maps back to the object (s4-format has the same).
+    add(
+      'id',
+      fn('id', (args) => (arity('id', args, 1, 1), rt.int(BigInt(rt.addressOf(args[0])))), false),
+    );
     add(
       'len',
       fn('len', (args) => (arity('len', args, 1, 1), rt.int(this.len(args[0]))), false),
@@ -94,8 +102,10 @@ export class Builtins {
         false,
       ),
     );
+    for (const [name, impl] of numericBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, type] of [
       ['int', TYPES.int],
+      ['float', TYPES.float],
       ['str', TYPES.str],
       ['bool', TYPES.bool],
       ['list', TYPES.list],
@@ -108,30 +118,59 @@ export class Builtins {
       add(name, rt.staticTypeObject(type));
     }
     // Each module: its function objects, then its constants, then the module and its dict.
-    for (const table of moduleTables(rt, this.gc, () => debugMallocStatsText(rt))) {
-      const entries: [string, PyObject][] = table.functions.map((f) => [
+    this.buildModule = (table) => {
+      const functions = table.functions.map((f): [string, PyObject] => [
         f.name,
-        fn(f.name, (args, kwargs) => callModuleFunction(rt, table.name, f, args, kwargs), true),
+        fn(f.name, (args, kwargs) => callModuleFunction(rt, table.cModule ?? table.name, f, args, kwargs), true),
       ]);
-      entries.push(...table.constants());
+      const constants = table.constants();
       const m = newModule(rt, table.name);
-      for (const [k, v] of entries) {
-        dictSetItem(rt, moduleDict(m), interp.nameStr(k), v);
-        if (!rt.external.has(v) || v.type.kind === Kind.Int) rt.decref(v);
-      }
+      for (const [k, v] of [...functions, ...constants]) dictSetItem(rt, moduleDict(m), interp.nameStr(k), v);
+      // The module's dict alone owns its functions (refcount 1, as PyModule_AddFunctions leaves them).
+      for (const [, v] of functions) rt.release(v);
+      for (const [, v] of constants) if (!rt.external.has(v) || v.type.kind === Kind.Int) rt.decref(v);
+      for (const native of table.types ?? []) this.nativeTypes.set(native.type, native);
       this.modules.set(table.name, m);
+    };
+    const context = { rt, gc: this.gc, debugMallocStats: () => debugMallocStatsText(rt), scriptPath: interp.scriptArg };
+    for (const table of moduleTables(context)) {
+      if (table.onImport) this.onImport.set(table.name, table);
+      else this.buildModule(table);
     }
   }
 
-  /** A module imported by `import name` (a new reference). */
+  /** Build a module's objects and put it in sys.modules (the runtime holds it). */
+  private readonly buildModule: (table: ModuleTable) => void;
+  /** The modules CPython loads on their first import, not yet imported. */
+  private readonly onImport = new Map<string, ModuleTable>();
+  /** The types imported modules define natively, whose attributes their code answers. */
+  private readonly nativeTypes = new Map<PyType, NativeType>();
+
+  /** A module imported by `import name` (a new reference), built on its first import if need be. */
   module(name: string): PyObject {
+    const table = this.onImport.get(name);
+    if (table !== undefined) {
+      this.onImport.delete(name);
+      this.buildModule(table);
+    }
     const m = this.modules.get(name);
     if (m === undefined) throw new PyException('ModuleNotFoundError', `No module named '${name}'`);
     return this.rt.newRef(m);
   }
 
+  /** IMPORT_FROM: `name` of `module` (a new reference), or ImportError as CPython words it. */
+  importFrom(module: PyObject, name: string): PyObject {
+    const found = dictGetItem(moduleDict(module), this.interp.nameStr(name));
+    if (found === undefined)
+      throw new PyException(
+        'ImportError',
+        `cannot import name '${name}' from '${module.value as string}' (unknown location)`,
+      );
+    return this.rt.newRef(found);
+  }
+
   lookup(name: string): PyObject | undefined {
-    return this.table.get(name);
+    return this.table.get(name) ?? builtinExceptionClass(this.rt, name);
   }
 
   private intArg(v: PyObject): number {
@@ -219,6 +258,8 @@ export class Builtins {
     const rt = this.rt;
     if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     const type = classType(cls);
+    if (type.kind === Kind.Exception)
+      return callExceptionClass(rt, cls, args, (init, argv) => this.interp.callFromC(init, argv));
     if (rt.external.has(cls)) return this.callStaticType(type, args);
     // _PyObject_MakeTpCall: heap types have no vectorcall, so the arguments go in a tuple.
     const packed = args.length > 0 ? newTuple(rt, args) : null;
@@ -298,10 +339,13 @@ export class Builtins {
         const v = args[0];
         const n = intValue(v);
         if (n !== null) return rt.int(n);
+        if (v.type.kind === Kind.Float) return intFromFloat(rt, v);
         if (v.type.kind === Kind.Str && /^\s*[-+]?\d+\s*$/.test(v.value as string))
           return rt.int(BigInt((v.value as string).trim()));
         throw new PyException('ValueError', `invalid literal for int() with base 10: ${pyRepr(rt, v)}`);
       }
+      case TYPES.float:
+        return floatCall(rt, args);
       case TYPES.str:
         arity(name, args, 0, 1);
         return args.length === 0
@@ -447,6 +491,11 @@ export class Builtins {
 
   /** `obj.method` without a call: a built-in method object bound to obj. */
   boundMethod(obj: PyObject, name: string): PyObject | undefined {
+    const native =
+      obj.type.kind === Kind.Type
+        ? this.nativeTypes.get(classType(obj))?.classAttribute?.(name)
+        : this.nativeTypes.get(obj.type)?.instanceAttribute?.(obj, name);
+    if (native !== undefined) return native;
     const impl = this.methodCall(obj, name);
     if (impl === undefined) return undefined;
     const rt = this.rt;

@@ -7,6 +7,7 @@
  *   occurrence by the parser's arena, which lives while `__main__` runs; all-constant tuples are
  *   folded into one constant, as the AST optimizer does.
  */
+import { floatRepr, newFloat } from '../../core/objects/floatobject';
 import type * as A from '../lang/ast';
 import type { Runtime } from '../../core/runtime';
 import type { PyObject } from '../../core/objects/pyobject';
@@ -14,6 +15,7 @@ import { newTupleStealing } from '../../core/objects/tuple';
 import { newCode } from '../../core/objects/funcobject';
 import { UnsupportedConstruct } from '../lang/errors';
 import { foldBlock } from './fold';
+import { exprChildren, stmtParts } from '../lang/walk';
 
 export interface CodeInfo {
   readonly name: string;
@@ -27,13 +29,21 @@ export interface CodeInfo {
   readonly fast: boolean;
   /** The code object (Kind.Code, holding co_consts). */
   code: PyObject;
+  /** A module or class body with annotated assignments starts with SETUP_ANNOTATIONS. */
+  readonly setupAnnotations: boolean;
 }
 
 export interface Compiled {
   readonly module: CodeInfo;
-  readonly codes: Map<A.FunctionDef | A.ClassDef, CodeInfo>;
+  readonly codes: Map<A.FunctionDef | A.ClassDef | A.AnyComp, CodeInfo>;
   /** Folded constants by node: Constant literals, all-constant tuples, constant-element tuples of list displays. */
   readonly constants: Map<A.Expr, PyObject>;
+  /**
+   * A function's all-literal defaults, and its all-literal annotations as (name, value, ...): the
+   * compiler folds each into one constant tuple of the enclosing code, made before the program runs.
+   */
+  readonly constantDefaults: Map<A.FunctionDef, PyObject>;
+  readonly constantAnnotations: Map<A.FunctionDef, PyObject>;
   /** The arena: released after the module has run. */
   readonly arena: PyObject[];
 }
@@ -48,18 +58,22 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
   const constants = new Map<A.Expr, PyObject>();
   const merged = new Map<string, PyObject>();
   const arena: PyObject[] = [];
-  const codes = new Map<A.FunctionDef | A.ClassDef, CodeInfo>();
+  const codes = new Map<A.FunctionDef | A.ClassDef | A.AnyComp, CodeInfo>();
+  const constantDefaults = new Map<A.FunctionDef, PyObject>();
+  const constantAnnotations = new Map<A.FunctionDef, PyObject>();
 
   const constKey = (e: A.Expr): string => {
     if (e.kind === 'Constant') {
       const v = e.value;
       return v.type === 'int'
         ? `i${v.value}`
-        : v.type === 'str'
-          ? `s${JSON.stringify(v.value)}`
-          : v.type === 'bool'
-            ? `b${v.value}`
-            : 'N';
+        : v.type === 'float'
+          ? `f${floatRepr(v.value)}`
+          : v.type === 'str'
+            ? `s${JSON.stringify(v.value)}`
+            : v.type === 'bool'
+              ? `b${v.value}`
+              : 'N';
     }
     return `t(${(e as A.Tuple).elts.map(constKey).join(',')})`;
   };
@@ -74,11 +88,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         op =
           v.type === 'int'
             ? rt.int(v.value)
-            : v.type === 'str'
-              ? rt.str(v.value)
-              : v.type === 'bool'
-                ? rt.bool(v.value)
-                : rt.none();
+            : v.type === 'float'
+              ? newFloat(rt, v.value)
+              : v.type === 'str'
+                ? rt.str(v.value)
+                : v.type === 'bool'
+                  ? rt.bool(v.value)
+                  : rt.none();
       } else {
         op = newTupleStealing(
           rt,
@@ -114,7 +130,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         const targets =
           s.kind === 'Assign'
             ? s.targets
-            : s.kind === 'AugAssign' || s.kind === 'For'
+            : s.kind === 'AugAssign' || s.kind === 'For' || s.kind === 'AnnAssign'
               ? [s.target]
               : s.kind === 'Delete'
                 ? s.targets
@@ -123,8 +139,19 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         if (s.kind === 'If') {
           findAssigned(s.body);
           findAssigned(s.orelse);
-        } else if (s.kind === 'While' || s.kind === 'For') findAssigned(s.body);
-        if (s.kind === 'Import') s.names.forEach((n) => assigned.add(n));
+        } else if (s.kind === 'While' || s.kind === 'For') {
+          findAssigned(s.body);
+          findAssigned(s.orelse ?? []);
+        } else if (s.kind === 'Try') {
+          findAssigned(s.body);
+          for (const h of s.handlers) {
+            if (h.name !== null) assigned.add(h.name);
+            findAssigned(h.body);
+          }
+          findAssigned(s.orelse);
+          findAssigned(s.finalbody);
+        }
+        if (s.kind === 'Import' || s.kind === 'ImportFrom') importBindings(s).forEach((n) => assigned.add(n));
       }
     };
     findAssigned(body);
@@ -216,7 +243,47 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           expr(e.value);
           expr(e.slice);
           return;
+        case 'ListComp':
+        case 'SetComp':
+        case 'DictComp':
+        case 'GeneratorExp': {
+          // The first iterable is evaluated here; the rest is the nested function's body.
+          expr(e.generators[0].iter);
+          const name = COMPREHENSION_NAMES[e.kind];
+          const inner = qualname === '' ? name : fast ? `${qualname}.<locals>.${name}` : `${qualname}.${name}`;
+          const info = unit(name, inner, ['.0'], comprehensionBody(e), true);
+          codes.set(e, info);
+          useConst(info.code);
+          return;
+        }
+        case 'Yield':
+          if (e.value) expr(e.value);
+          return;
       }
+    };
+    const arenaOnly = (x: A.Expr): void => {
+      if (x.kind === 'Constant') {
+        if (!constants.has(x)) constants.set(x, constant(x));
+      } else (exprChildren(x) as A.Expr[]).forEach(arenaOnly);
+    };
+    /** fold_tuple_on_constants for MAKE_FUNCTION's defaults and annotations tuples. */
+    const foldFunctionConstants = (s: A.FunctionDef): void => {
+      const at: A.Pos = { lineno: s.lineno, col: s.col, endLineno: s.endLineno, endCol: s.endCol };
+      const tuple = (elts: A.Expr[]): A.Tuple => ({ kind: 'Tuple', elts, ctx: 'Load', ...at });
+      const str = (value: string): A.Constant => ({ kind: 'Constant', value: { type: 'str', value }, ...at });
+      const fold = (elts: A.Expr[], into: Map<A.FunctionDef, PyObject>): void => {
+        if (elts.length === 0 || !elts.every((e) => e.kind === 'Constant')) return;
+        const op = constant(tuple(elts));
+        useConst(op);
+        into.set(s, op);
+      };
+      fold(s.defaults, constantDefaults);
+      const annotated = annotationPairs(s);
+      if (annotated.every(([, e]) => e.kind === 'Constant'))
+        fold(
+          annotated.flatMap(([n, e]) => [str(n), e]),
+          constantAnnotations,
+        );
     };
     const foldElements = (x: A.Expr) => {
       if (x.kind === 'Constant') {
@@ -228,6 +295,8 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         switch (s.kind) {
           case 'FunctionDef': {
             s.defaults.forEach(expr);
+            for (const a of [...s.argAnnotations, s.returns]) if (a !== null) expr(a);
+            foldFunctionConstants(s);
             const info = unit(
               s.name,
               qualname === '' ? s.name : `${qualname}.${s.name}`,
@@ -262,14 +331,41 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
             expr(s.target);
             expr(s.value);
             break;
+          case 'AnnAssign':
+            if (s.value !== null) expr(s.value);
+            expr(s.target);
+            // A function body never evaluates its annotations: their literals are only parsed.
+            if (fast) arenaOnly(s.annotation);
+            else expr(s.annotation);
+            break;
           case 'For':
             expr(s.iter);
             expr(s.target);
             stmts(s.body);
+            stmts(s.orelse ?? []);
             break;
           case 'While':
             expr(s.test);
             stmts(s.body);
+            stmts(s.orelse ?? []);
+            break;
+          case 'Try':
+            stmts(s.body);
+            for (const h of s.handlers) {
+              if (h.type !== null) expr(h.type);
+              if (h.name !== null) meetName(h.name);
+              stmts(h.body);
+            }
+            stmts(s.orelse);
+            stmts(s.finalbody);
+            break;
+          case 'Raise':
+            if (s.exc !== null) expr(s.exc);
+            if (s.cause !== null) expr(s.cause);
+            break;
+          case 'Assert':
+            expr(s.test);
+            if (s.msg !== null) expr(s.msg);
             break;
           case 'If':
             expr(s.test);
@@ -280,8 +376,19 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
             expr(s.value);
             break;
           case 'Import':
-            s.names.forEach((n) => meetName(n));
+            importBindings(s).forEach((n) => meetName(n));
             break;
+          case 'ImportFrom': {
+            // IMPORT_NAME's fromlist: a constant tuple of the imported names.
+            const fromlist = newTupleStealing(
+              rt,
+              s.names.map((a) => rt.str(a.name)),
+            );
+            useConst(fromlist);
+            arena.push(fromlist);
+            importBindings(s).forEach((n) => meetName(n));
+            break;
+          }
           default:
             break;
         }
@@ -304,11 +411,61 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       globals: declaredGlobal,
       fast,
       code,
+      setupAnnotations: !fast && hasAnnotations(body),
     };
   };
 
   const moduleInfo = unit('<module>', '', [], module.body, false);
-  return { module: moduleInfo, codes, constants, arena };
+  return { module: moduleInfo, codes, constants, constantDefaults, constantAnnotations, arena };
+}
+
+/** compiler_visit_annotations' order: each annotated parameter, then 'return'. */
+export function annotationPairs(s: A.FunctionDef): [string, A.Expr][] {
+  const pairs: [string, A.Expr][] = [];
+  s.args.forEach((a, i) => {
+    const annotation = s.argAnnotations[i];
+    if (annotation !== null) pairs.push([a.arg, annotation]);
+  });
+  if (s.returns !== null) pairs.push(['return', s.returns]);
+  return pairs;
+}
+
+/** find_ann: whether a body (not counting nested functions and classes) has an annotated assignment. */
+function hasAnnotations(body: readonly A.Stmt[]): boolean {
+  return body.some(
+    (s) =>
+      s.kind === 'AnnAssign' ||
+      (s.kind !== 'FunctionDef' &&
+        s.kind !== 'ClassDef' &&
+        stmtParts(s).blocks.some((b) => hasAnnotations(b.body as A.Stmt[]))),
+  );
+}
+
+const COMPREHENSION_NAMES: Record<A.AnyComp['kind'], string> = {
+  ListComp: '<listcomp>',
+  SetComp: '<setcomp>',
+  DictComp: '<dictcomp>',
+  GeneratorExp: '<genexpr>',
+};
+
+/**
+ * The body of a comprehension's nested function as statements, for the symbol table and the
+ * constants: `for target in .0: if cond: ... elt` (the values are only visited, never run).
+ */
+function comprehensionBody(e: A.AnyComp): A.Stmt[] {
+  const values = e.kind === 'DictComp' ? [e.key, e.value] : [e.elt];
+  let body: A.Stmt[] = values.map((value) => ({ ...pos(e), kind: 'Expr', value }));
+  for (let i = e.generators.length - 1; i >= 0; i--) {
+    const g = e.generators[i];
+    for (const test of [...g.ifs].reverse()) body = [{ ...pos(test), kind: 'If', test, body, orelse: [] }];
+    const iter: A.Expr = i === 0 ? { ...pos(g.iter), kind: 'Name', id: '.0', ctx: 'Load' } : g.iter;
+    body = [{ ...pos(g.target), kind: 'For', target: g.target, iter, body }];
+  }
+  return body;
+}
+
+function pos(p: A.Pos): A.Pos {
+  return { lineno: p.lineno, col: p.col, endLineno: p.endLineno, endCol: p.endCol };
 }
 
 /** The plain names a target binds (`x`, or each name of `a, b`). */
@@ -316,4 +473,10 @@ export function nameTargets(t: A.Expr): string[] {
   if (t.kind === 'Name') return [t.id];
   if (t.kind === 'Tuple' || t.kind === 'List') return t.elts.flatMap(nameTargets);
   return [];
+}
+
+/** The names an import statement binds, in order: each `as` name, or the imported name itself. */
+export function importBindings(s: A.Import | A.ImportFrom): string[] {
+  if (s.kind === 'Import') return s.names.map((n, i) => s.asnames?.[i] ?? n);
+  return s.names.map((a) => a.asname ?? a.name);
 }

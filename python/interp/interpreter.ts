@@ -38,12 +38,16 @@ import {
 } from '../../core/objects/funcobject';
 import { moduleDict } from '../../core/objects/moduleobject';
 import { weakrefCall } from '../../core/objects/weakrefobject';
-import type { CodeInfo, Compiled } from './compile';
+import { annotationPairs, type CodeInfo, type Compiled } from './compile';
 import { Builtins } from './builtins';
 import { iterNext, newIterator } from './iteration';
-import { binaryOp, compareOp, intValue, isTrue } from './abstract';
+import { binaryOp, compareOp, isTrue, unaryOp } from './abstract';
 import { asRaise, lastException, normalizeException, PyRaise, tracebackHere } from './errors';
-import { FrameObjects } from './traceback';
+import { FrameObjects, tracebackEntries, tracebackFrame, tracebackNext } from './traceback';
+import { Handlers } from './handlers';
+import { baseExceptionInit, exceptionGetAttr, exceptionSetAttr, isExceptionClass } from './exceptions';
+import { functionAnnotations, setupAnnotations } from './annotations';
+import { callComprehension } from './comprehensions';
 
 /** The program ran past its step limit. */
 export class StepLimitExceeded extends Error {}
@@ -71,6 +75,9 @@ export class Interpreter {
   private readonly names = new Map<string, PyObject>();
   readonly builtins: Builtins;
   depth = 0;
+  /** exc_info->exc_value: the exception being handled (a reference of its own), null for None. */
+  handling: PyObject | null = null;
+  private readonly handlers = new Handlers(this);
 
   constructor(
     readonly rt: Runtime,
@@ -78,6 +85,8 @@ export class Interpreter {
     readonly globals: PyObject,
     readonly maxSteps: number,
     write: (text: string) => void,
+    /** The script's path as given on the command line (sys.argv[0]). */
+    readonly scriptArg = '<string>',
   ) {
     this.builtins = new Builtins(rt, this, write);
     this.frameObjects = new FrameObjects(rt);
@@ -90,15 +99,15 @@ export class Interpreter {
     return this.frames[this.frames.length - 1];
   }
 
-  private push(op: PyObject): void {
+  push(op: PyObject): void {
     this.top.frame.stack.push(op);
   }
 
-  private pop(): PyObject {
+  pop(): PyObject {
     return this.top.frame.pop();
   }
 
-  private peek(depth = 0): PyObject {
+  peek(depth = 0): PyObject {
     const stack = this.top.frame.stack;
     return stack[stack.length - 1 - depth];
   }
@@ -125,6 +134,8 @@ export class Interpreter {
     const frame = this.rt.pushFrame('<module>', []);
     this.frames.push({ frame, code: this.compiled.module, namespace: this.globals, lineno: 0 });
     try {
+      if (this.compiled.module.setupAnnotations)
+        setupAnnotations(this.rt, this.globals, this.nameStr('__annotations__'));
       this.execBlock(module.body);
     } catch (error) {
       try {
@@ -153,8 +164,19 @@ export class Interpreter {
   private recordTraceback(error: unknown, frame: Frame, lineno: number, name: string): unknown {
     if (!(error instanceof PyException || error instanceof PyRaise)) return error;
     const raise = asRaise(error);
-    tracebackHere(this.rt, raise, { lineno, name }, () => this.frameObjects.of(frame), this.nameStr);
+    tracebackHere(this.rt, raise, { lineno, name }, frame, () => this.frameObjects.of(frame), this.nameStr);
     return raise;
+  }
+
+  /** The running frame (its value stack is where a handler's depth is measured). */
+  currentFrame(): Frame {
+    return this.top.frame;
+  }
+
+  /** An exception reaches a handler of the running frame: its traceback entry here, at the current line. */
+  arrive(error: PyException | PyRaise): PyRaise {
+    const state = this.top;
+    return this.recordTraceback(error, state.frame, state.lineno, state.code.name) as PyRaise;
   }
 
   /** An exception leaves the module's frame: record the traceback line, drop the value stack. */
@@ -171,7 +193,7 @@ export class Interpreter {
     return this.frames.length > 0 ? this.top.frame : null;
   }
 
-  private tick(lineno: number): void {
+  tick(lineno: number): void {
     this.top.lineno = lineno;
     if (++this.steps > this.maxSteps) throw new StepLimitExceeded(`step limit of ${this.maxSteps} exceeded`);
   }
@@ -179,7 +201,7 @@ export class Interpreter {
   /** Called after each statement that completes (the teaching trace listens here). */
   onStatement: ((lineno: number) => void) | null = null;
 
-  private execBlock(body: readonly A.Stmt[]): void {
+  execBlock(body: readonly A.Stmt[]): void {
     for (const s of body) {
       this.exec(s);
       if (this.onStatement !== null && s.kind !== 'FunctionDef' && s.kind !== 'ClassDef') this.onStatement(s.lineno);
@@ -205,6 +227,8 @@ export class Interpreter {
       }
       case 'AugAssign':
         return this.augAssign(s);
+      case 'AnnAssign':
+        return this.annAssign(s);
       case 'Delete':
         for (const t of s.targets) this.delete(t);
         return;
@@ -212,10 +236,19 @@ export class Interpreter {
       case 'Global':
         return;
       case 'Import':
-        for (const name of s.names) {
+        s.names.forEach((name, i) => {
           this.push(this.builtins.module(name));
-          this.storeName(name);
+          this.storeName(s.asnames?.[i] ?? name);
+        });
+        return;
+      case 'ImportFrom':
+        // IMPORT_NAME, then IMPORT_FROM + STORE_NAME per name, then POP_TOP of the module.
+        this.push(this.builtins.module(s.module));
+        for (const alias of s.names) {
+          this.push(this.builtins.importFrom(this.peek(), alias.name));
+          this.storeName(alias.asname ?? alias.name);
         }
+        this.rt.decref(this.pop());
         return;
       case 'If':
         this.eval(s.test);
@@ -226,7 +259,7 @@ export class Interpreter {
         for (;;) {
           this.tick(s.lineno);
           this.eval(s.test);
-          if (!this.popTruth()) return;
+          if (!this.popTruth()) return this.execBlock(s.orelse ?? []);
           try {
             this.execBlock(s.body);
           } catch (signal) {
@@ -248,10 +281,16 @@ export class Interpreter {
         return this.defineFunction(s);
       case 'ClassDef':
         return this.defineClass(s);
+      case 'Try':
+        return this.handlers.execTry(s);
+      case 'Raise':
+        return this.handlers.execRaise(s);
+      case 'Assert':
+        return this.handlers.execAssert(s);
     }
   }
 
-  private popTruth(): boolean {
+  popTruth(): boolean {
     const v = this.pop();
     const truth = isTrue(v);
     this.rt.decref(v);
@@ -283,10 +322,12 @@ export class Interpreter {
         this.execBlock(s.body);
       } catch (signal) {
         if (!(signal instanceof LoopSignal)) throw signal;
-        if (signal.kind === 'break') break;
+        if (signal.kind === 'break') return rt.decref(this.pop());
       }
     }
+    // Exhausted: the iterator goes, then the `else:` block runs (a break skips it).
     rt.decref(this.pop());
+    if (s.orelse !== undefined) this.execBlock(s.orelse);
   }
 
   private augAssign(s: A.AugAssign): void {
@@ -326,10 +367,39 @@ export class Interpreter {
     }
   }
 
+  /**
+   * compiler_annassign: the value is stored first; then a module or class body evaluates the
+   * annotation and, for a plain name, stores it in `__annotations__` (a function body never
+   * evaluates it). Without a value, an attribute's object (a subscript's object and key) is
+   * still evaluated, and dropped.
+   */
+  private annAssign(s: A.AnnAssign): void {
+    const rt = this.rt;
+    const t = s.target;
+    if (s.value !== null) {
+      this.eval(s.value);
+      this.store(t);
+    } else if (t.kind === 'Attribute' || t.kind === 'Subscript') {
+      this.eval(t.value);
+      rt.decref(this.pop());
+      if (t.kind === 'Subscript') {
+        this.eval(t.slice);
+        rt.decref(this.pop());
+      }
+    }
+    if (this.top.code.fast) return;
+    this.eval(s.annotation);
+    if (s.simple && t.kind === 'Name') {
+      this.loadName('__annotations__');
+      this.push(rt.newRef(this.nameStr(t.id)));
+      this.storeSubscript();
+    } else rt.decref(this.pop());
+  }
+
   // --- stores and deletes -------------------------------------------------------------------
 
   /** Store the value on top of the stack into `target` (consuming it). */
-  private store(target: A.Expr): void {
+  store(target: A.Expr): void {
     switch (target.kind) {
       case 'Name':
         return this.storeName(target.id);
@@ -406,6 +476,7 @@ export class Interpreter {
 
   setAttr(obj: PyObject, attr: string, value: PyObject): void {
     if (obj.type.kind === Kind.Instance) return instanceSetAttr(this.rt, obj, attr, value);
+    if (obj.type.kind === Kind.Exception) return exceptionSetAttr(this.rt, obj, attr, value, this.nameStr);
     if (obj.type.kind === Kind.Type && !this.rt.external.has(obj)) {
       dictSetItem(this.rt, typeDict(obj)!, this.nameStr(attr), value);
       return;
@@ -433,6 +504,11 @@ export class Interpreter {
     if (key.type.kind === Kind.Int) return Number(key.value as bigint);
     if (key.type.kind === Kind.Bool) return key.value ? 1 : 0;
     throw new PyException('TypeError', `${what} indices must be integers or slices, not ${key.type.name}`);
+  }
+
+  /** `del name` (the end of an `except ... as name` handler). */
+  deleteName(name: string): void {
+    this.delete({ kind: 'Name', id: name, ctx: 'Del', lineno: 0, col: 0, endLineno: 0, endCol: 0 });
   }
 
   private delete(target: A.Expr): void {
@@ -584,6 +660,10 @@ export class Interpreter {
       }
       case 'Call':
         return this.call(e);
+      case 'ListComp':
+      case 'SetComp':
+      case 'DictComp':
+        return callComprehension(this, e);
     }
   }
 
@@ -678,9 +758,25 @@ export class Interpreter {
       const found = dictGetItem(moduleDict(obj), this.nameStr(attr));
       if (found !== undefined) return rt.newRef(found);
       throw new PyException('AttributeError', `module '${obj.value as string}' has no attribute '${attr}'`);
+    } else if (kind === Kind.Function && attr === '__annotations__') {
+      return functionAnnotations(rt, obj);
     } else if (kind === Kind.Method) {
       if (attr === '__self__') return rt.newRef(methodSelf(obj));
       if (attr === '__func__') return rt.newRef(methodFunc(obj));
+    } else if (kind === Kind.Exception) {
+      const own = exceptionGetAttr(rt, obj, attr, this.nameStr);
+      if (own !== undefined) return own;
+      if (attr === '__class__') return rt.newRef(obj.type.typeObject ?? rt.staticTypeObject(obj.type));
+      const cls = obj.type.typeObject;
+      const found = cls === null ? undefined : classLookup(rt, cls, attr);
+      if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
+    } else if (kind === Kind.Traceback) {
+      if (attr === 'tb_next') return rt.newRef(tracebackNext(obj) ?? rt.None);
+      if (attr === 'tb_frame') return rt.newRef(tracebackFrame(obj));
+      if (attr === 'tb_lineno') return rt.int(tracebackEntries(obj)[0].lineno);
+    } else if (kind === Kind.Type && isExceptionClass(obj)) {
+      if (attr === '__name__') return rt.str(obj.value as string);
+      if (attr === '__init__') return rt.newRef(baseExceptionInit(rt));
     } else {
       const method = this.builtins.boundMethod(obj, attr);
       if (method !== undefined) return method;
@@ -747,15 +843,7 @@ export class Interpreter {
     const v = this.pop();
     try {
       if (e.op === 'Not') this.push(rt.bool(!isTrue(v)));
-      else {
-        const n = intValue(v);
-        if (n === null)
-          throw new PyException(
-            'TypeError',
-            `bad operand type for unary ${e.op === 'USub' ? '-' : '+'}: '${v.type.name}'`,
-          );
-        this.push(v.type.kind === Kind.Int && e.op === 'UAdd' ? rt.newRef(v) : rt.int(e.op === 'USub' ? -n : n));
-      }
+      else this.push(unaryOp(rt, e.op, v));
     } finally {
       rt.decref(v);
     }
@@ -918,7 +1006,7 @@ export class Interpreter {
    * (f_func and the fast locals); defaults fill missing parameters. On return the frame releases
    * its locals in co_varnames order, then the function.
    */
-  callFunction(func: PyObject, args: PyObject[], site: A.Call | null): PyObject {
+  callFunction(func: PyObject, args: PyObject[], site: A.Pos | null): PyObject {
     const rt = this.rt;
     const code = this.codeOf(func);
     const defaults = funcDefaults(func)?.items ?? [];
@@ -951,9 +1039,7 @@ export class Interpreter {
     this.depth++;
     let result: PyObject;
     try {
-      this.execBlock(this.bodyOf(func));
-      this.push(rt.none());
-      result = this.pop();
+      result = this.runBody(func);
     } catch (signal) {
       if (signal instanceof ReturnSignal) result = this.pop();
       else {
@@ -993,60 +1079,70 @@ export class Interpreter {
     return this.functionCodes.get(funcCode(func))!.info;
   }
 
-  private bodyOf(func: PyObject): readonly A.Stmt[] {
-    return this.functionCodes.get(funcCode(func))!.body;
+  /** Run a function's body in its frame (just pushed); the return value, a new reference. */
+  private runBody(func: PyObject): PyObject {
+    const entry = this.functionCodes.get(funcCode(func))!;
+    if (entry.run !== undefined) return entry.run();
+    this.execBlock(entry.body);
+    return this.rt.none();
   }
 
-  /** Code object -> compile-time info and body. */
-  private readonly functionCodes = new Map<PyObject, { info: CodeInfo; body: readonly A.Stmt[] }>();
+  /** Code object -> compile-time info and body (or, for a comprehension, what runs it). */
+  private readonly functionCodes = new Map<
+    PyObject,
+    { info: CodeInfo; body: readonly A.Stmt[]; run?: () => PyObject }
+  >();
+
+  /** Register a code object whose body is run by `run` (a comprehension's nested function). */
+  registerCode(info: CodeInfo, run: () => PyObject): void {
+    if (!this.functionCodes.has(info.code)) this.functionCodes.set(info.code, { info, body: [], run });
+  }
 
   // --- definitions -----------------------------------------------------------------------------
 
-  /** MAKE_FUNCTION: defaults evaluated now (a runtime tuple, or the constant one), then the function. */
+  /**
+   * MAKE_FUNCTION: the defaults tuple and the annotations tuple evaluated now (each a runtime
+   * tuple, or the constant one), then the function.
+   */
   private defineFunction(s: A.FunctionDef): void {
     const rt = this.rt;
     const info = this.compiled.codes.get(s)!;
     this.functionCodes.set(info.code, { info, body: s.body });
     let defaults: PyObject | null = null;
     if (s.defaults.length > 0) {
-      const asTuple: A.Tuple = {
-        kind: 'Tuple',
-        elts: s.defaults,
-        ctx: 'Load',
-        lineno: s.lineno,
-        col: s.col,
-        endLineno: s.lineno,
-        endCol: s.col,
-      };
-      const folded = s.defaults.every((d) => d.kind === 'Constant') ? this.defaultsConstant(s) : undefined;
+      const folded = this.compiled.constantDefaults.get(s);
       if (folded !== undefined) this.push(rt.newRef(folded));
       else {
-        for (const d of asTuple.elts) this.eval(d);
-        this.push(newTupleStealing(rt, this.popN(asTuple.elts.length)));
+        for (const d of s.defaults) this.eval(d);
+        this.push(newTupleStealing(rt, this.popN(s.defaults.length)));
       }
-      defaults = this.pop();
+      defaults = this.peek();
     }
-    const func = newFunction(rt, info.code, this.globals, defaults);
+    const annotations = this.annotationsTuple(s);
+    const func = newFunction(rt, info.code, this.globals, defaults, annotations);
     func.value = info.qualname;
-    if (defaults !== null) rt.decref(defaults);
+    if (annotations !== null) rt.decref(annotations);
+    if (defaults !== null) rt.decref(this.pop());
     this.push(func);
     this.storeName(s.name);
   }
 
-  /** Constant defaults are one constant tuple of the enclosing code object. */
-  private readonly constantDefaults = new Map<A.FunctionDef, PyObject>();
-  private defaultsConstant(s: A.FunctionDef): PyObject {
-    let t = this.constantDefaults.get(s);
-    if (t === undefined) {
-      t = newTuple(
-        this.rt,
-        s.defaults.map((d) => this.compiled.constants.get(d)!),
-      );
-      this.rt.hold(t);
-      this.rt.decref(t);
-      this.constantDefaults.set(s, t);
+  /**
+   * compiler_visit_annotations: (name, value) for each annotated parameter, then ('return',
+   * value), as one tuple (BUILD_TUPLE, or one constant when every value is a literal); null when
+   * the function has no annotations.
+   */
+  private annotationsTuple(s: A.FunctionDef): PyObject | null {
+    const rt = this.rt;
+    const folded = this.compiled.constantAnnotations.get(s);
+    if (folded !== undefined) return rt.newRef(folded);
+    const pairs = annotationPairs(s);
+    if (pairs.length === 0) return null;
+    for (const [name, e] of pairs) {
+      this.push(rt.newRef(this.nameStr(name)));
+      this.eval(e);
     }
-    return t;
+    return newTupleStealing(rt, this.popN(pairs.length * 2));
   }
 
   /**
@@ -1074,6 +1170,7 @@ export class Interpreter {
     const frame = rt.pushFrame(s.name, []);
     this.frames.push({ frame, code: info, namespace, lineno: s.lineno });
     try {
+      if (info.setupAnnotations) setupAnnotations(rt, namespace, this.nameStr('__annotations__'));
       this.execBlock(s.body);
     } finally {
       this.frames.pop();
@@ -1094,7 +1191,7 @@ export class Interpreter {
     const typeCallArgs = newTuple(rt, [this.nameStr(s.name), basesTuple ?? rt.emptyTuple, namespace]);
     const cls = newClass(rt, {
       name: s.name,
-      base: base !== null && rt.external.has(base) ? null : base,
+      base: base !== null && rt.external.has(base) && !isExceptionClass(base) ? null : base,
       namespace: entries,
       slots,
       bases: basesTuple,

@@ -15,10 +15,15 @@ export interface Pos {
 export type Ctx = 'Load' | 'Store' | 'Del';
 
 export type ConstantValue =
-  { type: 'int'; value: bigint } | { type: 'str'; value: string } | { type: 'bool'; value: boolean } | { type: 'none' };
+  | { type: 'int'; value: bigint }
+  | { type: 'float'; value: number }
+  | { type: 'str'; value: string }
+  | { type: 'bool'; value: boolean }
+  | { type: 'none' };
 
-export type BinOperator = 'Add' | 'Sub' | 'Mult' | 'FloorDiv' | 'Mod';
-export type UnaryOperator = 'UAdd' | 'USub' | 'Not';
+export type BinOperator =
+  'Add' | 'Sub' | 'Mult' | 'Div' | 'FloorDiv' | 'Mod' | 'Pow' | 'LShift' | 'RShift' | 'BitOr' | 'BitXor' | 'BitAnd';
+export type UnaryOperator = 'UAdd' | 'USub' | 'Not' | 'Invert';
 export type BoolOperator = 'And' | 'Or';
 export type CmpOperator = 'Eq' | 'NotEq' | 'Lt' | 'LtE' | 'Gt' | 'GtE' | 'Is' | 'IsNot' | 'In' | 'NotIn';
 
@@ -36,6 +41,7 @@ export type Stmt<X = never> =
   | Delete<X>
   | Assign<X>
   | AugAssign<X>
+  | AnnAssign<X>
   | For<X>
   | While<X>
   | If<X>
@@ -45,6 +51,10 @@ export type Stmt<X = never> =
   | Continue
   | Global
   | Import
+  | Try<X>
+  | Raise<X>
+  | Assert<X>
+  | ImportFrom
   | X;
 
 export interface Arg extends Pos {
@@ -52,12 +62,17 @@ export interface Arg extends Pos {
   arg: string;
 }
 
-/** `def name(args): body`; `defaults` belong to the last `defaults.length` args, as in Python. */
+/**
+ * `def name(args) -> returns: body`; `defaults` belong to the last `defaults.length` args, as in
+ * Python. `argAnnotations[i]` is the annotation of `args[i]` (Python's `arg.annotation`), or null.
+ */
 export interface FunctionDef<X = never> extends Pos {
   kind: 'FunctionDef';
   name: string;
   args: Arg[];
   defaults: Expr<X>[];
+  argAnnotations: (Expr<X> | null)[];
+  returns: Expr<X> | null;
   body: Stmt<X>[];
 }
 
@@ -93,18 +108,34 @@ export interface AugAssign<X = never> extends Pos {
   value: Expr<X>;
 }
 
-/** `for target in iter: body`; target is a Name, or a Tuple of Names. */
+/**
+ * `target: annotation = value` (value optional). `simple` is true for a bare name target, whose
+ * annotation a module or class body stores in `__annotations__`.
+ */
+export interface AnnAssign<X = never> extends Pos {
+  kind: 'AnnAssign';
+  target: Expr<X>;
+  annotation: Expr<X>;
+  value: Expr<X> | null;
+  simple: boolean;
+}
+
+/** `for target in iter: body else: orelse`; target is a Name, or a Tuple of Names. */
 export interface For<X = never> extends Pos {
   kind: 'For';
   target: Expr<X>;
   iter: Expr<X>;
   body: Stmt<X>[];
+  /** The `else:` block, run when the loop ends without `break`; absent or empty without one. */
+  orelse?: Stmt<X>[];
 }
 
 export interface While<X = never> extends Pos {
   kind: 'While';
   test: Expr<X>;
   body: Stmt<X>[];
+  /** The `else:` block, run when the test turns false (not after `break`); absent or empty without one. */
+  orelse?: Stmt<X>[];
 }
 
 /** `elif` is an If alone in the orelse of its parent, as in Python. */
@@ -138,10 +169,56 @@ export interface Global extends Pos {
   names: string[];
 }
 
-/** `import gc, sys`: module names in order (only gc, sys and weakref are in the subset). */
+/** `import gc, sys as s`: module names in order (SUPPORTED_MODULES in subset.ts). */
 export interface Import extends Pos {
   kind: 'Import';
   names: string[];
+  /** The name `as` binds each module to, or null for its own name (absent: no `as` at all). */
+  asnames?: (string | null)[];
+}
+
+/** One name of `from module import name as asname` (asname null without `as`). */
+export interface ImportAlias {
+  name: string;
+  asname: string | null;
+}
+
+/** `from weakref import ref, finalize as fin`: an absolute import of named attributes. */
+export interface ImportFrom extends Pos {
+  kind: 'ImportFrom';
+  module: string;
+  names: ImportAlias[];
+}
+
+/** `try: body` with its `except` handlers, `else:` (orelse) and `finally:` (finalbody) blocks. */
+export interface Try<X = never> extends Pos {
+  kind: 'Try';
+  body: Stmt<X>[];
+  handlers: ExceptHandler<X>[];
+  orelse: Stmt<X>[];
+  finalbody: Stmt<X>[];
+}
+
+/** `except type as name: body`; type is null for a bare `except:`, name null without `as`. */
+export interface ExceptHandler<X = never> extends Pos {
+  kind: 'ExceptHandler';
+  type: Expr<X> | null;
+  name: string | null;
+  body: Stmt<X>[];
+}
+
+/** `raise`, `raise exc`, `raise exc from cause`. */
+export interface Raise<X = never> extends Pos {
+  kind: 'Raise';
+  exc: Expr<X> | null;
+  cause: Expr<X> | null;
+}
+
+/** `assert test` or `assert test, msg`. */
+export interface Assert<X = never> extends Pos {
+  kind: 'Assert';
+  test: Expr<X>;
+  msg: Expr<X> | null;
 }
 
 // ---- expressions ----
@@ -161,6 +238,11 @@ export type Expr<X = never> =
   | Attribute<X>
   | Subscript<X>
   | Name
+  | ListComp<X>
+  | SetComp<X>
+  | DictComp<X>
+  | GeneratorExp<X>
+  | Yield<X>
   | X;
 
 export interface BoolOp<X = never> extends Pos {
@@ -260,4 +342,47 @@ export interface Name extends Pos {
   ctx: Ctx;
 }
 
-export type Node<X = never> = Module<X> | Stmt<X> | Expr<X> | Arg | Keyword<X>;
+/** One `for target in iter if ifs...` clause of a comprehension (Python's `ast.comprehension`). */
+export interface Comprehension<X = never> {
+  target: Expr<X>;
+  iter: Expr<X>;
+  ifs: Expr<X>[];
+}
+
+/** `[elt for ...]`: in 3.11 a call of a nested function `<listcomp>` taking the first iterator as `.0`. */
+export interface ListComp<X = never> extends Pos {
+  kind: 'ListComp';
+  elt: Expr<X>;
+  generators: Comprehension<X>[];
+}
+
+export interface SetComp<X = never> extends Pos {
+  kind: 'SetComp';
+  elt: Expr<X>;
+  generators: Comprehension<X>[];
+}
+
+export interface DictComp<X = never> extends Pos {
+  kind: 'DictComp';
+  key: Expr<X>;
+  value: Expr<X>;
+  generators: Comprehension<X>[];
+}
+
+/** `(elt for ...)`: a call of a nested generator function `<genexpr>`. */
+export interface GeneratorExp<X = never> extends Pos {
+  kind: 'GeneratorExp';
+  elt: Expr<X>;
+  generators: Comprehension<X>[];
+}
+
+/** `yield value` (value null for a bare `yield`); makes the enclosing function a generator. */
+export interface Yield<X = never> extends Pos {
+  kind: 'Yield';
+  value: Expr<X> | null;
+}
+
+/** Every comprehension kind, including generator expressions. */
+export type AnyComp<X = never> = ListComp<X> | SetComp<X> | DictComp<X> | GeneratorExp<X>;
+
+export type Node<X = never> = Module<X> | Stmt<X> | Expr<X> | Arg | Keyword<X> | ExceptHandler<X>;

@@ -92,14 +92,27 @@ const SUBSET_AUG_OPS: Record<string, A.BinOperator> = {
   '*=': 'Mult',
   '//=': 'FloorDiv',
   '%=': 'Mod',
+  '/=': 'Div',
+  '**=': 'Pow',
+  '<<=': 'LShift',
+  '>>=': 'RShift',
+  '|=': 'BitOr',
+  '^=': 'BitXor',
+  '&=': 'BitAnd',
 };
-const OTHER_AUG_OPS = new Set(['@=', '/=', '&=', '|=', '^=', '<<=', '>>=', '**=']);
+const OTHER_AUG_OPS = new Set(['@=']);
 const SUBSET_BIN_OPS: Record<string, A.BinOperator> = {
   '+': 'Add',
   '-': 'Sub',
   '*': 'Mult',
   '//': 'FloorDiv',
   '%': 'Mod',
+  '/': 'Div',
+  '<<': 'LShift',
+  '>>': 'RShift',
+  '|': 'BitOr',
+  '^': 'BitXor',
+  '&': 'BitAnd',
 };
 
 /** What CPython's _PyPegen_get_expr_name calls an expression in error messages. */
@@ -129,6 +142,16 @@ function exprName(e: PExpr): string {
       return 'comparison';
     case 'IfExp':
       return 'conditional expression';
+    case 'ListComp':
+      return 'list comprehension';
+    case 'SetComp':
+      return 'set comprehension';
+    case 'DictComp':
+      return 'dict comprehension';
+    case 'GeneratorExp':
+      return 'generator expression';
+    case 'Yield':
+      return 'yield expression';
     case 'Constant':
       if (e.value.type === 'none') return 'None';
       if (e.value.type === 'bool') return e.value.value ? 'True' : 'False';
@@ -145,7 +168,6 @@ const FOREIGN_EXPR_NAMES: Record<string, string> = {
   UnaryOp: 'expression',
   Call: 'function call',
   GeneratorExp: 'generator expression',
-  Yield: 'yield expression',
   YieldFrom: 'yield expression',
   Await: 'await expression',
   ListComp: 'list comprehension',
@@ -614,21 +636,22 @@ class Parser {
 
   private assignment(): PStmt | null {
     const start = this.cur();
-    const annotated = (target: PExpr | null): PStmt | null => {
+    const annotated = (target: PExpr | null, simple: boolean): PStmt | null => {
       if (!target || !this.expect(':')) return null;
       const annotation = this.expression();
       if (!annotation) return null;
-      const value = this.alt(() => this.expect('=') && this.annotatedRhs());
-      return this.foreign('AnnAssign', 'annotated assignments', this.span(start), [target, annotation, value]);
+      const value = this.alt(() => this.expect('=') && this.annotatedRhs()) ?? null;
+      return { kind: 'AnnAssign', target, annotation, value, simple, ...this.span(start) };
     };
     const r =
-      this.alt(() => annotated(this.name('Store'))) ??
+      this.alt(() => annotated(this.name('Store'), true)) ??
       this.alt(() =>
         annotated(
           this.alt(() => {
             const t = this.expect('(') && this.singleTarget();
             return t && this.expect(')') && t;
           }) ?? this.alt(() => this.subscriptAttributeTarget('Store')),
+          false,
         ),
       ) ??
       this.alt((): PStmt | null => {
@@ -687,7 +710,7 @@ class Parser {
     if (!start) return null;
     const exc = this.alt(() => this.expression());
     const cause = exc && this.alt(() => this.expect('from') && this.expression());
-    return this.foreign('Raise', 'raise statements', this.span(start), [exc, cause]);
+    return { kind: 'Raise', exc, cause, ...this.span(start) };
   }
 
   private globalStmt(keyword: 'global' | 'nonlocal'): PStmt | null {
@@ -720,7 +743,7 @@ class Parser {
     const test = start && this.expression();
     if (!test) return null;
     const msg = this.alt(() => this.expect(',') && this.expression());
-    return this.foreign('Assert', 'assert statements', this.span(start), [test, msg]);
+    return { kind: 'Assert', test, msg, ...this.span(start) };
   }
 
   private importStmt(): PStmt | null {
@@ -734,12 +757,13 @@ class Parser {
       const dotted = this.dottedName();
       if (!dotted) return null;
       const alias = this.alt(() => this.expect('as') && this.nameToken());
-      return { name: dotted, alias: alias !== null };
+      return { name: dotted, asname: alias ? alias.string : null };
     });
     if (!names) return null;
     const pos = this.span(start);
-    if (names.some((n) => n.alias)) return this.foreign('Import', "'import ... as' statements", pos, []);
-    return { kind: 'Import', names: names.map((n) => n.name), ...pos };
+    const imported = names.map((n) => n.name);
+    if (names.every((n) => n.asname === null)) return { kind: 'Import', names: imported, ...pos };
+    return { kind: 'Import', names: imported, asnames: names.map((n) => n.asname), ...pos };
   }
 
   private dottedName(): string | null {
@@ -753,37 +777,52 @@ class Parser {
     }
   }
 
+  // Absolute `from module import names` is an ImportFrom; relative and star imports stay foreign.
   private importFrom(): PStmt | null {
     const start = this.cur();
     const dots = (): Token | null => this.expect('.') ?? this.expect('...');
-    const done = (): PStmt => this.foreign('ImportFrom', "'from ... import' statements", this.span(start), []);
+    const foreign = (construct: string): PStmt => this.foreign('ImportFrom', construct, this.span(start), []);
     const withModule = this.alt(() => {
       if (!this.expect('from')) return null;
-      this.many(dots);
-      return this.dottedName() && this.expect('import') && this.importFromTargets() && done();
+      const relative = this.many(dots).length > 0;
+      const module = this.dottedName();
+      const names = module && this.expect('import') && this.importFromTargets();
+      if (!module || !names) return null;
+      if (relative) return foreign("relative 'from . import' statements");
+      if (names === '*') return foreign("'from ... import *' statements");
+      return { kind: 'ImportFrom', module, names, ...this.span(start) } satisfies A.ImportFrom;
     });
     if (withModule) return withModule;
     return this.alt(
-      () => this.expect('from') && this.many1(dots) && this.expect('import') && this.importFromTargets() && done(),
+      () =>
+        this.expect('from') &&
+        this.many1(dots) &&
+        this.expect('import') &&
+        this.importFromTargets() &&
+        foreign("relative 'from . import' statements"),
     );
   }
 
-  private importFromTargets(): boolean | null {
-    const asNames = (): Token[] | null =>
+  private importFromTargets(): A.ImportAlias[] | '*' | null {
+    const asNames = (): A.ImportAlias[] | null =>
       this.gather(',', () => {
         const n = this.nameToken();
         if (!n) return null;
-        this.alt(() => this.expect('as') && this.nameToken());
-        return n;
+        const alias = this.alt(() => this.expect('as') && this.nameToken());
+        return { name: n.string, asname: alias ? alias.string : null };
       });
     const r =
       this.alt(() => {
-        if (!this.expect('(') || !asNames()) return null;
+        const names = this.expect('(') && asNames();
+        if (!names) return null;
         this.alt(() => this.expect(','));
-        return this.expect(')') !== null;
+        return this.expect(')') && names;
       }) ??
-      this.alt(() => asNames() && this.ahead(false, () => this.expect(','))) ??
-      this.alt(() => this.expect('*') !== null);
+      this.alt(() => {
+        const names = asNames();
+        return names && this.ahead(false, () => this.expect(',')) && names;
+      }) ??
+      this.alt(() => (this.expect('*') ? '*' : null));
     if (r) return r;
     this.invalid(
       () =>
@@ -914,9 +953,13 @@ class Parser {
   }
 
   private functionAsForeign(f: A.FunctionDef<Foreign>, construct: string): Foreign {
-    return this.foreign('FunctionDef', construct, f, f.defaults, [
-      { body: f.body, scope: 'function', loop: false, params: f.args },
-    ]);
+    return this.foreign(
+      'FunctionDef',
+      construct,
+      f,
+      [...f.defaults, ...f.argAnnotations, f.returns],
+      [{ body: f.body, scope: 'function', loop: false, params: f.args }],
+    );
   }
 
   private functionDefRaw(): PStmt | null {
@@ -958,25 +1001,30 @@ class Parser {
     const all = [...p.posonly, ...p.args, ...(p.vararg ? [p.vararg] : []), ...p.kwonly, ...(p.kwarg ? [p.kwarg] : [])];
     const problem = isAsync
       ? 'async functions'
-      : all.some((q) => q.annotation)
-        ? 'parameter annotations'
-        : p.posonly.length > 0
-          ? 'positional-only parameters'
-          : p.vararg
-            ? "'*args' parameters"
-            : p.kwonly.length > 0
-              ? 'keyword-only parameters'
-              : p.kwarg
-                ? "'**kwargs' parameters"
-                : returns
-                  ? 'return annotations'
-                  : null;
+      : p.posonly.length > 0
+        ? 'positional-only parameters'
+        : p.vararg
+          ? "'*args' parameters"
+          : p.kwonly.length > 0
+            ? 'keyword-only parameters'
+            : p.kwarg
+              ? "'**kwargs' parameters"
+              : null;
     const defaults = [...p.posonly, ...p.args].map((q) => q.value).filter((v): v is PExpr => v !== null);
     if (problem) {
       const exprs = [...all.map((q) => q.value), ...all.map((q) => q.annotation), returns];
       return this.foreign('FunctionDef', problem, pos, exprs, [this.functionBlock(body, p)]);
     }
-    return { kind: 'FunctionDef', name, args: p.args.map((q) => q.arg), defaults, body, ...pos };
+    return {
+      kind: 'FunctionDef',
+      name,
+      args: p.args.map((q) => q.arg),
+      defaults,
+      argAnnotations: p.args.map((q) => q.annotation),
+      returns,
+      body,
+      ...pos,
+    };
   }
 
   // ---- parameters (def and lambda share the grammar, differing in closer and annotations) ----
@@ -1245,17 +1293,7 @@ class Parser {
       const body = this.blockRule();
       if (!body) return null;
       const orelse = this.alt(() => this.elseBlock());
-      const pos = this.span(start);
-      if (orelse) {
-        return this.foreign(
-          'While',
-          "'else' clauses on loops",
-          pos,
-          [test],
-          [this.block(body, 'same', true), this.block(orelse)],
-        );
-      }
-      return { kind: 'While', test, body, ...pos };
+      return { kind: 'While', test, body, ...(orelse ? { orelse } : {}), ...this.span(start) };
     });
   }
 
@@ -1281,17 +1319,16 @@ class Parser {
       }
       const orelse = this.alt(() => this.elseBlock());
       const pos = this.span(start);
-      if (isAsync || orelse) {
-        const construct = isAsync ? "'async for' loops" : "'else' clauses on loops";
+      if (isAsync) {
         return this.foreign(
           'For',
-          construct,
+          "'async for' loops",
           pos,
           [target, iter],
           [this.block(body, 'same', true), this.block(orelse ?? [])],
         );
       }
-      return { kind: 'For', target, iter, body, ...pos };
+      return { kind: 'For', target, iter, body, ...(orelse ? { orelse } : {}), ...pos };
     }
     this.mark = m;
     this.invalid(() => this.invalidForTarget());
@@ -1385,14 +1422,25 @@ class Parser {
   private tryStmt(): PStmt | null {
     this.invalid(() => this.invalidTry());
     const start = this.cur();
-    const make = (body: PStmt[], handlers: Handler[], orelse: PStmt[] | null, fin: PStmt[] | null): PStmt =>
-      this.foreign(
-        'Try',
-        "'try' statements",
-        this.span(start),
-        handlers.flatMap((h) => h.exprs),
-        [this.block(body), ...handlers.map((h) => this.block(h.body)), this.block(orelse ?? []), this.block(fin ?? [])],
-      );
+    const make = (body: PStmt[], handlers: Handler[], orelse: PStmt[] | null, fin: PStmt[] | null): PStmt => {
+      const pos = this.span(start);
+      if (handlers.some((h) => h.star)) {
+        return this.foreign(
+          'TryStar',
+          "'except*' clauses",
+          pos,
+          handlers.flatMap((h) => (h.type ? [h.type] : [])),
+          [
+            this.block(body),
+            ...handlers.map((h) => this.block(h.body)),
+            this.block(orelse ?? []),
+            this.block(fin ?? []),
+          ],
+        );
+      }
+      const except = handlers.map(({ star: _, ...h }): A.ExceptHandler<Foreign> => h);
+      return { kind: 'Try', body, handlers: except, orelse: orelse ?? [], finalbody: fin ?? [], ...pos };
+    };
     return (
       this.alt(() => {
         const body = this.expect('try') && this.forcedColonBlock();
@@ -1469,18 +1517,20 @@ class Parser {
       return this.expect(':') && this.missingIndent(what, a);
     });
     const r = this.alt((): Handler | null => {
-      if (!this.expect('except') || (star && !this.expect('*'))) return null;
+      const start = this.expect('except');
+      if (!start || (star && !this.expect('*'))) return null;
       const type = this.expression();
       if (!type) return null;
-      this.alt(() => this.expect('as') && this.nameToken());
+      const name = this.alt(() => this.expect('as') && this.nameToken());
       const body = this.expect(':') && this.blockRule();
-      return body && { exprs: [type], body };
+      return body && { kind: 'ExceptHandler', type, name: name?.string ?? null, body, star, ...this.span(start) };
     });
     if (r) return r;
     if (!star) {
       const bare = this.alt((): Handler | null => {
-        const body = this.expect('except') && this.expect(':') && this.blockRule();
-        return body && { exprs: [], body };
+        const start = this.expect('except');
+        const body = start && this.expect(':') && this.blockRule();
+        return body && { kind: 'ExceptHandler', type: null, name: null, body, star, ...this.span(start) };
       });
       if (bare) return bare;
     }
@@ -1560,7 +1610,7 @@ class Parser {
     );
   }
 
-  private caseBlock(): Handler | null {
+  private caseBlock(): CaseClause | null {
     this.invalid(() => {
       this.alt(() => {
         if (!this.softKeyword('case') || !this.patterns()) return null;
@@ -1882,7 +1932,7 @@ class Parser {
       this.alt(() => {
         if (!this.expect('yield')) return null;
         const value = this.alt(() => this.starExpressions());
-        return this.foreign('Yield', 'yield expressions', this.span(start), [value]);
+        return { kind: 'Yield', value, ...this.span(start) };
       })
     );
   }
@@ -2092,8 +2142,12 @@ class Parser {
         const operand = this.factor();
         if (!operand) return null;
         const pos = this.span(start);
-        if (t.string === '~') return this.foreign('UnaryOp', "bitwise operators ('~')", pos, [operand]);
-        return { kind: 'UnaryOp', op: t.string === '+' ? 'UAdd' : 'USub', operand, ...pos };
+        return {
+          kind: 'UnaryOp',
+          op: t.string === '+' ? 'UAdd' : t.string === '-' ? 'USub' : 'Invert',
+          operand,
+          ...pos,
+        };
       });
       return unary ?? this.alt(() => this.power());
     });
@@ -2105,7 +2159,7 @@ class Parser {
       this.alt(() => {
         const base = this.awaitPrimary();
         const exp = base && this.expect('**') && this.factor();
-        return exp && this.foreign('BinOp', "power operators ('**')", this.span(start), [base, exp]);
+        return exp && { kind: 'BinOp', left: base, op: 'Pow', right: exp, ...this.span(start) };
       }) ?? this.alt(() => this.awaitPrimary())
     );
   }
@@ -2248,7 +2302,8 @@ class Parser {
     const text = t.string.replace(/_/g, '');
     const pos = this.tokenPos(t);
     if (/[jJ]$/.test(text)) return this.foreign('Constant', 'complex number literals', pos, []);
-    if (!/^0[xXoObB]/.test(text) && /[.eE]/.test(text)) return this.foreign('Constant', 'float literals', pos, []);
+    if (!/^0[xXoObB]/.test(text) && /[.eE]/.test(text))
+      return { kind: 'Constant', value: { type: 'float', value: Number(text) }, ...pos };
     if (/^[0-9]+$/.test(text) && text.length > INT_MAX_STR_DIGITS) {
       throw new ParseAbort(
         this.info(
@@ -2462,33 +2517,38 @@ class Parser {
     return null;
   }
 
+  /** A comprehension node, or Foreign for an asynchronous one (outside the subset). */
   private comprehension(
-    pyKind: string,
-    construct: string,
+    pyKind: 'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp',
     start: Pos,
     elts: PExpr[],
     clauses: Comprehension[],
-  ): Foreign {
-    const exprs = [...elts, ...clauses.flatMap((c) => [c.target, c.iter, ...c.ifs])];
-    const what = clauses.some((c) => c.isAsync) ? 'asynchronous comprehensions' : construct;
-    return this.foreign(pyKind, what, this.span(start), exprs);
+  ): PExpr {
+    const pos = this.span(start);
+    if (clauses.some((c) => c.isAsync)) {
+      const exprs = [...elts, ...clauses.flatMap((c) => [c.target, c.iter, ...c.ifs])];
+      return this.foreign(pyKind, 'asynchronous comprehensions', pos, exprs);
+    }
+    const generators = clauses.map(({ target, iter, ifs }) => ({ target, iter, ifs }));
+    if (pyKind === 'DictComp') return { kind: pyKind, key: elts[0], value: elts[1], generators, ...pos };
+    return { kind: pyKind, elt: elts[0], generators, ...pos };
   }
 
   private listcomp(): PExpr | null {
-    return this.bracketedComprehension('[', ']', 'ListComp', 'list comprehensions');
+    return this.bracketedComprehension('[', ']', 'ListComp');
   }
 
   private setcomp(): PExpr | null {
-    return this.bracketedComprehension('{', '}', 'SetComp', 'set comprehensions');
+    return this.bracketedComprehension('{', '}', 'SetComp');
   }
 
   /** listcomp / setcomp: `open named_expression for_if_clauses close`, or the invalid_comprehension error. */
-  private bracketedComprehension(open: string, close: string, pyKind: string, construct: string): PExpr | null {
+  private bracketedComprehension(open: string, close: string, pyKind: 'ListComp' | 'SetComp'): PExpr | null {
     const r = this.alt(() => {
       const start = this.expect(open);
       const elt = start && this.namedExpression();
       const clauses = elt && this.forIfClauses();
-      return clauses && this.expect(close) && this.comprehension(pyKind, construct, start, [elt], clauses);
+      return clauses && this.expect(close) && this.comprehension(pyKind, start, [elt], clauses);
     });
     if (r) return r;
     this.invalid(() => this.invalidComprehension());
@@ -2506,11 +2566,7 @@ class Parser {
             return e && this.ahead(false, () => this.expect(':=')) && e;
           }));
       const clauses = elt && this.forIfClauses();
-      return (
-        clauses &&
-        this.expect(')') &&
-        this.comprehension('GeneratorExp', 'generator expressions', start, [elt], clauses)
-      );
+      return clauses && this.expect(')') && this.comprehension('GeneratorExp', start, [elt], clauses);
     });
     if (r) return r;
     this.invalid(() => this.invalidComprehension());
@@ -2522,11 +2578,7 @@ class Parser {
       const start = this.expect('{');
       const kv = start && this.kvpair();
       const clauses = kv && this.forIfClauses();
-      return (
-        clauses &&
-        this.expect('}') &&
-        this.comprehension('DictComp', 'dict comprehensions', start, [kv.key, kv.value], clauses)
-      );
+      return clauses && this.expect('}') && this.comprehension('DictComp', start, [kv.key, kv.value], clauses);
     });
     if (r) return r;
     this.invalid(() => {
@@ -2961,20 +3013,20 @@ class Parser {
   }
 }
 
-interface Handler {
+/** A `case` clause of a match statement (outside the subset): its guard and body. */
+interface CaseClause {
   exprs: PExpr[];
   body: PStmt[];
+}
+
+/** An `except` or `except*` clause as parsed; `star` marks `except*` (outside the subset). */
+interface Handler extends A.ExceptHandler<Foreign> {
+  star: boolean;
 }
 
 const BINARY_LEVELS: string[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%', '@']];
 
 const BINARY_CONSTRUCTS: Record<string, string> = {
-  '|': "bitwise operators ('|')",
-  '^': "bitwise operators ('^')",
-  '&': "bitwise operators ('&')",
-  '<<': "bitwise operators ('<<')",
-  '>>': "bitwise operators ('>>')",
-  '/': "true division operators ('/')",
   '@': "matrix multiplication operators ('@')",
 };
 

@@ -1,8 +1,9 @@
 // Prints subset ASTs back as Python source (4-space indents, parentheses only where precedence
 // needs them), so that parsing the output gives the same tree up to positions.
 
-import type { BinOperator, CmpOperator, Expr, Module, Stmt } from './ast';
+import type { BinOperator, CmpOperator, Comprehension, Expr, Module, Stmt } from './ast';
 import { isPrintable } from './strings';
+import { floatRepr } from '../../core/objects/floatobject';
 
 /** Binding strength, loosest first, as in Python's grammar (and ast.unparse). */
 enum Prec {
@@ -12,9 +13,14 @@ enum Prec {
   And,
   Not,
   Cmp,
+  BitOr,
+  BitXor,
+  BitAnd,
+  Shift,
   Arith,
   Term,
   Factor,
+  Power,
   Atom,
 }
 
@@ -22,8 +28,15 @@ const BIN_OPS: Record<BinOperator, [string, Prec]> = {
   Add: ['+', Prec.Arith],
   Sub: ['-', Prec.Arith],
   Mult: ['*', Prec.Term],
+  Div: ['/', Prec.Term],
   FloorDiv: ['//', Prec.Term],
   Mod: ['%', Prec.Term],
+  Pow: ['**', Prec.Power],
+  LShift: ['<<', Prec.Shift],
+  RShift: ['>>', Prec.Shift],
+  BitOr: ['|', Prec.BitOr],
+  BitXor: ['^', Prec.BitXor],
+  BitAnd: ['&', Prec.BitAnd],
 };
 
 const CMP_OPS: Record<CmpOperator, string> = {
@@ -39,7 +52,10 @@ const CMP_OPS: Record<CmpOperator, string> = {
   NotIn: 'not in',
 };
 
-const AUG_OPS: Record<BinOperator, string> = { Add: '+=', Sub: '-=', Mult: '*=', FloorDiv: '//=', Mod: '%=' };
+const AUG_OPS = Object.fromEntries(Object.entries(BIN_OPS).map(([op, [symbol]]) => [op, `${symbol}=`])) as Record<
+  BinOperator,
+  string
+>;
 
 export function unparse(node: Module | Stmt | Expr): string {
   if (node.kind === 'Module') return node.body.map((s) => stmtLines(s, '')).join('');
@@ -54,6 +70,7 @@ const STMT_KINDS = new Set([
   'Delete',
   'Assign',
   'AugAssign',
+  'AnnAssign',
   'For',
   'While',
   'If',
@@ -63,10 +80,19 @@ const STMT_KINDS = new Set([
   'Continue',
   'Global',
   'Import',
+  'Try',
+  'Raise',
+  'Assert',
+  'ImportFrom',
 ]);
 
 function isStmt(node: Stmt | Expr): node is Stmt {
   return STMT_KINDS.has(node.kind);
+}
+
+/** `name` or `name as asname`, as an import statement writes it. */
+function aliased(name: string, asname: string | null): string {
+  return asname === null ? name : `${name} as ${asname}`;
 }
 
 function block(body: Stmt[], indent: string): string {
@@ -79,10 +105,14 @@ function stmtLines(s: Stmt, indent: string): string {
   switch (s.kind) {
     case 'FunctionDef': {
       const firstDefault = s.args.length - s.defaults.length;
-      const params = s.args.map((a, i) =>
-        i < firstDefault ? a.arg : `${a.arg}=${expr(s.defaults[i - firstDefault], Prec.Test)}`,
-      );
-      return line(`def ${s.name}(${params.join(', ')}):`) + block(s.body, indent);
+      const params = s.args.map((a, i) => {
+        const annotation = s.argAnnotations[i];
+        const param = annotation === null ? a.arg : `${a.arg}: ${expr(annotation, Prec.Test)}`;
+        if (i < firstDefault) return param;
+        return `${param}${annotation === null ? '=' : ' = '}${expr(s.defaults[i - firstDefault], Prec.Test)}`;
+      });
+      const returns = s.returns === null ? '' : ` -> ${expr(s.returns, Prec.Test)}`;
+      return line(`def ${s.name}(${params.join(', ')})${returns}:`) + block(s.body, indent);
     }
     case 'ClassDef': {
       const bases = s.bases.length > 0 ? `(${s.bases.map((b) => expr(b, Prec.Test)).join(', ')})` : '';
@@ -96,10 +126,27 @@ function stmtLines(s: Stmt, indent: string): string {
       return line([...s.targets, s.value].map((e) => expr(e, Prec.Tuple)).join(' = '));
     case 'AugAssign':
       return line(`${expr(s.target, Prec.Test)} ${AUG_OPS[s.op]} ${expr(s.value, Prec.Tuple)}`);
+    case 'AnnAssign': {
+      const target = s.simple ? expr(s.target, Prec.Test) : `(${expr(s.target, Prec.Test)})`;
+      const value = s.value === null ? '' : ` = ${expr(s.value, Prec.Tuple)}`;
+      return line(`${target}: ${expr(s.annotation, Prec.Test)}${value}`);
+    }
     case 'For':
-      return line(`for ${expr(s.target, Prec.Tuple)} in ${expr(s.iter, Prec.Tuple)}:`) + block(s.body, indent);
+      return (
+        line(`for ${expr(s.target, Prec.Tuple)} in ${expr(s.iter, Prec.Tuple)}:`) +
+        block(s.body, indent) +
+        clause('else', s.orelse ?? [], indent)
+      );
     case 'While':
-      return line(`while ${expr(s.test, Prec.Test)}:`) + block(s.body, indent);
+      return line(`while ${expr(s.test, Prec.Test)}:`) + block(s.body, indent) + clause('else', s.orelse ?? [], indent);
+    case 'Try':
+      return tryLines(s, indent);
+    case 'Raise': {
+      const exc = s.exc ? ` ${expr(s.exc, Prec.Test)}` : '';
+      return line(`raise${exc}${s.cause ? ` from ${expr(s.cause, Prec.Test)}` : ''}`);
+    }
+    case 'Assert':
+      return line(`assert ${expr(s.test, Prec.Test)}${s.msg ? `, ${expr(s.msg, Prec.Test)}` : ''}`);
     case 'If':
       return ifLines(s, indent, 'if');
     case 'Expr':
@@ -113,8 +160,25 @@ function stmtLines(s: Stmt, indent: string): string {
     case 'Global':
       return line(`global ${s.names.join(', ')}`);
     case 'Import':
-      return line(`import ${s.names.join(', ')}`);
+      return line(`import ${s.names.map((n, i) => aliased(n, s.asnames?.[i] ?? null)).join(', ')}`);
+    case 'ImportFrom':
+      return line(`from ${s.module} import ${s.names.map((a) => aliased(a.name, a.asname)).join(', ')}`);
   }
+}
+
+/** An optional clause of a compound statement (`else:`, `finally:`): nothing when its block is empty. */
+function clause(keyword: string, body: Stmt[], indent: string): string {
+  return body.length === 0 ? '' : `${indent}${keyword}:\n${block(body, indent)}`;
+}
+
+// `try` with its handlers, then its `else:` and `finally:` clauses.
+function tryLines(s: Extract<Stmt, { kind: 'Try' }>, indent: string): string {
+  let out = `${indent}try:\n${block(s.body, indent)}`;
+  for (const h of s.handlers) {
+    const type = h.type ? ` ${expr(h.type, Prec.Test)}${h.name !== null ? ` as ${h.name}` : ''}` : '';
+    out += `${indent}except${type}:\n${block(h.body, indent)}`;
+  }
+  return out + clause('else', s.orelse, indent) + clause('finally', s.finalbody, indent);
 }
 
 // An `if` with its chain: an orelse holding just one If prints as `elif`.
@@ -123,6 +187,15 @@ function ifLines(s: Extract<Stmt, { kind: 'If' }>, indent: string, keyword: 'if'
   if (s.orelse.length === 1 && s.orelse[0].kind === 'If') return out + ifLines(s.orelse[0], indent, 'elif');
   if (s.orelse.length > 0) out += `${indent}else:\n${block(s.orelse, indent)}`;
   return out;
+}
+
+const UNARY_SYMBOLS = { UAdd: '+', USub: '-', Invert: '~' };
+
+/** A float constant as source: its repr, with inf and nan (made by folding) spelled as literals can. */
+function floatLiteral(x: number, required: Prec): string {
+  if (Number.isNaN(x)) return '(1e309 - 1e309)';
+  const text = Number.isFinite(x) ? floatRepr(x) : x > 0 ? '1e309' : '-1e309';
+  return text.startsWith('-') ? wrap(text, Prec.Factor, required) : text;
 }
 
 function wrap(text: string, own: Prec, required: Prec): string {
@@ -138,11 +211,13 @@ function expr(e: Expr, required: Prec): string {
     }
     case 'BinOp': {
       const [symbol, own] = BIN_OPS[e.op];
+      // ** binds to the right, and its right operand may be a unary expression (`2 ** -1`)
+      if (e.op === 'Pow') return wrap(`${expr(e.left, Prec.Atom)} ** ${expr(e.right, Prec.Factor)}`, own, required);
       return wrap(`${expr(e.left, own)} ${symbol} ${expr(e.right, own + 1)}`, own, required);
     }
     case 'UnaryOp':
       if (e.op === 'Not') return wrap(`not ${expr(e.operand, Prec.Not)}`, Prec.Not, required);
-      return wrap(`${e.op === 'USub' ? '-' : '+'}${expr(e.operand, Prec.Factor)}`, Prec.Factor, required);
+      return wrap(`${UNARY_SYMBOLS[e.op]}${expr(e.operand, Prec.Factor)}`, Prec.Factor, required);
     case 'IfExp':
       return wrap(
         `${expr(e.body, Prec.Or)} if ${expr(e.test, Prec.Or)} else ${expr(e.orelse, Prec.Test)}`,
@@ -182,12 +257,25 @@ function expr(e: Expr, required: Prec): string {
     }
     case 'Subscript':
       return `${expr(e.value, Prec.Atom)}[${expr(e.slice, Prec.Tuple)}]`;
+    case 'ListComp':
+      return `[${expr(e.elt, Prec.Test)}${clauses(e.generators)}]`;
+    case 'SetComp':
+      return `{${expr(e.elt, Prec.Test)}${clauses(e.generators)}}`;
+    case 'DictComp':
+      return `{${expr(e.key, Prec.Test)}: ${expr(e.value, Prec.Test)}${clauses(e.generators)}}`;
+    case 'GeneratorExp':
+      return `(${expr(e.elt, Prec.Test)}${clauses(e.generators)})`;
+    case 'Yield':
+      // parenthesized everywhere: valid in every position, and it parses back to the same node
+      return e.value ? `(yield ${expr(e.value, Prec.Tuple)})` : '(yield)';
     case 'Name':
       return e.id;
     case 'Constant':
       switch (e.value.type) {
         case 'int':
           return e.value.value < 0n ? wrap(e.value.value.toString(), Prec.Factor, required) : e.value.value.toString();
+        case 'float':
+          return floatLiteral(e.value.value, required);
         case 'str':
           return pyStrRepr(e.value.value);
         case 'bool':
@@ -196,6 +284,17 @@ function expr(e: Expr, required: Prec): string {
           return 'None';
       }
   }
+}
+
+/** ` for target in iter if cond ...` for each clause of a comprehension. */
+function clauses(generators: Comprehension[]): string {
+  return generators
+    .map(
+      (g) =>
+        ` for ${expr(g.target, Prec.Tuple)} in ${expr(g.iter, Prec.Or)}` +
+        g.ifs.map((c) => ` if ${expr(c, Prec.Or)}`).join(''),
+    )
+    .join('');
 }
 
 /** Python's repr() of a str. */

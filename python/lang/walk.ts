@@ -1,6 +1,7 @@
 // Generic traversal of the parser's tree: which expressions and statement blocks a node owns.
 
-import type { ForeignBlock, PExpr, PStmt } from './parser';
+import type { Comprehension } from './ast';
+import type { Foreign, ForeignBlock, PExpr, PStmt } from './parser';
 
 /** The direct sub-expressions of an expression, in source order. */
 export function exprChildren(e: PExpr): PExpr[] {
@@ -27,12 +28,25 @@ export function exprChildren(e: PExpr): PExpr[] {
       return [e.value];
     case 'Subscript':
       return [e.value, e.slice];
+    case 'ListComp':
+    case 'SetComp':
+    case 'GeneratorExp':
+      return [e.elt, ...comprehensionChildren(e.generators)];
+    case 'DictComp':
+      return [e.key, e.value, ...comprehensionChildren(e.generators)];
+    case 'Yield':
+      return e.value ? [e.value] : [];
     case 'Constant':
     case 'Name':
       return [];
     case 'Foreign':
       return e.exprs;
   }
+}
+
+/** The clauses' targets, iterables and conditions, in source order. */
+function comprehensionChildren(generators: Comprehension<Foreign>[]): PExpr[] {
+  return generators.flatMap((g) => [g.target, g.iter, ...g.ifs]);
 }
 
 export interface StmtParts {
@@ -45,8 +59,13 @@ export interface StmtParts {
 export function stmtParts(s: PStmt): StmtParts {
   const same = (body: PStmt[], loop = false): ForeignBlock => ({ body, scope: 'same', loop });
   switch (s.kind) {
-    case 'FunctionDef':
-      return { exprs: s.defaults, blocks: [{ body: s.body, scope: 'function', loop: false, params: s.args }] };
+    case 'FunctionDef': {
+      const annotations = [...s.argAnnotations, s.returns].filter((a): a is PExpr => a !== null);
+      return {
+        exprs: [...s.defaults, ...annotations],
+        blocks: [{ body: s.body, scope: 'function', loop: false, params: s.args }],
+      };
+    }
     case 'ClassDef':
       return { exprs: s.bases, blocks: [{ body: s.body, scope: 'class', loop: false }] };
     case 'Return':
@@ -57,10 +76,21 @@ export function stmtParts(s: PStmt): StmtParts {
       return { exprs: [...s.targets, s.value], blocks: [] };
     case 'AugAssign':
       return { exprs: [s.target, s.value], blocks: [] };
+    case 'AnnAssign':
+      return { exprs: s.value ? [s.target, s.annotation, s.value] : [s.target, s.annotation], blocks: [] };
     case 'For':
-      return { exprs: [s.target, s.iter], blocks: [same(s.body, true)] };
+      return { exprs: [s.target, s.iter], blocks: [same(s.body, true), same(s.orelse ?? [])] };
     case 'While':
-      return { exprs: [s.test], blocks: [same(s.body, true)] };
+      return { exprs: [s.test], blocks: [same(s.body, true), same(s.orelse ?? [])] };
+    case 'Try':
+      return {
+        exprs: s.handlers.flatMap((h) => (h.type ? [h.type] : [])),
+        blocks: [same(s.body), ...s.handlers.map((h) => same(h.body)), same(s.orelse), same(s.finalbody)],
+      };
+    case 'Raise':
+      return { exprs: [s.exc, s.cause].filter((e): e is PExpr => e !== null), blocks: [] };
+    case 'Assert':
+      return { exprs: s.msg ? [s.test, s.msg] : [s.test], blocks: [] };
     case 'If':
       return { exprs: [s.test], blocks: [same(s.body), same(s.orelse)] };
     case 'Expr':
@@ -70,6 +100,7 @@ export function stmtParts(s: PStmt): StmtParts {
     case 'Continue':
     case 'Global':
     case 'Import':
+    case 'ImportFrom':
       return { exprs: [], blocks: [] };
     case 'Foreign':
       return { exprs: s.exprs, blocks: s.blocks };

@@ -113,7 +113,15 @@ function ourPositions(node: Node | Module, out: Position[] = []): Position[] {
     case 'Module':
       return (visit(...node.body), out);
     case 'FunctionDef':
-      return (visit(...node.args, ...node.defaults, ...node.body), out);
+      return (
+        visit(
+          ...node.args.flatMap((a, i) => [a, node.argAnnotations[i]]),
+          ...node.defaults,
+          ...node.body,
+          node.returns,
+        ),
+        out
+      );
     case 'ClassDef':
       return (visit(...node.bases, ...node.body), out);
     case 'Return':
@@ -124,10 +132,20 @@ function ourPositions(node: Node | Module, out: Position[] = []): Position[] {
       return (visit(...node.targets, node.value), out);
     case 'AugAssign':
       return (visit(node.target, node.value), out);
+    case 'AnnAssign':
+      return (visit(node.target, node.annotation, node.value), out);
     case 'For':
-      return (visit(node.target, node.iter, ...node.body), out);
+      return (visit(node.target, node.iter, ...node.body, ...(node.orelse ?? [])), out);
     case 'While':
-      return (visit(node.test, ...node.body), out);
+      return (visit(node.test, ...node.body, ...(node.orelse ?? [])), out);
+    case 'Try':
+      return (visit(...node.body, ...node.handlers, ...node.orelse, ...node.finalbody), out);
+    case 'ExceptHandler':
+      return (visit(node.type, ...node.body), out);
+    case 'Raise':
+      return (visit(node.exc, node.cause), out);
+    case 'Assert':
+      return (visit(node.test, node.msg), out);
     case 'If':
       return (visit(node.test, ...node.body, ...node.orelse), out);
     case 'Expr':
