@@ -70,6 +70,10 @@ export function show(n: Module | Stmt | Expr): string {
       return `([] ${show(n.value)} ${show(n.slice)})${ctx(n.ctx)}`;
     case 'Name':
       return `${n.id}${ctx(n.ctx)}`;
+    case 'JoinedStr':
+      return `(f ${n.values.map(show).join(' ')})`;
+    case 'FormattedValue':
+      return `(fv ${show(n.value)}${n.conversion ? ` !${n.conversion}` : ''}${n.formatSpec ? ` :${show(n.formatSpec)}` : ''})`;
     case 'Constant':
       switch (n.value.type) {
         case 'int':
