@@ -2,7 +2,10 @@
  * Small programs covering the subset, each deterministic on CPython 3.11 (no addresses, no
  * hash-dependent order); the runner compares the simulator's stdout and exit status with python3.
  */
+import { FORMAT_FAILING, FORMAT_PROGRAMS } from './format-programs';
+
 export const PROGRAMS: Record<string, string> = {
+  ...FORMAT_PROGRAMS,
   'refcount positions': `import sys
 x = []
 print(sys.getrefcount(x))
@@ -317,6 +320,7 @@ const MODULE_CALL_ERRORS: readonly (readonly [string, string])[] = [
 ];
 
 export const FAILING: Record<string, { source: string; lastLine: string }> = {
+  ...FORMAT_FAILING,
   ...Object.fromEntries(
     MODULE_CALL_ERRORS.map(([call, lastLine]) => [
       call,
