@@ -59,6 +59,7 @@ async function runCommand(file: string, opts: RunOptions): Promise<void> {
     return (await import('./html-command')).runHtmlCommand(file, opts.html, { ...opts, maxSteps });
   const { source, script } = readPythonSource(file);
   const result = runProgram(source, script, {
+    scriptArg: file,
     maxSteps,
     mallocStats: opts.mallocStats === true,
     arenaPicture: opts.arenaPicture === true,

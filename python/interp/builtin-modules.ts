@@ -1,5 +1,5 @@
 /**
- * The gc, sys and weakref modules, declared as tables: each function's name, CPython calling
+ * The modules, declared as tables (`modules/table.ts`): each function's name, CPython calling
  * convention, parameters and body. Counting, naming and converting the arguments happens once, in
  * `parseArgs`, with the messages each of CPython's calling conventions produces (METH_NOARGS,
  * METH_O, Argument Clinic, PyArg_ParseTuple[AndKeywords], plain METH_VARARGS), so a body sees its
@@ -8,7 +8,6 @@
 import type { Runtime } from '../../core/runtime';
 import { Kind } from '../../core/objects/kinds';
 import { PyObject } from '../../core/objects/pyobject';
-import { TYPES } from '../../core/objects/pytype';
 import { PyException } from '../../core/errors';
 import { newList } from '../../core/objects/list';
 import { newTuple, newTupleStealing } from '../../core/objects/tuple';
@@ -17,60 +16,28 @@ import type { GcModule } from '../../core/gc/gcmodule';
 import { DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from '../../core/gc/state';
 import { getsizeof } from '../../core/sizes';
 import { intValue } from './abstract';
+import {
+  def,
+  type Converted,
+  type Converter,
+  type ModuleContext,
+  type ModuleFunction,
+  type ModuleTable,
+  type Result,
+} from './modules/table';
+import { weakrefModule } from './modules/weakref';
 
-/**
- * How CPython receives a function's arguments, which decides its error messages, whether keywords
- * are accepted and whether the arguments are first packed in a tuple (an allocation the heap sees).
- *
- * | convention   | CPython                         | keywords | tuple | too many / too few                        |
- * |--------------|---------------------------------|----------|-------|-------------------------------------------|
- * | `noargs`     | METH_NOARGS                     | no       | no    | `gc.enable() takes no arguments (1 given)` |
- * | `o`          | METH_O                          | no       | no    | `gc.is_tracked() takes exactly one argument (0 given)` |
- * | `clinic`     | Argument Clinic, METH_FASTCALL  | yes      | no    | `collect() takes at most 1 argument (2 given)` |
- * | `parsetuple` | METH_VARARGS + PyArg_ParseTuple | no       | yes   | `set_threshold() takes at least 1 argument (0 given)` |
- * | `keywords`   | PyArg_ParseTupleAndKeywords     | yes      | yes   | `getsizeof() missing required argument 'object' (pos 1)` |
- * | `varargs`    | METH_VARARGS, any count         | no       | yes   | (none)                                    |
- */
-export type Convention = 'noargs' | 'o' | 'clinic' | 'parsetuple' | 'keywords' | 'varargs';
-
-/** What a parameter is converted to: the object itself, a C int, or a Py_ssize_t that may be None. */
-export interface Converted {
-  object: PyObject;
-  int: number;
-  intOrNone: number | null;
-}
-export type Converter = keyof Converted;
-
-/** What a body may return: a new reference, or a value turned into one (void is None). */
-export type Result = PyObject | number | boolean | void | readonly number[];
-
-/** One function of a module. `params` names its parameters; the first `required` must be given. */
-export interface ModuleFunction<C extends Converter = Converter> {
-  readonly name: string;
-  readonly convention: Convention;
-  readonly params?: readonly string[];
-  readonly required?: number;
-  readonly convert?: C;
-  call(args: Converted[C][]): Result;
+/** sys.argv as `python3 PATH` makes it: the script's path alone. */
+function argvList(rt: Runtime, scriptPath: string): PyObject {
+  const path = rt.str(scriptPath);
+  const argv = newList(rt, [path]);
+  rt.decref(path);
+  return argv;
 }
 
-/**
- * A module: its name, its functions and its constants, in definition order. The constants (new
- * references) are made when the module is built, after its function objects, as CPython does.
- */
-export interface ModuleTable {
-  readonly name: string;
-  readonly functions: readonly ModuleFunction[];
-  readonly constants: () => [string, PyObject][];
-}
-
-/** Declare a function, inferring the converted argument type its body sees. */
-function def<C extends Converter = 'object'>(f: ModuleFunction<C>): ModuleFunction {
-  return f as unknown as ModuleFunction;
-}
-
-/** The gc, sys and weakref modules of a runtime. */
-export function moduleTables(rt: Runtime, gc: GcModule, debugMallocStats: () => string): ModuleTable[] {
+/** The modules of a runtime: gc, sys and weakref (loaded at start-up), then those built on import. */
+export function moduleTables(context: ModuleContext): ModuleTable[] {
+  const { rt, gc, debugMallocStats } = context;
   return [
     {
       name: 'gc',
@@ -142,9 +109,9 @@ export function moduleTables(rt: Runtime, gc: GcModule, debugMallocStats: () => 
           call: () => rt.writeStderr(debugMallocStats()),
         }),
       ],
-      constants: () => [],
+      constants: () => [['argv', argvList(rt, context.scriptPath)]],
     },
-    { name: 'weakref', functions: [], constants: () => [['ref', rt.staticTypeObject(TYPES.weakref)]] },
+    weakrefModule(rt),
   ];
 }
 

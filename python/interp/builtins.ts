@@ -29,6 +29,7 @@ import { newModule, moduleDict } from '../../core/objects/moduleobject';
 import { newWeakref } from '../../core/objects/weakrefobject';
 import { GcModule } from '../../core/gc/gcmodule';
 import { callModuleFunction, moduleTables } from './builtin-modules';
+import type { ModuleTable } from './modules/table';
 import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
@@ -112,26 +113,52 @@ export class Builtins {
       add(name, rt.staticTypeObject(type));
     }
     // Each module: its function objects, then its constants, then the module and its dict.
-    for (const table of moduleTables(rt, this.gc, () => debugMallocStatsText(rt))) {
-      const entries: [string, PyObject][] = table.functions.map((f) => [
+    this.buildModule = (table) => {
+      const functions = table.functions.map((f): [string, PyObject] => [
         f.name,
-        fn(f.name, (args, kwargs) => callModuleFunction(rt, table.name, f, args, kwargs), true),
+        fn(f.name, (args, kwargs) => callModuleFunction(rt, table.cModule ?? table.name, f, args, kwargs), true),
       ]);
-      entries.push(...table.constants());
+      const constants = table.constants();
       const m = newModule(rt, table.name);
-      for (const [k, v] of entries) {
-        dictSetItem(rt, moduleDict(m), interp.nameStr(k), v);
-        if (!rt.external.has(v) || v.type.kind === Kind.Int) rt.decref(v);
-      }
+      for (const [k, v] of [...functions, ...constants]) dictSetItem(rt, moduleDict(m), interp.nameStr(k), v);
+      // The module's dict alone owns its functions (refcount 1, as PyModule_AddFunctions leaves them).
+      for (const [, v] of functions) rt.release(v);
+      for (const [, v] of constants) if (!rt.external.has(v) || v.type.kind === Kind.Int) rt.decref(v);
       this.modules.set(table.name, m);
+    };
+    const context = { rt, gc: this.gc, debugMallocStats: () => debugMallocStatsText(rt), scriptPath: interp.scriptArg };
+    for (const table of moduleTables(context)) {
+      if (table.onImport) this.onImport.set(table.name, table);
+      else this.buildModule(table);
     }
   }
 
-  /** A module imported by `import name` (a new reference). */
+  /** Build a module's objects and put it in sys.modules (the runtime holds it). */
+  private readonly buildModule: (table: ModuleTable) => void;
+  /** The modules CPython loads on their first import, not yet imported. */
+  private readonly onImport = new Map<string, ModuleTable>();
+
+  /** A module imported by `import name` (a new reference), built on its first import if need be. */
   module(name: string): PyObject {
+    const table = this.onImport.get(name);
+    if (table !== undefined) {
+      this.onImport.delete(name);
+      this.buildModule(table);
+    }
     const m = this.modules.get(name);
     if (m === undefined) throw new PyException('ModuleNotFoundError', `No module named '${name}'`);
     return this.rt.newRef(m);
+  }
+
+  /** IMPORT_FROM: `name` of `module` (a new reference), or ImportError as CPython words it. */
+  importFrom(module: PyObject, name: string): PyObject {
+    const found = dictGetItem(moduleDict(module), this.interp.nameStr(name));
+    if (found === undefined)
+      throw new PyException(
+        'ImportError',
+        `cannot import name '${name}' from '${module.value as string}' (unknown location)`,
+      );
+    return this.rt.newRef(found);
   }
 
   lookup(name: string): PyObject | undefined {

@@ -31,7 +31,7 @@ export interface CodeInfo {
 
 export interface Compiled {
   readonly module: CodeInfo;
-  readonly codes: Map<A.FunctionDef | A.ClassDef, CodeInfo>;
+  readonly codes: Map<A.FunctionDef | A.ClassDef | A.AnyComp, CodeInfo>;
   /** Folded constants by node: Constant literals, all-constant tuples, constant-element tuples of list displays. */
   readonly constants: Map<A.Expr, PyObject>;
   /** The arena: released after the module has run. */
@@ -48,7 +48,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
   const constants = new Map<A.Expr, PyObject>();
   const merged = new Map<string, PyObject>();
   const arena: PyObject[] = [];
-  const codes = new Map<A.FunctionDef | A.ClassDef, CodeInfo>();
+  const codes = new Map<A.FunctionDef | A.ClassDef | A.AnyComp, CodeInfo>();
 
   const constKey = (e: A.Expr): string => {
     if (e.kind === 'Constant') {
@@ -124,7 +124,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           findAssigned(s.body);
           findAssigned(s.orelse);
         } else if (s.kind === 'While' || s.kind === 'For') findAssigned(s.body);
-        if (s.kind === 'Import') s.names.forEach((n) => assigned.add(n));
+        if (s.kind === 'Import' || s.kind === 'ImportFrom') importBindings(s).forEach((n) => assigned.add(n));
       }
     };
     findAssigned(body);
@@ -223,6 +223,22 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           expr(e.value);
           if (e.formatSpec !== null) expr(e.formatSpec);
           return;
+        case 'ListComp':
+        case 'SetComp':
+        case 'DictComp':
+        case 'GeneratorExp': {
+          // The first iterable is evaluated here; the rest is the nested function's body.
+          expr(e.generators[0].iter);
+          const name = COMPREHENSION_NAMES[e.kind];
+          const inner = qualname === '' ? name : fast ? `${qualname}.<locals>.${name}` : `${qualname}.${name}`;
+          const info = unit(name, inner, ['.0'], comprehensionBody(e), true);
+          codes.set(e, info);
+          useConst(info.code);
+          return;
+        }
+        case 'Yield':
+          if (e.value) expr(e.value);
+          return;
       }
     };
     const foldElements = (x: A.Expr) => {
@@ -287,8 +303,19 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
             expr(s.value);
             break;
           case 'Import':
-            s.names.forEach((n) => meetName(n));
+            importBindings(s).forEach((n) => meetName(n));
             break;
+          case 'ImportFrom': {
+            // IMPORT_NAME's fromlist: a constant tuple of the imported names.
+            const fromlist = newTupleStealing(
+              rt,
+              s.names.map((a) => rt.str(a.name)),
+            );
+            useConst(fromlist);
+            arena.push(fromlist);
+            importBindings(s).forEach((n) => meetName(n));
+            break;
+          }
           default:
             break;
         }
@@ -318,9 +345,42 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
   return { module: moduleInfo, codes, constants, arena };
 }
 
+const COMPREHENSION_NAMES: Record<A.AnyComp['kind'], string> = {
+  ListComp: '<listcomp>',
+  SetComp: '<setcomp>',
+  DictComp: '<dictcomp>',
+  GeneratorExp: '<genexpr>',
+};
+
+/**
+ * The body of a comprehension's nested function as statements, for the symbol table and the
+ * constants: `for target in .0: if cond: ... elt` (the values are only visited, never run).
+ */
+function comprehensionBody(e: A.AnyComp): A.Stmt[] {
+  const values = e.kind === 'DictComp' ? [e.key, e.value] : [e.elt];
+  let body: A.Stmt[] = values.map((value) => ({ ...pos(e), kind: 'Expr', value }));
+  for (let i = e.generators.length - 1; i >= 0; i--) {
+    const g = e.generators[i];
+    for (const test of [...g.ifs].reverse()) body = [{ ...pos(test), kind: 'If', test, body, orelse: [] }];
+    const iter: A.Expr = i === 0 ? { ...pos(g.iter), kind: 'Name', id: '.0', ctx: 'Load' } : g.iter;
+    body = [{ ...pos(g.target), kind: 'For', target: g.target, iter, body }];
+  }
+  return body;
+}
+
+function pos(p: A.Pos): A.Pos {
+  return { lineno: p.lineno, col: p.col, endLineno: p.endLineno, endCol: p.endCol };
+}
+
 /** The plain names a target binds (`x`, or each name of `a, b`). */
 export function nameTargets(t: A.Expr): string[] {
   if (t.kind === 'Name') return [t.id];
   if (t.kind === 'Tuple' || t.kind === 'List') return t.elts.flatMap(nameTargets);
   return [];
+}
+
+/** The names an import statement binds, in order: each `as` name, or the imported name itself. */
+export function importBindings(s: A.Import | A.ImportFrom): string[] {
+  if (s.kind === 'Import') return s.names.map((n, i) => s.asnames?.[i] ?? n);
+  return s.names.map((a) => a.asname ?? a.name);
 }

@@ -109,8 +109,35 @@ export function foldExpr(e: A.Expr): A.Expr {
       e.value = foldExpr(e.value);
       if (e.formatSpec !== null) foldExpr(e.formatSpec);
       return e;
+    case 'ListComp':
+    case 'SetComp':
+    case 'GeneratorExp':
+      e.elt = foldExpr(e.elt);
+      foldClauses(e.generators);
+      return e;
+    case 'DictComp':
+      e.key = foldExpr(e.key);
+      e.value = foldExpr(e.value);
+      foldClauses(e.generators);
+      return e;
+    case 'Yield':
+      if (e.value) e.value = foldExpr(e.value);
+      return e;
     default:
       return e;
+  }
+}
+
+/** fold_iter: a list display iterated over is built as a tuple (a constant one when it can be). */
+function foldIter(e: A.Expr): A.Expr {
+  return e.kind === 'List' ? { ...e, kind: 'Tuple' } : e;
+}
+
+/** astfold_comprehension: each clause's iterable and conditions. */
+function foldClauses(generators: A.Comprehension[]): void {
+  for (const g of generators) {
+    g.iter = foldIter(foldExpr(g.iter));
+    g.ifs = g.ifs.map(foldExpr);
   }
 }
 
@@ -142,7 +169,7 @@ export function foldBlock(body: A.Stmt[]): void {
         if (s.kind === 'If') foldBlock(s.orelse);
         break;
       case 'For':
-        s.iter = foldExpr(s.iter);
+        s.iter = foldIter(foldExpr(s.iter));
         foldBlock(s.body);
         break;
       case 'FunctionDef':

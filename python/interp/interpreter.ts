@@ -45,6 +45,7 @@ import { binaryOp, compareOp, intValue, isTrue } from './abstract';
 import { asRaise, lastException, normalizeException, PyRaise, tracebackHere } from './errors';
 import { FrameObjects } from './traceback';
 import { buildString, formatValue } from './format-value';
+import { callComprehension } from './comprehensions';
 
 const NO_KEYWORDS: [string, PyObject][] = [];
 
@@ -81,6 +82,8 @@ export class Interpreter {
     readonly globals: PyObject,
     readonly maxSteps: number,
     write: (text: string) => void,
+    /** The script's path as given on the command line (sys.argv[0]). */
+    readonly scriptArg = '<string>',
   ) {
     this.builtins = new Builtins(rt, this, write);
     this.frameObjects = new FrameObjects(rt);
@@ -93,15 +96,15 @@ export class Interpreter {
     return this.frames[this.frames.length - 1];
   }
 
-  private push(op: PyObject): void {
+  push(op: PyObject): void {
     this.top.frame.stack.push(op);
   }
 
-  private pop(): PyObject {
+  pop(): PyObject {
     return this.top.frame.pop();
   }
 
-  private peek(depth = 0): PyObject {
+  peek(depth = 0): PyObject {
     const stack = this.top.frame.stack;
     return stack[stack.length - 1 - depth];
   }
@@ -174,7 +177,7 @@ export class Interpreter {
     return this.frames.length > 0 ? this.top.frame : null;
   }
 
-  private tick(lineno: number): void {
+  tick(lineno: number): void {
     this.top.lineno = lineno;
     if (++this.steps > this.maxSteps) throw new StepLimitExceeded(`step limit of ${this.maxSteps} exceeded`);
   }
@@ -215,10 +218,19 @@ export class Interpreter {
       case 'Global':
         return;
       case 'Import':
-        for (const name of s.names) {
+        s.names.forEach((name, i) => {
           this.push(this.builtins.module(name));
-          this.storeName(name);
+          this.storeName(s.asnames?.[i] ?? name);
+        });
+        return;
+      case 'ImportFrom':
+        // IMPORT_NAME, then IMPORT_FROM + STORE_NAME per name, then POP_TOP of the module.
+        this.push(this.builtins.module(s.module));
+        for (const alias of s.names) {
+          this.push(this.builtins.importFrom(this.peek(), alias.name));
+          this.storeName(alias.asname ?? alias.name);
         }
+        this.rt.decref(this.pop());
         return;
       case 'If':
         this.eval(s.test);
@@ -254,7 +266,7 @@ export class Interpreter {
     }
   }
 
-  private popTruth(): boolean {
+  popTruth(): boolean {
     const v = this.pop();
     const truth = isTrue(v);
     this.rt.decref(v);
@@ -332,7 +344,7 @@ export class Interpreter {
   // --- stores and deletes -------------------------------------------------------------------
 
   /** Store the value on top of the stack into `target` (consuming it). */
-  private store(target: A.Expr): void {
+  store(target: A.Expr): void {
     switch (target.kind) {
       case 'Name':
         return this.storeName(target.id);
@@ -599,6 +611,10 @@ export class Interpreter {
         this.push(formatValue(rt, this.pop(), e.conversion, spec));
         return;
       }
+      case 'ListComp':
+      case 'SetComp':
+      case 'DictComp':
+        return callComprehension(this, e);
     }
   }
 
@@ -942,7 +958,7 @@ export class Interpreter {
    * (f_func and the fast locals); defaults fill missing parameters. On return the frame releases
    * its locals in co_varnames order, then the function.
    */
-  callFunction(func: PyObject, args: PyObject[], site: A.Call | null): PyObject {
+  callFunction(func: PyObject, args: PyObject[], site: A.Pos | null): PyObject {
     const rt = this.rt;
     const code = this.codeOf(func);
     const defaults = funcDefaults(func)?.items ?? [];
@@ -975,9 +991,7 @@ export class Interpreter {
     this.depth++;
     let result: PyObject;
     try {
-      this.execBlock(this.bodyOf(func));
-      this.push(rt.none());
-      result = this.pop();
+      result = this.runBody(func);
     } catch (signal) {
       if (signal instanceof ReturnSignal) result = this.pop();
       else {
@@ -1017,12 +1031,24 @@ export class Interpreter {
     return this.functionCodes.get(funcCode(func))!.info;
   }
 
-  private bodyOf(func: PyObject): readonly A.Stmt[] {
-    return this.functionCodes.get(funcCode(func))!.body;
+  /** Run a function's body in its frame (just pushed); the return value, a new reference. */
+  private runBody(func: PyObject): PyObject {
+    const entry = this.functionCodes.get(funcCode(func))!;
+    if (entry.run !== undefined) return entry.run();
+    this.execBlock(entry.body);
+    return this.rt.none();
   }
 
-  /** Code object -> compile-time info and body. */
-  private readonly functionCodes = new Map<PyObject, { info: CodeInfo; body: readonly A.Stmt[] }>();
+  /** Code object -> compile-time info and body (or, for a comprehension, what runs it). */
+  private readonly functionCodes = new Map<
+    PyObject,
+    { info: CodeInfo; body: readonly A.Stmt[]; run?: () => PyObject }
+  >();
+
+  /** Register a code object whose body is run by `run` (a comprehension's nested function). */
+  registerCode(info: CodeInfo, run: () => PyObject): void {
+    if (!this.functionCodes.has(info.code)) this.functionCodes.set(info.code, { info, body: [], run });
+  }
 
   // --- definitions -----------------------------------------------------------------------------
 

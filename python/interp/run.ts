@@ -99,7 +99,14 @@ export function runProgram(source: string, filename: string, options: RunOptions
       return { stdout: '', stderr: `${filename}: ${error.message}\n`, exitCode: 1 };
     throw error;
   }
-  const interp = new Interpreter(rt, compiled, globals, options.maxSteps ?? DEFAULT_MAX_STEPS, write);
+  const interp = new Interpreter(
+    rt,
+    compiled,
+    globals,
+    options.maxSteps ?? DEFAULT_MAX_STEPS,
+    write,
+    options.scriptArg ?? filename,
+  );
   for (const [name, value] of [
     ['__name__', rt.str('__main__')],
     ['__doc__', rt.none()],

@@ -30,6 +30,8 @@ export interface RunOptions {
   readonly observer?: RunObserver | null;
   /** Components that replace the reference ones (a student's, for `pymemlab run --impl DIR`). */
   readonly components?: Partial<Components>;
+  /** sys.argv[0]: the script's path as given on the command line (default: the filename). */
+  readonly scriptArg?: string;
 }
 
 export interface RunResult {

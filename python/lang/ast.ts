@@ -45,6 +45,7 @@ export type Stmt<X = never> =
   | Continue
   | Global
   | Import
+  | ImportFrom
   | X;
 
 export interface Arg extends Pos {
@@ -138,10 +139,25 @@ export interface Global extends Pos {
   names: string[];
 }
 
-/** `import gc, sys`: module names in order (only gc, sys and weakref are in the subset). */
+/** `import gc, sys as s`: module names in order (SUPPORTED_MODULES in subset.ts). */
 export interface Import extends Pos {
   kind: 'Import';
   names: string[];
+  /** The name `as` binds each module to, or null for its own name (absent: no `as` at all). */
+  asnames?: (string | null)[];
+}
+
+/** One name of `from module import name as asname` (asname null without `as`). */
+export interface ImportAlias {
+  name: string;
+  asname: string | null;
+}
+
+/** `from weakref import ref, finalize as fin`: an absolute import of named attributes. */
+export interface ImportFrom extends Pos {
+  kind: 'ImportFrom';
+  module: string;
+  names: ImportAlias[];
 }
 
 // ---- expressions ----
@@ -163,6 +179,11 @@ export type Expr<X = never> =
   | Name
   | JoinedStr<X>
   | FormattedValue<X>
+  | ListComp<X>
+  | SetComp<X>
+  | DictComp<X>
+  | GeneratorExp<X>
+  | Yield<X>
   | X;
 
 export interface BoolOp<X = never> extends Pos {
@@ -275,5 +296,48 @@ export interface FormattedValue<X = never> extends Pos {
   conversion: 's' | 'r' | 'a' | null;
   formatSpec: JoinedStr<X> | null;
 }
+
+/** One `for target in iter if ifs...` clause of a comprehension (Python's `ast.comprehension`). */
+export interface Comprehension<X = never> {
+  target: Expr<X>;
+  iter: Expr<X>;
+  ifs: Expr<X>[];
+}
+
+/** `[elt for ...]`: in 3.11 a call of a nested function `<listcomp>` taking the first iterator as `.0`. */
+export interface ListComp<X = never> extends Pos {
+  kind: 'ListComp';
+  elt: Expr<X>;
+  generators: Comprehension<X>[];
+}
+
+export interface SetComp<X = never> extends Pos {
+  kind: 'SetComp';
+  elt: Expr<X>;
+  generators: Comprehension<X>[];
+}
+
+export interface DictComp<X = never> extends Pos {
+  kind: 'DictComp';
+  key: Expr<X>;
+  value: Expr<X>;
+  generators: Comprehension<X>[];
+}
+
+/** `(elt for ...)`: a call of a nested generator function `<genexpr>`. */
+export interface GeneratorExp<X = never> extends Pos {
+  kind: 'GeneratorExp';
+  elt: Expr<X>;
+  generators: Comprehension<X>[];
+}
+
+/** `yield value` (value null for a bare `yield`); makes the enclosing function a generator. */
+export interface Yield<X = never> extends Pos {
+  kind: 'Yield';
+  value: Expr<X> | null;
+}
+
+/** Every comprehension kind, including generator expressions. */
+export type AnyComp<X = never> = ListComp<X> | SetComp<X> | DictComp<X> | GeneratorExp<X>;
 
 export type Node<X = never> = Module<X> | Stmt<X> | Expr<X> | Arg | Keyword<X>;

@@ -145,7 +145,7 @@ function compileExpr(e: PExpr, ctx: Context, fail: Fail, starAllowed = false): v
       if (repeat) fail(repeat, `keyword argument repeated: ${kw.arg}`);
     });
   }
-  if (e.kind === 'Foreign' && (e.pyKind === 'Yield' || e.pyKind === 'YieldFrom') && !ctx.inFunction) {
+  if ((e.kind === 'Yield' || (e.kind === 'Foreign' && e.pyKind === 'YieldFrom')) && !ctx.inFunction) {
     fail(e, "'yield' outside function");
   }
   const callArgs = e.kind === 'Call' ? e.args : e.kind === 'Foreign' && e.pyKind === 'Call' ? e.exprs.slice(1) : [];

@@ -133,6 +133,16 @@ function exprName(e: PExpr): string {
     case 'JoinedStr':
     case 'FormattedValue':
       return 'f-string expression';
+    case 'ListComp':
+      return 'list comprehension';
+    case 'SetComp':
+      return 'set comprehension';
+    case 'DictComp':
+      return 'dict comprehension';
+    case 'GeneratorExp':
+      return 'generator expression';
+    case 'Yield':
+      return 'yield expression';
     case 'Constant':
       if (e.value.type === 'none') return 'None';
       if (e.value.type === 'bool') return e.value.value ? 'True' : 'False';
@@ -149,7 +159,6 @@ const FOREIGN_EXPR_NAMES: Record<string, string> = {
   UnaryOp: 'expression',
   Call: 'function call',
   GeneratorExp: 'generator expression',
-  Yield: 'yield expression',
   YieldFrom: 'yield expression',
   Await: 'await expression',
   ListComp: 'list comprehension',
@@ -737,12 +746,13 @@ class Parser {
       const dotted = this.dottedName();
       if (!dotted) return null;
       const alias = this.alt(() => this.expect('as') && this.nameToken());
-      return { name: dotted, alias: alias !== null };
+      return { name: dotted, asname: alias ? alias.string : null };
     });
     if (!names) return null;
     const pos = this.span(start);
-    if (names.some((n) => n.alias)) return this.foreign('Import', "'import ... as' statements", pos, []);
-    return { kind: 'Import', names: names.map((n) => n.name), ...pos };
+    const imported = names.map((n) => n.name);
+    if (names.every((n) => n.asname === null)) return { kind: 'Import', names: imported, ...pos };
+    return { kind: 'Import', names: imported, asnames: names.map((n) => n.asname), ...pos };
   }
 
   private dottedName(): string | null {
@@ -756,37 +766,52 @@ class Parser {
     }
   }
 
+  // Absolute `from module import names` is an ImportFrom; relative and star imports stay foreign.
   private importFrom(): PStmt | null {
     const start = this.cur();
     const dots = (): Token | null => this.expect('.') ?? this.expect('...');
-    const done = (): PStmt => this.foreign('ImportFrom', "'from ... import' statements", this.span(start), []);
+    const foreign = (construct: string): PStmt => this.foreign('ImportFrom', construct, this.span(start), []);
     const withModule = this.alt(() => {
       if (!this.expect('from')) return null;
-      this.many(dots);
-      return this.dottedName() && this.expect('import') && this.importFromTargets() && done();
+      const relative = this.many(dots).length > 0;
+      const module = this.dottedName();
+      const names = module && this.expect('import') && this.importFromTargets();
+      if (!module || !names) return null;
+      if (relative) return foreign("relative 'from . import' statements");
+      if (names === '*') return foreign("'from ... import *' statements");
+      return { kind: 'ImportFrom', module, names, ...this.span(start) } satisfies A.ImportFrom;
     });
     if (withModule) return withModule;
     return this.alt(
-      () => this.expect('from') && this.many1(dots) && this.expect('import') && this.importFromTargets() && done(),
+      () =>
+        this.expect('from') &&
+        this.many1(dots) &&
+        this.expect('import') &&
+        this.importFromTargets() &&
+        foreign("relative 'from . import' statements"),
     );
   }
 
-  private importFromTargets(): boolean | null {
-    const asNames = (): Token[] | null =>
+  private importFromTargets(): A.ImportAlias[] | '*' | null {
+    const asNames = (): A.ImportAlias[] | null =>
       this.gather(',', () => {
         const n = this.nameToken();
         if (!n) return null;
-        this.alt(() => this.expect('as') && this.nameToken());
-        return n;
+        const alias = this.alt(() => this.expect('as') && this.nameToken());
+        return { name: n.string, asname: alias ? alias.string : null };
       });
     const r =
       this.alt(() => {
-        if (!this.expect('(') || !asNames()) return null;
+        const names = this.expect('(') && asNames();
+        if (!names) return null;
         this.alt(() => this.expect(','));
-        return this.expect(')') !== null;
+        return this.expect(')') && names;
       }) ??
-      this.alt(() => asNames() && this.ahead(false, () => this.expect(','))) ??
-      this.alt(() => this.expect('*') !== null);
+      this.alt(() => {
+        const names = asNames();
+        return names && this.ahead(false, () => this.expect(',')) && names;
+      }) ??
+      this.alt(() => (this.expect('*') ? '*' : null));
     if (r) return r;
     this.invalid(
       () =>
@@ -1885,7 +1910,7 @@ class Parser {
       this.alt(() => {
         if (!this.expect('yield')) return null;
         const value = this.alt(() => this.starExpressions());
-        return this.foreign('Yield', 'yield expressions', this.span(start), [value]);
+        return { kind: 'Yield', value, ...this.span(start) };
       })
     );
   }
@@ -2498,33 +2523,38 @@ class Parser {
     return null;
   }
 
+  /** A comprehension node, or Foreign for an asynchronous one (outside the subset). */
   private comprehension(
-    pyKind: string,
-    construct: string,
+    pyKind: 'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp',
     start: Pos,
     elts: PExpr[],
     clauses: Comprehension[],
-  ): Foreign {
-    const exprs = [...elts, ...clauses.flatMap((c) => [c.target, c.iter, ...c.ifs])];
-    const what = clauses.some((c) => c.isAsync) ? 'asynchronous comprehensions' : construct;
-    return this.foreign(pyKind, what, this.span(start), exprs);
+  ): PExpr {
+    const pos = this.span(start);
+    if (clauses.some((c) => c.isAsync)) {
+      const exprs = [...elts, ...clauses.flatMap((c) => [c.target, c.iter, ...c.ifs])];
+      return this.foreign(pyKind, 'asynchronous comprehensions', pos, exprs);
+    }
+    const generators = clauses.map(({ target, iter, ifs }) => ({ target, iter, ifs }));
+    if (pyKind === 'DictComp') return { kind: pyKind, key: elts[0], value: elts[1], generators, ...pos };
+    return { kind: pyKind, elt: elts[0], generators, ...pos };
   }
 
   private listcomp(): PExpr | null {
-    return this.bracketedComprehension('[', ']', 'ListComp', 'list comprehensions');
+    return this.bracketedComprehension('[', ']', 'ListComp');
   }
 
   private setcomp(): PExpr | null {
-    return this.bracketedComprehension('{', '}', 'SetComp', 'set comprehensions');
+    return this.bracketedComprehension('{', '}', 'SetComp');
   }
 
   /** listcomp / setcomp: `open named_expression for_if_clauses close`, or the invalid_comprehension error. */
-  private bracketedComprehension(open: string, close: string, pyKind: string, construct: string): PExpr | null {
+  private bracketedComprehension(open: string, close: string, pyKind: 'ListComp' | 'SetComp'): PExpr | null {
     const r = this.alt(() => {
       const start = this.expect(open);
       const elt = start && this.namedExpression();
       const clauses = elt && this.forIfClauses();
-      return clauses && this.expect(close) && this.comprehension(pyKind, construct, start, [elt], clauses);
+      return clauses && this.expect(close) && this.comprehension(pyKind, start, [elt], clauses);
     });
     if (r) return r;
     this.invalid(() => this.invalidComprehension());
@@ -2542,11 +2572,7 @@ class Parser {
             return e && this.ahead(false, () => this.expect(':=')) && e;
           }));
       const clauses = elt && this.forIfClauses();
-      return (
-        clauses &&
-        this.expect(')') &&
-        this.comprehension('GeneratorExp', 'generator expressions', start, [elt], clauses)
-      );
+      return clauses && this.expect(')') && this.comprehension('GeneratorExp', start, [elt], clauses);
     });
     if (r) return r;
     this.invalid(() => this.invalidComprehension());
@@ -2558,11 +2584,7 @@ class Parser {
       const start = this.expect('{');
       const kv = start && this.kvpair();
       const clauses = kv && this.forIfClauses();
-      return (
-        clauses &&
-        this.expect('}') &&
-        this.comprehension('DictComp', 'dict comprehensions', start, [kv.key, kv.value], clauses)
-      );
+      return clauses && this.expect('}') && this.comprehension('DictComp', start, [kv.key, kv.value], clauses);
     });
     if (r) return r;
     this.invalid(() => {

@@ -50,20 +50,16 @@ function stmtProblem(s: PStmt, inClass: boolean): string | null {
     return 'class-body statements other than assignments, defs, pass and docstrings';
   }
   switch (s.kind) {
-    case 'Import': {
+    case 'Import':
+    case 'ImportFrom': {
       // Name the refused modules: a new user needs to know which import to remove.
-      const refused = s.names.filter((n) => !SUPPORTED_MODULES.includes(n));
+      const refused = (s.kind === 'Import' ? s.names : [s.module]).filter((n) => !SUPPORTED_MODULES.includes(n));
       return refused.length === 0
         ? null
         : `imports of ${refused.map((n) => `'${n}'`).join(', ')} (modules other than ${SUPPORTED_MODULES.join(', ')})`;
     }
-    case 'For': {
-      const t = s.target;
-      const names = t.kind === 'Tuple' ? t.elts : [t];
-      return names.every((n) => n.kind === 'Name') && names.length > 0
-        ? null
-        : 'for-loop targets other than a name or a tuple of names';
-    }
+    case 'For':
+      return isNameTarget(s.target) ? null : 'for-loop targets other than a name or a tuple of names';
     case 'ClassDef':
       return s.bases.length > 1 ? 'classes with more than one base' : null;
     case 'Delete':
@@ -75,7 +71,21 @@ function stmtProblem(s: PStmt, inClass: boolean): string | null {
   }
 }
 
+/** A name, or a non-empty tuple of names. */
+function isNameTarget(t: PExpr): boolean {
+  const names = t.kind === 'Tuple' ? t.elts : [t];
+  return names.every((n) => n.kind === 'Name') && names.length > 0;
+}
+
 function exprProblems(e: PExpr, out: Problem[]): void {
   if (e.kind === 'Foreign') out.push({ construct: e.construct, at: e });
+  if (e.kind === 'GeneratorExp') out.push({ construct: 'generator expressions', at: e });
+  if (e.kind === 'Yield') out.push({ construct: 'yield expressions', at: e });
+  if (e.kind === 'ListComp' || e.kind === 'SetComp' || e.kind === 'DictComp' || e.kind === 'GeneratorExp') {
+    for (const g of e.generators) {
+      if (!isNameTarget(g.target))
+        out.push({ construct: 'comprehension targets other than a name or a tuple of names', at: g.target });
+    }
+  }
   for (const child of exprChildren(e)) exprProblems(child, out);
 }

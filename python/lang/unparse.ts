@@ -1,7 +1,7 @@
 // Prints subset ASTs back as Python source (4-space indents, parentheses only where precedence
 // needs them), so that parsing the output gives the same tree up to positions.
 
-import type { BinOperator, CmpOperator, Expr, FormattedValue, JoinedStr, Module, Stmt } from './ast';
+import type { BinOperator, CmpOperator, Comprehension, Expr, FormattedValue, JoinedStr, Module, Stmt } from './ast';
 import { isPrintable } from './strings';
 
 /** Binding strength, loosest first, as in Python's grammar (and ast.unparse). */
@@ -63,10 +63,16 @@ const STMT_KINDS = new Set([
   'Continue',
   'Global',
   'Import',
+  'ImportFrom',
 ]);
 
 function isStmt(node: Stmt | Expr): node is Stmt {
   return STMT_KINDS.has(node.kind);
+}
+
+/** `name` or `name as asname`, as an import statement writes it. */
+function aliased(name: string, asname: string | null): string {
+  return asname === null ? name : `${name} as ${asname}`;
 }
 
 function block(body: Stmt[], indent: string): string {
@@ -113,7 +119,9 @@ function stmtLines(s: Stmt, indent: string): string {
     case 'Global':
       return line(`global ${s.names.join(', ')}`);
     case 'Import':
-      return line(`import ${s.names.join(', ')}`);
+      return line(`import ${s.names.map((n, i) => aliased(n, s.asnames?.[i] ?? null)).join(', ')}`);
+    case 'ImportFrom':
+      return line(`from ${s.module} import ${s.names.map((a) => aliased(a.name, a.asname)).join(', ')}`);
   }
 }
 
@@ -182,6 +190,17 @@ function expr(e: Expr, required: Prec): string {
     }
     case 'Subscript':
       return `${expr(e.value, Prec.Atom)}[${expr(e.slice, Prec.Tuple)}]`;
+    case 'ListComp':
+      return `[${expr(e.elt, Prec.Test)}${clauses(e.generators)}]`;
+    case 'SetComp':
+      return `{${expr(e.elt, Prec.Test)}${clauses(e.generators)}}`;
+    case 'DictComp':
+      return `{${expr(e.key, Prec.Test)}: ${expr(e.value, Prec.Test)}${clauses(e.generators)}}`;
+    case 'GeneratorExp':
+      return `(${expr(e.elt, Prec.Test)}${clauses(e.generators)})`;
+    case 'Yield':
+      // parenthesized everywhere: valid in every position, and it parses back to the same node
+      return e.value ? `(yield ${expr(e.value, Prec.Tuple)})` : '(yield)';
     case 'Name':
       return e.id;
     case 'JoinedStr':
@@ -232,6 +251,17 @@ function fstring(e: JoinedStr | FormattedValue): string {
     if (!fields.some((f) => f.includes(quote) || f.includes('\\'))) return `f${quote}${text}${quote}`;
   }
   throw new Error('an f-string whose expressions use both quotes or a backslash cannot be written in Python 3.11');
+}
+
+/** ` for target in iter if cond ...` for each clause of a comprehension. */
+function clauses(generators: Comprehension[]): string {
+  return generators
+    .map(
+      (g) =>
+        ` for ${expr(g.target, Prec.Tuple)} in ${expr(g.iter, Prec.Or)}` +
+        g.ifs.map((c) => ` if ${expr(c, Prec.Or)}`).join(''),
+    )
+    .join('');
 }
 
 /** Python's repr() of a str. */

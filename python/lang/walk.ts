@@ -1,6 +1,7 @@
 // Generic traversal of the parser's tree: which expressions and statement blocks a node owns.
 
-import type { ForeignBlock, PExpr, PStmt } from './parser';
+import type { Comprehension } from './ast';
+import type { Foreign, ForeignBlock, PExpr, PStmt } from './parser';
 
 /** The direct sub-expressions of an expression, in source order. */
 export function exprChildren(e: PExpr): PExpr[] {
@@ -31,12 +32,25 @@ export function exprChildren(e: PExpr): PExpr[] {
       return e.values;
     case 'FormattedValue':
       return e.formatSpec ? [e.value, e.formatSpec] : [e.value];
+    case 'ListComp':
+    case 'SetComp':
+    case 'GeneratorExp':
+      return [e.elt, ...comprehensionChildren(e.generators)];
+    case 'DictComp':
+      return [e.key, e.value, ...comprehensionChildren(e.generators)];
+    case 'Yield':
+      return e.value ? [e.value] : [];
     case 'Constant':
     case 'Name':
       return [];
     case 'Foreign':
       return e.exprs;
   }
+}
+
+/** The clauses' targets, iterables and conditions, in source order. */
+function comprehensionChildren(generators: Comprehension<Foreign>[]): PExpr[] {
+  return generators.flatMap((g) => [g.target, g.iter, ...g.ifs]);
 }
 
 export interface StmtParts {
@@ -74,6 +88,7 @@ export function stmtParts(s: PStmt): StmtParts {
     case 'Continue':
     case 'Global':
     case 'Import':
+    case 'ImportFrom':
       return { exprs: [], blocks: [] };
     case 'Foreign':
       return { exprs: s.exprs, blocks: s.blocks };

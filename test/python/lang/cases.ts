@@ -777,9 +777,13 @@ export const RENDERED_ERRORS: { source: string; stderr: string }[] = [
 /** Valid Python outside the subset: the construct named and the line reported. */
 export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: number }[] = [
   { source: 'f = lambda x: x\n', construct: 'lambda expressions', lineno: 1 },
-  { source: 'x = 1\nys = [i for i in range(3)]\n', construct: 'list comprehensions', lineno: 2 },
+  {
+    source: 'x = 1\nys = [i.a for i.a in range(3)]\n',
+    construct: 'comprehension targets other than a name or a tuple of names',
+    lineno: 2,
+  },
   { source: 'g = (i for i in range(3))\n', construct: 'generator expressions', lineno: 1 },
-  { source: 's = {i for i in x}\nd = {k: 1 for k in x}\n', construct: 'set comprehensions', lineno: 1 },
+  { source: 'async def f():\n    return [i async for i in x]\n', construct: 'async functions', lineno: 1 },
   { source: 'def f():\n    yield 1\n', construct: 'yield expressions', lineno: 2 },
   { source: 'try:\n    pass\nexcept ValueError:\n    pass\n', construct: "'try' statements", lineno: 1 },
   { source: 'raise ValueError\n', construct: 'raise statements', lineno: 1 },
@@ -795,7 +799,7 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'print(*xs)\n', construct: "starred ('*') expressions", lineno: 1 },
   { source: 'f(**kw)\n', construct: "'**' arguments in calls", lineno: 1 },
   { source: 'a, *b = xs\n', construct: "starred ('*') expressions", lineno: 1 },
-  { source: "x = f'{y}'\n", construct: 'f-strings', lineno: 1 },
+  { source: "x = f'{(lambda: 1)}'\n", construct: 'lambda expressions', lineno: 1 },
   { source: 'x = 1.5\n', construct: 'float literals', lineno: 1 },
   { source: 'x = 2j\n', construct: 'complex number literals', lineno: 1 },
   { source: "x = b'abc'\n", construct: 'bytes literals', lineno: 1 },
@@ -804,8 +808,16 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'match x:\n    case 1:\n        pass\n', construct: "'match' statements", lineno: 1 },
   { source: 'def f():\n    x = 1\n    def g():\n        nonlocal x\n', construct: 'nonlocal statements', lineno: 4 },
   { source: 'assert x\n', construct: 'assert statements', lineno: 1 },
-  { source: 'import gc as g\n', construct: "'import ... as' statements", lineno: 1 },
-  { source: 'from gc import collect\n', construct: "'from ... import' statements", lineno: 1 },
+  { source: 'from gc import *\n', construct: "'from ... import *' statements", lineno: 1 },
+  { source: 'from . import gc\n', construct: "relative 'from . import' statements", lineno: 1 },
+  { source: 'from .. import gc\n', construct: "relative 'from . import' statements", lineno: 1 },
+  { source: 'from .m import (a, b)\n', construct: "relative 'from . import' statements", lineno: 1 },
+  { source: 'import os as o\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
+  {
+    source: 'from os.path import join as j\n',
+    construct: "imports of 'os.path' (modules other than gc, sys, weakref)",
+    lineno: 1,
+  },
   { source: 'import os\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
   { source: 'import gc, os\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
   {
@@ -983,6 +995,8 @@ while n:
 
 /** Snippets whose unparse must keep the tree (precedence, associativity, nesting, literals). */
 export const ROUNDTRIP_SNIPPETS: string[] = [
+  's = f\'{a!r:>{w}} {{b}} {c=} {d["k"]:,}\'\n',
+  'import gc as g, sys\nfrom weakref import ref, getweakrefs as gw\n',
   '(a + b) * c - d // (e % f)\n',
   'a - (b - c) + -(-d) - +e\n',
   'x = not (a and b) or (c or d) and not e\n',
@@ -1006,6 +1020,15 @@ export const ROUNDTRIP_SNIPPETS: string[] = [
  * net over the grammar's error rules, tokenizer errors and compile-stage checks.
  */
 export const MORE_SYNTAX_ERRORS: string[] = [
+  'x = f"{}"',
+  'x = 1\nprint(f"a}b")',
+  'f"{x!z}"',
+  'f"{x"',
+  'f"{x:{y:{z}}}"',
+  'f\'{"\\\\n"}\'',
+  'f"{#}"',
+  'f"{x!r=}"',
+  'f"{x:{y}"',
   'x = (',
   'x = [',
   'x = {',

@@ -8,6 +8,9 @@ describe('parse: statements', () => {
   test.each([
     ['import gc', '(import gc)'],
     ['import gc, sys, weakref', '(import gc sys weakref)'],
+    ['import gc as g, sys', '(import gc:g sys)'],
+    ['from weakref import ref, getweakrefs as gw', '(from weakref ref getweakrefs:gw)'],
+    ['from gc import (collect,\n    get_count as c,)', '(from gc collect get_count:c)'],
     ['x = 1', '(= x:S 1)'],
     ['a = b = []', '(= a:S b:S (list ))'],
     ['a, b = b, a', '(= (tuple:S a:S b:S) (tuple b a))'],

@@ -1,11 +1,14 @@
 // A compact s-expression rendering of ASTs, so parse expectations read as one line each.
 // Load context is implicit; Store and Del contexts are suffixed ':S' and ':D'.
 
-import type { Ctx, Expr, Module, Stmt } from '../../../python/lang';
+import type { Comprehension, Ctx, Expr, Module, Stmt } from '../../../python/lang';
 
 const ctx = (c: Ctx): string => (c === 'Load' ? '' : c === 'Store' ? ':S' : ':D');
 const list = (xs: Expr[]): string => `[${xs.map(show).join(' ')}]`;
 const block = (ss: Stmt[]): string => `[${ss.map(show).join(' ')}]`;
+
+const comprehension = (gs: Comprehension[]): string =>
+  gs.map((g) => `(for ${show(g.target)} ${show(g.iter)}${g.ifs.map((c) => ` (if ${show(c)})`).join('')})`).join(' ');
 
 export function show(n: Module | Stmt | Expr): string {
   switch (n.kind) {
@@ -43,7 +46,9 @@ export function show(n: Module | Stmt | Expr): string {
     case 'Global':
       return `(global ${n.names.join(' ')})`;
     case 'Import':
-      return `(import ${n.names.join(' ')})`;
+      return `(import ${n.names.map((m, i) => (n.asnames?.[i] ? `${m}:${n.asnames[i]}` : m)).join(' ')})`;
+    case 'ImportFrom':
+      return `(from ${n.module} ${n.names.map((a) => (a.asname ? `${a.name}:${a.asname}` : a.name)).join(' ')})`;
     case 'BoolOp':
       return `(${n.op} ${n.values.map(show).join(' ')})`;
     case 'BinOp':
@@ -68,6 +73,14 @@ export function show(n: Module | Stmt | Expr): string {
       return `(. ${show(n.value)} ${n.attr})${ctx(n.ctx)}`;
     case 'Subscript':
       return `([] ${show(n.value)} ${show(n.slice)})${ctx(n.ctx)}`;
+    case 'ListComp':
+    case 'SetComp':
+    case 'GeneratorExp':
+      return `(${n.kind} ${show(n.elt)} ${comprehension(n.generators)})`;
+    case 'DictComp':
+      return `(${n.kind} ${show(n.key)}:${show(n.value)} ${comprehension(n.generators)})`;
+    case 'Yield':
+      return n.value ? `(yield ${show(n.value)})` : '(yield)';
     case 'Name':
       return `${n.id}${ctx(n.ctx)}`;
     case 'JoinedStr':

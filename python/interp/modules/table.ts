@@ -1,0 +1,73 @@
+/**
+ * How a module is declared: a table of functions (each with CPython's calling convention,
+ * parameters and body) and constants. `builtin-modules.ts` turns the tables into module objects
+ * and checks each call's arguments; the modules themselves live beside this file, one per module.
+ */
+import type { Runtime } from '../../../core/runtime';
+import type { PyObject } from '../../../core/objects/pyobject';
+import type { GcModule } from '../../../core/gc/gcmodule';
+
+/**
+ * How CPython receives a function's arguments, which decides its error messages, whether keywords
+ * are accepted and whether the arguments are first packed in a tuple (an allocation the heap sees).
+ *
+ * | convention   | CPython                         | keywords | tuple | too many / too few                        |
+ * |--------------|---------------------------------|----------|-------|-------------------------------------------|
+ * | `noargs`     | METH_NOARGS                     | no       | no    | `gc.enable() takes no arguments (1 given)` |
+ * | `o`          | METH_O                          | no       | no    | `gc.is_tracked() takes exactly one argument (0 given)` |
+ * | `clinic`     | Argument Clinic, METH_FASTCALL  | yes      | no    | `collect() takes at most 1 argument (2 given)` |
+ * | `parsetuple` | METH_VARARGS + PyArg_ParseTuple | no       | yes   | `set_threshold() takes at least 1 argument (0 given)` |
+ * | `keywords`   | PyArg_ParseTupleAndKeywords     | yes      | yes   | `getsizeof() missing required argument 'object' (pos 1)` |
+ * | `varargs`    | METH_VARARGS, any count         | no       | yes   | (none)                                    |
+ */
+export type Convention = 'noargs' | 'o' | 'clinic' | 'parsetuple' | 'keywords' | 'varargs';
+
+/** What a parameter is converted to: the object itself, a C int, or a Py_ssize_t that may be None. */
+export interface Converted {
+  object: PyObject;
+  int: number;
+  intOrNone: number | null;
+}
+export type Converter = keyof Converted;
+
+/** What a body may return: a new reference, or a value turned into one (void is None). */
+export type Result = PyObject | number | boolean | void | readonly number[];
+
+/** One function of a module. `params` names its parameters; the first `required` must be given. */
+export interface ModuleFunction<C extends Converter = Converter> {
+  readonly name: string;
+  readonly convention: Convention;
+  readonly params?: readonly string[];
+  readonly required?: number;
+  readonly convert?: C;
+  call(args: Converted[C][]): Result;
+}
+
+/**
+ * A module: its name, its functions and its constants, in definition order. The constants (new
+ * references) are made when the module is built, after its function objects, as CPython does.
+ */
+export interface ModuleTable {
+  readonly name: string;
+  readonly functions: readonly ModuleFunction[];
+  readonly constants: () => [string, PyObject][];
+  /** The C module whose name CPython's argument errors give (`_weakref` for weakref's functions). */
+  readonly cModule?: string;
+  /** Built on its first import (not in sys.modules at CPython's start-up), not when the program starts. */
+  readonly onImport?: boolean;
+}
+
+/** What the module tables need from the running program. */
+export interface ModuleContext {
+  readonly rt: Runtime;
+  readonly gc: GcModule;
+  /** sys._debugmallocstats()'s text. */
+  readonly debugMallocStats: () => string;
+  /** The script's path as it was run: sys.argv[0]. */
+  readonly scriptPath: string;
+}
+
+/** Declare a function, inferring the converted argument type its body sees. */
+export function def<C extends Converter = 'object'>(f: ModuleFunction<C>): ModuleFunction {
+  return f as unknown as ModuleFunction;
+}

@@ -1,0 +1,29 @@
+// Run a program on python3 (CPython 3.11) as `python3 FILE` runs it, unbuffered as the fidelity
+// tool runs it: the comparisons of whole programs share this.
+import { spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { cpython311 } from './cpython311';
+
+/** What python3 did with one program written to a temporary file (whose path is `file`). */
+export interface CPythonRun {
+  readonly file: string;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number | null;
+}
+
+let dir: string | null = null;
+
+/** Write `source` to a file named after `name` in this run's temporary folder and run python3 on it. */
+export function runOnCPython(name: string, source: string): CPythonRun {
+  dir ??= mkdtempSync(path.join(tmpdir(), 'pymemlab-run-'));
+  const file = path.join(dir, `${name.replace(/\W+/g, '_')}.py`);
+  writeFileSync(file, source);
+  const r = spawnSync(cpython311!.executable, [file], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONUNBUFFERED: '1' },
+  });
+  return { file, stdout: r.stdout, stderr: r.stderr, exitCode: r.status };
+}
