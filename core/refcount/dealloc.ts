@@ -49,7 +49,7 @@ export function tpDealloc(rt: Runtime, op: PyObject): void {
       for (const c of op.items!.splice(0)) rt.decref(c);
       return release(rt, op);
     case Kind.Function:
-      // func_dealloc: weakrefs, func_clear (globals, defaults), then the code object.
+      // func_dealloc: weakrefs, func_clear (globals, defaults, closure, annotations), then the code object.
       rt.untrack(op);
       clearWeakRefs(rt, op);
       releaseRefs(rt, op);

@@ -14,6 +14,7 @@ import { newTupleStealing } from '../../core/objects/tuple';
 import { newCode } from '../../core/objects/funcobject';
 import { UnsupportedConstruct } from '../lang/errors';
 import { foldBlock } from './fold';
+import { exprChildren, stmtParts } from '../lang/walk';
 
 export interface CodeInfo {
   readonly name: string;
@@ -27,6 +28,8 @@ export interface CodeInfo {
   readonly fast: boolean;
   /** The code object (Kind.Code, holding co_consts). */
   code: PyObject;
+  /** A module or class body with annotated assignments starts with SETUP_ANNOTATIONS. */
+  readonly setupAnnotations: boolean;
 }
 
 export interface Compiled {
@@ -34,6 +37,12 @@ export interface Compiled {
   readonly codes: Map<A.FunctionDef | A.ClassDef | A.AnyComp, CodeInfo>;
   /** Folded constants by node: Constant literals, all-constant tuples, constant-element tuples of list displays. */
   readonly constants: Map<A.Expr, PyObject>;
+  /**
+   * A function's all-literal defaults, and its all-literal annotations as (name, value, ...): the
+   * compiler folds each into one constant tuple of the enclosing code, made before the program runs.
+   */
+  readonly constantDefaults: Map<A.FunctionDef, PyObject>;
+  readonly constantAnnotations: Map<A.FunctionDef, PyObject>;
   /** The arena: released after the module has run. */
   readonly arena: PyObject[];
 }
@@ -49,6 +58,8 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
   const merged = new Map<string, PyObject>();
   const arena: PyObject[] = [];
   const codes = new Map<A.FunctionDef | A.ClassDef | A.AnyComp, CodeInfo>();
+  const constantDefaults = new Map<A.FunctionDef, PyObject>();
+  const constantAnnotations = new Map<A.FunctionDef, PyObject>();
 
   const constKey = (e: A.Expr): string => {
     if (e.kind === 'Constant') {
@@ -114,7 +125,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         const targets =
           s.kind === 'Assign'
             ? s.targets
-            : s.kind === 'AugAssign' || s.kind === 'For'
+            : s.kind === 'AugAssign' || s.kind === 'For' || s.kind === 'AnnAssign'
               ? [s.target]
               : s.kind === 'Delete'
                 ? s.targets
@@ -241,6 +252,30 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           return;
       }
     };
+    const arenaOnly = (x: A.Expr): void => {
+      if (x.kind === 'Constant') {
+        if (!constants.has(x)) constants.set(x, constant(x));
+      } else (exprChildren(x) as A.Expr[]).forEach(arenaOnly);
+    };
+    /** fold_tuple_on_constants for MAKE_FUNCTION's defaults and annotations tuples. */
+    const foldFunctionConstants = (s: A.FunctionDef): void => {
+      const at: A.Pos = { lineno: s.lineno, col: s.col, endLineno: s.endLineno, endCol: s.endCol };
+      const tuple = (elts: A.Expr[]): A.Tuple => ({ kind: 'Tuple', elts, ctx: 'Load', ...at });
+      const str = (value: string): A.Constant => ({ kind: 'Constant', value: { type: 'str', value }, ...at });
+      const fold = (elts: A.Expr[], into: Map<A.FunctionDef, PyObject>): void => {
+        if (elts.length === 0 || !elts.every((e) => e.kind === 'Constant')) return;
+        const op = constant(tuple(elts));
+        useConst(op);
+        into.set(s, op);
+      };
+      fold(s.defaults, constantDefaults);
+      const annotated = annotationPairs(s);
+      if (annotated.every(([, e]) => e.kind === 'Constant'))
+        fold(
+          annotated.flatMap(([n, e]) => [str(n), e]),
+          constantAnnotations,
+        );
+    };
     const foldElements = (x: A.Expr) => {
       if (x.kind === 'Constant') {
         if (!constants.has(x)) constants.set(x, constant(x));
@@ -251,6 +286,8 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         switch (s.kind) {
           case 'FunctionDef': {
             s.defaults.forEach(expr);
+            for (const a of [...s.argAnnotations, s.returns]) if (a !== null) expr(a);
+            foldFunctionConstants(s);
             const info = unit(
               s.name,
               qualname === '' ? s.name : `${qualname}.${s.name}`,
@@ -284,6 +321,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           case 'AugAssign':
             expr(s.target);
             expr(s.value);
+            break;
+          case 'AnnAssign':
+            if (s.value !== null) expr(s.value);
+            expr(s.target);
+            // A function body never evaluates its annotations: their literals are only parsed.
+            if (fast) arenaOnly(s.annotation);
+            else expr(s.annotation);
             break;
           case 'For':
             expr(s.iter);
@@ -338,11 +382,34 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       globals: declaredGlobal,
       fast,
       code,
+      setupAnnotations: !fast && hasAnnotations(body),
     };
   };
 
   const moduleInfo = unit('<module>', '', [], module.body, false);
-  return { module: moduleInfo, codes, constants, arena };
+  return { module: moduleInfo, codes, constants, constantDefaults, constantAnnotations, arena };
+}
+
+/** compiler_visit_annotations' order: each annotated parameter, then 'return'. */
+export function annotationPairs(s: A.FunctionDef): [string, A.Expr][] {
+  const pairs: [string, A.Expr][] = [];
+  s.args.forEach((a, i) => {
+    const annotation = s.argAnnotations[i];
+    if (annotation !== null) pairs.push([a.arg, annotation]);
+  });
+  if (s.returns !== null) pairs.push(['return', s.returns]);
+  return pairs;
+}
+
+/** find_ann: whether a body (not counting nested functions and classes) has an annotated assignment. */
+function hasAnnotations(body: readonly A.Stmt[]): boolean {
+  return body.some(
+    (s) =>
+      s.kind === 'AnnAssign' ||
+      (s.kind !== 'FunctionDef' &&
+        s.kind !== 'ClassDef' &&
+        stmtParts(s).blocks.some((b) => hasAnnotations(b.body as A.Stmt[]))),
+  );
 }
 
 const COMPREHENSION_NAMES: Record<A.AnyComp['kind'], string> = {

@@ -156,6 +156,10 @@ export function foldBlock(body: A.Stmt[]): void {
         s.value = foldExpr(s.value);
         s.target = foldExpr(s.target);
         break;
+      case 'AnnAssign':
+        if (s.value) s.value = foldExpr(s.value);
+        s.annotation = foldExpr(s.annotation);
+        break;
       case 'Return':
         if (s.value) s.value = foldExpr(s.value);
         break;
@@ -174,6 +178,8 @@ export function foldBlock(body: A.Stmt[]): void {
         break;
       case 'FunctionDef':
         s.defaults = s.defaults.map(foldExpr);
+        s.argAnnotations = s.argAnnotations.map((a) => a && foldExpr(a));
+        if (s.returns) s.returns = foldExpr(s.returns);
         foldBlock(s.body);
         break;
       case 'ClassDef':

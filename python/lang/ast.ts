@@ -36,6 +36,7 @@ export type Stmt<X = never> =
   | Delete<X>
   | Assign<X>
   | AugAssign<X>
+  | AnnAssign<X>
   | For<X>
   | While<X>
   | If<X>
@@ -53,12 +54,17 @@ export interface Arg extends Pos {
   arg: string;
 }
 
-/** `def name(args): body`; `defaults` belong to the last `defaults.length` args, as in Python. */
+/**
+ * `def name(args) -> returns: body`; `defaults` belong to the last `defaults.length` args, as in
+ * Python. `argAnnotations[i]` is the annotation of `args[i]` (Python's `arg.annotation`), or null.
+ */
 export interface FunctionDef<X = never> extends Pos {
   kind: 'FunctionDef';
   name: string;
   args: Arg[];
   defaults: Expr<X>[];
+  argAnnotations: (Expr<X> | null)[];
+  returns: Expr<X> | null;
   body: Stmt<X>[];
 }
 
@@ -92,6 +98,18 @@ export interface AugAssign<X = never> extends Pos {
   target: Expr<X>;
   op: BinOperator;
   value: Expr<X>;
+}
+
+/**
+ * `target: annotation = value` (value optional). `simple` is true for a bare name target, whose
+ * annotation a module or class body stores in `__annotations__`.
+ */
+export interface AnnAssign<X = never> extends Pos {
+  kind: 'AnnAssign';
+  target: Expr<X>;
+  annotation: Expr<X>;
+  value: Expr<X> | null;
+  simple: boolean;
 }
 
 /** `for target in iter: body`; target is a Name, or a Tuple of Names. */

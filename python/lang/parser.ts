@@ -626,21 +626,22 @@ class Parser {
 
   private assignment(): PStmt | null {
     const start = this.cur();
-    const annotated = (target: PExpr | null): PStmt | null => {
+    const annotated = (target: PExpr | null, simple: boolean): PStmt | null => {
       if (!target || !this.expect(':')) return null;
       const annotation = this.expression();
       if (!annotation) return null;
-      const value = this.alt(() => this.expect('=') && this.annotatedRhs());
-      return this.foreign('AnnAssign', 'annotated assignments', this.span(start), [target, annotation, value]);
+      const value = this.alt(() => this.expect('=') && this.annotatedRhs()) ?? null;
+      return { kind: 'AnnAssign', target, annotation, value, simple, ...this.span(start) };
     };
     const r =
-      this.alt(() => annotated(this.name('Store'))) ??
+      this.alt(() => annotated(this.name('Store'), true)) ??
       this.alt(() =>
         annotated(
           this.alt(() => {
             const t = this.expect('(') && this.singleTarget();
             return t && this.expect(')') && t;
           }) ?? this.alt(() => this.subscriptAttributeTarget('Store')),
+          false,
         ),
       ) ??
       this.alt((): PStmt | null => {
@@ -942,9 +943,13 @@ class Parser {
   }
 
   private functionAsForeign(f: A.FunctionDef<Foreign>, construct: string): Foreign {
-    return this.foreign('FunctionDef', construct, f, f.defaults, [
-      { body: f.body, scope: 'function', loop: false, params: f.args },
-    ]);
+    return this.foreign(
+      'FunctionDef',
+      construct,
+      f,
+      [...f.defaults, ...f.argAnnotations, f.returns],
+      [{ body: f.body, scope: 'function', loop: false, params: f.args }],
+    );
   }
 
   private functionDefRaw(): PStmt | null {
@@ -986,25 +991,30 @@ class Parser {
     const all = [...p.posonly, ...p.args, ...(p.vararg ? [p.vararg] : []), ...p.kwonly, ...(p.kwarg ? [p.kwarg] : [])];
     const problem = isAsync
       ? 'async functions'
-      : all.some((q) => q.annotation)
-        ? 'parameter annotations'
-        : p.posonly.length > 0
-          ? 'positional-only parameters'
-          : p.vararg
-            ? "'*args' parameters"
-            : p.kwonly.length > 0
-              ? 'keyword-only parameters'
-              : p.kwarg
-                ? "'**kwargs' parameters"
-                : returns
-                  ? 'return annotations'
-                  : null;
+      : p.posonly.length > 0
+        ? 'positional-only parameters'
+        : p.vararg
+          ? "'*args' parameters"
+          : p.kwonly.length > 0
+            ? 'keyword-only parameters'
+            : p.kwarg
+              ? "'**kwargs' parameters"
+              : null;
     const defaults = [...p.posonly, ...p.args].map((q) => q.value).filter((v): v is PExpr => v !== null);
     if (problem) {
       const exprs = [...all.map((q) => q.value), ...all.map((q) => q.annotation), returns];
       return this.foreign('FunctionDef', problem, pos, exprs, [this.functionBlock(body, p)]);
     }
-    return { kind: 'FunctionDef', name, args: p.args.map((q) => q.arg), defaults, body, ...pos };
+    return {
+      kind: 'FunctionDef',
+      name,
+      args: p.args.map((q) => q.arg),
+      defaults,
+      argAnnotations: p.args.map((q) => q.annotation),
+      returns,
+      body,
+      ...pos,
+    };
   }
 
   // ---- parameters (def and lambda share the grammar, differing in closer and annotations) ----

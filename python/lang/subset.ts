@@ -6,7 +6,7 @@ import { UnsupportedConstruct } from './errors';
 import type { PExpr, PModule, PStmt } from './parser';
 import { exprChildren, stmtParts } from './walk';
 
-export const SUPPORTED_MODULES = ['gc', 'sys', 'weakref'];
+export const SUPPORTED_MODULES = ['gc', 'sys', 'weakref', 'ctypes'];
 
 interface Problem {
   construct: string;
@@ -28,7 +28,7 @@ export function checkSubset(tree: PModule, filename: string): Module {
   return tree as Module<never> as Module;
 }
 
-const CLASS_BODY_KINDS = new Set(['Assign', 'AugAssign', 'FunctionDef', 'Pass']);
+const CLASS_BODY_KINDS = new Set(['Assign', 'AugAssign', 'AnnAssign', 'FunctionDef', 'Pass']);
 
 function stmtProblems(body: PStmt[], inClass: boolean, out: Problem[]): void {
   for (const s of body) {
@@ -88,4 +88,11 @@ function exprProblems(e: PExpr, out: Problem[]): void {
     }
   }
   for (const child of exprChildren(e)) exprProblems(child, out);
+}
+
+/** Every construct outside the subset, not just the first (what `pymemlab corpus` counts programs needing). */
+export function subsetProblems(tree: PModule): string[] {
+  const problems: Problem[] = [];
+  stmtProblems(tree.body, false, problems);
+  return problems.map((p) => p.construct);
 }

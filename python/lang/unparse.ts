@@ -54,6 +54,7 @@ const STMT_KINDS = new Set([
   'Delete',
   'Assign',
   'AugAssign',
+  'AnnAssign',
   'For',
   'While',
   'If',
@@ -85,10 +86,14 @@ function stmtLines(s: Stmt, indent: string): string {
   switch (s.kind) {
     case 'FunctionDef': {
       const firstDefault = s.args.length - s.defaults.length;
-      const params = s.args.map((a, i) =>
-        i < firstDefault ? a.arg : `${a.arg}=${expr(s.defaults[i - firstDefault], Prec.Test)}`,
-      );
-      return line(`def ${s.name}(${params.join(', ')}):`) + block(s.body, indent);
+      const params = s.args.map((a, i) => {
+        const annotation = s.argAnnotations[i];
+        const param = annotation === null ? a.arg : `${a.arg}: ${expr(annotation, Prec.Test)}`;
+        if (i < firstDefault) return param;
+        return `${param}${annotation === null ? '=' : ' = '}${expr(s.defaults[i - firstDefault], Prec.Test)}`;
+      });
+      const returns = s.returns === null ? '' : ` -> ${expr(s.returns, Prec.Test)}`;
+      return line(`def ${s.name}(${params.join(', ')})${returns}:`) + block(s.body, indent);
     }
     case 'ClassDef': {
       const bases = s.bases.length > 0 ? `(${s.bases.map((b) => expr(b, Prec.Test)).join(', ')})` : '';
@@ -102,6 +107,11 @@ function stmtLines(s: Stmt, indent: string): string {
       return line([...s.targets, s.value].map((e) => expr(e, Prec.Tuple)).join(' = '));
     case 'AugAssign':
       return line(`${expr(s.target, Prec.Test)} ${AUG_OPS[s.op]} ${expr(s.value, Prec.Tuple)}`);
+    case 'AnnAssign': {
+      const target = s.simple ? expr(s.target, Prec.Test) : `(${expr(s.target, Prec.Test)})`;
+      const value = s.value === null ? '' : ` = ${expr(s.value, Prec.Tuple)}`;
+      return line(`${target}: ${expr(s.annotation, Prec.Test)}${value}`);
+    }
     case 'For':
       return line(`for ${expr(s.target, Prec.Tuple)} in ${expr(s.iter, Prec.Tuple)}:`) + block(s.body, indent);
     case 'While':

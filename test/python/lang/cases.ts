@@ -794,8 +794,6 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'def f(**kwargs):\n    pass\n', construct: "'**kwargs' parameters", lineno: 1 },
   { source: 'def f(a, *, b):\n    pass\n', construct: 'keyword-only parameters', lineno: 1 },
   { source: 'def f(a, /):\n    pass\n', construct: 'positional-only parameters', lineno: 1 },
-  { source: 'def f(a: int):\n    pass\n', construct: 'parameter annotations', lineno: 1 },
-  { source: 'def f() -> int:\n    pass\n', construct: 'return annotations', lineno: 1 },
   { source: 'print(*xs)\n', construct: "starred ('*') expressions", lineno: 1 },
   { source: 'f(**kw)\n', construct: "'**' arguments in calls", lineno: 1 },
   { source: 'a, *b = xs\n', construct: "starred ('*') expressions", lineno: 1 },
@@ -812,17 +810,17 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'from . import gc\n', construct: "relative 'from . import' statements", lineno: 1 },
   { source: 'from .. import gc\n', construct: "relative 'from . import' statements", lineno: 1 },
   { source: 'from .m import (a, b)\n', construct: "relative 'from . import' statements", lineno: 1 },
-  { source: 'import os as o\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
+  { source: 'import os as o\n', construct: "imports of 'os' (modules other than gc, sys, weakref, ctypes)", lineno: 1 },
   {
     source: 'from os.path import join as j\n',
-    construct: "imports of 'os.path' (modules other than gc, sys, weakref)",
+    construct: "imports of 'os.path' (modules other than gc, sys, weakref, ctypes)",
     lineno: 1,
   },
-  { source: 'import os\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
-  { source: 'import gc, os\n', construct: "imports of 'os' (modules other than gc, sys, weakref)", lineno: 1 },
+  { source: 'import os\n', construct: "imports of 'os' (modules other than gc, sys, weakref, ctypes)", lineno: 1 },
+  { source: 'import gc, os\n', construct: "imports of 'os' (modules other than gc, sys, weakref, ctypes)", lineno: 1 },
   {
     source: 'import re, gc, os.path\n',
-    construct: "imports of 're', 'os.path' (modules other than gc, sys, weakref)",
+    construct: "imports of 're', 'os.path' (modules other than gc, sys, weakref, ctypes)",
     lineno: 1,
   },
   { source: 'while x:\n    pass\nelse:\n    pass\n', construct: "'else' clauses on loops", lineno: 1 },
@@ -838,7 +836,6 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'x = a ** b\n', construct: "power operators ('**')", lineno: 1 },
   { source: 'x = a @ b\n', construct: "matrix multiplication operators ('@')", lineno: 1 },
   { source: 'x /= 2\n', construct: "'/=' augmented assignments", lineno: 1 },
-  { source: 'x: int = 1\n', construct: 'annotated assignments', lineno: 1 },
   { source: 'x = ...\n', construct: "ellipsis ('...') literals", lineno: 1 },
   { source: 'class A(B, C):\n    pass\n', construct: 'classes with more than one base', lineno: 1 },
   { source: 'class A(metaclass=M):\n    pass\n', construct: 'class keyword arguments', lineno: 1 },
@@ -1013,6 +1010,8 @@ export const ROUNDTRIP_SNIPPETS: string[] = [
   'x = (1).real, (-1).imag, -1 .__abs__()\n',
   'a, = b\n(c, d), e = f\n[g, (h, i)] = j\n',
   'x = a[b][c]\n',
+  'def f(a: int, b: list[int] = [], c=1) -> dict:\n    x: int = 1\n    y: str\n',
+  'x: int = 1\n(y): int\na.b: list = []\nc[0]: int\n',
 ];
 
 /**
