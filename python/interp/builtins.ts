@@ -39,6 +39,7 @@ import type { Interpreter } from './interpreter';
 import { intValue, isTrue, pyEquals } from './abstract';
 import { formatBuiltins } from './format-builtins';
 import { strMethod } from './str-methods';
+import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 type MethodImpl = (self: PyObject, args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
@@ -103,9 +104,11 @@ export class Builtins {
       ),
     );
     for (const f of formatBuiltins(rt)) add(f.name, fn(f.name, f.call, false));
+    for (const [name, impl] of numericBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, type] of [
       ['type', TYPES.type],
       ['int', TYPES.int],
+      ['float', TYPES.float],
       ['str', TYPES.str],
       ['bool', TYPES.bool],
       ['list', TYPES.list],
@@ -337,10 +340,13 @@ export class Builtins {
         const v = args[0];
         const n = intValue(v);
         if (n !== null) return rt.int(n);
+        if (v.type.kind === Kind.Float) return intFromFloat(rt, v);
         if (v.type.kind === Kind.Str && /^\s*[-+]?\d+\s*$/.test(v.value as string))
           return rt.int(BigInt((v.value as string).trim()));
         throw new PyException('ValueError', `invalid literal for int() with base 10: ${pyRepr(rt, v)}`);
       }
+      case TYPES.float:
+        return floatCall(rt, args);
       case TYPES.str:
         arity(name, args, 0, 1);
         return args.length === 0

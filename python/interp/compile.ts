@@ -7,6 +7,7 @@
  *   occurrence by the parser's arena, which lives while `__main__` runs; all-constant tuples are
  *   folded into one constant, as the AST optimizer does.
  */
+import { floatRepr, newFloat } from '../../core/objects/floatobject';
 import type * as A from '../lang/ast';
 import type { Runtime } from '../../core/runtime';
 import type { PyObject } from '../../core/objects/pyobject';
@@ -66,11 +67,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       const v = e.value;
       return v.type === 'int'
         ? `i${v.value}`
-        : v.type === 'str'
-          ? `s${JSON.stringify(v.value)}`
-          : v.type === 'bool'
-            ? `b${v.value}`
-            : 'N';
+        : v.type === 'float'
+          ? `f${floatRepr(v.value)}`
+          : v.type === 'str'
+            ? `s${JSON.stringify(v.value)}`
+            : v.type === 'bool'
+              ? `b${v.value}`
+              : 'N';
     }
     return `t(${(e as A.Tuple).elts.map(constKey).join(',')})`;
   };
@@ -85,11 +88,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         op =
           v.type === 'int'
             ? rt.int(v.value)
-            : v.type === 'str'
-              ? rt.str(v.value)
-              : v.type === 'bool'
-                ? rt.bool(v.value)
-                : rt.none();
+            : v.type === 'float'
+              ? newFloat(rt, v.value)
+              : v.type === 'str'
+                ? rt.str(v.value)
+                : v.type === 'bool'
+                  ? rt.bool(v.value)
+                  : rt.none();
       } else {
         op = newTupleStealing(
           rt,

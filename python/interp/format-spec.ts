@@ -5,6 +5,8 @@
  * the caller (format-value.ts) makes the objects CPython makes around them.
  */
 
+import { floatExactParts, floatRepr } from '../../core/objects/floatobject';
+
 /** `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`, parsed. */
 export interface FormatSpec {
   readonly fill: string;
@@ -220,15 +222,9 @@ interface ExactDecimal {
 }
 
 function exactDecimal(x: number): ExactDecimal {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & ((1n << 52n) - 1n);
-  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
-  const exponent = (biased === 0 ? 1 : biased) - 1075;
-  if (exponent >= 0) return { coefficient: mantissa << BigInt(exponent), scale: 0 };
-  return { coefficient: mantissa * 5n ** BigInt(-exponent), scale: -exponent };
+  const { mantissa, exponent } = floatExactParts(x);
+  if (exponent >= 0n) return { coefficient: mantissa << exponent, scale: 0 };
+  return { coefficient: mantissa * 5n ** -exponent, scale: Number(-exponent) };
 }
 
 /** The value rounded half-even to `places` decimal places (negative: tens, hundreds...), as an integer count of 10^-places. */
@@ -297,24 +293,10 @@ function generalText(d: ExactDecimal, precision: number, alternate: boolean, add
   return addDot0 && !/[.e]/.test(text) ? `${text}.0` : text;
 }
 
-/** repr(float): the shortest digits that read back as the same double, as CPython 3.11 lays them out. */
-export function floatRepr(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x < 0 ? '-inf' : 'inf';
-  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-  return sign + shortestText(Math.abs(x), false);
-}
-
-// JavaScript's shortest round-trip digits are the ones CPython's repr chooses; only the layout differs.
+/** repr(|x|), with '#' a point even in the exponent form (1.e+16). */
 function shortestText(x: number, alternate: boolean): string {
-  const [mantissa, exp] = x.toExponential().split('e');
-  const digits = mantissa.replace('.', '');
-  const exponent = Number(exp);
-  if (exponent < -4 || exponent >= 16) return scientificText(digits, exponent, alternate);
-  if (exponent < 0) return `0.${'0'.repeat(-exponent - 1)}${digits}`;
-  const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
-  const fraction = digits.slice(exponent + 1);
-  return `${whole}.${fraction === '' ? '0' : fraction}`;
+  const text = floatRepr(x);
+  return alternate && !text.includes('.') ? text.replace(/^(\d)/, '$1.') : text;
 }
 
 /** format(float, spec). */

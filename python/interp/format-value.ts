@@ -12,7 +12,8 @@ import { TYPES } from '../../core/objects/pytype';
 import { PyException } from '../../core/errors';
 import { classLookup } from '../../core/objects/classobject';
 import { newMethod } from '../../core/objects/funcobject';
-import { FormatSpecError, formatInt, formatStr } from './format-spec';
+import { floatValue } from '../../core/objects/floatobject';
+import { FormatSpecError, formatFloat, formatInt, formatStr } from './format-spec';
 import { pyRepr, pyStr } from './repr';
 
 export type Conversion = 's' | 'r' | 'a' | null;
@@ -33,7 +34,7 @@ export function convertValue(rt: Runtime, op: PyObject, conversion: 's' | 'r' | 
   return rt.str(conversion === 'r' ? pyRepr(rt, op) : asciiText(rt, op));
 }
 
-/** The text a built-in type's `__format__` gives (int.__format__, str.__format__, object.__format__). */
+/** The text a built-in type's `__format__` gives (str, int, bool, float, else object.__format__). */
 function builtinFormat(rt: Runtime, op: PyObject, spec: string): string {
   try {
     switch (op.type.kind) {
@@ -43,6 +44,8 @@ function builtinFormat(rt: Runtime, op: PyObject, spec: string): string {
         return spec === '' ? String(op.value as bigint) : formatInt(op.value as bigint, spec);
       case Kind.Bool:
         return spec === '' ? pyStr(rt, op) : formatInt(op.value ? 1n : 0n, spec, 'bool');
+      case Kind.Float:
+        return formatFloat(floatValue(op), spec);
       default:
         if (spec !== '')
           throw new PyException('TypeError', `unsupported format string passed to ${op.type.name}.__format__`);

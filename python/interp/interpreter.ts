@@ -41,7 +41,7 @@ import { weakrefCall } from '../../core/objects/weakrefobject';
 import { annotationPairs, type CodeInfo, type Compiled } from './compile';
 import { Builtins } from './builtins';
 import { iterNext, newIterator } from './iteration';
-import { binaryOp, compareOp, intValue, isTrue } from './abstract';
+import { binaryOp, compareOp, isTrue, unaryOp } from './abstract';
 import { asRaise, lastException, normalizeException, PyRaise, tracebackHere } from './errors';
 import { FrameObjects } from './traceback';
 import { buildString, formatValue } from './format-value';
@@ -816,15 +816,7 @@ export class Interpreter {
     const v = this.pop();
     try {
       if (e.op === 'Not') this.push(rt.bool(!isTrue(v)));
-      else {
-        const n = intValue(v);
-        if (n === null)
-          throw new PyException(
-            'TypeError',
-            `bad operand type for unary ${e.op === 'USub' ? '-' : '+'}: '${v.type.name}'`,
-          );
-        this.push(v.type.kind === Kind.Int && e.op === 'UAdd' ? rt.newRef(v) : rt.int(e.op === 'USub' ? -n : n));
-      }
+      else this.push(unaryOp(rt, e.op, v));
     } finally {
       rt.decref(v);
     }

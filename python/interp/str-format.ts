@@ -1,7 +1,7 @@
 /**
  * str.format (Objects/stringlib/unicode_format.h, 3.11): literal text and `{field!conv:spec}`
  * replacement fields, fields numbered automatically or by hand, named by keyword, followed by
- * `.attr` and `[index]`; a spec may hold fields of its own. Exact str and int arguments are
+ * `.attr` and `[index]`; a spec may hold fields of its own. Exact str, int and float arguments are
  * rendered by their formatter directly (render_field), anything else goes through
  * PyObject_Format, with the bound `__format__` it makes.
  */
@@ -11,7 +11,8 @@ import type { PyObject } from '../../core/objects/pyobject';
 import { PyException } from '../../core/errors';
 import { dictGetItem } from '../../core/objects/dict';
 import { normaliseIndex } from '../../core/objects/list';
-import { FormatSpecError, formatInt, formatStr } from './format-spec';
+import { floatValue } from '../../core/objects/floatobject';
+import { FormatSpecError, formatFloat, formatInt, formatStr } from './format-spec';
 import { convertValue, objectFormat } from './format-value';
 
 /** What a field name's `.attr` needs from the interpreter. */
@@ -112,11 +113,12 @@ function field(state: FormatState, text: string, depth: number): string {
   }
 }
 
-// render_field: exact str and int skip the __format__ lookup; others go through PyObject_Format.
+// render_field: exact str, int and float skip the __format__ lookup; others go through PyObject_Format.
 function renderValue(rt: Runtime, value: PyObject, spec: string): string {
   try {
     if (value.type.kind === Kind.Str) return formatStr(value.value as string, spec);
     if (value.type.kind === Kind.Int) return formatInt(value.value as bigint, spec);
+    if (value.type.kind === Kind.Float) return formatFloat(floatValue(value), spec);
   } catch (error) {
     if (error instanceof FormatSpecError) throw new PyException(error.kind, error.message);
     throw error;

@@ -15,10 +15,15 @@ export interface Pos {
 export type Ctx = 'Load' | 'Store' | 'Del';
 
 export type ConstantValue =
-  { type: 'int'; value: bigint } | { type: 'str'; value: string } | { type: 'bool'; value: boolean } | { type: 'none' };
+  | { type: 'int'; value: bigint }
+  | { type: 'float'; value: number }
+  | { type: 'str'; value: string }
+  | { type: 'bool'; value: boolean }
+  | { type: 'none' };
 
-export type BinOperator = 'Add' | 'Sub' | 'Mult' | 'FloorDiv' | 'Mod';
-export type UnaryOperator = 'UAdd' | 'USub' | 'Not';
+export type BinOperator =
+  'Add' | 'Sub' | 'Mult' | 'Div' | 'FloorDiv' | 'Mod' | 'Pow' | 'LShift' | 'RShift' | 'BitOr' | 'BitXor' | 'BitAnd';
+export type UnaryOperator = 'UAdd' | 'USub' | 'Not' | 'Invert';
 export type BoolOperator = 'And' | 'Or';
 export type CmpOperator = 'Eq' | 'NotEq' | 'Lt' | 'LtE' | 'Gt' | 'GtE' | 'Is' | 'IsNot' | 'In' | 'NotIn';
 

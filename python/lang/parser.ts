@@ -93,14 +93,27 @@ const SUBSET_AUG_OPS: Record<string, A.BinOperator> = {
   '*=': 'Mult',
   '//=': 'FloorDiv',
   '%=': 'Mod',
+  '/=': 'Div',
+  '**=': 'Pow',
+  '<<=': 'LShift',
+  '>>=': 'RShift',
+  '|=': 'BitOr',
+  '^=': 'BitXor',
+  '&=': 'BitAnd',
 };
-const OTHER_AUG_OPS = new Set(['@=', '/=', '&=', '|=', '^=', '<<=', '>>=', '**=']);
+const OTHER_AUG_OPS = new Set(['@=']);
 const SUBSET_BIN_OPS: Record<string, A.BinOperator> = {
   '+': 'Add',
   '-': 'Sub',
   '*': 'Mult',
   '//': 'FloorDiv',
   '%': 'Mod',
+  '/': 'Div',
+  '<<': 'LShift',
+  '>>': 'RShift',
+  '|': 'BitOr',
+  '^': 'BitXor',
+  '&': 'BitAnd',
 };
 
 /** What CPython's _PyPegen_get_expr_name calls an expression in error messages. */
@@ -2130,8 +2143,12 @@ class Parser {
         const operand = this.factor();
         if (!operand) return null;
         const pos = this.span(start);
-        if (t.string === '~') return this.foreign('UnaryOp', "bitwise operators ('~')", pos, [operand]);
-        return { kind: 'UnaryOp', op: t.string === '+' ? 'UAdd' : 'USub', operand, ...pos };
+        return {
+          kind: 'UnaryOp',
+          op: t.string === '+' ? 'UAdd' : t.string === '-' ? 'USub' : 'Invert',
+          operand,
+          ...pos,
+        };
       });
       return unary ?? this.alt(() => this.power());
     });
@@ -2143,7 +2160,7 @@ class Parser {
       this.alt(() => {
         const base = this.awaitPrimary();
         const exp = base && this.expect('**') && this.factor();
-        return exp && this.foreign('BinOp', "power operators ('**')", this.span(start), [base, exp]);
+        return exp && { kind: 'BinOp', left: base, op: 'Pow', right: exp, ...this.span(start) };
       }) ?? this.alt(() => this.awaitPrimary())
     );
   }
@@ -2286,7 +2303,8 @@ class Parser {
     const text = t.string.replace(/_/g, '');
     const pos = this.tokenPos(t);
     if (/[jJ]$/.test(text)) return this.foreign('Constant', 'complex number literals', pos, []);
-    if (!/^0[xXoObB]/.test(text) && /[.eE]/.test(text)) return this.foreign('Constant', 'float literals', pos, []);
+    if (!/^0[xXoObB]/.test(text) && /[.eE]/.test(text))
+      return { kind: 'Constant', value: { type: 'float', value: Number(text) }, ...pos };
     if (/^[0-9]+$/.test(text) && text.length > INT_MAX_STR_DIGITS) {
       throw new ParseAbort(
         this.info(
@@ -3037,12 +3055,6 @@ interface Handler {
 const BINARY_LEVELS: string[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%', '@']];
 
 const BINARY_CONSTRUCTS: Record<string, string> = {
-  '|': "bitwise operators ('|')",
-  '^': "bitwise operators ('^')",
-  '&': "bitwise operators ('&')",
-  '<<': "bitwise operators ('<<')",
-  '>>': "bitwise operators ('>>')",
-  '/': "true division operators ('/')",
   '@': "matrix multiplication operators ('@')",
 };
 

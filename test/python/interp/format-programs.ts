@@ -5,6 +5,27 @@
  * modelled wrongly shows.
  */
 export const FORMAT_PROGRAMS: Record<string, string> = {
+  'floats in f-strings, str.format and format(): specs, repr, the bound __format__ a float needs even without a spec': `import gc, sys
+starts = []
+def cb(phase, info):
+    if phase == 'start':
+        starts.append(info['generation'])
+gc.callbacks.append(cb)
+x = 3.14159
+big = 1234567.891
+values = [0.1 + 0.2, 1e16, 1.5e-7, -0.0, 2.5, 100.0]
+for t in (1, 2, 4):
+    gc.collect()
+    gc.set_threshold(t)
+    n = len(starts)
+    out = [f"{x}", f"{x:.2f}", f"{big:,.1f}", f"{big:>14,.2f}", f"{x:e}", f"{x:%}", f"{x!r}", "{:.3}".format(x), format(x), format(x, '10.4g'), "{}".format(big)]
+    print(t, len(starts) - n, gc.get_count(), out)
+    gc.set_threshold(700)
+print([f"{v}" for v in values], [f"{v:g}" for v in values], [format(v, '.0f') for v in values])
+print(f"Current memory usage is {123456 / 10**6}MB; Peak was {234567 / 10**6:.3f}MB")
+print('{:5.1f}% {:+.2e}'.format(12.345, -0.000123), '%s' % 'x' if False else 'ok')
+print(sys.getrefcount(x), f"{x=}", f"{x = :.1f}")
+`,
   'f-strings and str.format: the bound __format__ each formatting makes starts collections at the same allocations as CPython': `import gc, sys
 starts = []
 def cb(phase, info):

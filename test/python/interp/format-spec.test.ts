@@ -4,7 +4,8 @@
  */
 import { spawnSync } from 'child_process';
 import fc from 'fast-check';
-import { FormatSpecError, floatRepr, formatFloat, formatInt, formatStr } from '../../../python/interp/format-spec';
+import { FormatSpecError, formatFloat, formatInt, formatStr } from '../../../python/interp/format-spec';
+import { floatRepr } from '../../../core/objects/floatobject';
 import { cpython311, describeWithCPython } from '../../support/cpython311';
 
 const INT_SPECS = [

@@ -98,6 +98,8 @@ export function show(n: Module | Stmt | Expr): string {
       switch (n.value.type) {
         case 'int':
           return `${n.value.value}`;
+        case 'float':
+          return `${n.value.value}f`;
         case 'str':
           return JSON.stringify(n.value.value);
         case 'bool':
