@@ -39,6 +39,7 @@ import type { Interpreter } from './interpreter';
 import { intValue, isTrue, pyEquals } from './abstract';
 import { formatBuiltins } from './format-builtins';
 import { strMethod } from './str-methods';
+import { builtinExceptionClass, callExceptionClass } from './exceptions';
 import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
@@ -173,7 +174,7 @@ export class Builtins {
   }
 
   lookup(name: string): PyObject | undefined {
-    return this.table.get(name);
+    return this.table.get(name) ?? builtinExceptionClass(this.rt, name);
   }
 
   private intArg(v: PyObject): number {
@@ -261,6 +262,8 @@ export class Builtins {
     const rt = this.rt;
     if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     const type = classType(cls);
+    if (type.kind === Kind.Exception)
+      return callExceptionClass(rt, cls, args, (init, argv) => this.interp.callFromC(init, argv));
     if (rt.external.has(cls)) return this.callStaticType(type, args);
     // _PyObject_MakeTpCall: heap types have no vectorcall, so the arguments go in a tuple.
     const packed = args.length > 0 ? newTuple(rt, args) : null;

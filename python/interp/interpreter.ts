@@ -43,7 +43,9 @@ import { Builtins } from './builtins';
 import { iterNext, newIterator } from './iteration';
 import { binaryOp, compareOp, isTrue, unaryOp } from './abstract';
 import { asRaise, lastException, normalizeException, PyRaise, tracebackHere } from './errors';
-import { FrameObjects } from './traceback';
+import { FrameObjects, tracebackEntries, tracebackFrame, tracebackNext } from './traceback';
+import { Handlers } from './handlers';
+import { baseExceptionInit, exceptionGetAttr, exceptionSetAttr, isExceptionClass } from './exceptions';
 import { buildString, formatValue } from './format-value';
 import { functionAnnotations, setupAnnotations } from './annotations';
 import { callComprehension } from './comprehensions';
@@ -76,6 +78,9 @@ export class Interpreter {
   private readonly names = new Map<string, PyObject>();
   readonly builtins: Builtins;
   depth = 0;
+  /** exc_info->exc_value: the exception being handled (a reference of its own), null for None. */
+  handling: PyObject | null = null;
+  private readonly handlers = new Handlers(this);
 
   constructor(
     readonly rt: Runtime,
@@ -162,8 +167,19 @@ export class Interpreter {
   private recordTraceback(error: unknown, frame: Frame, lineno: number, name: string): unknown {
     if (!(error instanceof PyException || error instanceof PyRaise)) return error;
     const raise = asRaise(error);
-    tracebackHere(this.rt, raise, { lineno, name }, () => this.frameObjects.of(frame), this.nameStr);
+    tracebackHere(this.rt, raise, { lineno, name }, frame, () => this.frameObjects.of(frame), this.nameStr);
     return raise;
+  }
+
+  /** The running frame (its value stack is where a handler's depth is measured). */
+  currentFrame(): Frame {
+    return this.top.frame;
+  }
+
+  /** An exception reaches a handler of the running frame: its traceback entry here, at the current line. */
+  arrive(error: PyException | PyRaise): PyRaise {
+    const state = this.top;
+    return this.recordTraceback(error, state.frame, state.lineno, state.code.name) as PyRaise;
   }
 
   /** An exception leaves the module's frame: record the traceback line, drop the value stack. */
@@ -188,7 +204,7 @@ export class Interpreter {
   /** Called after each statement that completes (the teaching trace listens here). */
   onStatement: ((lineno: number) => void) | null = null;
 
-  private execBlock(body: readonly A.Stmt[]): void {
+  execBlock(body: readonly A.Stmt[]): void {
     for (const s of body) {
       this.exec(s);
       if (this.onStatement !== null && s.kind !== 'FunctionDef' && s.kind !== 'ClassDef') this.onStatement(s.lineno);
@@ -246,7 +262,7 @@ export class Interpreter {
         for (;;) {
           this.tick(s.lineno);
           this.eval(s.test);
-          if (!this.popTruth()) return;
+          if (!this.popTruth()) return this.execBlock(s.orelse ?? []);
           try {
             this.execBlock(s.body);
           } catch (signal) {
@@ -268,6 +284,12 @@ export class Interpreter {
         return this.defineFunction(s);
       case 'ClassDef':
         return this.defineClass(s);
+      case 'Try':
+        return this.handlers.execTry(s);
+      case 'Raise':
+        return this.handlers.execRaise(s);
+      case 'Assert':
+        return this.handlers.execAssert(s);
     }
   }
 
@@ -303,10 +325,12 @@ export class Interpreter {
         this.execBlock(s.body);
       } catch (signal) {
         if (!(signal instanceof LoopSignal)) throw signal;
-        if (signal.kind === 'break') break;
+        if (signal.kind === 'break') return rt.decref(this.pop());
       }
     }
+    // Exhausted: the iterator goes, then the `else:` block runs (a break skips it).
     rt.decref(this.pop());
+    if (s.orelse !== undefined) this.execBlock(s.orelse);
   }
 
   private augAssign(s: A.AugAssign): void {
@@ -455,6 +479,7 @@ export class Interpreter {
 
   setAttr(obj: PyObject, attr: string, value: PyObject): void {
     if (obj.type.kind === Kind.Instance) return instanceSetAttr(this.rt, obj, attr, value);
+    if (obj.type.kind === Kind.Exception) return exceptionSetAttr(this.rt, obj, attr, value, this.nameStr);
     if (obj.type.kind === Kind.Type && !this.rt.external.has(obj)) {
       dictSetItem(this.rt, typeDict(obj)!, this.nameStr(attr), value);
       return;
@@ -482,6 +507,11 @@ export class Interpreter {
     if (key.type.kind === Kind.Int) return Number(key.value as bigint);
     if (key.type.kind === Kind.Bool) return key.value ? 1 : 0;
     throw new PyException('TypeError', `${what} indices must be integers or slices, not ${key.type.name}`);
+  }
+
+  /** `del name` (the end of an `except ... as name` handler). */
+  deleteName(name: string): void {
+    this.delete({ kind: 'Name', id: name, ctx: 'Del', lineno: 0, col: 0, endLineno: 0, endCol: 0 });
   }
 
   private delete(target: A.Expr): void {
@@ -750,6 +780,20 @@ export class Interpreter {
     } else if (kind === Kind.Method) {
       if (attr === '__self__') return rt.newRef(methodSelf(obj));
       if (attr === '__func__') return rt.newRef(methodFunc(obj));
+    } else if (kind === Kind.Exception) {
+      const own = exceptionGetAttr(rt, obj, attr, this.nameStr);
+      if (own !== undefined) return own;
+      if (attr === '__class__') return rt.newRef(obj.type.typeObject ?? rt.staticTypeObject(obj.type));
+      const cls = obj.type.typeObject;
+      const found = cls === null ? undefined : classLookup(rt, cls, attr);
+      if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
+    } else if (kind === Kind.Traceback) {
+      if (attr === 'tb_next') return rt.newRef(tracebackNext(obj) ?? rt.None);
+      if (attr === 'tb_frame') return rt.newRef(tracebackFrame(obj));
+      if (attr === 'tb_lineno') return rt.int(tracebackEntries(obj)[0].lineno);
+    } else if (kind === Kind.Type && isExceptionClass(obj)) {
+      if (attr === '__name__') return rt.str(obj.value as string);
+      if (attr === '__init__') return rt.newRef(baseExceptionInit(rt));
     } else {
       const method = this.builtins.boundMethod(obj, attr);
       if (method !== undefined) return method;
@@ -1171,7 +1215,7 @@ export class Interpreter {
     const typeCallArgs = newTuple(rt, [this.nameStr(s.name), basesTuple ?? rt.emptyTuple, namespace]);
     const cls = newClass(rt, {
       name: s.name,
-      base: base !== null && rt.external.has(base) ? null : base,
+      base: base !== null && rt.external.has(base) && !isExceptionClass(base) ? null : base,
       namespace: entries,
       slots,
       bases: basesTuple,

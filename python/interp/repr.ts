@@ -13,6 +13,7 @@ import { methodFunc, methodSelf } from '../../core/objects/funcobject';
 import { rangeBounds } from '../../core/objects/rangeobject';
 import { classLookup } from '../../core/objects/classobject';
 import { PyException } from '../../core/errors';
+import { exceptionArgs, isKeyError } from './exceptions';
 import { floatRepr, floatValue } from '../../core/objects/floatobject';
 
 /**
@@ -50,6 +51,12 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
       return `<function ${op.value as string} at ${rt.addressOf(op)}>`;
     case Kind.Method:
       return `<bound method ${methodFunc(op).value as string} of ${pyRepr(rt, methodSelf(op), active, observe)}>`;
+    case Kind.Exception: {
+      // BaseException_repr: `Name(arg)` for one argument, else the name and the args tuple.
+      const args = exceptionArgs(op);
+      const items = args.items!;
+      return `${op.type.name}${items.length === 1 ? `(${pyRepr(rt, items[0], active, observe)})` : pyRepr(rt, args, active, observe)}`;
+    }
     case Kind.Weakref: {
       const target = op.wrObject;
       return target === null
@@ -131,8 +138,17 @@ function containerRepr(rt: Runtime, op: PyObject, active: Set<PyObject>, observe
   }
 }
 
-/** str(): a str prints as itself, an instance by its class's `__str__` if any; everything else as its repr. */
+/** str(): a str prints as itself, an exception as its message, an instance by its class's `__str__` if any; everything else as its repr. */
 export function pyStr(rt: Runtime, op: PyObject): string {
+  if (op.type.kind === Kind.Exception) return exceptionStr(rt, op);
   if (op.type.kind === Kind.Str) return op.value as string;
   return (op.type.kind === Kind.Instance ? userText(rt, op, '__str__') : null) ?? pyRepr(rt, op);
+}
+
+/** BaseException_str: '' for no argument, str of the one argument (KeyError: its repr), else the args tuple. */
+function exceptionStr(rt: Runtime, op: PyObject): string {
+  const items = exceptionArgs(op).items!;
+  if (items.length === 0) return '';
+  if (items.length > 1) return pyRepr(rt, exceptionArgs(op));
+  return isKeyError(op) ? pyRepr(rt, items[0]) : pyStr(rt, items[0]);
 }

@@ -713,7 +713,7 @@ class Parser {
     if (!start) return null;
     const exc = this.alt(() => this.expression());
     const cause = exc && this.alt(() => this.expect('from') && this.expression());
-    return this.foreign('Raise', 'raise statements', this.span(start), [exc, cause]);
+    return { kind: 'Raise', exc, cause, ...this.span(start) };
   }
 
   private globalStmt(keyword: 'global' | 'nonlocal'): PStmt | null {
@@ -746,7 +746,7 @@ class Parser {
     const test = start && this.expression();
     if (!test) return null;
     const msg = this.alt(() => this.expect(',') && this.expression());
-    return this.foreign('Assert', 'assert statements', this.span(start), [test, msg]);
+    return { kind: 'Assert', test, msg, ...this.span(start) };
   }
 
   private importStmt(): PStmt | null {
@@ -1296,17 +1296,7 @@ class Parser {
       const body = this.blockRule();
       if (!body) return null;
       const orelse = this.alt(() => this.elseBlock());
-      const pos = this.span(start);
-      if (orelse) {
-        return this.foreign(
-          'While',
-          "'else' clauses on loops",
-          pos,
-          [test],
-          [this.block(body, 'same', true), this.block(orelse)],
-        );
-      }
-      return { kind: 'While', test, body, ...pos };
+      return { kind: 'While', test, body, ...(orelse ? { orelse } : {}), ...this.span(start) };
     });
   }
 
@@ -1332,17 +1322,16 @@ class Parser {
       }
       const orelse = this.alt(() => this.elseBlock());
       const pos = this.span(start);
-      if (isAsync || orelse) {
-        const construct = isAsync ? "'async for' loops" : "'else' clauses on loops";
+      if (isAsync) {
         return this.foreign(
           'For',
-          construct,
+          "'async for' loops",
           pos,
           [target, iter],
           [this.block(body, 'same', true), this.block(orelse ?? [])],
         );
       }
-      return { kind: 'For', target, iter, body, ...pos };
+      return { kind: 'For', target, iter, body, ...(orelse ? { orelse } : {}), ...pos };
     }
     this.mark = m;
     this.invalid(() => this.invalidForTarget());
@@ -1436,14 +1425,25 @@ class Parser {
   private tryStmt(): PStmt | null {
     this.invalid(() => this.invalidTry());
     const start = this.cur();
-    const make = (body: PStmt[], handlers: Handler[], orelse: PStmt[] | null, fin: PStmt[] | null): PStmt =>
-      this.foreign(
-        'Try',
-        "'try' statements",
-        this.span(start),
-        handlers.flatMap((h) => h.exprs),
-        [this.block(body), ...handlers.map((h) => this.block(h.body)), this.block(orelse ?? []), this.block(fin ?? [])],
-      );
+    const make = (body: PStmt[], handlers: Handler[], orelse: PStmt[] | null, fin: PStmt[] | null): PStmt => {
+      const pos = this.span(start);
+      if (handlers.some((h) => h.star)) {
+        return this.foreign(
+          'TryStar',
+          "'except*' clauses",
+          pos,
+          handlers.flatMap((h) => (h.type ? [h.type] : [])),
+          [
+            this.block(body),
+            ...handlers.map((h) => this.block(h.body)),
+            this.block(orelse ?? []),
+            this.block(fin ?? []),
+          ],
+        );
+      }
+      const except = handlers.map(({ star: _, ...h }): A.ExceptHandler<Foreign> => h);
+      return { kind: 'Try', body, handlers: except, orelse: orelse ?? [], finalbody: fin ?? [], ...pos };
+    };
     return (
       this.alt(() => {
         const body = this.expect('try') && this.forcedColonBlock();
@@ -1520,18 +1520,20 @@ class Parser {
       return this.expect(':') && this.missingIndent(what, a);
     });
     const r = this.alt((): Handler | null => {
-      if (!this.expect('except') || (star && !this.expect('*'))) return null;
+      const start = this.expect('except');
+      if (!start || (star && !this.expect('*'))) return null;
       const type = this.expression();
       if (!type) return null;
-      this.alt(() => this.expect('as') && this.nameToken());
+      const name = this.alt(() => this.expect('as') && this.nameToken());
       const body = this.expect(':') && this.blockRule();
-      return body && { exprs: [type], body };
+      return body && { kind: 'ExceptHandler', type, name: name?.string ?? null, body, star, ...this.span(start) };
     });
     if (r) return r;
     if (!star) {
       const bare = this.alt((): Handler | null => {
-        const body = this.expect('except') && this.expect(':') && this.blockRule();
-        return body && { exprs: [], body };
+        const start = this.expect('except');
+        const body = start && this.expect(':') && this.blockRule();
+        return body && { kind: 'ExceptHandler', type: null, name: null, body, star, ...this.span(start) };
       });
       if (bare) return bare;
     }
@@ -1611,7 +1613,7 @@ class Parser {
     );
   }
 
-  private caseBlock(): Handler | null {
+  private caseBlock(): CaseClause | null {
     this.invalid(() => {
       this.alt(() => {
         if (!this.softKeyword('case') || !this.patterns()) return null;
@@ -3047,9 +3049,15 @@ class Parser {
   }
 }
 
-interface Handler {
+/** A `case` clause of a match statement (outside the subset): its guard and body. */
+interface CaseClause {
   exprs: PExpr[];
   body: PStmt[];
+}
+
+/** An `except` or `except*` clause as parsed; `star` marks `except*` (outside the subset). */
+interface Handler extends A.ExceptHandler<Foreign> {
+  star: boolean;
 }
 
 const BINARY_LEVELS: string[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%', '@']];

@@ -80,6 +80,9 @@ const STMT_KINDS = new Set([
   'Continue',
   'Global',
   'Import',
+  'Try',
+  'Raise',
+  'Assert',
   'ImportFrom',
 ]);
 
@@ -129,9 +132,21 @@ function stmtLines(s: Stmt, indent: string): string {
       return line(`${target}: ${expr(s.annotation, Prec.Test)}${value}`);
     }
     case 'For':
-      return line(`for ${expr(s.target, Prec.Tuple)} in ${expr(s.iter, Prec.Tuple)}:`) + block(s.body, indent);
+      return (
+        line(`for ${expr(s.target, Prec.Tuple)} in ${expr(s.iter, Prec.Tuple)}:`) +
+        block(s.body, indent) +
+        clause('else', s.orelse ?? [], indent)
+      );
     case 'While':
-      return line(`while ${expr(s.test, Prec.Test)}:`) + block(s.body, indent);
+      return line(`while ${expr(s.test, Prec.Test)}:`) + block(s.body, indent) + clause('else', s.orelse ?? [], indent);
+    case 'Try':
+      return tryLines(s, indent);
+    case 'Raise': {
+      const exc = s.exc ? ` ${expr(s.exc, Prec.Test)}` : '';
+      return line(`raise${exc}${s.cause ? ` from ${expr(s.cause, Prec.Test)}` : ''}`);
+    }
+    case 'Assert':
+      return line(`assert ${expr(s.test, Prec.Test)}${s.msg ? `, ${expr(s.msg, Prec.Test)}` : ''}`);
     case 'If':
       return ifLines(s, indent, 'if');
     case 'Expr':
@@ -149,6 +164,21 @@ function stmtLines(s: Stmt, indent: string): string {
     case 'ImportFrom':
       return line(`from ${s.module} import ${s.names.map((a) => aliased(a.name, a.asname)).join(', ')}`);
   }
+}
+
+/** An optional clause of a compound statement (`else:`, `finally:`): nothing when its block is empty. */
+function clause(keyword: string, body: Stmt[], indent: string): string {
+  return body.length === 0 ? '' : `${indent}${keyword}:\n${block(body, indent)}`;
+}
+
+// `try` with its handlers, then its `else:` and `finally:` clauses.
+function tryLines(s: Extract<Stmt, { kind: 'Try' }>, indent: string): string {
+  let out = `${indent}try:\n${block(s.body, indent)}`;
+  for (const h of s.handlers) {
+    const type = h.type ? ` ${expr(h.type, Prec.Test)}${h.name !== null ? ` as ${h.name}` : ''}` : '';
+    out += `${indent}except${type}:\n${block(h.body, indent)}`;
+  }
+  return out + clause('else', s.orelse, indent) + clause('finally', s.finalbody, indent);
 }
 
 // An `if` with its chain: an orelse holding just one If prints as `elif`.
