@@ -87,11 +87,6 @@ export class Builtins {
       'print',
       fn('print', (args, kwargs) => this.print(args, kwargs), true),
     );
-    // id(x): the simulated address, which ctypes maps back to the object (s4-format has the same).
-    add(
-      'id',
-      fn('id', (args) => (arity('id', args, 1, 1), rt.int(BigInt(rt.addressOf(args[0])))), false),
-    );
     add(
       'len',
       fn('len', (args) => (arity('len', args, 1, 1), rt.int(this.len(args[0]))), false),
