@@ -50,7 +50,9 @@ function floatExpr(ints: fc.Arbitrary<Expr>): fc.Arbitrary<Expr> {
       .map(([b, k]) => py.bin(py.int(b), 'Pow', py.neg(py.int(k)))),
     fc.constant(py.neg(FX)),
     fc.constant(py.call('abs', [FX])),
-    fc.tuple(fc.constant(FX), fc.integer({ min: -1, max: 3 })).map(([x, d]) => py.call('round', [x, py.int(d)])),
+    fc
+      .tuple(fc.constant(FX), fc.integer({ min: -1, max: 3 }))
+      .map(([x, d]) => py.call('round', [x, d < 0 ? py.neg(py.int(-d)) : py.int(d)])),
     fc.constant(py.call('float', [FX])),
   );
 }
