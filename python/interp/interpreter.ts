@@ -45,6 +45,8 @@ import { binaryOp, compareOp, intValue, isTrue } from './abstract';
 import { asRaise, lastException, normalizeException, PyRaise, tracebackHere } from './errors';
 import { FrameObjects } from './traceback';
 import { functionAnnotations, setupAnnotations } from './annotations';
+import { getSlice, setSlice, slices } from './slicing';
+import { newSlice } from '../../core/objects/sliceobject';
 import { callComprehension } from './comprehensions';
 
 /** The program ran past its step limit. */
@@ -465,7 +467,8 @@ export class Interpreter {
     const container = this.pop();
     const value = this.pop();
     try {
-      if (container.type.kind === Kind.List) listSetItem(rt, container, this.index(key, 'list'), value);
+      if (container.type.kind === Kind.List && key.type.kind === Kind.Slice) setSlice(rt, container, key, value);
+      else if (container.type.kind === Kind.List) listSetItem(rt, container, this.index(key, 'list'), value);
       else if (container.type.kind === Kind.Dict) dictSetItem(rt, container, key, value);
       else throw new PyException('TypeError', `'${container.type.name}' object does not support item assignment`);
     } finally {
@@ -520,7 +523,8 @@ export class Interpreter {
         const key = this.pop();
         const container = this.pop();
         try {
-          if (container.type.kind === Kind.List) listDelItem(rt, container, this.index(key, 'list'));
+          if (container.type.kind === Kind.List && key.type.kind === Kind.Slice) setSlice(rt, container, key, null);
+          else if (container.type.kind === Kind.List) listDelItem(rt, container, this.index(key, 'list'));
           else if (container.type.kind === Kind.Dict) dictDelItem(rt, container, key);
           else throw new PyException('TypeError', `'${container.type.name}' object doesn't support item deletion`);
         } finally {
@@ -630,11 +634,27 @@ export class Interpreter {
       }
       case 'Call':
         return this.call(e);
+      case 'Slice':
+        return this.buildSlice(e);
       case 'ListComp':
       case 'SetComp':
       case 'DictComp':
         return callComprehension(this, e);
     }
+  }
+
+  /** BUILD_SLICE 2 or 3: the parts (None for a missing one) become a slice object. */
+  private buildSlice(e: A.Slice): void {
+    const rt = this.rt;
+    const parts = e.step === null ? [e.lower, e.upper] : [e.lower, e.upper, e.step];
+    for (const part of parts) {
+      if (part === null) this.push(rt.none());
+      else this.eval(part);
+    }
+    const popped = this.popN(parts.length);
+    const [start, stop, step] = popped;
+    this.push(newSlice(rt, start, stop, step ?? rt.None));
+    for (const part of popped) rt.decref(part);
   }
 
   /** Pop n values, returned bottom first (the caller owns them). */
@@ -749,6 +769,7 @@ export class Interpreter {
     const key = this.pop();
     const container = this.pop();
     try {
+      if (slices(container, key)) return this.push(getSlice(rt, container, key));
       let result: PyObject;
       switch (container.type.kind) {
         case Kind.List:

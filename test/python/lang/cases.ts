@@ -801,7 +801,6 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'x = 1.5\n', construct: 'float literals', lineno: 1 },
   { source: 'x = 2j\n', construct: 'complex number literals', lineno: 1 },
   { source: "x = b'abc'\n", construct: 'bytes literals', lineno: 1 },
-  { source: 'x = xs[1:2]\n', construct: 'slices', lineno: 1 },
   { source: 'if (n := 10) > 5:\n    pass\n', construct: "assignment expressions (':=')", lineno: 1 },
   { source: 'match x:\n    case 1:\n        pass\n', construct: "'match' statements", lineno: 1 },
   { source: 'def f():\n    x = 1\n    def g():\n        nonlocal x\n', construct: 'nonlocal statements', lineno: 4 },
@@ -1011,6 +1010,7 @@ export const ROUNDTRIP_SNIPPETS: string[] = [
   'x = a[b][c]\n',
   'def f(a: int, b: list[int] = [], c=1) -> dict:\n    x: int = 1\n    y: str\n',
   'x: int = 1\n(y): int\na.b: list = []\nc[0]: int\n',
+  'x = a[1:2], a[:], a[::2], a[-1::-1], a[b:c:d], a[1:2, ::3]\ndel a[:]\na[i:] = b\n',
 ];
 
 /**
