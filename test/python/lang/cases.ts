@@ -578,6 +578,22 @@ export const SYNTAX_ERROR_CASES: SyntaxErrorCase[] = [
     offset: 5,
   },
   {
+    name: 'annotated global',
+    source: 'def f():\n    global x\n    x: int = 1\n',
+    kind: 'SyntaxError',
+    msg: "annotated name 'x' can't be global",
+    lineno: 3,
+    offset: 5,
+  },
+  {
+    name: 'global after annotation',
+    source: 'x: int\nglobal x\n',
+    kind: 'SyntaxError',
+    msg: "annotated name 'x' can't be global",
+    lineno: 2,
+    offset: 1,
+  },
+  {
     name: 'parameter and global',
     source: 'def f(x):\n    global x\n',
     kind: 'SyntaxError',
@@ -1009,7 +1025,7 @@ export const ROUNDTRIP_SNIPPETS: string[] = [
   'a, = b\n(c, d), e = f\n[g, (h, i)] = j\n',
   'x = a[b][c]\n',
   'def f(a: int, b: list[int] = [], c=1) -> dict:\n    x: int = 1\n    y: str\n',
-  'x: int = 1\n(y): int\na.b: list = []\nc[0]: int\n',
+  'x: int = 1\n(y): int\na.b: list = []\nc[0]: int\nglobal z\nz: int = 2\n',
   'x = a[1:2], a[:], a[::2], a[-1::-1], a[b:c:d], a[1:2, ::3]\ndel a[:]\na[i:] = b\n',
 ];
 
