@@ -78,6 +78,10 @@ export function corpusTable(report: CorpusReport, regressed: readonly string[]):
     lines.push('', 'Refused constructs (programs stopped by each):');
     for (const r of report.refusals) lines.push(`  ${String(r.programs).padStart(3)}  ${r.construct}`);
   }
+  if (report.outside.length > 0) {
+    lines.push('', 'Every construct outside the subset (programs using it, wherever they stop):');
+    for (const o of report.outside) lines.push(`  ${String(o.programs).padStart(3)}  ${o.construct}`);
+  }
   if (report.simulatorErrors.length > 0) {
     lines.push('', 'Errors the simulator raised where CPython did not (programs):');
     for (const e of report.simulatorErrors) lines.push(`  ${String(e.programs).padStart(3)}  ${cell(e.error, 110)}`);

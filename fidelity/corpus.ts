@@ -17,6 +17,9 @@ import Ajv, { type JSONSchemaType, type ValidateFunction } from 'ajv';
 import type { Simulator } from './compare';
 import { firstMismatch, outputPattern } from './corpus-mask';
 import { pythonEnv, type PythonInfo } from './cpython';
+import { parseTokens } from '../python/lang/parser';
+import { subsetProblems } from '../python/lang/subset';
+import { tokenize } from '../python/lang/tokenizer';
 
 /** One program of the corpus, as manifest.json lists it. */
 export interface CorpusProgram {
@@ -70,6 +73,8 @@ export interface CorpusResult {
   readonly topic: string;
   readonly beyondReach: string | null;
   readonly verdict: CorpusVerdict;
+  /** Every construct outside the subset the program uses, in source order, each once. */
+  readonly outside: string[];
   readonly seconds: number;
 }
 
@@ -82,6 +87,8 @@ export interface CorpusReport {
   readonly share: number;
   /** Refused constructs, most common first. */
   readonly refusals: { construct: string; programs: number }[];
+  /** Every construct outside the subset, with the programs using it (not only where they stop), most common first. */
+  readonly outside: { construct: string; programs: number }[];
   /** The simulator's errors where it stopped and CPython did not, most common first. */
   readonly simulatorErrors: { error: string; programs: number }[];
 }
@@ -269,6 +276,18 @@ export async function judgeProgram(
   };
 }
 
+/**
+ * The constructs outside the subset a program uses, each once: where a refusal names only the
+ * first, this shows what stands behind it. None for a program the front end cannot parse.
+ */
+function constructsOutside(source: string): string[] {
+  try {
+    return [...new Set(subsetProblems(parseTokens(tokenize(source))))];
+  } catch {
+    return [];
+  }
+}
+
 /** Counts of a key over results, most common first (ties by name). */
 function histogram(keys: string[]): { key: string; programs: number }[] {
   const counts = new Map<string, number>();
@@ -297,6 +316,7 @@ export async function runCorpus(
       topic: program.topic,
       beyondReach: program.beyondReach ?? null,
       verdict,
+      outside: constructsOutside(source),
       seconds: Number(process.hrtime.bigint() - start) / 1e9,
     });
   }
@@ -312,6 +332,7 @@ export async function runCorpus(
     refusals: histogram(verdicts.flatMap((v) => (v.kind === 'refused' ? [v.construct] : []))).map(
       ({ key, programs }) => ({ construct: key, programs }),
     ),
+    outside: histogram(results.flatMap((r) => r.outside)).map(({ key, programs }) => ({ construct: key, programs })),
     simulatorErrors: histogram(
       verdicts.flatMap((v) => (v.kind === 'differ' && v.simulatorError ? [v.simulatorError] : [])),
     ).map(({ key, programs }) => ({ error: key, programs })),

@@ -44,8 +44,10 @@ export const enum Kind {
   Traceback = 22,
   /** An exception instance (BaseException and subclasses). */
   Exception = 23,
+  /** float (PyFloatObject): not a GC type; dead floats go to the float free list. */
+  Float = 24,
   /** slice objects (PySliceObject): GC objects holding start, stop and step. */
-  Slice = 24,
+  Slice = 25,
 }
 
 export const KIND_NAMES: Readonly<Record<number, string>> = {
@@ -73,5 +75,6 @@ export const KIND_NAMES: Readonly<Record<number, string>> = {
   [Kind.Frame]: 'frame',
   [Kind.Traceback]: 'traceback',
   [Kind.Exception]: 'BaseException',
+  [Kind.Float]: 'float',
   [Kind.Slice]: 'slice',
 };

@@ -37,6 +37,8 @@ export function tpDealloc(rt: Runtime, op: PyObject): void {
       return dictDealloc(rt, op);
     case Kind.Set:
       return setDealloc(rt, op);
+    case Kind.Float:
+      return floatDealloc(rt, op);
     case Kind.Instance:
       return subtypeDealloc(rt, op);
     case Kind.Type:
@@ -106,6 +108,12 @@ function listDealloc(rt: Runtime, op: PyObject): void {
   if (rt.freelists.pushList(op)) die(rt, op);
   else release(rt, op);
   trashcanEnd(rt);
+}
+
+/** float_dealloc: park the shell on the float free list while it has room, else free it. */
+function floatDealloc(rt: Runtime, op: PyObject): void {
+  if (rt.freelists.pushFloat(op)) die(rt, op);
+  else release(rt, op);
 }
 
 function tupleDealloc(rt: Runtime, op: PyObject): void {

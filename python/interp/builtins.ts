@@ -29,7 +29,7 @@ import { newModule, moduleDict } from '../../core/objects/moduleobject';
 import { newWeakref } from '../../core/objects/weakrefobject';
 import { GcModule } from '../../core/gc/gcmodule';
 import { callModuleFunction, moduleTables } from './builtin-modules';
-import type { ModuleTable } from './modules/table';
+import type { ModuleTable, NativeType } from './modules/table';
 import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
@@ -37,9 +37,13 @@ import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import type { Interpreter } from './interpreter';
 import { intValue, isTrue, pyEquals } from './abstract';
+import { formatBuiltins } from './format-builtins';
+import { strMethod } from './str-methods';
+import { builtinExceptionClass, callExceptionClass } from './exceptions';
+import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
-type MethodImpl = (self: PyObject, args: PyObject[]) => PyObject;
+type MethodImpl = (self: PyObject, args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 
 function arity(name: string, args: PyObject[], min: number, max: number): void {
   if (args.length < min || args.length > max) {
@@ -83,6 +87,11 @@ export class Builtins {
       'print',
       fn('print', (args, kwargs) => this.print(args, kwargs), true),
     );
+    // id(x): the simulated address, which ctypes maps back to the object (s4-format has the same).
+    add(
+      'id',
+      fn('id', (args) => (arity('id', args, 1, 1), rt.int(BigInt(rt.addressOf(args[0])))), false),
+    );
     add(
       'len',
       fn('len', (args) => (arity('len', args, 1, 1), rt.int(this.len(args[0]))), false),
@@ -95,8 +104,12 @@ export class Builtins {
         false,
       ),
     );
+    for (const f of formatBuiltins(rt)) add(f.name, fn(f.name, f.call, false));
+    for (const [name, impl] of numericBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, type] of [
+      ['type', TYPES.type],
       ['int', TYPES.int],
+      ['float', TYPES.float],
       ['str', TYPES.str],
       ['bool', TYPES.bool],
       ['list', TYPES.list],
@@ -120,6 +133,7 @@ export class Builtins {
       // The module's dict alone owns its functions (refcount 1, as PyModule_AddFunctions leaves them).
       for (const [, v] of functions) rt.release(v);
       for (const [, v] of constants) if (!rt.external.has(v) || v.type.kind === Kind.Int) rt.decref(v);
+      for (const native of table.types ?? []) this.nativeTypes.set(native.type, native);
       this.modules.set(table.name, m);
     };
     const context = { rt, gc: this.gc, debugMallocStats: () => debugMallocStatsText(rt), scriptPath: interp.scriptArg };
@@ -133,6 +147,8 @@ export class Builtins {
   private readonly buildModule: (table: ModuleTable) => void;
   /** The modules CPython loads on their first import, not yet imported. */
   private readonly onImport = new Map<string, ModuleTable>();
+  /** The types imported modules define natively, whose attributes their code answers. */
+  private readonly nativeTypes = new Map<PyType, NativeType>();
 
   /** A module imported by `import name` (a new reference), built on its first import if need be. */
   module(name: string): PyObject {
@@ -158,7 +174,7 @@ export class Builtins {
   }
 
   lookup(name: string): PyObject | undefined {
-    return this.table.get(name);
+    return this.table.get(name) ?? builtinExceptionClass(this.rt, name);
   }
 
   private intArg(v: PyObject): number {
@@ -246,6 +262,8 @@ export class Builtins {
     const rt = this.rt;
     if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     const type = classType(cls);
+    if (type.kind === Kind.Exception)
+      return callExceptionClass(rt, cls, args, (init, argv) => this.interp.callFromC(init, argv));
     if (rt.external.has(cls)) return this.callStaticType(type, args);
     // _PyObject_MakeTpCall: heap types have no vectorcall, so the arguments go in a tuple.
     const packed = args.length > 0 ? newTuple(rt, args) : null;
@@ -325,10 +343,13 @@ export class Builtins {
         const v = args[0];
         const n = intValue(v);
         if (n !== null) return rt.int(n);
+        if (v.type.kind === Kind.Float) return intFromFloat(rt, v);
         if (v.type.kind === Kind.Str && /^\s*[-+]?\d+\s*$/.test(v.value as string))
           return rt.int(BigInt((v.value as string).trim()));
         throw new PyException('ValueError', `invalid literal for int() with base 10: ${pyRepr(rt, v)}`);
       }
+      case TYPES.float:
+        return floatCall(rt, args);
       case TYPES.str:
         arity(name, args, 0, 1);
         return args.length === 0
@@ -336,6 +357,10 @@ export class Builtins {
           : args[0].type.kind === Kind.Str
             ? rt.newRef(args[0])
             : rt.str(pyStr(rt, args[0]));
+      case TYPES.type:
+        // type(x): the object's class (type_new's one-argument form); three arguments are outside the subset
+        if (args.length !== 1) throw new PyException('TypeError', 'type() takes 1 argument in pymemlab');
+        return rt.newRef(args[0].type.typeObject ?? rt.staticTypeObject(args[0].type));
       case TYPES.bool:
         arity(name, args, 0, 1);
         return rt.bool(args.length === 1 && isTrue(args[0]));
@@ -390,9 +415,11 @@ export class Builtins {
     if (list.items!.length < list.allocated) listResize(rt, list, list.items!.length);
   }
 
-  /** The implementation of `obj.name(...)` for list and dict methods, or undefined. */
+  /** The implementation of `obj.name(...)` for str, list, set and dict methods, or undefined. */
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
+    if (obj.type.kind === Kind.Str)
+      return strMethod(rt, { getAttr: (o, a) => this.interp.getAttr(o, a), collect: (it) => this.collect(it) }, name);
     if (obj.type.kind === Kind.List) {
       switch (name) {
         case 'append':
@@ -474,11 +501,16 @@ export class Builtins {
 
   /** `obj.method` without a call: a built-in method object bound to obj. */
   boundMethod(obj: PyObject, name: string): PyObject | undefined {
+    const native =
+      obj.type.kind === Kind.Type
+        ? this.nativeTypes.get(classType(obj))?.classAttribute?.(name)
+        : this.nativeTypes.get(obj.type)?.instanceAttribute?.(obj, name);
+    if (native !== undefined) return native;
     const impl = this.methodCall(obj, name);
     if (impl === undefined) return undefined;
     const rt = this.rt;
     // m_self: the method object holds obj for as long as it lives, so the closure may use it.
-    const op = rt.builtin(name, (args) => impl(obj, args));
+    const op = rt.builtin(name, (args) => impl(obj, args, []));
     op.refs = [rt.newRef(obj)];
     return op;
   }

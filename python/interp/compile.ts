@@ -7,6 +7,7 @@
  *   occurrence by the parser's arena, which lives while `__main__` runs; all-constant tuples are
  *   folded into one constant, as the AST optimizer does.
  */
+import { floatRepr, newFloat } from '../../core/objects/floatobject';
 import type * as A from '../lang/ast';
 import type { Runtime } from '../../core/runtime';
 import type { PyObject } from '../../core/objects/pyobject';
@@ -66,11 +67,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       const v = e.value;
       return v.type === 'int'
         ? `i${v.value}`
-        : v.type === 'str'
-          ? `s${JSON.stringify(v.value)}`
-          : v.type === 'bool'
-            ? `b${v.value}`
-            : 'N';
+        : v.type === 'float'
+          ? `f${floatRepr(v.value)}`
+          : v.type === 'str'
+            ? `s${JSON.stringify(v.value)}`
+            : v.type === 'bool'
+              ? `b${v.value}`
+              : 'N';
     }
     return `t(${(e as A.Tuple).elts.map(constKey).join(',')})`;
   };
@@ -85,11 +88,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         op =
           v.type === 'int'
             ? rt.int(v.value)
-            : v.type === 'str'
-              ? rt.str(v.value)
-              : v.type === 'bool'
-                ? rt.bool(v.value)
-                : rt.none();
+            : v.type === 'float'
+              ? newFloat(rt, v.value)
+              : v.type === 'str'
+                ? rt.str(v.value)
+                : v.type === 'bool'
+                  ? rt.bool(v.value)
+                  : rt.none();
       } else {
         op = newTupleStealing(
           rt,
@@ -134,7 +139,18 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         if (s.kind === 'If') {
           findAssigned(s.body);
           findAssigned(s.orelse);
-        } else if (s.kind === 'While' || s.kind === 'For') findAssigned(s.body);
+        } else if (s.kind === 'While' || s.kind === 'For') {
+          findAssigned(s.body);
+          findAssigned(s.orelse ?? []);
+        } else if (s.kind === 'Try') {
+          findAssigned(s.body);
+          for (const h of s.handlers) {
+            if (h.name !== null) assigned.add(h.name);
+            findAssigned(h.body);
+          }
+          findAssigned(s.orelse);
+          findAssigned(s.finalbody);
+        }
         if (s.kind === 'Import' || s.kind === 'ImportFrom') importBindings(s).forEach((n) => assigned.add(n));
       }
     };
@@ -229,6 +245,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           return;
         case 'Slice':
           for (const part of [e.lower, e.upper, e.step]) if (part !== null) expr(part);
+          return;
+        case 'JoinedStr':
+          e.values.forEach(expr);
+          return;
+        case 'FormattedValue':
+          expr(e.value);
+          if (e.formatSpec !== null) expr(e.formatSpec);
           return;
         case 'ListComp':
         case 'SetComp':
@@ -329,10 +352,30 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
             expr(s.iter);
             expr(s.target);
             stmts(s.body);
+            stmts(s.orelse ?? []);
             break;
           case 'While':
             expr(s.test);
             stmts(s.body);
+            stmts(s.orelse ?? []);
+            break;
+          case 'Try':
+            stmts(s.body);
+            for (const h of s.handlers) {
+              if (h.type !== null) expr(h.type);
+              if (h.name !== null) meetName(h.name);
+              stmts(h.body);
+            }
+            stmts(s.orelse);
+            stmts(s.finalbody);
+            break;
+          case 'Raise':
+            if (s.exc !== null) expr(s.exc);
+            if (s.cause !== null) expr(s.cause);
+            break;
+          case 'Assert':
+            expr(s.test);
+            if (s.msg !== null) expr(s.msg);
             break;
           case 'If':
             expr(s.test);

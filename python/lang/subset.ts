@@ -6,7 +6,7 @@ import { UnsupportedConstruct } from './errors';
 import type { PExpr, PModule, PStmt } from './parser';
 import { exprChildren, stmtParts } from './walk';
 
-export const SUPPORTED_MODULES = ['gc', 'sys', 'weakref'];
+export const SUPPORTED_MODULES = ['gc', 'sys', 'weakref', 'ctypes'];
 
 interface Problem {
   construct: string;
@@ -88,4 +88,11 @@ function exprProblems(e: PExpr, out: Problem[]): void {
     }
   }
   for (const child of exprChildren(e)) exprProblems(child, out);
+}
+
+/** Every construct outside the subset, not just the first (what `pymemlab corpus` counts programs needing). */
+export function subsetProblems(tree: PModule): string[] {
+  const problems: Problem[] = [];
+  stmtProblems(tree.body, false, problems);
+  return problems.map((p) => p.construct);
 }

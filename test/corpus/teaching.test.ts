@@ -81,6 +81,8 @@ describe('the comparison can fail (fixtures)', () => {
     expect(verdictOf(report, 'addresses-1.py')).toEqual({ kind: 'agree' });
     expect(verdictOf(report, 'refused-1.py')).toEqual({ kind: 'refused', construct: 'async functions', line: 4 });
     expect(report.refusals).toEqual([{ construct: 'async functions', programs: 1 }]);
+    expect(report.outside).toEqual([{ construct: 'async functions', programs: 1 }]);
+    expect(report.results.map((r) => r.outside)).toEqual([[], ['async functions']]);
     expect(regressions(report, loadAgreeing(dir))).toEqual([]);
   });
 
