@@ -3,7 +3,8 @@
  * built as subset ASTs and printed with `unparse`. They exercise the memory manager: classes with
  * `__slots__`, `__init__` and printing / resurrecting `__del__`, object graphs with cycles,
  * `del`, weakrefs with callbacks, the gc module (collect, counts, thresholds, callbacks,
- * DEBUG_SAVEALL, freeze, tracking), `sys.getrefcount` and `sys.getsizeof`, loops and errors.
+ * DEBUG_SAVEALL, freeze, tracking), `sys.getrefcount` and `sys.getsizeof`, loops and errors, and
+ * floats with the numeric operators (fidelity/floats.ts).
  *
  * Every program must print the same thing on every CPython 3.11 run and stay inside what the
  * simulator can reproduce (docs/cpython-3.11-evaluation-facts.md), also after shrinking drops any
@@ -28,6 +29,9 @@ import fc from 'fast-check';
 import type { BinOperator, Expr, Stmt } from '../python/lang';
 import { unparse } from '../python/lang';
 import * as py from './pyast';
+import { floatGroup } from './floats';
+import { sliceStmt } from './slices';
+import { annotatedBind } from './annotations';
 
 /** A generated program: its statements after the prelude, and its full source text. */
 export interface FidelityProgram {
@@ -1144,15 +1148,28 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
       w(1, jumpStmt(ctx)),
     ]);
   }
+  const slice = sliceStmt({
+    objectLists: readable(ctx, 'olist'),
+    objectListTargets: writable(ctx, 'olist'),
+    printableLists: readable(ctx, 'plist'),
+    mayGrow: !ctx.noGrow,
+    object: objExpr(ctx),
+  });
+  // A name declared global in a function cannot be annotated there (a SyntaxError).
+  const annotatable = writable(ctx, 'int').filter((n) => ctx.scope !== 'h' || !H_GLOBALS.includes(n));
+  const annotated = annotatedBind(annotatable, intExpr(ctx));
   return choose<Stmt[]>([
     w(8, bindStmt(ctx)),
     w(8, graphStmt(ctx)),
+    slice ? w(2, slice) : null,
+    annotated ? w(1, annotated) : null,
     w(4, delStmt(ctx)),
     w(3, weakrefStmt(ctx)),
     w(6, gcStmt(ctx)),
     w(4, sysStmt(ctx)),
     w(4, printStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
+    module ? w(3, floatGroup(intExpr(ctx))) : null,
     compound ? w(module ? 4 : 2, controlStmt(ctx)) : null,
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
   ]);

@@ -15,6 +15,9 @@ export const int = (value: number | bigint): Expr => ({
   value: { type: 'int', value: BigInt(value) },
   ...P,
 });
+/** A float literal; its value must be non-negative and finite (negate with `neg`). */
+export const float = (value: number): Expr => ({ kind: 'Constant', value: { type: 'float', value }, ...P });
+export const bool = (value: boolean): Expr => ({ kind: 'Constant', value: { type: 'bool', value }, ...P });
 export const str = (value: string): Expr => ({ kind: 'Constant', value: { type: 'str', value }, ...P });
 export const none = (): Expr => ({ kind: 'Constant', value: { type: 'none' }, ...P });
 
@@ -52,8 +55,17 @@ export function dotted(path: string, ctx: Ctx = 'Load'): Expr {
   return e;
 }
 
+/** `lower:upper:step` for a subscript; null leaves a part out. */
+export const slice = (lower: Expr | null, upper: Expr | null, step: Expr | null): Expr => ({
+  kind: 'Slice',
+  lower,
+  upper,
+  step,
+  ...P,
+});
 export const bin = (left: Expr, op: BinOperator, right: Expr): Expr => ({ kind: 'BinOp', left, op, right, ...P });
 export const neg = (operand: Expr): Expr => ({ kind: 'UnaryOp', op: 'USub', operand, ...P });
+export const invert = (operand: Expr): Expr => ({ kind: 'UnaryOp', op: 'Invert', operand, ...P });
 export const not = (operand: Expr): Expr => ({ kind: 'UnaryOp', op: 'Not', operand, ...P });
 export const cmp = (left: Expr, op: CmpOperator, right: Expr): Expr => ({
   kind: 'Compare',
@@ -103,6 +115,15 @@ export const aug = (target: Expr, op: BinOperator, value: Expr): Stmt => ({
   target: withCtx(target, 'Store'),
   op,
   value,
+  ...P,
+});
+/** `target: annotation = value` (a plain name target, so `simple`). */
+export const annAssign = (target: string, annotation: Expr, value: Expr | null): Stmt => ({
+  kind: 'AnnAssign',
+  target: name(target, 'Store'),
+  annotation,
+  value,
+  simple: true,
   ...P,
 });
 export const expr = (value: Expr): Stmt => ({ kind: 'Expr', value, ...P });
