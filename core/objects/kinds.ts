@@ -44,6 +44,8 @@ export const enum Kind {
   Traceback = 22,
   /** An exception instance (BaseException and subclasses). */
   Exception = 23,
+  /** A generator (PyGenObject): owns its suspended frame (locals, value stack, function). */
+  Generator = 24,
 }
 
 export const KIND_NAMES: Readonly<Record<number, string>> = {
@@ -71,4 +73,5 @@ export const KIND_NAMES: Readonly<Record<number, string>> = {
   [Kind.Frame]: 'frame',
   [Kind.Traceback]: 'traceback',
   [Kind.Exception]: 'BaseException',
+  [Kind.Generator]: 'generator',
 };

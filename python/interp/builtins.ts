@@ -33,6 +33,7 @@ import type { ModuleTable } from './modules/table';
 import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
+import { generatorBuiltins, generatorMethod } from './generator-builtins';
 import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import type { Interpreter } from './interpreter';
@@ -95,6 +96,7 @@ export class Builtins {
         false,
       ),
     );
+    for (const [name, impl] of generatorBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, type] of [
       ['int', TYPES.int],
       ['str', TYPES.str],
@@ -393,6 +395,7 @@ export class Builtins {
   /** The implementation of `obj.name(...)` for list and dict methods, or undefined. */
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
+    if (obj.type.kind === Kind.Generator) return generatorMethod(rt, name);
     if (obj.type.kind === Kind.List) {
       switch (name) {
         case 'append':

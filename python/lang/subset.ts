@@ -35,7 +35,12 @@ function stmtProblems(body: PStmt[], inClass: boolean, out: Problem[]): void {
     const own = stmtProblem(s, inClass);
     if (own) out.push({ construct: own, at: s });
     const parts = stmtParts(s);
-    for (const e of parts.exprs) exprProblems(e, out);
+    for (const e of parts.exprs) {
+      // the generator executor suspends a yield that is a statement or an assignment's value
+      if (e.kind === 'Yield' && (s.kind === 'Expr' || s.kind === 'Assign') && e === s.value)
+        exprChildren(e).forEach((child) => exprProblems(child, out));
+      else exprProblems(e, out);
+    }
     for (const block of parts.blocks) stmtProblems(block.body, s.kind === 'ClassDef', out);
   }
 }
@@ -79,8 +84,7 @@ function isNameTarget(t: PExpr): boolean {
 
 function exprProblems(e: PExpr, out: Problem[]): void {
   if (e.kind === 'Foreign') out.push({ construct: e.construct, at: e });
-  if (e.kind === 'GeneratorExp') out.push({ construct: 'generator expressions', at: e });
-  if (e.kind === 'Yield') out.push({ construct: 'yield expressions', at: e });
+  if (e.kind === 'Yield') out.push({ construct: 'yield expressions inside other expressions', at: e });
   if (e.kind === 'ListComp' || e.kind === 'SetComp' || e.kind === 'DictComp' || e.kind === 'GeneratorExp') {
     for (const g of e.generators) {
       if (!isNameTarget(g.target))
