@@ -21,7 +21,7 @@ export type GenFrameState = 'created' | 'suspended' | 'running' | 'cleared';
 export interface GenBody {
   /** gen_send_ex: run to the next yield; the yielded value (new reference), or null once done. */
   resume(gen: PyObject, sent: PyObject | null): PyObject | null;
-  /** _PyGen_Finalize: close a suspended generator (its frame unwinds and is cleared). */
+  /** _PyGen_Finalize: close a created or suspended generator (its frame unwinds and is cleared). */
   finalize(gen: PyObject): void;
 }
 
@@ -39,7 +39,8 @@ const states = new WeakMap<PyObject, GenState>();
 export const GENERATOR_TYPE = new PyType('generator', Kind.Generator, true, true);
 GENERATOR_TYPE.finalize = (gen) => {
   const s = states.get(gen)!;
-  if (s.state === 'suspended') s.body.finalize(gen);
+  // 3.11's gen_close throws GeneratorExit into a created frame too (3.12 no longer runs it)
+  if (s.state === 'created' || s.state === 'suspended') s.body.finalize(gen);
 };
 
 /** Where a generator keeps gi_code in its `refs`. */

@@ -109,9 +109,9 @@ function finish(
 }
 
 /**
- * gen_close / _PyGen_Finalize of a suspended generator: GeneratorExit raised at the yield unwinds
- * the frame (the value stack from the top, then the locals and the function); no statement of the
- * subset can catch it.
+ * gen_close / _PyGen_Finalize of a created or suspended generator: GeneratorExit raised at the
+ * yield (or before the first statement) unwinds the frame (the value stack from the top, then the
+ * locals and the function); no statement of the subset can catch it.
  */
 function closeGenerator(gen: PyObject): void {
   const { interp, body } = running.get(gen)!;
@@ -125,9 +125,9 @@ function closeGenerator(gen: PyObject): void {
 
 /** gen.close() */
 export function genClose(gen: PyObject): void {
-  if (genState(gen) === 'running') throw new PyException('ValueError', 'generator already executing');
-  if (genState(gen) === 'suspended') closeGenerator(gen);
-  else genClearFrame(running.get(gen)!.interp.rt, gen, true);
+  const state = genState(gen);
+  if (state === 'running') throw new PyException('ValueError', 'generator already executing');
+  if (state !== 'cleared') closeGenerator(gen);
 }
 
 // --- the body: statements with a yield in them; the rest goes to the interpreter ------------
