@@ -40,6 +40,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./fidelity-command')).defineFidelity,
   },
   {
+    name: 'corpus',
+    usage: '[options] [dir]',
+    description:
+      'run the corpus of real teaching programs (test/corpus/teaching) on the simulator and compare with CPython 3.11 as recorded',
+    load: async () => (await import('./cmd-corpus')).defineCorpus,
+  },
+  {
     name: 'grade',
     usage: '[options] <globs...>',
     description: 'grade a class of submissions in isolation and write reports (docs/grading.md)',

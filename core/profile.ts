@@ -20,6 +20,8 @@ export interface Profile {
   /** PyTuple_NFREELISTS / PyTuple_MAXFREELIST (Include/internal/pycore_tuple.h). */
   readonly tupleFreeListSizes: number;
   readonly tupleFreeListMax: number;
+  /** PyFloat_MAXFREELIST (Include/internal/pycore_floatobject.h). */
+  readonly floatFreeListMax: number;
   /** _PyTrash_UNWIND_LEVEL (Objects/object.c): deallocs nested deeper are deferred. */
   readonly trashcanUnwindLevel: number;
   /** _PY_NSMALLNEGINTS / _PY_NSMALLPOSINTS: the cached ints are -5..256. */
@@ -48,6 +50,7 @@ export const CPYTHON_311: Profile = Object.freeze({
   dictFreeListMax: 80,
   tupleFreeListSizes: 20,
   tupleFreeListMax: 2000,
+  floatFreeListMax: 100,
   trashcanUnwindLevel: 50,
   smallIntMin: -5,
   smallIntMax: 256,

@@ -145,6 +145,7 @@ const FIXED: Partial<Record<Kind, { readonly struct: CSize; readonly gcHead: boo
   [Kind.Frame]: { struct: SIZES.PyFrameObject, gcHead: false },
   [Kind.Traceback]: { struct: SIZES.PyTracebackObject, gcHead: true },
   [Kind.Exception]: { struct: SIZES.PyBaseExceptionObject, gcHead: true },
+  [Kind.Float]: { struct: SIZES.PyFloatObject, gcHead: false },
 };
 
 /** Bytes of a str's object (compact ASCII: header + len + 1; otherwise compact header + (len + 1) * char size). */

@@ -141,6 +141,8 @@ export function def(fname: string, params: (string | [string, Expr])[], body: St
     name: fname,
     args: params.map((p) => ({ kind: 'arg', arg: typeof p === 'string' ? p : p[0], ...P })),
     defaults: params.filter((p): p is [string, Expr] => typeof p !== 'string').map((p) => p[1]),
+    argAnnotations: params.map(() => null),
+    returns: null,
     body,
     ...P,
   };

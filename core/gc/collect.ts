@@ -170,7 +170,7 @@ export function deleteGarbage(rt: Runtime, collectable: PyObject, old: PyObject)
   }
 }
 
-/** clear_freelists: free every parked list, dict and tuple shell, so a full collection returns their memory. */
+/** clear_freelists: free every parked tuple, float, list and dict shell, so a full collection returns their memory. */
 export function clearFreelists(rt: Runtime): void {
   for (const shell of rt.freelists.drain()) rt.free(shell);
   for (const address of rt.freelists.keys.splice(0)) rt.allocator?.free(address);

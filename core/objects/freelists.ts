@@ -2,7 +2,7 @@ import type { PyObject } from './pyobject';
 import type { Profile } from '../profile';
 
 /**
- * The type free lists 3.11 keeps in front of the allocator (lists, dicts, tuples of size 1..20).
+ * The type free lists 3.11 keeps in front of the allocator (lists, dicts, floats, tuples of size 1..20).
  *
  * A dead list, dict or small tuple is parked here instead of being freed, and the next object of
  * that type reuses the shell: neither step touches the allocator or generation 0's count, which
@@ -14,6 +14,8 @@ export class FreeLists {
   readonly dicts: PyObject[] = [];
   /** Addresses of parked dict keys objects (8 slots, all-str keys): dictobject.c's keys_free_list. */
   readonly keys: number[] = [];
+  /** Dead floats, last parked first reused (float_dealloc links them through ob_type). */
+  readonly floats: PyObject[] = [];
   /** tuples[n] holds dead tuples of size n (1..tupleFreeListSizes). */
   readonly tuples: PyObject[][];
 
@@ -40,6 +42,17 @@ export class FreeLists {
     return true;
   }
 
+  /** float_dealloc: at most PyFloat_MAXFREELIST (100) floats are parked; the rest are freed. */
+  pushFloat(op: PyObject): boolean {
+    if (this.floats.length >= this.profile.floatFreeListMax) return false;
+    this.floats.push(op);
+    return true;
+  }
+
+  popFloat(): PyObject | undefined {
+    return this.floats.pop();
+  }
+
   /** maybe_freelist_push: only sizes 1..20, at most 2000 of each. */
   pushTuple(op: PyObject, size: number): boolean {
     if (size < 1 || size > this.profile.tupleFreeListSizes) return false;
@@ -56,12 +69,22 @@ export class FreeLists {
 
   /** Every parked shell, emptied out of the lists (for clear_freelists to free them). */
   drain(): PyObject[] {
-    const out = [...this.tuples.flatMap((list) => list.splice(0)), ...this.lists.splice(0), ...this.dicts.splice(0)];
+    const out = [
+      ...this.tuples.flatMap((list) => list.splice(0)),
+      ...this.floats.splice(0),
+      ...this.lists.splice(0),
+      ...this.dicts.splice(0),
+    ];
     return out;
   }
 
   /** How many shells each free list holds (for `sys._debugmallocstats`' free-list lines). */
-  counts(): { lists: number; dicts: number; tuples: number[] } {
-    return { lists: this.lists.length, dicts: this.dicts.length, tuples: this.tuples.map((l) => l.length) };
+  counts(): { lists: number; dicts: number; floats: number; tuples: number[] } {
+    return {
+      lists: this.lists.length,
+      dicts: this.dicts.length,
+      floats: this.floats.length,
+      tuples: this.tuples.map((l) => l.length),
+    };
   }
 }

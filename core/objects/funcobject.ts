@@ -10,10 +10,15 @@ import type { Runtime } from '../runtime';
 import { type PyObject } from './pyobject';
 import { TYPES } from './pytype';
 
-/** Where a function keeps func_globals, func_defaults and func_code in its `refs`. */
+/**
+ * Where a function keeps its references in `refs`: in func_clear's order (globals, defaults,
+ * closure, annotations), then the code object, which func_dealloc releases last.
+ */
 export const FUNC_GLOBALS = 0;
 export const FUNC_DEFAULTS = 1;
-export const FUNC_CODE = 2;
+export const FUNC_CLOSURE = 2;
+export const FUNC_ANNOTATIONS = 3;
+export const FUNC_CODE = 4;
 
 /** Where a bound method keeps im_func and im_self in its `refs`. */
 const METHOD_FUNC = 0;
@@ -27,11 +32,22 @@ export function newCode(rt: Runtime, name: string, consts: readonly PyObject[]):
   return op;
 }
 
-/** PyFunction_New: globals and code are required; defaults is a tuple or null. All borrowed. */
-export function newFunction(rt: Runtime, code: PyObject, globals: PyObject, defaults: PyObject | null): PyObject {
+/**
+ * PyFunction_New, then MAKE_FUNCTION's optional parts: globals and code are required; defaults
+ * and annotations (3.11 keeps the flat (name, value, ...) tuple MAKE_FUNCTION was given) are
+ * tuples or null. All borrowed.
+ */
+export function newFunction(
+  rt: Runtime,
+  code: PyObject,
+  globals: PyObject,
+  defaults: PyObject | null,
+  annotations: PyObject | null = null,
+): PyObject {
   const op = rt.alloc(TYPES.function);
   op.value = code.value;
-  op.refs = [rt.newRef(globals), defaults === null ? null : rt.newRef(defaults), rt.newRef(code)];
+  const ref = (r: PyObject | null) => (r === null ? null : rt.newRef(r));
+  op.refs = [rt.newRef(globals), ref(defaults), null, ref(annotations), rt.newRef(code)];
   rt.track(op);
   return op;
 }
@@ -44,6 +60,23 @@ export function funcGlobals(func: PyObject): PyObject | null {
 /** PyFunction_GET_DEFAULTS: the defaults tuple, borrowed; null when the function has none. */
 export function funcDefaults(func: PyObject): PyObject | null {
   return func.refs![FUNC_DEFAULTS];
+}
+
+/** func_closure: the tuple of cells, borrowed; null for a function without free variables. */
+export function funcClosure(func: PyObject): PyObject | null {
+  return func.refs![FUNC_CLOSURE];
+}
+
+/** func_annotations, borrowed: null, the tuple MAKE_FUNCTION stored, or the dict made from it. */
+export function funcAnnotations(func: PyObject): PyObject | null {
+  return func.refs![FUNC_ANNOTATIONS];
+}
+
+/** Replace func_annotations with `value` (a new reference, stolen), releasing the old one after (Py_SETREF). */
+export function setFuncAnnotations(rt: Runtime, func: PyObject, value: PyObject): void {
+  const old = func.refs![FUNC_ANNOTATIONS];
+  func.refs![FUNC_ANNOTATIONS] = value;
+  if (old !== null) rt.decref(old);
 }
 
 /** PyFunction_GET_CODE, borrowed (func_clear keeps it, so it is always there). */

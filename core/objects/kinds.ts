@@ -44,8 +44,10 @@ export const enum Kind {
   Traceback = 22,
   /** An exception instance (BaseException and subclasses). */
   Exception = 23,
+  /** float (PyFloatObject): not a GC type; dead floats go to the float free list. */
+  Float = 24,
   /** A generator (PyGenObject): owns its suspended frame (locals, value stack, function). */
-  Generator = 24,
+  Generator = 25,
 }
 
 export const KIND_NAMES: Readonly<Record<number, string>> = {
@@ -73,5 +75,6 @@ export const KIND_NAMES: Readonly<Record<number, string>> = {
   [Kind.Frame]: 'frame',
   [Kind.Traceback]: 'traceback',
   [Kind.Exception]: 'BaseException',
+  [Kind.Float]: 'float',
   [Kind.Generator]: 'generator',
 };

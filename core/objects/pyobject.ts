@@ -46,8 +46,8 @@ export class PyObject {
   gcFlags = 0;
 
   // --- payload ---
-  /** int (bigint), str (string), bool (boolean); the name of a Builtin or Code object. */
-  value: bigint | string | boolean | null = null;
+  /** int (bigint), float (number), str (string), bool (boolean); the name of a Builtin or Code object. */
+  value: bigint | number | string | boolean | null = null;
   /** list and tuple items; for a list, `allocated` is its capacity (for a generator, its frame's slots). */
   items: PyObject[] | null = null;
   allocated = 0;

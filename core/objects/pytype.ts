@@ -48,6 +48,7 @@ export const TYPES = {
   none: staticType(Kind.None, false, false),
   bool: staticType(Kind.Bool, false, false),
   int: staticType(Kind.Int, false, false),
+  float: staticType(Kind.Float, false, false),
   str: staticType(Kind.Str, false, false),
   list: staticType(Kind.List, true, false),
   tuple: staticType(Kind.Tuple, true, false),

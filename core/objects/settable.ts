@@ -4,7 +4,7 @@
  * perturbation; deleted entries leave a dummy; the table grows when fill reaches 3/5 of it and is
  * rebuilt (set_insert_clean) in old slot order.
  *
- * Hashes follow CPython for ints, bools and tuples of them (the cases whose order a program can
+ * Hashes follow CPython for ints, floats, bools and tuples of them (the cases whose order a program can
  * rely on); strs are hashed with a per-process random key in CPython, so any order is as good.
  */
 import { Kind } from './kinds';
@@ -12,6 +12,7 @@ import type { PyObject } from './pyobject';
 import type { DictEntry } from './dicttable';
 import type { Profile } from '../profile';
 import { SIZES } from '../sizes';
+import { floatHash, floatValue } from './floatobject';
 
 const LINEAR_PROBES = 9;
 const PERTURB_SHIFT = 5n;
@@ -32,6 +33,8 @@ export function pyHash(op: PyObject): bigint {
       if (v < 0n) h = -h;
       return h === -1n ? -2n : h;
     }
+    case Kind.Float:
+      return floatHash(floatValue(op), op.id);
     case Kind.Tuple:
       return tupleHash(op.items!);
     case Kind.Str: {

@@ -6,7 +6,7 @@
  */
 import { Kind } from './kinds';
 import type { PyObject } from './pyobject';
-import { funcCode, funcDefaults, funcGlobals } from './funcobject';
+import { funcAnnotations, funcClosure, funcCode, funcDefaults, funcGlobals } from './funcobject';
 import { TYPE_TRAVERSED } from './classobject';
 import { genTraverse } from './genobject';
 
@@ -53,12 +53,16 @@ export function traverse(op: PyObject, visit: Visit): void {
       traverseInstance(op, visit);
       return;
     case FUNCTION: {
-      // func_traverse: code, globals, defaults.
+      // func_traverse: code, globals, defaults, closure, annotations.
       visit(funcCode(op));
       const globals = funcGlobals(op);
       if (globals !== null) visit(globals);
       const defaults = funcDefaults(op);
       if (defaults !== null) visit(defaults);
+      const closure = funcClosure(op);
+      if (closure !== null) visit(closure);
+      const annotations = funcAnnotations(op);
+      if (annotations !== null) visit(annotations);
       return;
     }
     case CODE:

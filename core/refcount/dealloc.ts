@@ -37,6 +37,8 @@ export function tpDealloc(rt: Runtime, op: PyObject): void {
       return dictDealloc(rt, op);
     case Kind.Set:
       return setDealloc(rt, op);
+    case Kind.Float:
+      return floatDealloc(rt, op);
     case Kind.Instance:
       return subtypeDealloc(rt, op);
     case Kind.Type:
@@ -52,7 +54,7 @@ export function tpDealloc(rt: Runtime, op: PyObject): void {
     case Kind.Generator:
       return genDealloc(rt, op);
     case Kind.Function:
-      // func_dealloc: weakrefs, func_clear (globals, defaults), then the code object.
+      // func_dealloc: weakrefs, func_clear (globals, defaults, closure, annotations), then the code object.
       rt.untrack(op);
       clearWeakRefs(rt, op);
       releaseRefs(rt, op);
@@ -103,6 +105,12 @@ function listDealloc(rt: Runtime, op: PyObject): void {
   if (rt.freelists.pushList(op)) die(rt, op);
   else release(rt, op);
   trashcanEnd(rt);
+}
+
+/** float_dealloc: park the shell on the float free list while it has room, else free it. */
+function floatDealloc(rt: Runtime, op: PyObject): void {
+  if (rt.freelists.pushFloat(op)) die(rt, op);
+  else release(rt, op);
 }
 
 function tupleDealloc(rt: Runtime, op: PyObject): void {

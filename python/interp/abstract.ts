@@ -16,6 +16,8 @@ import { setContains } from '../../core/objects/set';
 import { hashKey } from '../../core/objects/hashkey';
 import { viewDict } from '../../core/objects/dictview';
 import { intDigits } from '../../core/sizes';
+import { floatValue, newFloat } from '../../core/objects/floatobject';
+import { type Num, numBinary, numCompare } from './numeric';
 
 /** PyObject_IsTrue. */
 export function isTrue(v: PyObject): boolean {
@@ -26,6 +28,8 @@ export function isTrue(v: PyObject): boolean {
       return v.value as boolean;
     case Kind.Int:
       return (v.value as bigint) !== 0n;
+    case Kind.Float:
+      return floatValue(v) !== 0;
     case Kind.Str:
       return (v.value as string).length > 0;
     case Kind.List:
@@ -47,13 +51,48 @@ export function intValue(v: PyObject): bigint | null {
   return null;
 }
 
-const OP_SYMBOL: Record<A.BinOperator, string> = { Add: '+', Sub: '-', Mult: '*', FloorDiv: '//', Mod: '%' };
+/** A number's value (int and bool as bigint, float as number), or null for other objects. */
+export function numValue(v: PyObject): Num | null {
+  return v.type.kind === Kind.Float ? floatValue(v) : intValue(v);
+}
 
-/** + - * // % on ints (and + / * on strs, lists and tuples, which allocate a new object). */
+/** A number result as a new object: an int (from the small-int cache when small) or a float. */
+export function boxNum(rt: Runtime, n: Num): PyObject {
+  return typeof n === 'bigint' ? rt.int(n) : newFloat(rt, n);
+}
+
+const OP_SYMBOL: Record<A.BinOperator, string> = {
+  Add: '+',
+  Sub: '-',
+  Mult: '*',
+  Div: '/',
+  FloorDiv: '//',
+  Mod: '%',
+  Pow: '** or pow()',
+  LShift: '<<',
+  RShift: '>>',
+  BitOr: '|',
+  BitXor: '^',
+  BitAnd: '&',
+};
+
+/** & | ^ of two bools is a bool (bool_and, bool_or, bool_xor); null for anything else. */
+function boolBitwise(op: A.BinOperator, left: PyObject, right: PyObject): boolean | null {
+  if (left.type.kind !== Kind.Bool || right.type.kind !== Kind.Bool) return null;
+  const a = left.value as boolean;
+  const b = right.value as boolean;
+  return op === 'BitAnd' ? a && b : op === 'BitOr' ? a || b : op === 'BitXor' ? a !== b : null;
+}
+
+/** The operators on numbers, and + / * on strs, lists and tuples (which allocate a new object). */
 export function binaryOp(rt: Runtime, op: A.BinOperator, left: PyObject, right: PyObject): PyObject {
   const a = intValue(left);
   const b = intValue(right);
-  if (a !== null && b !== null) {
+  if (
+    a !== null &&
+    b !== null &&
+    (op === 'Add' || op === 'Sub' || op === 'Mult' || op === 'FloorDiv' || op === 'Mod')
+  ) {
     // Single-digit operands take a fast path with an exact result; otherwise x_add allocates one
     // digit more than the longer operand and x_mul the sum of both sizes.
     const da = intDigits(a);
@@ -79,6 +118,14 @@ export function binaryOp(rt: Runtime, op: A.BinOperator, left: PyObject, right: 
       }
     }
   }
+  const x = numValue(left);
+  const y = numValue(right);
+  if (x !== null && y !== null) {
+    const bool = boolBitwise(op, left, right);
+    if (bool !== null) return rt.bool(bool);
+    const n = numBinary(op, x, y);
+    if (n !== null) return boxNum(rt, n);
+  }
   const lk = left.type.kind;
   const rk = right.type.kind;
   if (op === 'Add' && lk === Kind.Str && rk === Kind.Str)
@@ -98,12 +145,30 @@ export function binaryOp(rt: Runtime, op: A.BinOperator, left: PyObject, right: 
   );
 }
 
+const UNARY_SYMBOL = { UAdd: '+', USub: '-', Invert: '~' };
+
+/**
+ * Unary + - ~ on numbers: +x of an exact int or float is x itself (long_long, float_float);
+ * ~ applies to ints (and bools) only.
+ */
+export function unaryOp(rt: Runtime, op: 'UAdd' | 'USub' | 'Invert', v: PyObject): PyObject {
+  const n = numValue(v);
+  if (n === null || (op === 'Invert' && typeof n === 'number'))
+    throw new PyException('TypeError', `bad operand type for unary ${UNARY_SYMBOL[op]}: '${v.type.name}'`);
+  if (op === 'UAdd' && v.type.kind !== Kind.Bool) return rt.newRef(v);
+  if (typeof n === 'number') return newFloat(rt, op === 'USub' ? -n : n);
+  return rt.int(op === 'USub' ? -n : op === 'Invert' ? ~n : n);
+}
+
 /** Python equality for the subset's values. */
 export function pyEquals(a: PyObject, b: PyObject): boolean {
   if (a === b) return true;
   const x = intValue(a);
   const y = intValue(b);
   if (x !== null && y !== null) return x === y;
+  const fa = numValue(a);
+  const fb = numValue(b);
+  if (fa !== null && fb !== null) return numCompare(fa, fb) === 0;
   const ka = a.type.kind;
   if (ka !== b.type.kind) return false;
   switch (ka) {
@@ -156,18 +221,23 @@ export function compareOp(op: A.CmpOperator, left: PyObject, right: PyObject): b
     case 'IsNot':
       return left !== right;
     case 'Eq':
-      return pyEquals(left, right);
-    case 'NotEq':
-      return !pyEquals(left, right);
+    case 'NotEq': {
+      // float_richcompare: nan == nan is False even for the same object
+      const floats = left.type.kind === Kind.Float || right.type.kind === Kind.Float;
+      const a = floats ? numValue(left) : null;
+      const b = floats ? numValue(right) : null;
+      const equal = a !== null && b !== null ? numCompare(a, b) === 0 : pyEquals(left, right);
+      return op === 'Eq' ? equal : !equal;
+    }
     case 'In':
       return contains(right, left);
     case 'NotIn':
       return !contains(right, left);
     default: {
-      const a = intValue(left);
-      const b = intValue(right);
+      const a = numValue(left);
+      const b = numValue(right);
       let c: number;
-      if (a !== null && b !== null) c = a < b ? -1 : a > b ? 1 : 0;
+      if (a !== null && b !== null) c = numCompare(a, b);
       else if (left.type.kind === Kind.Str && right.type.kind === Kind.Str)
         c = (left.value as string) < (right.value as string) ? -1 : left.value === right.value ? 0 : 1;
       else

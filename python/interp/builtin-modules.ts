@@ -26,6 +26,7 @@ import {
   type Result,
 } from './modules/table';
 import { weakrefModule } from './modules/weakref';
+import { ctypesModule } from './modules/ctypes';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
 function argvList(rt: Runtime, scriptPath: string): PyObject {
@@ -112,6 +113,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
       constants: () => [['argv', argvList(rt, context.scriptPath)]],
     },
     weakrefModule(rt),
+    ctypesModule(rt),
   ];
 }
 

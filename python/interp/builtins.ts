@@ -29,7 +29,7 @@ import { newModule, moduleDict } from '../../core/objects/moduleobject';
 import { newWeakref } from '../../core/objects/weakrefobject';
 import { GcModule } from '../../core/gc/gcmodule';
 import { callModuleFunction, moduleTables } from './builtin-modules';
-import type { ModuleTable } from './modules/table';
+import type { ModuleTable, NativeType } from './modules/table';
 import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
@@ -38,6 +38,7 @@ import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import type { Interpreter } from './interpreter';
 import { intValue, isTrue, pyEquals } from './abstract';
+import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 type MethodImpl = (self: PyObject, args: PyObject[]) => PyObject;
@@ -84,6 +85,11 @@ export class Builtins {
       'print',
       fn('print', (args, kwargs) => this.print(args, kwargs), true),
     );
+    // id(x): the simulated address, which ctypes maps back to the object (s4-format has the same).
+    add(
+      'id',
+      fn('id', (args) => (arity('id', args, 1, 1), rt.int(BigInt(rt.addressOf(args[0])))), false),
+    );
     add(
       'len',
       fn('len', (args) => (arity('len', args, 1, 1), rt.int(this.len(args[0]))), false),
@@ -97,8 +103,10 @@ export class Builtins {
       ),
     );
     for (const [name, impl] of generatorBuiltins(rt)) add(name, fn(name, impl, false));
+    for (const [name, impl] of numericBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, type] of [
       ['int', TYPES.int],
+      ['float', TYPES.float],
       ['str', TYPES.str],
       ['bool', TYPES.bool],
       ['list', TYPES.list],
@@ -122,6 +130,7 @@ export class Builtins {
       // The module's dict alone owns its functions (refcount 1, as PyModule_AddFunctions leaves them).
       for (const [, v] of functions) rt.release(v);
       for (const [, v] of constants) if (!rt.external.has(v) || v.type.kind === Kind.Int) rt.decref(v);
+      for (const native of table.types ?? []) this.nativeTypes.set(native.type, native);
       this.modules.set(table.name, m);
     };
     const context = { rt, gc: this.gc, debugMallocStats: () => debugMallocStatsText(rt), scriptPath: interp.scriptArg };
@@ -135,6 +144,8 @@ export class Builtins {
   private readonly buildModule: (table: ModuleTable) => void;
   /** The modules CPython loads on their first import, not yet imported. */
   private readonly onImport = new Map<string, ModuleTable>();
+  /** The types imported modules define natively, whose attributes their code answers. */
+  private readonly nativeTypes = new Map<PyType, NativeType>();
 
   /** A module imported by `import name` (a new reference), built on its first import if need be. */
   module(name: string): PyObject {
@@ -327,10 +338,13 @@ export class Builtins {
         const v = args[0];
         const n = intValue(v);
         if (n !== null) return rt.int(n);
+        if (v.type.kind === Kind.Float) return intFromFloat(rt, v);
         if (v.type.kind === Kind.Str && /^\s*[-+]?\d+\s*$/.test(v.value as string))
           return rt.int(BigInt((v.value as string).trim()));
         throw new PyException('ValueError', `invalid literal for int() with base 10: ${pyRepr(rt, v)}`);
       }
+      case TYPES.float:
+        return floatCall(rt, args);
       case TYPES.str:
         arity(name, args, 0, 1);
         return args.length === 0
@@ -477,6 +491,11 @@ export class Builtins {
 
   /** `obj.method` without a call: a built-in method object bound to obj. */
   boundMethod(obj: PyObject, name: string): PyObject | undefined {
+    const native =
+      obj.type.kind === Kind.Type
+        ? this.nativeTypes.get(classType(obj))?.classAttribute?.(name)
+        : this.nativeTypes.get(obj.type)?.instanceAttribute?.(obj, name);
+    if (native !== undefined) return native;
     const impl = this.methodCall(obj, name);
     if (impl === undefined) return undefined;
     const rt = this.rt;

@@ -7,6 +7,7 @@
  *   occurrence by the parser's arena, which lives while `__main__` runs; all-constant tuples are
  *   folded into one constant, as the AST optimizer does.
  */
+import { floatRepr, newFloat } from '../../core/objects/floatobject';
 import type * as A from '../lang/ast';
 import type { Runtime } from '../../core/runtime';
 import type { PyObject } from '../../core/objects/pyobject';
@@ -15,6 +16,7 @@ import { newCode } from '../../core/objects/funcobject';
 import { UnsupportedConstruct } from '../lang/errors';
 import { foldBlock } from './fold';
 import { blockHasYield, blockStackDepth } from './stack-depth';
+import { exprChildren, stmtParts } from '../lang/walk';
 
 export interface CodeInfo {
   readonly name: string;
@@ -34,6 +36,8 @@ export interface CodeInfo {
   readonly frameSlots: number;
   /** The body run in the frame when it is not the source's own (a generator expression's loops). */
   readonly body: readonly A.Stmt[] | null;
+  /** A module or class body with annotated assignments starts with SETUP_ANNOTATIONS. */
+  readonly setupAnnotations: boolean;
 }
 
 export interface Compiled {
@@ -41,6 +45,12 @@ export interface Compiled {
   readonly codes: Map<A.FunctionDef | A.ClassDef | A.AnyComp, CodeInfo>;
   /** Folded constants by node: Constant literals, all-constant tuples, constant-element tuples of list displays. */
   readonly constants: Map<A.Expr, PyObject>;
+  /**
+   * A function's all-literal defaults, and its all-literal annotations as (name, value, ...): the
+   * compiler folds each into one constant tuple of the enclosing code, made before the program runs.
+   */
+  readonly constantDefaults: Map<A.FunctionDef, PyObject>;
+  readonly constantAnnotations: Map<A.FunctionDef, PyObject>;
   /** The arena: released after the module has run. */
   readonly arena: PyObject[];
 }
@@ -56,17 +66,21 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
   const merged = new Map<string, PyObject>();
   const arena: PyObject[] = [];
   const codes = new Map<A.FunctionDef | A.ClassDef | A.AnyComp, CodeInfo>();
+  const constantDefaults = new Map<A.FunctionDef, PyObject>();
+  const constantAnnotations = new Map<A.FunctionDef, PyObject>();
 
   const constKey = (e: A.Expr): string => {
     if (e.kind === 'Constant') {
       const v = e.value;
       return v.type === 'int'
         ? `i${v.value}`
-        : v.type === 'str'
-          ? `s${JSON.stringify(v.value)}`
-          : v.type === 'bool'
-            ? `b${v.value}`
-            : 'N';
+        : v.type === 'float'
+          ? `f${floatRepr(v.value)}`
+          : v.type === 'str'
+            ? `s${JSON.stringify(v.value)}`
+            : v.type === 'bool'
+              ? `b${v.value}`
+              : 'N';
     }
     return `t(${(e as A.Tuple).elts.map(constKey).join(',')})`;
   };
@@ -81,11 +95,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         op =
           v.type === 'int'
             ? rt.int(v.value)
-            : v.type === 'str'
-              ? rt.str(v.value)
-              : v.type === 'bool'
-                ? rt.bool(v.value)
-                : rt.none();
+            : v.type === 'float'
+              ? newFloat(rt, v.value)
+              : v.type === 'str'
+                ? rt.str(v.value)
+                : v.type === 'bool'
+                  ? rt.bool(v.value)
+                  : rt.none();
       } else {
         op = newTupleStealing(
           rt,
@@ -128,7 +144,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         const targets =
           s.kind === 'Assign'
             ? s.targets
-            : s.kind === 'AugAssign' || s.kind === 'For'
+            : s.kind === 'AugAssign' || s.kind === 'For' || s.kind === 'AnnAssign'
               ? [s.target]
               : s.kind === 'Delete'
                 ? s.targets
@@ -248,6 +264,30 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           return;
       }
     };
+    const arenaOnly = (x: A.Expr): void => {
+      if (x.kind === 'Constant') {
+        if (!constants.has(x)) constants.set(x, constant(x));
+      } else (exprChildren(x) as A.Expr[]).forEach(arenaOnly);
+    };
+    /** fold_tuple_on_constants for MAKE_FUNCTION's defaults and annotations tuples. */
+    const foldFunctionConstants = (s: A.FunctionDef): void => {
+      const at: A.Pos = { lineno: s.lineno, col: s.col, endLineno: s.endLineno, endCol: s.endCol };
+      const tuple = (elts: A.Expr[]): A.Tuple => ({ kind: 'Tuple', elts, ctx: 'Load', ...at });
+      const str = (value: string): A.Constant => ({ kind: 'Constant', value: { type: 'str', value }, ...at });
+      const fold = (elts: A.Expr[], into: Map<A.FunctionDef, PyObject>): void => {
+        if (elts.length === 0 || !elts.every((e) => e.kind === 'Constant')) return;
+        const op = constant(tuple(elts));
+        useConst(op);
+        into.set(s, op);
+      };
+      fold(s.defaults, constantDefaults);
+      const annotated = annotationPairs(s);
+      if (annotated.every(([, e]) => e.kind === 'Constant'))
+        fold(
+          annotated.flatMap(([n, e]) => [str(n), e]),
+          constantAnnotations,
+        );
+    };
     const foldElements = (x: A.Expr) => {
       if (x.kind === 'Constant') {
         if (!constants.has(x)) constants.set(x, constant(x));
@@ -258,6 +298,8 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         switch (s.kind) {
           case 'FunctionDef': {
             s.defaults.forEach(expr);
+            for (const a of [...s.argAnnotations, s.returns]) if (a !== null) expr(a);
+            foldFunctionConstants(s);
             const info = unit(
               s.name,
               qualname === '' ? s.name : `${qualname}.${s.name}`,
@@ -291,6 +333,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           case 'AugAssign':
             expr(s.target);
             expr(s.value);
+            break;
+          case 'AnnAssign':
+            if (s.value !== null) expr(s.value);
+            expr(s.target);
+            // A function body never evaluates its annotations: their literals are only parsed.
+            if (fast) arenaOnly(s.annotation);
+            else expr(s.annotation);
             break;
           case 'For':
             expr(s.iter);
@@ -349,11 +398,34 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       generator,
       frameSlots: varnames.length + (generator ? blockStackDepth(body) : 0),
       body: synthesized ? body : null,
+      setupAnnotations: !fast && hasAnnotations(body),
     };
   };
 
   const moduleInfo = unit('<module>', '', [], module.body, false);
-  return { module: moduleInfo, codes, constants, arena };
+  return { module: moduleInfo, codes, constants, constantDefaults, constantAnnotations, arena };
+}
+
+/** compiler_visit_annotations' order: each annotated parameter, then 'return'. */
+export function annotationPairs(s: A.FunctionDef): [string, A.Expr][] {
+  const pairs: [string, A.Expr][] = [];
+  s.args.forEach((a, i) => {
+    const annotation = s.argAnnotations[i];
+    if (annotation !== null) pairs.push([a.arg, annotation]);
+  });
+  if (s.returns !== null) pairs.push(['return', s.returns]);
+  return pairs;
+}
+
+/** find_ann: whether a body (not counting nested functions and classes) has an annotated assignment. */
+function hasAnnotations(body: readonly A.Stmt[]): boolean {
+  return body.some(
+    (s) =>
+      s.kind === 'AnnAssign' ||
+      (s.kind !== 'FunctionDef' &&
+        s.kind !== 'ClassDef' &&
+        stmtParts(s).blocks.some((b) => hasAnnotations(b.body as A.Stmt[]))),
+  );
 }
 
 const COMPREHENSION_NAMES: Record<A.AnyComp['kind'], string> = {

@@ -1,10 +1,13 @@
 /**
  * The constant folding of CPython's AST optimizer (Python/ast_opt.c) for the subset: unary
- * operators and + - * // % on int constants become constants before compilation, so `-1` in a
- * set display makes a constant display and `60 * 60` is a constant, not a run-time int. Folding is
- * skipped where CPython skips it (a product over 128 bits, division by zero).
+ * operators and the binary operators on int and float constants become constants before
+ * compilation, so `-1` in a set display makes a constant display and `60 * 60` or `1 / 2` is a
+ * constant, not a run-time number. Folding is skipped where CPython skips it (results over 128
+ * bits from `*`, `**` and `<<`, and any operation that raises, such as division by zero).
  */
 import type * as A from '../lang/ast';
+import { PyException } from '../../core/errors';
+import { type Num, numBinary } from './numeric';
 
 /** MAX_INT_SIZE in ast_opt.c: products of more bits than this are left to run time. */
 const MAX_INT_BITS = 128;
@@ -19,6 +22,33 @@ function intOf(e: A.Expr): bigint | null {
   return v.type === 'int' ? v.value : v.type === 'bool' ? (v.value ? 1n : 0n) : null;
 }
 
+function numOf(e: A.Expr): Num | null {
+  return e.kind === 'Constant' && e.value.type === 'float' ? e.value.value : intOf(e);
+}
+
+function numConstant(at: A.Pos, n: Num): A.Constant {
+  return constant(at, typeof n === 'bigint' ? { type: 'int', value: n } : { type: 'float', value: n });
+}
+
+/** safe_multiply, safe_power, safe_lshift: int results that would pass MAX_INT_SIZE stay at run time. */
+function tooBig(op: A.BinOperator, a: bigint, b: bigint): boolean {
+  switch (op) {
+    case 'Mult':
+      return a !== 0n && b !== 0n && bits(a) + bits(b) > MAX_INT_BITS;
+    case 'Pow':
+      return b >= 0n && bits(a) > 0 && BigInt(bits(a)) * b > BigInt(MAX_INT_BITS);
+    case 'LShift':
+      return b >= 0n && (b > BigInt(MAX_INT_BITS) || BigInt(bits(a)) > BigInt(MAX_INT_BITS) - b);
+    default:
+      return false;
+  }
+}
+
+/** & | ^ of two bool constants folds to a bool, as bool_and/bool_or/bool_xor return one. */
+function boolOf(e: A.Expr): boolean | null {
+  return e.kind === 'Constant' && e.value.type === 'bool' ? e.value.value : null;
+}
+
 function constant(at: A.Pos, value: A.ConstantValue): A.Constant {
   return { kind: 'Constant', value, lineno: at.lineno, col: at.col, endLineno: at.endLineno, endCol: at.endCol };
 }
@@ -26,31 +56,31 @@ function constant(at: A.Pos, value: A.ConstantValue): A.Constant {
 function truthy(v: A.ConstantValue): boolean {
   return v.type === 'int'
     ? v.value !== 0n
-    : v.type === 'str'
-      ? v.value.length > 0
-      : v.type === 'bool'
-        ? v.value
-        : false;
+    : v.type === 'float'
+      ? v.value !== 0
+      : v.type === 'str'
+        ? v.value.length > 0
+        : v.type === 'bool'
+          ? v.value
+          : false;
 }
 
 function foldBinOp(e: A.BinOp): A.Expr {
-  const a = intOf(e.left);
-  const b = intOf(e.right);
+  const a = numOf(e.left);
+  const b = numOf(e.right);
   if (a === null || b === null) return e;
-  switch (e.op) {
-    case 'Add':
-      return constant(e, { type: 'int', value: a + b });
-    case 'Sub':
-      return constant(e, { type: 'int', value: a - b });
-    case 'Mult':
-      return a !== 0n && b !== 0n && bits(a) + bits(b) > MAX_INT_BITS ? e : constant(e, { type: 'int', value: a * b });
-    case 'FloorDiv':
-    case 'Mod': {
-      if (b === 0n) return e;
-      let q = a / b;
-      if (a % b !== 0n && a < 0n !== b < 0n) q -= 1n;
-      return constant(e, { type: 'int', value: e.op === 'FloorDiv' ? q : a - q * b });
-    }
+  if (typeof a === 'bigint' && typeof b === 'bigint' && tooBig(e.op, a, b)) return e;
+  const p = boolOf(e.left);
+  const q = boolOf(e.right);
+  if (p !== null && q !== null && (e.op === 'BitAnd' || e.op === 'BitOr' || e.op === 'BitXor'))
+    return constant(e, { type: 'bool', value: e.op === 'BitAnd' ? p && q : e.op === 'BitOr' ? p || q : p !== q });
+  try {
+    const n = numBinary(e.op, a, b);
+    return n === null ? e : numConstant(e, n);
+  } catch (error) {
+    // the optimizer clears the error; the operation raises it again at run time
+    if (error instanceof PyException) return e;
+    throw error;
   }
 }
 
@@ -62,8 +92,10 @@ export function foldExpr(e: A.Expr): A.Expr {
       const operand = e.operand;
       if (operand.kind !== 'Constant') return e;
       if (e.op === 'Not') return constant(e, { type: 'bool', value: !truthy(operand.value) });
-      const v = intOf(operand);
-      return v === null ? e : constant(e, { type: 'int', value: e.op === 'USub' ? -v : v });
+      const v = numOf(operand);
+      if (v === null) return e;
+      if (e.op === 'Invert') return typeof v === 'bigint' ? constant(e, { type: 'int', value: ~v }) : e;
+      return numConstant(e, e.op === 'USub' ? -v : v);
     }
     case 'BinOp':
       e.left = foldExpr(e.left);
@@ -149,6 +181,10 @@ export function foldBlock(body: A.Stmt[]): void {
         s.value = foldExpr(s.value);
         s.target = foldExpr(s.target);
         break;
+      case 'AnnAssign':
+        if (s.value) s.value = foldExpr(s.value);
+        s.annotation = foldExpr(s.annotation);
+        break;
       case 'Return':
         if (s.value) s.value = foldExpr(s.value);
         break;
@@ -167,6 +203,8 @@ export function foldBlock(body: A.Stmt[]): void {
         break;
       case 'FunctionDef':
         s.defaults = s.defaults.map(foldExpr);
+        s.argAnnotations = s.argAnnotations.map((a) => a && foldExpr(a));
+        if (s.returns) s.returns = foldExpr(s.returns);
         foldBlock(s.body);
         break;
       case 'ClassDef':

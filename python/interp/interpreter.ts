@@ -38,15 +38,16 @@ import {
 } from '../../core/objects/funcobject';
 import { moduleDict } from '../../core/objects/moduleobject';
 import { weakrefCall } from '../../core/objects/weakrefobject';
-import type { CodeInfo, Compiled } from './compile';
+import { annotationPairs, type CodeInfo, type Compiled } from './compile';
 import { Builtins } from './builtins';
 import { iterNext, newIterator } from './iteration';
-import { binaryOp, compareOp, intValue, isTrue } from './abstract';
+import { binaryOp, compareOp, isTrue, unaryOp } from './abstract';
 import { asRaise, lastException, normalizeException, PyRaise, tracebackHere } from './errors';
 import { FrameObjects } from './traceback';
 import { callComprehension, callGeneratorExpression } from './comprehensions';
 import { newGeneratorFor } from './generators';
 import { LoopSignal, ReturnSignal } from './signals';
+import { functionAnnotations, setupAnnotations } from './annotations';
 
 /** The program ran past its step limit. */
 export class StepLimitExceeded extends Error {}
@@ -124,6 +125,8 @@ export class Interpreter {
     const frame = this.rt.pushFrame('<module>', []);
     this.frames.push({ frame, code: this.compiled.module, namespace: this.globals, lineno: 0 });
     try {
+      if (this.compiled.module.setupAnnotations)
+        setupAnnotations(this.rt, this.globals, this.nameStr('__annotations__'));
       this.execBlock(module.body);
     } catch (error) {
       try {
@@ -204,6 +207,8 @@ export class Interpreter {
       }
       case 'AugAssign':
         return this.augAssign(s);
+      case 'AnnAssign':
+        return this.annAssign(s);
       case 'Delete':
         for (const t of s.targets) this.delete(t);
         return;
@@ -332,6 +337,35 @@ export class Interpreter {
       this.push(key);
       this.storeSubscript();
     }
+  }
+
+  /**
+   * compiler_annassign: the value is stored first; then a module or class body evaluates the
+   * annotation and, for a plain name, stores it in `__annotations__` (a function body never
+   * evaluates it). Without a value, an attribute's object (a subscript's object and key) is
+   * still evaluated, and dropped.
+   */
+  private annAssign(s: A.AnnAssign): void {
+    const rt = this.rt;
+    const t = s.target;
+    if (s.value !== null) {
+      this.eval(s.value);
+      this.store(t);
+    } else if (t.kind === 'Attribute' || t.kind === 'Subscript') {
+      this.eval(t.value);
+      rt.decref(this.pop());
+      if (t.kind === 'Subscript') {
+        this.eval(t.slice);
+        rt.decref(this.pop());
+      }
+    }
+    if (this.top.code.fast) return;
+    this.eval(s.annotation);
+    if (s.simple && t.kind === 'Name') {
+      this.loadName('__annotations__');
+      this.push(rt.newRef(this.nameStr(t.id)));
+      this.storeSubscript();
+    } else rt.decref(this.pop());
   }
 
   // --- stores and deletes -------------------------------------------------------------------
@@ -695,6 +729,8 @@ export class Interpreter {
       const found = dictGetItem(moduleDict(obj), this.nameStr(attr));
       if (found !== undefined) return rt.newRef(found);
       throw new PyException('AttributeError', `module '${obj.value as string}' has no attribute '${attr}'`);
+    } else if (kind === Kind.Function && attr === '__annotations__') {
+      return functionAnnotations(rt, obj);
     } else if (kind === Kind.Method) {
       if (attr === '__self__') return rt.newRef(methodSelf(obj));
       if (attr === '__func__') return rt.newRef(methodFunc(obj));
@@ -764,15 +800,7 @@ export class Interpreter {
     const v = this.pop();
     try {
       if (e.op === 'Not') this.push(rt.bool(!isTrue(v)));
-      else {
-        const n = intValue(v);
-        if (n === null)
-          throw new PyException(
-            'TypeError',
-            `bad operand type for unary ${e.op === 'USub' ? '-' : '+'}: '${v.type.name}'`,
-          );
-        this.push(v.type.kind === Kind.Int && e.op === 'UAdd' ? rt.newRef(v) : rt.int(e.op === 'USub' ? -n : n));
-      }
+      else this.push(unaryOp(rt, e.op, v));
     } finally {
       rt.decref(v);
     }
@@ -1046,51 +1074,49 @@ export class Interpreter {
 
   // --- definitions -----------------------------------------------------------------------------
 
-  /** MAKE_FUNCTION: defaults evaluated now (a runtime tuple, or the constant one), then the function. */
+  /**
+   * MAKE_FUNCTION: the defaults tuple and the annotations tuple evaluated now (each a runtime
+   * tuple, or the constant one), then the function.
+   */
   private defineFunction(s: A.FunctionDef): void {
     const rt = this.rt;
     const info = this.compiled.codes.get(s)!;
     this.functionCodes.set(info.code, { info, body: s.body });
     let defaults: PyObject | null = null;
     if (s.defaults.length > 0) {
-      const asTuple: A.Tuple = {
-        kind: 'Tuple',
-        elts: s.defaults,
-        ctx: 'Load',
-        lineno: s.lineno,
-        col: s.col,
-        endLineno: s.lineno,
-        endCol: s.col,
-      };
-      const folded = s.defaults.every((d) => d.kind === 'Constant') ? this.defaultsConstant(s) : undefined;
+      const folded = this.compiled.constantDefaults.get(s);
       if (folded !== undefined) this.push(rt.newRef(folded));
       else {
-        for (const d of asTuple.elts) this.eval(d);
-        this.push(newTupleStealing(rt, this.popN(asTuple.elts.length)));
+        for (const d of s.defaults) this.eval(d);
+        this.push(newTupleStealing(rt, this.popN(s.defaults.length)));
       }
-      defaults = this.pop();
+      defaults = this.peek();
     }
-    const func = newFunction(rt, info.code, this.globals, defaults);
+    const annotations = this.annotationsTuple(s);
+    const func = newFunction(rt, info.code, this.globals, defaults, annotations);
     func.value = info.qualname;
-    if (defaults !== null) rt.decref(defaults);
+    if (annotations !== null) rt.decref(annotations);
+    if (defaults !== null) rt.decref(this.pop());
     this.push(func);
     this.storeName(s.name);
   }
 
-  /** Constant defaults are one constant tuple of the enclosing code object. */
-  private readonly constantDefaults = new Map<A.FunctionDef, PyObject>();
-  private defaultsConstant(s: A.FunctionDef): PyObject {
-    let t = this.constantDefaults.get(s);
-    if (t === undefined) {
-      t = newTuple(
-        this.rt,
-        s.defaults.map((d) => this.compiled.constants.get(d)!),
-      );
-      this.rt.hold(t);
-      this.rt.decref(t);
-      this.constantDefaults.set(s, t);
+  /**
+   * compiler_visit_annotations: (name, value) for each annotated parameter, then ('return',
+   * value), as one tuple (BUILD_TUPLE, or one constant when every value is a literal); null when
+   * the function has no annotations.
+   */
+  private annotationsTuple(s: A.FunctionDef): PyObject | null {
+    const rt = this.rt;
+    const folded = this.compiled.constantAnnotations.get(s);
+    if (folded !== undefined) return rt.newRef(folded);
+    const pairs = annotationPairs(s);
+    if (pairs.length === 0) return null;
+    for (const [name, e] of pairs) {
+      this.push(rt.newRef(this.nameStr(name)));
+      this.eval(e);
     }
-    return t;
+    return newTupleStealing(rt, this.popN(pairs.length * 2));
   }
 
   /**
@@ -1118,6 +1144,7 @@ export class Interpreter {
     const frame = rt.pushFrame(s.name, []);
     this.frames.push({ frame, code: info, namespace, lineno: s.lineno });
     try {
+      if (info.setupAnnotations) setupAnnotations(rt, namespace, this.nameStr('__annotations__'));
       this.execBlock(s.body);
     } finally {
       this.frames.pop();

@@ -11,6 +11,7 @@ import { newDict } from '../../core/objects/dict';
 import { newList } from '../../core/objects/list';
 import { methodFunc, methodSelf } from '../../core/objects/funcobject';
 import { rangeBounds } from '../../core/objects/rangeobject';
+import { floatRepr, floatValue } from '../../core/objects/floatobject';
 
 /**
  * repr(op). `observe` is for views outside the program (the trace): it must not allocate on the
@@ -24,6 +25,8 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
       return op.value ? 'True' : 'False';
     case Kind.Int:
       return String(op.value as bigint);
+    case Kind.Float:
+      return floatRepr(floatValue(op));
     case Kind.Str:
       return pyStrRepr(op.value as string);
     case Kind.List:

@@ -15,7 +15,7 @@ function freeListStats(rt: Runtime): FreeListStats[] {
   const tupleSize = (n: number) => SIZES.PyTupleObject.bytes(p) + n * SIZES.pointer.bytes(p);
   return [
     { label: 'free PyDictObject', count: counts.dicts, size: SIZES.PyDictObject.bytes(p) },
-    { label: 'free PyFloatObject', count: 0, size: SIZES.PyFloatObject.bytes(p) },
+    { label: 'free PyFloatObject', count: counts.floats, size: SIZES.PyFloatObject.bytes(p) },
     { label: 'free PyListObject', count: counts.lists, size: SIZES.PyListObject.bytes(p) },
     ...counts.tuples
       .slice(1)

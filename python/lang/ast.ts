@@ -15,10 +15,15 @@ export interface Pos {
 export type Ctx = 'Load' | 'Store' | 'Del';
 
 export type ConstantValue =
-  { type: 'int'; value: bigint } | { type: 'str'; value: string } | { type: 'bool'; value: boolean } | { type: 'none' };
+  | { type: 'int'; value: bigint }
+  | { type: 'float'; value: number }
+  | { type: 'str'; value: string }
+  | { type: 'bool'; value: boolean }
+  | { type: 'none' };
 
-export type BinOperator = 'Add' | 'Sub' | 'Mult' | 'FloorDiv' | 'Mod';
-export type UnaryOperator = 'UAdd' | 'USub' | 'Not';
+export type BinOperator =
+  'Add' | 'Sub' | 'Mult' | 'Div' | 'FloorDiv' | 'Mod' | 'Pow' | 'LShift' | 'RShift' | 'BitOr' | 'BitXor' | 'BitAnd';
+export type UnaryOperator = 'UAdd' | 'USub' | 'Not' | 'Invert';
 export type BoolOperator = 'And' | 'Or';
 export type CmpOperator = 'Eq' | 'NotEq' | 'Lt' | 'LtE' | 'Gt' | 'GtE' | 'Is' | 'IsNot' | 'In' | 'NotIn';
 
@@ -36,6 +41,7 @@ export type Stmt<X = never> =
   | Delete<X>
   | Assign<X>
   | AugAssign<X>
+  | AnnAssign<X>
   | For<X>
   | While<X>
   | If<X>
@@ -53,12 +59,17 @@ export interface Arg extends Pos {
   arg: string;
 }
 
-/** `def name(args): body`; `defaults` belong to the last `defaults.length` args, as in Python. */
+/**
+ * `def name(args) -> returns: body`; `defaults` belong to the last `defaults.length` args, as in
+ * Python. `argAnnotations[i]` is the annotation of `args[i]` (Python's `arg.annotation`), or null.
+ */
 export interface FunctionDef<X = never> extends Pos {
   kind: 'FunctionDef';
   name: string;
   args: Arg[];
   defaults: Expr<X>[];
+  argAnnotations: (Expr<X> | null)[];
+  returns: Expr<X> | null;
   body: Stmt<X>[];
 }
 
@@ -92,6 +103,18 @@ export interface AugAssign<X = never> extends Pos {
   target: Expr<X>;
   op: BinOperator;
   value: Expr<X>;
+}
+
+/**
+ * `target: annotation = value` (value optional). `simple` is true for a bare name target, whose
+ * annotation a module or class body stores in `__annotations__`.
+ */
+export interface AnnAssign<X = never> extends Pos {
+  kind: 'AnnAssign';
+  target: Expr<X>;
+  annotation: Expr<X>;
+  value: Expr<X> | null;
+  simple: boolean;
 }
 
 /** `for target in iter: body`; target is a Name, or a Tuple of Names. */

@@ -92,14 +92,27 @@ const SUBSET_AUG_OPS: Record<string, A.BinOperator> = {
   '*=': 'Mult',
   '//=': 'FloorDiv',
   '%=': 'Mod',
+  '/=': 'Div',
+  '**=': 'Pow',
+  '<<=': 'LShift',
+  '>>=': 'RShift',
+  '|=': 'BitOr',
+  '^=': 'BitXor',
+  '&=': 'BitAnd',
 };
-const OTHER_AUG_OPS = new Set(['@=', '/=', '&=', '|=', '^=', '<<=', '>>=', '**=']);
+const OTHER_AUG_OPS = new Set(['@=']);
 const SUBSET_BIN_OPS: Record<string, A.BinOperator> = {
   '+': 'Add',
   '-': 'Sub',
   '*': 'Mult',
   '//': 'FloorDiv',
   '%': 'Mod',
+  '/': 'Div',
+  '<<': 'LShift',
+  '>>': 'RShift',
+  '|': 'BitOr',
+  '^': 'BitXor',
+  '&': 'BitAnd',
 };
 
 /** What CPython's _PyPegen_get_expr_name calls an expression in error messages. */
@@ -623,21 +636,22 @@ class Parser {
 
   private assignment(): PStmt | null {
     const start = this.cur();
-    const annotated = (target: PExpr | null): PStmt | null => {
+    const annotated = (target: PExpr | null, simple: boolean): PStmt | null => {
       if (!target || !this.expect(':')) return null;
       const annotation = this.expression();
       if (!annotation) return null;
-      const value = this.alt(() => this.expect('=') && this.annotatedRhs());
-      return this.foreign('AnnAssign', 'annotated assignments', this.span(start), [target, annotation, value]);
+      const value = this.alt(() => this.expect('=') && this.annotatedRhs()) ?? null;
+      return { kind: 'AnnAssign', target, annotation, value, simple, ...this.span(start) };
     };
     const r =
-      this.alt(() => annotated(this.name('Store'))) ??
+      this.alt(() => annotated(this.name('Store'), true)) ??
       this.alt(() =>
         annotated(
           this.alt(() => {
             const t = this.expect('(') && this.singleTarget();
             return t && this.expect(')') && t;
           }) ?? this.alt(() => this.subscriptAttributeTarget('Store')),
+          false,
         ),
       ) ??
       this.alt((): PStmt | null => {
@@ -939,9 +953,13 @@ class Parser {
   }
 
   private functionAsForeign(f: A.FunctionDef<Foreign>, construct: string): Foreign {
-    return this.foreign('FunctionDef', construct, f, f.defaults, [
-      { body: f.body, scope: 'function', loop: false, params: f.args },
-    ]);
+    return this.foreign(
+      'FunctionDef',
+      construct,
+      f,
+      [...f.defaults, ...f.argAnnotations, f.returns],
+      [{ body: f.body, scope: 'function', loop: false, params: f.args }],
+    );
   }
 
   private functionDefRaw(): PStmt | null {
@@ -983,25 +1001,30 @@ class Parser {
     const all = [...p.posonly, ...p.args, ...(p.vararg ? [p.vararg] : []), ...p.kwonly, ...(p.kwarg ? [p.kwarg] : [])];
     const problem = isAsync
       ? 'async functions'
-      : all.some((q) => q.annotation)
-        ? 'parameter annotations'
-        : p.posonly.length > 0
-          ? 'positional-only parameters'
-          : p.vararg
-            ? "'*args' parameters"
-            : p.kwonly.length > 0
-              ? 'keyword-only parameters'
-              : p.kwarg
-                ? "'**kwargs' parameters"
-                : returns
-                  ? 'return annotations'
-                  : null;
+      : p.posonly.length > 0
+        ? 'positional-only parameters'
+        : p.vararg
+          ? "'*args' parameters"
+          : p.kwonly.length > 0
+            ? 'keyword-only parameters'
+            : p.kwarg
+              ? "'**kwargs' parameters"
+              : null;
     const defaults = [...p.posonly, ...p.args].map((q) => q.value).filter((v): v is PExpr => v !== null);
     if (problem) {
       const exprs = [...all.map((q) => q.value), ...all.map((q) => q.annotation), returns];
       return this.foreign('FunctionDef', problem, pos, exprs, [this.functionBlock(body, p)]);
     }
-    return { kind: 'FunctionDef', name, args: p.args.map((q) => q.arg), defaults, body, ...pos };
+    return {
+      kind: 'FunctionDef',
+      name,
+      args: p.args.map((q) => q.arg),
+      defaults,
+      argAnnotations: p.args.map((q) => q.annotation),
+      returns,
+      body,
+      ...pos,
+    };
   }
 
   // ---- parameters (def and lambda share the grammar, differing in closer and annotations) ----
@@ -2117,8 +2140,12 @@ class Parser {
         const operand = this.factor();
         if (!operand) return null;
         const pos = this.span(start);
-        if (t.string === '~') return this.foreign('UnaryOp', "bitwise operators ('~')", pos, [operand]);
-        return { kind: 'UnaryOp', op: t.string === '+' ? 'UAdd' : 'USub', operand, ...pos };
+        return {
+          kind: 'UnaryOp',
+          op: t.string === '+' ? 'UAdd' : t.string === '-' ? 'USub' : 'Invert',
+          operand,
+          ...pos,
+        };
       });
       return unary ?? this.alt(() => this.power());
     });
@@ -2130,7 +2157,7 @@ class Parser {
       this.alt(() => {
         const base = this.awaitPrimary();
         const exp = base && this.expect('**') && this.factor();
-        return exp && this.foreign('BinOp', "power operators ('**')", this.span(start), [base, exp]);
+        return exp && { kind: 'BinOp', left: base, op: 'Pow', right: exp, ...this.span(start) };
       }) ?? this.alt(() => this.awaitPrimary())
     );
   }
@@ -2273,7 +2300,8 @@ class Parser {
     const text = t.string.replace(/_/g, '');
     const pos = this.tokenPos(t);
     if (/[jJ]$/.test(text)) return this.foreign('Constant', 'complex number literals', pos, []);
-    if (!/^0[xXoObB]/.test(text) && /[.eE]/.test(text)) return this.foreign('Constant', 'float literals', pos, []);
+    if (!/^0[xXoObB]/.test(text) && /[.eE]/.test(text))
+      return { kind: 'Constant', value: { type: 'float', value: Number(text) }, ...pos };
     if (/^[0-9]+$/.test(text) && text.length > INT_MAX_STR_DIGITS) {
       throw new ParseAbort(
         this.info(
@@ -2991,12 +3019,6 @@ interface Handler {
 const BINARY_LEVELS: string[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%', '@']];
 
 const BINARY_CONSTRUCTS: Record<string, string> = {
-  '|': "bitwise operators ('|')",
-  '^': "bitwise operators ('^')",
-  '&': "bitwise operators ('&')",
-  '<<': "bitwise operators ('<<')",
-  '>>': "bitwise operators ('>>')",
-  '/': "true division operators ('/')",
   '@': "matrix multiplication operators ('@')",
 };
 

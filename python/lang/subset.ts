@@ -6,7 +6,7 @@ import { UnsupportedConstruct } from './errors';
 import type { PExpr, PModule, PStmt } from './parser';
 import { exprChildren, stmtParts } from './walk';
 
-export const SUPPORTED_MODULES = ['gc', 'sys', 'weakref'];
+export const SUPPORTED_MODULES = ['gc', 'sys', 'weakref', 'ctypes'];
 
 interface Problem {
   construct: string;
@@ -28,20 +28,32 @@ export function checkSubset(tree: PModule, filename: string): Module {
   return tree as Module<never> as Module;
 }
 
-const CLASS_BODY_KINDS = new Set(['Assign', 'AugAssign', 'FunctionDef', 'Pass']);
+const CLASS_BODY_KINDS = new Set(['Assign', 'AugAssign', 'AnnAssign', 'FunctionDef', 'Pass']);
 
-function stmtProblems(body: PStmt[], inClass: boolean, out: Problem[]): void {
+/** The statements the generator executor can suspend inside (python/interp/generators.ts). */
+const SUSPENDABLE_KINDS = new Set(['For', 'While', 'If']);
+
+/**
+ * `blocker`: the kind of the innermost statement around `body`, up to the enclosing function, that
+ * a generator cannot be suspended inside (null when there is none).
+ */
+function stmtProblems(body: PStmt[], inClass: boolean, out: Problem[], blocker: string | null = null): void {
   for (const s of body) {
     const own = stmtProblem(s, inClass);
     if (own) out.push({ construct: own, at: s });
     const parts = stmtParts(s);
     for (const e of parts.exprs) {
       // the generator executor suspends a yield that is a statement or an assignment's value
-      if (e.kind === 'Yield' && (s.kind === 'Expr' || s.kind === 'Assign') && e === s.value)
+      if (e.kind === 'Yield' && (s.kind === 'Expr' || s.kind === 'Assign') && e === s.value) {
+        if (blocker !== null) out.push({ construct: `yield inside '${blocker}' statements`, at: e });
         exprChildren(e).forEach((child) => exprProblems(child, out));
-      else exprProblems(e, out);
+      } else exprProblems(e, out);
     }
-    for (const block of parts.blocks) stmtProblems(block.body, s.kind === 'ClassDef', out);
+    for (const block of parts.blocks) {
+      const inner =
+        block.scope === 'function' ? null : SUSPENDABLE_KINDS.has(s.kind) ? blocker : (blocker ?? s.kind.toLowerCase());
+      stmtProblems(block.body, s.kind === 'ClassDef', out, inner);
+    }
   }
 }
 
@@ -92,4 +104,11 @@ function exprProblems(e: PExpr, out: Problem[]): void {
     }
   }
   for (const child of exprChildren(e)) exprProblems(child, out);
+}
+
+/** Every construct outside the subset, not just the first (what `pymemlab corpus` counts programs needing). */
+export function subsetProblems(tree: PModule): string[] {
+  const problems: Problem[] = [];
+  stmtProblems(tree.body, false, problems);
+  return problems.map((p) => p.construct);
 }

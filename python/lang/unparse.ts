@@ -3,6 +3,7 @@
 
 import type { BinOperator, CmpOperator, Comprehension, Expr, Module, Stmt } from './ast';
 import { isPrintable } from './strings';
+import { floatRepr } from '../../core/objects/floatobject';
 
 /** Binding strength, loosest first, as in Python's grammar (and ast.unparse). */
 enum Prec {
@@ -12,9 +13,14 @@ enum Prec {
   And,
   Not,
   Cmp,
+  BitOr,
+  BitXor,
+  BitAnd,
+  Shift,
   Arith,
   Term,
   Factor,
+  Power,
   Atom,
 }
 
@@ -22,8 +28,15 @@ const BIN_OPS: Record<BinOperator, [string, Prec]> = {
   Add: ['+', Prec.Arith],
   Sub: ['-', Prec.Arith],
   Mult: ['*', Prec.Term],
+  Div: ['/', Prec.Term],
   FloorDiv: ['//', Prec.Term],
   Mod: ['%', Prec.Term],
+  Pow: ['**', Prec.Power],
+  LShift: ['<<', Prec.Shift],
+  RShift: ['>>', Prec.Shift],
+  BitOr: ['|', Prec.BitOr],
+  BitXor: ['^', Prec.BitXor],
+  BitAnd: ['&', Prec.BitAnd],
 };
 
 const CMP_OPS: Record<CmpOperator, string> = {
@@ -39,7 +52,10 @@ const CMP_OPS: Record<CmpOperator, string> = {
   NotIn: 'not in',
 };
 
-const AUG_OPS: Record<BinOperator, string> = { Add: '+=', Sub: '-=', Mult: '*=', FloorDiv: '//=', Mod: '%=' };
+const AUG_OPS = Object.fromEntries(Object.entries(BIN_OPS).map(([op, [symbol]]) => [op, `${symbol}=`])) as Record<
+  BinOperator,
+  string
+>;
 
 export function unparse(node: Module | Stmt | Expr): string {
   if (node.kind === 'Module') return node.body.map((s) => stmtLines(s, '')).join('');
@@ -54,6 +70,7 @@ const STMT_KINDS = new Set([
   'Delete',
   'Assign',
   'AugAssign',
+  'AnnAssign',
   'For',
   'While',
   'If',
@@ -85,10 +102,14 @@ function stmtLines(s: Stmt, indent: string): string {
   switch (s.kind) {
     case 'FunctionDef': {
       const firstDefault = s.args.length - s.defaults.length;
-      const params = s.args.map((a, i) =>
-        i < firstDefault ? a.arg : `${a.arg}=${expr(s.defaults[i - firstDefault], Prec.Test)}`,
-      );
-      return line(`def ${s.name}(${params.join(', ')}):`) + block(s.body, indent);
+      const params = s.args.map((a, i) => {
+        const annotation = s.argAnnotations[i];
+        const param = annotation === null ? a.arg : `${a.arg}: ${expr(annotation, Prec.Test)}`;
+        if (i < firstDefault) return param;
+        return `${param}${annotation === null ? '=' : ' = '}${expr(s.defaults[i - firstDefault], Prec.Test)}`;
+      });
+      const returns = s.returns === null ? '' : ` -> ${expr(s.returns, Prec.Test)}`;
+      return line(`def ${s.name}(${params.join(', ')})${returns}:`) + block(s.body, indent);
     }
     case 'ClassDef': {
       const bases = s.bases.length > 0 ? `(${s.bases.map((b) => expr(b, Prec.Test)).join(', ')})` : '';
@@ -102,6 +123,11 @@ function stmtLines(s: Stmt, indent: string): string {
       return line([...s.targets, s.value].map((e) => expr(e, Prec.Tuple)).join(' = '));
     case 'AugAssign':
       return line(`${expr(s.target, Prec.Test)} ${AUG_OPS[s.op]} ${expr(s.value, Prec.Tuple)}`);
+    case 'AnnAssign': {
+      const target = s.simple ? expr(s.target, Prec.Test) : `(${expr(s.target, Prec.Test)})`;
+      const value = s.value === null ? '' : ` = ${expr(s.value, Prec.Tuple)}`;
+      return line(`${target}: ${expr(s.annotation, Prec.Test)}${value}`);
+    }
     case 'For':
       return line(`for ${expr(s.target, Prec.Tuple)} in ${expr(s.iter, Prec.Tuple)}:`) + block(s.body, indent);
     case 'While':
@@ -133,6 +159,15 @@ function ifLines(s: Extract<Stmt, { kind: 'If' }>, indent: string, keyword: 'if'
   return out;
 }
 
+const UNARY_SYMBOLS = { UAdd: '+', USub: '-', Invert: '~' };
+
+/** A float constant as source: its repr, with inf and nan (made by folding) spelled as literals can. */
+function floatLiteral(x: number, required: Prec): string {
+  if (Number.isNaN(x)) return '(1e309 - 1e309)';
+  const text = Number.isFinite(x) ? floatRepr(x) : x > 0 ? '1e309' : '-1e309';
+  return text.startsWith('-') ? wrap(text, Prec.Factor, required) : text;
+}
+
 function wrap(text: string, own: Prec, required: Prec): string {
   return own < required ? `(${text})` : text;
 }
@@ -146,11 +181,13 @@ function expr(e: Expr, required: Prec): string {
     }
     case 'BinOp': {
       const [symbol, own] = BIN_OPS[e.op];
+      // ** binds to the right, and its right operand may be a unary expression (`2 ** -1`)
+      if (e.op === 'Pow') return wrap(`${expr(e.left, Prec.Atom)} ** ${expr(e.right, Prec.Factor)}`, own, required);
       return wrap(`${expr(e.left, own)} ${symbol} ${expr(e.right, own + 1)}`, own, required);
     }
     case 'UnaryOp':
       if (e.op === 'Not') return wrap(`not ${expr(e.operand, Prec.Not)}`, Prec.Not, required);
-      return wrap(`${e.op === 'USub' ? '-' : '+'}${expr(e.operand, Prec.Factor)}`, Prec.Factor, required);
+      return wrap(`${UNARY_SYMBOLS[e.op]}${expr(e.operand, Prec.Factor)}`, Prec.Factor, required);
     case 'IfExp':
       return wrap(
         `${expr(e.body, Prec.Or)} if ${expr(e.test, Prec.Or)} else ${expr(e.orelse, Prec.Test)}`,
@@ -207,6 +244,8 @@ function expr(e: Expr, required: Prec): string {
       switch (e.value.type) {
         case 'int':
           return e.value.value < 0n ? wrap(e.value.value.toString(), Prec.Factor, required) : e.value.value.toString();
+        case 'float':
+          return floatLiteral(e.value.value, required);
         case 'str':
           return pyStrRepr(e.value.value);
         case 'bool':

@@ -59,8 +59,13 @@ export interface StmtParts {
 export function stmtParts(s: PStmt): StmtParts {
   const same = (body: PStmt[], loop = false): ForeignBlock => ({ body, scope: 'same', loop });
   switch (s.kind) {
-    case 'FunctionDef':
-      return { exprs: s.defaults, blocks: [{ body: s.body, scope: 'function', loop: false, params: s.args }] };
+    case 'FunctionDef': {
+      const annotations = [...s.argAnnotations, s.returns].filter((a): a is PExpr => a !== null);
+      return {
+        exprs: [...s.defaults, ...annotations],
+        blocks: [{ body: s.body, scope: 'function', loop: false, params: s.args }],
+      };
+    }
     case 'ClassDef':
       return { exprs: s.bases, blocks: [{ body: s.body, scope: 'class', loop: false }] };
     case 'Return':
@@ -71,6 +76,8 @@ export function stmtParts(s: PStmt): StmtParts {
       return { exprs: [...s.targets, s.value], blocks: [] };
     case 'AugAssign':
       return { exprs: [s.target, s.value], blocks: [] };
+    case 'AnnAssign':
+      return { exprs: s.value ? [s.target, s.annotation, s.value] : [s.target, s.annotation], blocks: [] };
     case 'For':
       return { exprs: [s.target, s.iter], blocks: [same(s.body, true)] };
     case 'While':

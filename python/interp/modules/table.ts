@@ -5,6 +5,7 @@
  */
 import type { Runtime } from '../../../core/runtime';
 import type { PyObject } from '../../../core/objects/pyobject';
+import type { PyType } from '../../../core/objects/pytype';
 import type { GcModule } from '../../../core/gc/gcmodule';
 
 /**
@@ -51,10 +52,23 @@ export interface ModuleTable {
   readonly name: string;
   readonly functions: readonly ModuleFunction[];
   readonly constants: () => [string, PyObject][];
-  /** The C module whose name CPython's argument errors give (`_weakref` for weakref's functions). */
-  readonly cModule?: string;
   /** Built on its first import (not in sys.modules at CPython's start-up), not when the program starts. */
   readonly onImport?: boolean;
+  /** The C module whose name CPython's argument errors give (`_weakref` for weakref's functions). */
+  readonly cModule?: string;
+  /** Types the module defines whose attributes are computed (`c_long.from_address`, `.value`). */
+  readonly types?: readonly NativeType[];
+}
+
+/**
+ * A type a module defines natively: its attributes are answered by code, on the type object
+ * (`classAttribute`) or on an instance (`instanceAttribute`); undefined means it has no such
+ * attribute. Each returns a new reference.
+ */
+export interface NativeType {
+  readonly type: PyType;
+  classAttribute?(name: string): PyObject | undefined;
+  instanceAttribute?(self: PyObject, name: string): PyObject | undefined;
 }
 
 /** What the module tables need from the running program. */

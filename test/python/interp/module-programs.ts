@@ -48,6 +48,34 @@ del refs
 del a
 print(weakref.getweakrefcount(r1), r1())
 `,
+  'ctypes reads ob_refcnt': `import gc, sys, ctypes
+from ctypes import c_long
+class A:
+    pass
+def ref_count(address):
+    return ctypes.c_long.from_address(address).value
+a = A()
+gc.collect()
+v = ctypes.c_long.from_address(id(a))
+print('count after from_address', gc.get_count(), gc.is_tracked(v), sys.getrefcount(v))
+print('value', v.value, sys.getrefcount(a), ref_count(id(a)))
+gc.collect()
+n = c_long.from_address(id(a)).value
+print('count after .value', gc.get_count(), n)
+b = a
+print(ctypes.c_long.from_address(id(a)).value, v.value)
+del a, b
+print('freed instance', v.value)
+l = []
+l.append(l)
+addr = id(l)
+del l
+print('cycle before collect', ref_count(addr))
+print(gc.collect(), 'cycle after collect', ref_count(addr))
+gc.collect()
+w = ctypes.cast(id(v), ctypes.py_object)
+print('count after cast', gc.get_count(), w.value is v, sys.getrefcount(v))
+`,
 };
 
 /** Programs ending in an uncaught exception: the last line of stderr in CPython's words. */

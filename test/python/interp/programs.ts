@@ -1,10 +1,12 @@
-import { GENERATOR_FAILING, GENERATOR_PROGRAMS } from './generator-programs';
-
 /**
  * Small programs covering the subset, each deterministic on CPython 3.11 (no addresses, no
  * hash-dependent order); the runner compares the simulator's stdout and exit status with python3.
  */
+import { FLOAT_FAILING, FLOAT_PROGRAMS } from './float-programs';
+import { GENERATOR_FAILING, GENERATOR_PROGRAMS } from './generator-programs';
+
 export const PROGRAMS: Record<string, string> = {
+  ...FLOAT_PROGRAMS,
   ...GENERATOR_PROGRAMS,
   'refcount positions': `import sys
 x = []
@@ -320,6 +322,7 @@ const MODULE_CALL_ERRORS: readonly (readonly [string, string])[] = [
 ];
 
 export const FAILING: Record<string, { source: string; lastLine: string }> = {
+  ...FLOAT_FAILING,
   ...GENERATOR_FAILING,
   ...Object.fromEntries(
     MODULE_CALL_ERRORS.map(([call, lastLine]) => [

@@ -113,7 +113,15 @@ function ourPositions(node: Node | Module, out: Position[] = []): Position[] {
     case 'Module':
       return (visit(...node.body), out);
     case 'FunctionDef':
-      return (visit(...node.args, ...node.defaults, ...node.body), out);
+      return (
+        visit(
+          ...node.args.flatMap((a, i) => [a, node.argAnnotations[i]]),
+          ...node.defaults,
+          ...node.body,
+          node.returns,
+        ),
+        out
+      );
     case 'ClassDef':
       return (visit(...node.bases, ...node.body), out);
     case 'Return':
@@ -124,6 +132,8 @@ function ourPositions(node: Node | Module, out: Position[] = []): Position[] {
       return (visit(...node.targets, node.value), out);
     case 'AugAssign':
       return (visit(node.target, node.value), out);
+    case 'AnnAssign':
+      return (visit(node.target, node.annotation, node.value), out);
     case 'For':
       return (visit(node.target, node.iter, ...node.body), out);
     case 'While':

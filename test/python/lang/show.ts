@@ -16,8 +16,13 @@ export function show(n: Module | Stmt | Expr): string {
       return n.body.map(show).join('\n');
     case 'FunctionDef': {
       const first = n.args.length - n.defaults.length;
-      const params = n.args.map((a, i) => (i < first ? a.arg : `${a.arg}=${show(n.defaults[i - first])}`));
-      return `(def ${n.name} (${params.join(' ')}) ${block(n.body)})`;
+      const params = n.args.map((a, i) => {
+        const annotation = n.argAnnotations[i];
+        const param = annotation === null ? a.arg : `${a.arg}:${show(annotation)}`;
+        return i < first ? param : `${param}=${show(n.defaults[i - first])}`;
+      });
+      const returns = n.returns === null ? '' : ` -> ${show(n.returns)}`;
+      return `(def ${n.name} (${params.join(' ')})${returns} ${block(n.body)})`;
     }
     case 'ClassDef':
       return `(class ${n.name} ${list(n.bases)} ${block(n.body)})`;
@@ -29,6 +34,8 @@ export function show(n: Module | Stmt | Expr): string {
       return `(= ${[...n.targets, n.value].map(show).join(' ')})`;
     case 'AugAssign':
       return `(${n.op}= ${show(n.target)} ${show(n.value)})`;
+    case 'AnnAssign':
+      return `(${n.simple ? '' : 'complex '}ann ${show(n.target)} ${show(n.annotation)}${n.value ? ` ${show(n.value)}` : ''})`;
     case 'For':
       return `(for ${show(n.target)} ${show(n.iter)} ${block(n.body)})`;
     case 'While':
@@ -87,6 +94,8 @@ export function show(n: Module | Stmt | Expr): string {
       switch (n.value.type) {
         case 'int':
           return `${n.value.value}`;
+        case 'float':
+          return `${n.value.value}f`;
         case 'str':
           return JSON.stringify(n.value.value);
         case 'bool':
