@@ -68,11 +68,14 @@ export function classType(cls: PyObject): PyType {
  */
 export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
   const baseType = spec.base === null ? TYPES.object : classType(spec.base);
-  const addsDict = spec.slots === null && !baseType.managedDict;
+  // An exception base already has a dict slot (tp_dictoffset); its subclasses stay exceptions.
+  const isException = baseType.kind === Kind.Exception;
+  const addsDict = spec.slots === null && !baseType.managedDict && !isException;
   const addsWeakref =
     spec.slots === null ? !baseType.supportsWeakrefs : spec.slots.includes('__weakref__') && !baseType.supportsWeakrefs;
   const slotNames = (spec.slots ?? []).filter((s) => s !== '__weakref__' && s !== '__dict__');
-  const type = new PyType(spec.name, Kind.Instance, true, baseType.supportsWeakrefs || addsWeakref, baseType);
+  const kind = isException ? Kind.Exception : Kind.Instance;
+  const type = new PyType(spec.name, kind, true, baseType.supportsWeakrefs || addsWeakref, baseType);
   type.managedDict = baseType.managedDict || addsDict;
   type.slotNames = [...(baseType.slotNames ?? []), ...slotNames];
   type.finalize = baseType.finalize;
@@ -97,9 +100,10 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
   const cls = rt.alloc(TYPES.type);
   cls.value = spec.name;
   registerClassType(cls, type);
+  type.typeObject = cls;
   rt.track(cls);
   // PyType_Ready: the mro, then the member and getset descriptors (each refers back to the class).
-  const baseMro = spec.base === null ? [baseObject] : typeMro(spec.base)!.items!;
+  const baseMro = spec.base === null ? [baseObject] : (typeMro(spec.base)?.items ?? staticMro(rt, baseType));
   const mro = newTuple(rt, [cls, ...baseMro]);
   cls.refs = [dict, mro, bases, rt.newRef(baseObject), htSlots];
   const descriptorNames = [...slotNames, ...(addsDict ? ['__dict__'] : []), ...(addsWeakref ? ['__weakref__'] : [])];
@@ -124,6 +128,13 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
   rt.decref(superObj);
   rt.decref(initSubclass);
   return cls;
+}
+
+/** The mro of a static type: its chain of bases, then object. */
+function staticMro(rt: Runtime, type: PyType): PyObject[] {
+  const mro: PyObject[] = [];
+  for (let t: PyType | null = type; t !== null; t = t.base) mro.push(rt.staticTypeObject(t));
+  return [...mro, rt.staticTypeObject(TYPES.object)];
 }
 
 /** The tp_subclasses dicts of this runtime's types: id(subclass) -> weakref(subclass). */

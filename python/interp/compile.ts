@@ -153,7 +153,18 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         if (s.kind === 'If') {
           findAssigned(s.body);
           findAssigned(s.orelse);
-        } else if (s.kind === 'While' || s.kind === 'For') findAssigned(s.body);
+        } else if (s.kind === 'While' || s.kind === 'For') {
+          findAssigned(s.body);
+          findAssigned(s.orelse ?? []);
+        } else if (s.kind === 'Try') {
+          findAssigned(s.body);
+          for (const h of s.handlers) {
+            if (h.name !== null) assigned.add(h.name);
+            findAssigned(h.body);
+          }
+          findAssigned(s.orelse);
+          findAssigned(s.finalbody);
+        }
         if (s.kind === 'Import' || s.kind === 'ImportFrom') importBindings(s).forEach((n) => assigned.add(n));
       }
     };
@@ -245,6 +256,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         case 'Subscript':
           expr(e.value);
           expr(e.slice);
+          return;
+        case 'JoinedStr':
+          e.values.forEach(expr);
+          return;
+        case 'FormattedValue':
+          expr(e.value);
+          if (e.formatSpec !== null) expr(e.formatSpec);
           return;
         case 'ListComp':
         case 'SetComp':
@@ -345,10 +363,30 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
             expr(s.iter);
             expr(s.target);
             stmts(s.body);
+            stmts(s.orelse ?? []);
             break;
           case 'While':
             expr(s.test);
             stmts(s.body);
+            stmts(s.orelse ?? []);
+            break;
+          case 'Try':
+            stmts(s.body);
+            for (const h of s.handlers) {
+              if (h.type !== null) expr(h.type);
+              if (h.name !== null) meetName(h.name);
+              stmts(h.body);
+            }
+            stmts(s.orelse);
+            stmts(s.finalbody);
+            break;
+          case 'Raise':
+            if (s.exc !== null) expr(s.exc);
+            if (s.cause !== null) expr(s.cause);
+            break;
+          case 'Assert':
+            expr(s.test);
+            if (s.msg !== null) expr(s.msg);
             break;
           case 'If':
             expr(s.test);

@@ -6,12 +6,23 @@
  */
 import type { Runtime } from '../../core/runtime';
 import type { PyObject } from '../../core/objects/pyobject';
-import { TYPES } from '../../core/objects/pytype';
+import type { Frame } from '../../core/frame';
 import { Kind } from '../../core/objects/kinds';
-import type { PyException } from '../../core/errors';
+import { PyException } from '../../core/errors';
 import { newTupleStealing } from '../../core/objects/tuple';
 import { materializeDict } from '../../core/objects/classobject';
-import { formatTraceback, newTraceback, type TracebackEntry } from './traceback';
+import { pyStr } from './repr';
+import { formatTraceback, newTraceback, tracebackEntries, type TracebackEntry } from './traceback';
+import {
+  exceptionCause,
+  exceptionContext,
+  exceptionTraceback,
+  exceptionType,
+  extraFields,
+  newException,
+  setExceptionTraceback,
+  suppressesContext,
+} from './exceptions';
 
 /** An interned str for a name (the interpreter's, shared with the code objects). */
 type Intern = (name: string) => PyObject;
@@ -23,9 +34,35 @@ export class PyRaise extends Error {
   tb: PyObject | null = null;
   /** The exception instance, once normalized (NameError and AttributeError are at once). */
   value: PyObject | null = null;
+  /** The frame whose traceback entry heads the chain: the exception is already "here" (a re-raise). */
+  here: Frame | null = null;
+  /** Whether its __context__ was settled (at a `raise`, or when it first met a handler). */
+  chained = false;
   constructor(readonly exception: PyException) {
     super(exception.toPythonString());
   }
+
+  /**
+   * An exception object raised again (`raise e`, a bare `raise`, the end of a `finally`): its
+   * reference is stolen and it travels on with its own traceback, as _PyErr_SetObject takes it.
+   */
+  static of(rt: Runtime, value: PyObject, here: Frame | null): PyRaise {
+    const raise = new PyRaise(new PyException(value.type.name, messageOf(rt, value)));
+    raise.value = value;
+    const tb = exceptionTraceback(value);
+    raise.tb = tb === null ? null : rt.newRef(tb);
+    raise.traceback.push(...tracebackEntries(tb));
+    raise.here = here;
+    return raise;
+  }
+}
+
+/** The message of each exception a core error made (KeyError's key repr and the like), kept as raised. */
+const messages = new WeakMap<PyObject, string>();
+
+/** What an exception prints after its name: a core error's own message, or str(e). */
+function messageOf(rt: Runtime, value: PyObject): string {
+  return messages.get(value) ?? pyStr(rt, value);
 }
 
 /** A Python exception as a PyRaise: the one already travelling, or a new one for an exception just raised. */
@@ -41,21 +78,28 @@ export function normalizeException(rt: Runtime, raise: PyRaise, intern: Intern):
   if (raise.value !== null) return raise.value;
   const exc = raise.exception;
   // The type call's argument tuple becomes the exception's args.
-  const args = newTupleStealing(rt, [rt.str(exc.message)]);
-  const value = rt.alloc(TYPES.exception);
-  value.value = exc.pyType;
-  const context: (PyObject | null)[] = [];
-  if (exc.pyType === 'AttributeError') context.push(exc.attrObj === null ? null : rt.newRef(exc.attrObj));
-  if (exc.attrName !== null) context.push(rt.newRef(intern(exc.attrName)));
-  value.refs = [...context, args, null];
-  rt.track(value);
+  const args = newTupleStealing(rt, [exc.pyType === 'KeyError' ? keyFromRepr(rt, exc.message) : rt.str(exc.message)]);
+  const type = exceptionType(exc.pyType);
+  // AttributeError keeps obj and name, NameError its name (each a new reference), in front.
+  const name = (): PyObject | null => (exc.attrName === null ? null : rt.newRef(intern(exc.attrName)));
+  const obj = (): PyObject | null => (exc.attrObj === null ? null : rt.newRef(exc.attrObj));
+  const count = extraFields(type);
+  const extras = count === 2 ? [obj(), name()] : count === 1 ? [name()] : [];
+  const value = newException(rt, type, args, extras);
+  messages.set(value, exc.message);
   raise.value = value;
   return value;
 }
 
-/** PyException_SetTraceback: the traceback is an exception's last reference (a new one, stolen). */
-function setExceptionTraceback(exc: PyObject, tb: PyObject | null): void {
-  exc.refs![exc.refs!.length - 1] = tb;
+/**
+ * KeyError(key) from a core error, which keeps the key's repr: a str, int, bool or None key made
+ * again from it (the same value; not the same object).
+ */
+function keyFromRepr(rt: Runtime, text: string): PyObject {
+  if (/^'.*'$/s.test(text)) return rt.str(text.slice(1, -1));
+  if (/^-?\d+$/.test(text)) return rt.int(BigInt(text));
+  if (text === 'True' || text === 'False') return rt.bool(text === 'True');
+  return text === 'None' ? rt.none() : rt.str(text);
 }
 
 /**
@@ -67,12 +111,15 @@ export function tracebackHere(
   rt: Runtime,
   raise: PyRaise,
   entry: TracebackEntry,
+  frame: Frame,
   frameObject: () => PyObject,
   intern: Intern,
 ): void {
+  if (raise.here === frame) return;
+  raise.here = frame;
   if (raise.exception.attrName !== null) normalizeException(rt, raise, intern);
   raise.traceback.unshift(entry);
-  raise.tb = newTraceback(rt, raise.tb, frameObject());
+  raise.tb = newTraceback(rt, raise.tb, frameObject(), entry);
 }
 
 /**
@@ -85,7 +132,7 @@ export function lastException(
   intern: Intern,
 ): { readonly value: PyObject; readonly traceback: PyObject | null } {
   const value = normalizeException(rt, raise, intern);
-  setExceptionTraceback(value, raise.tb === null ? null : rt.newRef(raise.tb));
+  setExceptionTraceback(rt, value, raise.tb === null ? null : rt.newRef(raise.tb));
   return { value, traceback: raise.tb };
 }
 
@@ -95,7 +142,8 @@ export function lastException(
  * materialises the instance's __dict__: a new dict, late in generation 0.
  */
 export function displayException(rt: Runtime, raise: PyRaise, filename: string, source: string): string {
-  const text = formatTraceback(raise.traceback, raise.exception.toPythonString(), filename, source);
+  const chained = raise.value === null ? '' : formatChained(rt, raise.value, new Set([raise.value]), filename, source);
+  const text = chained + formatTraceback(raise.traceback, raise.exception.toPythonString(), filename, source);
   const obj = raise.exception.attrObj;
   if (
     raise.exception.pyType === 'AttributeError' &&
@@ -105,6 +153,29 @@ export function displayException(rt: Runtime, raise: PyRaise, filename: string, 
   )
     materializeDict(rt, obj);
   return text;
+}
+
+const CAUSE_MESSAGE = '\nThe above exception was the direct cause of the following exception:\n\n';
+const CONTEXT_MESSAGE = '\nDuring handling of the above exception, another exception occurred:\n\n';
+
+/**
+ * print_exception_recursive: what `value` was chained to, printed before it: its __cause__, or
+ * else its __context__ unless suppressed, each with its own traceback and the message joining them.
+ */
+function formatChained(rt: Runtime, value: PyObject, seen: Set<PyObject>, filename: string, source: string): string {
+  const cause = exceptionCause(value);
+  const context = suppressesContext(value) ? null : exceptionContext(value);
+  const earlier = cause ?? context;
+  if (earlier === null || seen.has(earlier)) return '';
+  seen.add(earlier);
+  const before = formatChained(rt, earlier, seen, filename, source);
+  const own = formatTraceback(
+    tracebackEntries(exceptionTraceback(earlier)),
+    new PyException(earlier.type.name, messageOf(rt, earlier)).toPythonString(),
+    filename,
+    source,
+  );
+  return before + own + (cause !== null ? CAUSE_MESSAGE : CONTEXT_MESSAGE);
 }
 
 /**

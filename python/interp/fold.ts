@@ -134,6 +134,13 @@ export function foldExpr(e: A.Expr): A.Expr {
       e.value = foldExpr(e.value);
       e.slice = foldExpr(e.slice);
       return e;
+    case 'JoinedStr':
+      e.values = e.values.map(foldExpr);
+      return e;
+    case 'FormattedValue':
+      e.value = foldExpr(e.value);
+      if (e.formatSpec !== null) foldExpr(e.formatSpec);
+      return e;
     case 'ListComp':
     case 'SetComp':
     case 'GeneratorExp':
@@ -195,11 +202,29 @@ export function foldBlock(body: A.Stmt[]): void {
       case 'While':
         s.test = foldExpr(s.test);
         foldBlock(s.body);
-        if (s.kind === 'If') foldBlock(s.orelse);
+        foldBlock(s.orelse ?? []);
         break;
       case 'For':
         s.iter = foldIter(foldExpr(s.iter));
         foldBlock(s.body);
+        foldBlock(s.orelse ?? []);
+        break;
+      case 'Try':
+        foldBlock(s.body);
+        for (const h of s.handlers) {
+          if (h.type !== null) h.type = foldExpr(h.type);
+          foldBlock(h.body);
+        }
+        foldBlock(s.orelse);
+        foldBlock(s.finalbody);
+        break;
+      case 'Raise':
+        if (s.exc !== null) s.exc = foldExpr(s.exc);
+        if (s.cause !== null) s.cause = foldExpr(s.cause);
+        break;
+      case 'Assert':
+        s.test = foldExpr(s.test);
+        if (s.msg !== null) s.msg = foldExpr(s.msg);
         break;
       case 'FunctionDef':
         s.defaults = s.defaults.map(foldExpr);

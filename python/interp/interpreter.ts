@@ -43,11 +43,16 @@ import { Builtins } from './builtins';
 import { iterNext, newIterator } from './iteration';
 import { binaryOp, compareOp, isTrue, unaryOp } from './abstract';
 import { asRaise, lastException, normalizeException, PyRaise, tracebackHere } from './errors';
-import { FrameObjects } from './traceback';
 import { callComprehension, callGeneratorExpression } from './comprehensions';
 import { newGeneratorFor } from './generators';
 import { LoopSignal, ReturnSignal } from './signals';
+import { FrameObjects, tracebackEntries, tracebackFrame, tracebackNext } from './traceback';
+import { Handlers } from './handlers';
+import { baseExceptionInit, exceptionGetAttr, exceptionSetAttr, isExceptionClass } from './exceptions';
+import { buildString, formatValue } from './format-value';
 import { functionAnnotations, setupAnnotations } from './annotations';
+
+const NO_KEYWORDS: [string, PyObject][] = [];
 
 /** The program ran past its step limit. */
 export class StepLimitExceeded extends Error {}
@@ -69,6 +74,9 @@ export class Interpreter {
   private readonly names = new Map<string, PyObject>();
   readonly builtins: Builtins;
   depth = 0;
+  /** exc_info->exc_value: the exception being handled (a reference of its own), null for None. */
+  handling: PyObject | null = null;
+  private readonly handlers = new Handlers(this);
 
   constructor(
     readonly rt: Runtime,
@@ -155,8 +163,19 @@ export class Interpreter {
   private recordTraceback(error: unknown, frame: Frame, lineno: number, name: string): unknown {
     if (!(error instanceof PyException || error instanceof PyRaise)) return error;
     const raise = asRaise(error);
-    tracebackHere(this.rt, raise, { lineno, name }, () => this.frameObjects.of(frame), this.nameStr);
+    tracebackHere(this.rt, raise, { lineno, name }, frame, () => this.frameObjects.of(frame), this.nameStr);
     return raise;
+  }
+
+  /** The running frame (its value stack is where a handler's depth is measured). */
+  currentFrame(): Frame {
+    return this.top.frame;
+  }
+
+  /** An exception reaches a handler of the running frame: its traceback entry here, at the current line. */
+  arrive(error: PyException | PyRaise): PyRaise {
+    const state = this.top;
+    return this.recordTraceback(error, state.frame, state.lineno, state.code.name) as PyRaise;
   }
 
   /** An exception leaves the module's frame: record the traceback line, drop the value stack. */
@@ -239,7 +258,7 @@ export class Interpreter {
         for (;;) {
           this.tick(s.lineno);
           this.eval(s.test);
-          if (!this.popTruth()) return;
+          if (!this.popTruth()) return this.execBlock(s.orelse ?? []);
           try {
             this.execBlock(s.body);
           } catch (signal) {
@@ -261,6 +280,12 @@ export class Interpreter {
         return this.defineFunction(s);
       case 'ClassDef':
         return this.defineClass(s);
+      case 'Try':
+        return this.handlers.execTry(s);
+      case 'Raise':
+        return this.handlers.execRaise(s);
+      case 'Assert':
+        return this.handlers.execAssert(s);
     }
   }
 
@@ -296,10 +321,12 @@ export class Interpreter {
         this.execBlock(s.body);
       } catch (signal) {
         if (!(signal instanceof LoopSignal)) throw signal;
-        if (signal.kind === 'break') break;
+        if (signal.kind === 'break') return rt.decref(this.pop());
       }
     }
+    // Exhausted: the iterator goes, then the `else:` block runs (a break skips it).
     rt.decref(this.pop());
+    if (s.orelse !== undefined) this.execBlock(s.orelse);
   }
 
   private augAssign(s: A.AugAssign): void {
@@ -448,6 +475,7 @@ export class Interpreter {
 
   setAttr(obj: PyObject, attr: string, value: PyObject): void {
     if (obj.type.kind === Kind.Instance) return instanceSetAttr(this.rt, obj, attr, value);
+    if (obj.type.kind === Kind.Exception) return exceptionSetAttr(this.rt, obj, attr, value, this.nameStr);
     if (obj.type.kind === Kind.Type && !this.rt.external.has(obj)) {
       dictSetItem(this.rt, typeDict(obj)!, this.nameStr(attr), value);
       return;
@@ -475,6 +503,11 @@ export class Interpreter {
     if (key.type.kind === Kind.Int) return Number(key.value as bigint);
     if (key.type.kind === Kind.Bool) return key.value ? 1 : 0;
     throw new PyException('TypeError', `${what} indices must be integers or slices, not ${key.type.name}`);
+  }
+
+  /** `del name` (the end of an `except ... as name` handler). */
+  deleteName(name: string): void {
+    this.delete({ kind: 'Name', id: name, ctx: 'Del', lineno: 0, col: 0, endLineno: 0, endCol: 0 });
   }
 
   private delete(target: A.Expr): void {
@@ -626,6 +659,18 @@ export class Interpreter {
       }
       case 'Call':
         return this.call(e);
+      case 'JoinedStr':
+        for (const v of e.values) this.eval(v);
+        // a single value is the f-string itself (no BUILD_STRING)
+        if (e.values.length !== 1) this.push(buildString(rt, this.popN(e.values.length)));
+        return;
+      case 'FormattedValue': {
+        this.eval(e.value);
+        if (e.formatSpec !== null) this.eval(e.formatSpec);
+        const spec = e.formatSpec !== null ? this.pop() : null;
+        this.push(formatValue(rt, this.pop(), e.conversion, spec));
+        return;
+      }
       case 'ListComp':
       case 'SetComp':
       case 'DictComp':
@@ -720,8 +765,10 @@ export class Interpreter {
         );
       const found = classLookup(rt, obj.type.typeObject!, attr);
       if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
+    } else if (kind === Kind.Type && attr === '__name__') {
+      // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
+      return rt.str((obj.value as string).split('.').pop()!);
     } else if (kind === Kind.Type && !rt.external.has(obj)) {
-      if (attr === '__name__') return rt.str(obj.value as string);
       if (attr === '__dict__') return rt.newRef(typeDict(obj)!);
       const found = classLookup(rt, obj, attr);
       if (found !== undefined) return rt.newRef(found);
@@ -734,6 +781,20 @@ export class Interpreter {
     } else if (kind === Kind.Method) {
       if (attr === '__self__') return rt.newRef(methodSelf(obj));
       if (attr === '__func__') return rt.newRef(methodFunc(obj));
+    } else if (kind === Kind.Exception) {
+      const own = exceptionGetAttr(rt, obj, attr, this.nameStr);
+      if (own !== undefined) return own;
+      if (attr === '__class__') return rt.newRef(obj.type.typeObject ?? rt.staticTypeObject(obj.type));
+      const cls = obj.type.typeObject;
+      const found = cls === null ? undefined : classLookup(rt, cls, attr);
+      if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
+    } else if (kind === Kind.Traceback) {
+      if (attr === 'tb_next') return rt.newRef(tracebackNext(obj) ?? rt.None);
+      if (attr === 'tb_frame') return rt.newRef(tracebackFrame(obj));
+      if (attr === 'tb_lineno') return rt.int(tracebackEntries(obj)[0].lineno);
+    } else if (kind === Kind.Type && isExceptionClass(obj)) {
+      if (attr === '__name__') return rt.str(obj.value as string);
+      if (attr === '__init__') return rt.newRef(baseExceptionInit(rt));
     } else {
       const method = this.builtins.boundMethod(obj, attr);
       if (method !== undefined) return method;
@@ -856,15 +917,22 @@ export class Interpreter {
           return;
         }
       } else if (obj.type.kind !== Kind.Type && obj.type.kind !== Kind.Module) {
-        const native = this.builtins.methodCall(obj, f.attr);
+        // only str methods take keyword arguments; other calls with keywords go the general way
+        const native =
+          e.keywords.length === 0 || obj.type.kind === Kind.Str ? this.builtins.methodCall(obj, f.attr) : undefined;
         if (native !== undefined) {
           for (const a of e.args) this.eval(a);
-          const args = this.popN(e.args.length);
+          for (const k of e.keywords) this.eval(k.value);
+          const all = this.popN(e.args.length + e.keywords.length);
           const self = this.pop();
           try {
-            this.push(native(self, args));
+            if (e.keywords.length === 0) this.push(native(self, all, NO_KEYWORDS));
+            else {
+              const kwargs = e.keywords.map((k, i): [string, PyObject] => [k.arg, all[e.args.length + i]]);
+              this.push(native(self, all.slice(0, e.args.length), kwargs));
+            }
           } finally {
-            for (const a of args) rt.decref(a);
+            for (const a of all) rt.decref(a);
             rt.decref(self);
           }
           return;
@@ -1165,7 +1233,7 @@ export class Interpreter {
     const typeCallArgs = newTuple(rt, [this.nameStr(s.name), basesTuple ?? rt.emptyTuple, namespace]);
     const cls = newClass(rt, {
       name: s.name,
-      base: base !== null && rt.external.has(base) ? null : base,
+      base: base !== null && rt.external.has(base) && !isExceptionClass(base) ? null : base,
       namespace: entries,
       slots,
       bases: basesTuple,

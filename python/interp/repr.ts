@@ -11,6 +11,9 @@ import { newDict } from '../../core/objects/dict';
 import { newList } from '../../core/objects/list';
 import { methodFunc, methodSelf } from '../../core/objects/funcobject';
 import { rangeBounds } from '../../core/objects/rangeobject';
+import { classLookup } from '../../core/objects/classobject';
+import { PyException } from '../../core/errors';
+import { exceptionArgs, isKeyError } from './exceptions';
 import { floatRepr, floatValue } from '../../core/objects/floatobject';
 
 /**
@@ -48,6 +51,12 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
       return `<function ${op.value as string} at ${rt.addressOf(op)}>`;
     case Kind.Method:
       return `<bound method ${methodFunc(op).value as string} of ${pyRepr(rt, methodSelf(op), active, observe)}>`;
+    case Kind.Exception: {
+      // BaseException_repr: `Name(arg)` for one argument, else the name and the args tuple.
+      const args = exceptionArgs(op);
+      const items = args.items!;
+      return `${op.type.name}${items.length === 1 ? `(${pyRepr(rt, items[0], active, observe)})` : pyRepr(rt, args, active, observe)}`;
+    }
     case Kind.Weakref: {
       const target = op.wrObject;
       return target === null
@@ -55,7 +64,29 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
         : `<weakref at ${rt.addressOf(op)}; to '${target.type.name}' at ${rt.addressOf(target)}>`;
     }
     default:
+      if (!observe && op.type.kind === Kind.Instance) {
+        const own = userText(rt, op, '__repr__');
+        if (own !== null) return own;
+      }
       return `<${op.type.kind === Kind.Instance ? '__main__.' : ''}${op.type.name} object at ${rt.addressOf(op)}>`;
+  }
+}
+
+/**
+ * slot_tp_repr / slot_tp_str: a class's own `__repr__` or `__str__`, called with the instance
+ * (a frame of its own); null when the class defines none. Its result must be a str.
+ */
+function userText(rt: Runtime, op: PyObject, name: '__repr__' | '__str__'): string | null {
+  const cls = op.type.typeObject;
+  const method = cls ? classLookup(rt, cls, name) : undefined;
+  if (method === undefined) return null;
+  const result = rt.call(method, [op]);
+  try {
+    if (result.type.kind !== Kind.Str)
+      throw new PyException('TypeError', `${name} returned non-string (type ${result.type.name})`);
+    return result.value as string;
+  } finally {
+    rt.decref(result);
   }
 }
 
@@ -107,7 +138,17 @@ function containerRepr(rt: Runtime, op: PyObject, active: Set<PyObject>, observe
   }
 }
 
-/** str(): a str prints as itself; everything else as its repr. */
+/** str(): a str prints as itself, an exception as its message, an instance by its class's `__str__` if any; everything else as its repr. */
 export function pyStr(rt: Runtime, op: PyObject): string {
-  return op.type.kind === Kind.Str ? (op.value as string) : pyRepr(rt, op);
+  if (op.type.kind === Kind.Exception) return exceptionStr(rt, op);
+  if (op.type.kind === Kind.Str) return op.value as string;
+  return (op.type.kind === Kind.Instance ? userText(rt, op, '__str__') : null) ?? pyRepr(rt, op);
+}
+
+/** BaseException_str: '' for no argument, str of the one argument (KeyError: its repr), else the args tuple. */
+function exceptionStr(rt: Runtime, op: PyObject): string {
+  const items = exceptionArgs(op).items!;
+  if (items.length === 0) return '';
+  if (items.length > 1) return pyRepr(rt, exceptionArgs(op));
+  return isKeyError(op) ? pyRepr(rt, items[0]) : pyStr(rt, items[0]);
 }

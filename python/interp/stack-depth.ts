@@ -62,6 +62,19 @@ function stmtDepth(s: A.Stmt): number {
     case 'FunctionDef':
     case 'ClassDef':
       return 2;
+    case 'Raise':
+      return Math.max(s.exc === null ? 0 : exprDepth(s.exc), s.cause === null ? 0 : 1 + exprDepth(s.cause));
+    case 'Assert':
+      return Math.max(exprDepth(s.test), s.msg === null ? 2 : 1 + exprDepth(s.msg));
+    case 'Try':
+      // a handler runs above the previous exception and the caught one (PUSH_EXC_INFO), and its
+      // cleanup copies the lasti below them (COPY 3)
+      return Math.max(
+        blockStackDepth(s.body),
+        blockStackDepth(s.orelse),
+        ...s.handlers.map((h) => 3 + Math.max(h.type === null ? 0 : exprDepth(h.type), blockStackDepth(h.body))),
+        s.finalbody.length === 0 ? 0 : 1 + blockStackDepth(s.finalbody),
+      );
     default:
       return 0;
   }
@@ -122,6 +135,11 @@ function exprDepth(e: A.Expr): number {
     }
     case 'Yield':
       return e.value === null ? 1 : exprDepth(e.value);
+    case 'JoinedStr':
+      // each piece stays on the stack until BUILD_STRING
+      return Math.max(1, ...e.values.map((v, i) => i + exprDepth(v)));
+    case 'FormattedValue':
+      return Math.max(exprDepth(e.value), e.formatSpec === null ? 1 : 1 + exprDepth(e.formatSpec));
     case 'ListComp':
     case 'SetComp':
     case 'DictComp':

@@ -15,15 +15,41 @@ export interface TracebackEntry {
   readonly name: string;
 }
 
+/** Where each traceback object was made (its tb_lineno and its frame's name). */
+const entries = new WeakMap<PyObject, TracebackEntry>();
+
 /**
- * PyTraceBack_Here's object: a new traceback (a GC object) for `frameObject`, in front of the
- * chain so far, whose reference it steals (tb_next), holding a new reference to the frame object.
+ * PyTraceBack_Here's object: a new traceback (a GC object) for `frameObject` at `entry`, in front
+ * of the chain so far, whose reference it steals (tb_next), holding a new reference to the frame object.
  */
-export function newTraceback(rt: Runtime, next: PyObject | null, frameObject: PyObject): PyObject {
+export function newTraceback(
+  rt: Runtime,
+  next: PyObject | null,
+  frameObject: PyObject,
+  entry: TracebackEntry,
+): PyObject {
   const tb = rt.alloc(TYPES.traceback);
   tb.refs = [next, rt.newRef(frameObject)];
+  entries.set(tb, entry);
   rt.track(tb);
   return tb;
+}
+
+/** tb.tb_next, borrowed (null for None). */
+export function tracebackNext(tb: PyObject): PyObject | null {
+  return tb.refs![0];
+}
+
+/** tb.tb_frame, borrowed. */
+export function tracebackFrame(tb: PyObject): PyObject {
+  return tb.refs![1]!;
+}
+
+/** The entries of a traceback chain, outermost first, as PyTraceBack_Print walks tb_next. */
+export function tracebackEntries(tb: PyObject | null): TracebackEntry[] {
+  const out: TracebackEntry[] = [];
+  for (let t = tb; t !== null; t = tracebackNext(t)) out.push(entries.get(t)!);
+  return out;
 }
 
 /** The frame objects of running frames, made on first need and handed their frame's references at exit. */

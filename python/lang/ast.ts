@@ -51,6 +51,9 @@ export type Stmt<X = never> =
   | Continue
   | Global
   | Import
+  | Try<X>
+  | Raise<X>
+  | Assert<X>
   | ImportFrom
   | X;
 
@@ -117,18 +120,22 @@ export interface AnnAssign<X = never> extends Pos {
   simple: boolean;
 }
 
-/** `for target in iter: body`; target is a Name, or a Tuple of Names. */
+/** `for target in iter: body else: orelse`; target is a Name, or a Tuple of Names. */
 export interface For<X = never> extends Pos {
   kind: 'For';
   target: Expr<X>;
   iter: Expr<X>;
   body: Stmt<X>[];
+  /** The `else:` block, run when the loop ends without `break`; absent or empty without one. */
+  orelse?: Stmt<X>[];
 }
 
 export interface While<X = never> extends Pos {
   kind: 'While';
   test: Expr<X>;
   body: Stmt<X>[];
+  /** The `else:` block, run when the test turns false (not after `break`); absent or empty without one. */
+  orelse?: Stmt<X>[];
 }
 
 /** `elif` is an If alone in the orelse of its parent, as in Python. */
@@ -183,6 +190,37 @@ export interface ImportFrom extends Pos {
   names: ImportAlias[];
 }
 
+/** `try: body` with its `except` handlers, `else:` (orelse) and `finally:` (finalbody) blocks. */
+export interface Try<X = never> extends Pos {
+  kind: 'Try';
+  body: Stmt<X>[];
+  handlers: ExceptHandler<X>[];
+  orelse: Stmt<X>[];
+  finalbody: Stmt<X>[];
+}
+
+/** `except type as name: body`; type is null for a bare `except:`, name null without `as`. */
+export interface ExceptHandler<X = never> extends Pos {
+  kind: 'ExceptHandler';
+  type: Expr<X> | null;
+  name: string | null;
+  body: Stmt<X>[];
+}
+
+/** `raise`, `raise exc`, `raise exc from cause`. */
+export interface Raise<X = never> extends Pos {
+  kind: 'Raise';
+  exc: Expr<X> | null;
+  cause: Expr<X> | null;
+}
+
+/** `assert test` or `assert test, msg`. */
+export interface Assert<X = never> extends Pos {
+  kind: 'Assert';
+  test: Expr<X>;
+  msg: Expr<X> | null;
+}
+
 // ---- expressions ----
 
 export type Expr<X = never> =
@@ -200,6 +238,8 @@ export type Expr<X = never> =
   | Attribute<X>
   | Subscript<X>
   | Name
+  | JoinedStr<X>
+  | FormattedValue<X>
   | ListComp<X>
   | SetComp<X>
   | DictComp<X>
@@ -304,6 +344,20 @@ export interface Name extends Pos {
   ctx: Ctx;
 }
 
+/** An f-string: str Constants and FormattedValues, in order (BUILD_STRING joins them). */
+export interface JoinedStr<X = never> extends Pos {
+  kind: 'JoinedStr';
+  values: Expr<X>[];
+}
+
+/** One replacement field of an f-string (FORMAT_VALUE): `{value!conversion:formatSpec}`. */
+export interface FormattedValue<X = never> extends Pos {
+  kind: 'FormattedValue';
+  value: Expr<X>;
+  conversion: 's' | 'r' | 'a' | null;
+  formatSpec: JoinedStr<X> | null;
+}
+
 /** One `for target in iter if ifs...` clause of a comprehension (Python's `ast.comprehension`). */
 export interface Comprehension<X = never> {
   target: Expr<X>;
@@ -347,4 +401,4 @@ export interface Yield<X = never> extends Pos {
 /** Every comprehension kind, including generator expressions. */
 export type AnyComp<X = never> = ListComp<X> | SetComp<X> | DictComp<X> | GeneratorExp<X>;
 
-export type Node<X = never> = Module<X> | Stmt<X> | Expr<X> | Arg | Keyword<X>;
+export type Node<X = never> = Module<X> | Stmt<X> | Expr<X> | Arg | Keyword<X> | ExceptHandler<X>;

@@ -9,8 +9,9 @@
 import type * as A from './ast';
 import type { Pos } from './ast';
 import type { SyntaxErrorInfo, SyntaxErrorKind } from './errors';
-import { decodeStringToken, StringDecodeError } from './strings';
-import type { Token, TokenizerFailure, Tokenized } from './tokenizer';
+import { FStringError, type FStringField, joinedStr, UndecodableEscape } from './fstring';
+import { decodeStringToken, type StringLiteral, StringDecodeError } from './strings';
+import { tokenize, type Token, type TokenizerFailure, type Tokenized } from './tokenizer';
 
 /** A statement block inside a Foreign node; `scope` says whose names it binds. */
 export interface ForeignBlock {
@@ -142,6 +143,9 @@ function exprName(e: PExpr): string {
       return 'comparison';
     case 'IfExp':
       return 'conditional expression';
+    case 'JoinedStr':
+    case 'FormattedValue':
+      return 'f-string expression';
     case 'ListComp':
       return 'list comprehension';
     case 'SetComp':
@@ -174,7 +178,6 @@ const FOREIGN_EXPR_NAMES: Record<string, string> = {
   SetComp: 'set comprehension',
   DictComp: 'dict comprehension',
   Dict: 'dict literal',
-  JoinedStr: 'f-string expression',
   Constant: 'literal',
   Ellipsis: 'ellipsis',
   NamedExpr: 'named expression',
@@ -710,7 +713,7 @@ class Parser {
     if (!start) return null;
     const exc = this.alt(() => this.expression());
     const cause = exc && this.alt(() => this.expect('from') && this.expression());
-    return this.foreign('Raise', 'raise statements', this.span(start), [exc, cause]);
+    return { kind: 'Raise', exc, cause, ...this.span(start) };
   }
 
   private globalStmt(keyword: 'global' | 'nonlocal'): PStmt | null {
@@ -743,7 +746,7 @@ class Parser {
     const test = start && this.expression();
     if (!test) return null;
     const msg = this.alt(() => this.expect(',') && this.expression());
-    return this.foreign('Assert', 'assert statements', this.span(start), [test, msg]);
+    return { kind: 'Assert', test, msg, ...this.span(start) };
   }
 
   private importStmt(): PStmt | null {
@@ -1293,17 +1296,7 @@ class Parser {
       const body = this.blockRule();
       if (!body) return null;
       const orelse = this.alt(() => this.elseBlock());
-      const pos = this.span(start);
-      if (orelse) {
-        return this.foreign(
-          'While',
-          "'else' clauses on loops",
-          pos,
-          [test],
-          [this.block(body, 'same', true), this.block(orelse)],
-        );
-      }
-      return { kind: 'While', test, body, ...pos };
+      return { kind: 'While', test, body, ...(orelse ? { orelse } : {}), ...this.span(start) };
     });
   }
 
@@ -1329,17 +1322,16 @@ class Parser {
       }
       const orelse = this.alt(() => this.elseBlock());
       const pos = this.span(start);
-      if (isAsync || orelse) {
-        const construct = isAsync ? "'async for' loops" : "'else' clauses on loops";
+      if (isAsync) {
         return this.foreign(
           'For',
-          construct,
+          "'async for' loops",
           pos,
           [target, iter],
           [this.block(body, 'same', true), this.block(orelse ?? [])],
         );
       }
-      return { kind: 'For', target, iter, body, ...pos };
+      return { kind: 'For', target, iter, body, ...(orelse ? { orelse } : {}), ...pos };
     }
     this.mark = m;
     this.invalid(() => this.invalidForTarget());
@@ -1433,14 +1425,25 @@ class Parser {
   private tryStmt(): PStmt | null {
     this.invalid(() => this.invalidTry());
     const start = this.cur();
-    const make = (body: PStmt[], handlers: Handler[], orelse: PStmt[] | null, fin: PStmt[] | null): PStmt =>
-      this.foreign(
-        'Try',
-        "'try' statements",
-        this.span(start),
-        handlers.flatMap((h) => h.exprs),
-        [this.block(body), ...handlers.map((h) => this.block(h.body)), this.block(orelse ?? []), this.block(fin ?? [])],
-      );
+    const make = (body: PStmt[], handlers: Handler[], orelse: PStmt[] | null, fin: PStmt[] | null): PStmt => {
+      const pos = this.span(start);
+      if (handlers.some((h) => h.star)) {
+        return this.foreign(
+          'TryStar',
+          "'except*' clauses",
+          pos,
+          handlers.flatMap((h) => (h.type ? [h.type] : [])),
+          [
+            this.block(body),
+            ...handlers.map((h) => this.block(h.body)),
+            this.block(orelse ?? []),
+            this.block(fin ?? []),
+          ],
+        );
+      }
+      const except = handlers.map(({ star: _, ...h }): A.ExceptHandler<Foreign> => h);
+      return { kind: 'Try', body, handlers: except, orelse: orelse ?? [], finalbody: fin ?? [], ...pos };
+    };
     return (
       this.alt(() => {
         const body = this.expect('try') && this.forcedColonBlock();
@@ -1517,18 +1520,20 @@ class Parser {
       return this.expect(':') && this.missingIndent(what, a);
     });
     const r = this.alt((): Handler | null => {
-      if (!this.expect('except') || (star && !this.expect('*'))) return null;
+      const start = this.expect('except');
+      if (!start || (star && !this.expect('*'))) return null;
       const type = this.expression();
       if (!type) return null;
-      this.alt(() => this.expect('as') && this.nameToken());
+      const name = this.alt(() => this.expect('as') && this.nameToken());
       const body = this.expect(':') && this.blockRule();
-      return body && { exprs: [type], body };
+      return body && { kind: 'ExceptHandler', type, name: name?.string ?? null, body, star, ...this.span(start) };
     });
     if (r) return r;
     if (!star) {
       const bare = this.alt((): Handler | null => {
-        const body = this.expect('except') && this.expect(':') && this.blockRule();
-        return body && { exprs: [], body };
+        const start = this.expect('except');
+        const body = start && this.expect(':') && this.blockRule();
+        return body && { kind: 'ExceptHandler', type: null, name: null, body, star, ...this.span(start) };
       });
       if (bare) return bare;
     }
@@ -1608,7 +1613,7 @@ class Parser {
     );
   }
 
-  private caseBlock(): Handler | null {
+  private caseBlock(): CaseClause | null {
     this.invalid(() => {
       this.alt(() => {
         if (!this.softKeyword('case') || !this.patterns()) return null;
@@ -2333,12 +2338,45 @@ class Parser {
       }
       if (decoded.some((d) => d.prefix.bytes !== decoded[0].prefix.bytes))
         this.raiseGeneric('cannot mix bytes and nonbytes literals');
-      if (decoded.some((d) => d.prefix.fstring)) return this.foreign('JoinedStr', 'f-strings', pos, []);
+      if (decoded.some((d) => d.prefix.fstring)) return this.fstring(toks, decoded, pos);
       if (decoded[0].prefix.bytes) return this.foreign('Constant', 'bytes literals', pos, []);
       if (decoded.some((d) => d.value === null))
         return this.foreign('Constant', "'\\N{...}' escapes in strings", pos, []);
       return { kind: 'Constant', value: { type: 'str', value: decoded.map((d) => d.value).join('') }, ...pos };
     });
+  }
+
+  // The f-string's fields are parsed as CPython 3.11 parses them: each expression on its own,
+  // wrapped in parentheses, its positions moved to where it stands in the file.
+  private fstring(toks: Token[], decoded: StringLiteral[], pos: Pos): PExpr {
+    const field = (piece: number, f: FStringField): PExpr => {
+      const t = toks[piece];
+      const body = decoded[piece].body;
+      const prefixLength = t.string.search(/['"]/);
+      const bodyStart = prefixLength + (t.string.length - prefixLength - body.length) / 2;
+      const before = t.string.slice(0, bodyStart + f.offset);
+      const lines = before.split('\n');
+      const lineno = t.lineno + lines.length - 1;
+      const col = (lines.length === 1 ? t.col : 0) + Buffer.byteLength(lines[lines.length - 1]);
+      let tree: PModule;
+      try {
+        tree = parseTokens(tokenize(`(${f.expr})`));
+      } catch (e) {
+        if (e instanceof ParseAbort) this.raiseGeneric(`f-string: ${e.info.msg}`);
+        throw e;
+      }
+      const stmt = tree.body[0];
+      if (tree.body.length !== 1 || stmt.kind !== 'Expr') this.raiseGeneric('f-string: invalid syntax');
+      return movePositions(stmt.value, lineno - 1, col - 1);
+    };
+    try {
+      return joinedStr(decoded, pos, field);
+    } catch (e) {
+      if (e instanceof FStringError) this.raiseGeneric(e.message);
+      if (e instanceof StringDecodeError) this.raiseGeneric(e.message);
+      if (e instanceof UndecodableEscape) return this.foreign('Constant', "'\\N{...}' escapes in strings", pos, []);
+      throw e;
+    }
   }
 
   private group(): PExpr | null {
@@ -3011,9 +3049,15 @@ class Parser {
   }
 }
 
-interface Handler {
+/** A `case` clause of a match statement (outside the subset): its guard and body. */
+interface CaseClause {
   exprs: PExpr[];
   body: PStmt[];
+}
+
+/** An `except` or `except*` clause as parsed; `star` marks `except*` (outside the subset). */
+interface Handler extends A.ExceptHandler<Foreign> {
+  star: boolean;
 }
 
 const BINARY_LEVELS: string[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%', '@']];
@@ -3023,3 +3067,22 @@ const BINARY_CONSTRUCTS: Record<string, string> = {
 };
 
 const INT_MAX_STR_DIGITS = 4300;
+
+/** Moves a node parsed on its own to where it stands: lines down, and columns on its first line right. */
+function movePositions<T>(node: T, lines: number, cols: number): T {
+  const seen = new Set<object>();
+  const visit = (n: unknown): void => {
+    if (typeof n !== 'object' || n === null || seen.has(n)) return;
+    seen.add(n);
+    const p = n as Partial<Pos>;
+    if (typeof p.lineno === 'number' && typeof p.endLineno === 'number') {
+      if (p.lineno === 1) p.col! += cols;
+      if (p.endLineno === 1) p.endCol! += cols;
+      p.lineno += lines;
+      p.endLineno += lines;
+    }
+    Object.values(n).forEach(visit);
+  };
+  visit(node);
+  return node;
+}

@@ -1,7 +1,7 @@
 // Prints subset ASTs back as Python source (4-space indents, parentheses only where precedence
 // needs them), so that parsing the output gives the same tree up to positions.
 
-import type { BinOperator, CmpOperator, Comprehension, Expr, Module, Stmt } from './ast';
+import type { BinOperator, CmpOperator, Comprehension, Expr, FormattedValue, JoinedStr, Module, Stmt } from './ast';
 import { isPrintable } from './strings';
 import { floatRepr } from '../../core/objects/floatobject';
 
@@ -80,6 +80,9 @@ const STMT_KINDS = new Set([
   'Continue',
   'Global',
   'Import',
+  'Try',
+  'Raise',
+  'Assert',
   'ImportFrom',
 ]);
 
@@ -129,9 +132,21 @@ function stmtLines(s: Stmt, indent: string): string {
       return line(`${target}: ${expr(s.annotation, Prec.Test)}${value}`);
     }
     case 'For':
-      return line(`for ${expr(s.target, Prec.Tuple)} in ${expr(s.iter, Prec.Tuple)}:`) + block(s.body, indent);
+      return (
+        line(`for ${expr(s.target, Prec.Tuple)} in ${expr(s.iter, Prec.Tuple)}:`) +
+        block(s.body, indent) +
+        clause('else', s.orelse ?? [], indent)
+      );
     case 'While':
-      return line(`while ${expr(s.test, Prec.Test)}:`) + block(s.body, indent);
+      return line(`while ${expr(s.test, Prec.Test)}:`) + block(s.body, indent) + clause('else', s.orelse ?? [], indent);
+    case 'Try':
+      return tryLines(s, indent);
+    case 'Raise': {
+      const exc = s.exc ? ` ${expr(s.exc, Prec.Test)}` : '';
+      return line(`raise${exc}${s.cause ? ` from ${expr(s.cause, Prec.Test)}` : ''}`);
+    }
+    case 'Assert':
+      return line(`assert ${expr(s.test, Prec.Test)}${s.msg ? `, ${expr(s.msg, Prec.Test)}` : ''}`);
     case 'If':
       return ifLines(s, indent, 'if');
     case 'Expr':
@@ -149,6 +164,21 @@ function stmtLines(s: Stmt, indent: string): string {
     case 'ImportFrom':
       return line(`from ${s.module} import ${s.names.map((a) => aliased(a.name, a.asname)).join(', ')}`);
   }
+}
+
+/** An optional clause of a compound statement (`else:`, `finally:`): nothing when its block is empty. */
+function clause(keyword: string, body: Stmt[], indent: string): string {
+  return body.length === 0 ? '' : `${indent}${keyword}:\n${block(body, indent)}`;
+}
+
+// `try` with its handlers, then its `else:` and `finally:` clauses.
+function tryLines(s: Extract<Stmt, { kind: 'Try' }>, indent: string): string {
+  let out = `${indent}try:\n${block(s.body, indent)}`;
+  for (const h of s.handlers) {
+    const type = h.type ? ` ${expr(h.type, Prec.Test)}${h.name !== null ? ` as ${h.name}` : ''}` : '';
+    out += `${indent}except${type}:\n${block(h.body, indent)}`;
+  }
+  return out + clause('else', s.orelse, indent) + clause('finally', s.finalbody, indent);
 }
 
 // An `if` with its chain: an orelse holding just one If prints as `elif`.
@@ -240,6 +270,9 @@ function expr(e: Expr, required: Prec): string {
       return e.value ? `(yield ${expr(e.value, Prec.Tuple)})` : '(yield)';
     case 'Name':
       return e.id;
+    case 'JoinedStr':
+    case 'FormattedValue':
+      return fstring(e);
     case 'Constant':
       switch (e.value.type) {
         case 'int':
@@ -254,6 +287,39 @@ function expr(e: Expr, required: Prec): string {
           return 'None';
       }
   }
+}
+
+/**
+ * An f-string as Python 3.11 can read it back: its expressions may hold neither a backslash nor
+ * the f-string's own quote, so the quote is one their text does not use.
+ */
+function fstring(e: JoinedStr | FormattedValue): string {
+  const values = e.kind === 'JoinedStr' ? e.values : [e];
+  // each character as a str literal writes it, the quote escaped and (outside a spec) braces doubled
+  const literal = (text: string, quote: string, level: number): string =>
+    Array.from(text, (ch) =>
+      ch === quote ? `\\${ch}` : level === 0 && (ch === '{' || ch === '}') ? ch + ch : pyStrRepr(ch).slice(1, -1),
+    ).join('');
+  const fields: string[] = [];
+  const parts = (vs: Expr[], quote: string, level: number): string =>
+    vs
+      .map((v) => {
+        if (v.kind === 'Constant' && v.value.type === 'str') return literal(v.value.value, quote, level);
+        if (v.kind !== 'FormattedValue') throw new Error(`a ${v.kind} cannot stand in an f-string`);
+        const text = expr(v.value, Prec.Test);
+        fields.push(text);
+        const conversion = v.conversion === null ? '' : `!${v.conversion}`;
+        const spec = v.formatSpec === null ? '' : `:${parts(v.formatSpec.values, quote, level + 1)}`;
+        // a space keeps `{{` (a dict or set display first) from reading as an escaped brace
+        return `{${text.startsWith('{') ? ' ' : ''}${text}${conversion}${spec}}`;
+      })
+      .join('');
+  for (const quote of ["'", '"']) {
+    fields.length = 0;
+    const text = parts(values, quote, 0);
+    if (!fields.some((f) => f.includes(quote) || f.includes('\\'))) return `f${quote}${text}${quote}`;
+  }
+  throw new Error('an f-string whose expressions use both quotes or a backslash cannot be written in Python 3.11');
 }
 
 /** ` for target in iter if cond ...` for each clause of a comprehension. */

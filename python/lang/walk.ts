@@ -28,6 +28,10 @@ export function exprChildren(e: PExpr): PExpr[] {
       return [e.value];
     case 'Subscript':
       return [e.value, e.slice];
+    case 'JoinedStr':
+      return e.values;
+    case 'FormattedValue':
+      return e.formatSpec ? [e.value, e.formatSpec] : [e.value];
     case 'ListComp':
     case 'SetComp':
     case 'GeneratorExp':
@@ -79,9 +83,18 @@ export function stmtParts(s: PStmt): StmtParts {
     case 'AnnAssign':
       return { exprs: s.value ? [s.target, s.annotation, s.value] : [s.target, s.annotation], blocks: [] };
     case 'For':
-      return { exprs: [s.target, s.iter], blocks: [same(s.body, true)] };
+      return { exprs: [s.target, s.iter], blocks: [same(s.body, true), same(s.orelse ?? [])] };
     case 'While':
-      return { exprs: [s.test], blocks: [same(s.body, true)] };
+      return { exprs: [s.test], blocks: [same(s.body, true), same(s.orelse ?? [])] };
+    case 'Try':
+      return {
+        exprs: s.handlers.flatMap((h) => (h.type ? [h.type] : [])),
+        blocks: [same(s.body), ...s.handlers.map((h) => same(h.body)), same(s.orelse), same(s.finalbody)],
+      };
+    case 'Raise':
+      return { exprs: [s.exc, s.cause].filter((e): e is PExpr => e !== null), blocks: [] };
+    case 'Assert':
+      return { exprs: s.msg ? [s.test, s.msg] : [s.test], blocks: [] };
     case 'If':
       return { exprs: [s.test], blocks: [same(s.body), same(s.orelse)] };
     case 'Expr':

@@ -157,6 +157,23 @@ print(sys.getsizeof(gens[0]), [next(g) for g in gens])
 del gens
 print(gc.collect())
 `,
+  'generators with try/except in their body, StopIteration caught, f-string generator sizes': `import sys
+def g(n):
+    for i in range(n):
+        try:
+            v = 10 // (1 - i)
+        except ZeroDivisionError:
+            v = -1
+        yield v
+print(list(g(3)), sys.getsizeof(g(3)))
+it = g(1)
+print(next(it))
+try:
+    next(it)
+except StopIteration:
+    print('stop')
+print(sys.getsizeof(f'{x}' for x in range(3)))
+`,
 };
 
 export const GENERATOR_FAILING: Record<string, { source: string; lastLine: string }> = {

@@ -11,7 +11,7 @@ test('a frame object is made once per frame; it outlives its frame only while a 
   expect(objects.of(frame)).toBe(fobj);
   expect(fobj.refcnt).toBe(1);
   expect(objects.outlives(frame)).toBe(false);
-  const tb = newTraceback(rt, null, fobj);
+  const tb = newTraceback(rt, null, fobj, { lineno: 1, name: 'f' });
   expect(tb.refs).toHaveLength(2);
   expect(tb.refs![0]).toBeNull();
   expect(tb.refs![1]).toBe(fobj);
@@ -31,7 +31,7 @@ test("take_ownership: the held frame object takes the frame's locals, its functi
   frame.locals[0] = local;
   const func = newList(rt, []); // stands for the function: any object whose reference moves
   const fobj = objects.of(frame);
-  const tb = newTraceback(rt, null, fobj);
+  const tb = newTraceback(rt, null, fobj, { lineno: 1, name: 'f' });
   objects.takeOwnership(frame, func, caller);
   const back = objects.of(caller);
   const [fFunc, fLocalA, fLocalB, fBack] = fobj.refs!;
@@ -55,7 +55,7 @@ test("the module's frame object keeps the globals only when it outlives the fram
   const globals = newList(rt, []);
   const held = new FrameObjects(rt);
   const frame = rt.pushFrame('<module>', []);
-  const tb = newTraceback(rt, null, held.of(frame));
+  const tb = newTraceback(rt, null, held.of(frame), { lineno: 1, name: '<module>' });
   held.exitModule(frame, globals);
   expect(tb.refs![1]!.refs).toHaveLength(1);
   expect(tb.refs![1]!.refs![0]).toBe(globals);

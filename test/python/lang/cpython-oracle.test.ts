@@ -135,9 +135,17 @@ function ourPositions(node: Node | Module, out: Position[] = []): Position[] {
     case 'AnnAssign':
       return (visit(node.target, node.annotation, node.value), out);
     case 'For':
-      return (visit(node.target, node.iter, ...node.body), out);
+      return (visit(node.target, node.iter, ...node.body, ...(node.orelse ?? [])), out);
     case 'While':
-      return (visit(node.test, ...node.body), out);
+      return (visit(node.test, ...node.body, ...(node.orelse ?? [])), out);
+    case 'Try':
+      return (visit(...node.body, ...node.handlers, ...node.orelse, ...node.finalbody), out);
+    case 'ExceptHandler':
+      return (visit(node.type, ...node.body), out);
+    case 'Raise':
+      return (visit(node.exc, node.cause), out);
+    case 'Assert':
+      return (visit(node.test, node.msg), out);
     case 'If':
       return (visit(node.test, ...node.body, ...node.orelse), out);
     case 'Expr':
@@ -165,6 +173,10 @@ function ourPositions(node: Node | Module, out: Position[] = []): Position[] {
       return (visit(node.value), out);
     case 'Subscript':
       return (visit(node.value, node.slice), out);
+    case 'JoinedStr':
+      return (visit(...node.values), out);
+    case 'FormattedValue':
+      return (visit(node.value, ...(node.formatSpec ? [node.formatSpec] : [])), out);
     default:
       return out;
   }

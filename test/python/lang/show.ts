@@ -37,9 +37,19 @@ export function show(n: Module | Stmt | Expr): string {
     case 'AnnAssign':
       return `(${n.simple ? '' : 'complex '}ann ${show(n.target)} ${show(n.annotation)}${n.value ? ` ${show(n.value)}` : ''})`;
     case 'For':
-      return `(for ${show(n.target)} ${show(n.iter)} ${block(n.body)})`;
+      return `(for ${show(n.target)} ${show(n.iter)} ${block(n.body)}${n.orelse ? ` ${block(n.orelse)}` : ''})`;
     case 'While':
-      return `(while ${show(n.test)} ${block(n.body)})`;
+      return `(while ${show(n.test)} ${block(n.body)}${n.orelse ? ` ${block(n.orelse)}` : ''})`;
+    case 'Try': {
+      const handlers = n.handlers.map(
+        (h) => `(except ${h.type ? show(h.type) : '_'}${h.name !== null ? ` as ${h.name}` : ''} ${block(h.body)})`,
+      );
+      return `(try ${block(n.body)} ${handlers.join(' ')} ${block(n.orelse)} ${block(n.finalbody)})`;
+    }
+    case 'Raise':
+      return `(raise${n.exc ? ` ${show(n.exc)}` : ''}${n.cause ? ` from ${show(n.cause)}` : ''})`;
+    case 'Assert':
+      return `(assert ${show(n.test)}${n.msg ? ` ${show(n.msg)}` : ''})`;
     case 'If':
       return `(if ${show(n.test)} ${block(n.body)} ${block(n.orelse)})`;
     case 'Expr':
@@ -90,6 +100,10 @@ export function show(n: Module | Stmt | Expr): string {
       return n.value ? `(yield ${show(n.value)})` : '(yield)';
     case 'Name':
       return `${n.id}${ctx(n.ctx)}`;
+    case 'JoinedStr':
+      return `(f ${n.values.map(show).join(' ')})`;
+    case 'FormattedValue':
+      return `(fv ${show(n.value)}${n.conversion ? ` !${n.conversion}` : ''}${n.formatSpec ? ` :${show(n.formatSpec)}` : ''})`;
     case 'Constant':
       switch (n.value.type) {
         case 'int':
