@@ -46,8 +46,10 @@ export const enum Kind {
   Exception = 23,
   /** float (PyFloatObject): not a GC type; dead floats go to the float free list. */
   Float = 24,
+  /** slice objects (PySliceObject): GC objects holding start, stop and step. */
+  Slice = 25,
   /** A generator (PyGenObject): owns its suspended frame (locals, value stack, function). */
-  Generator = 25,
+  Generator = 26,
 }
 
 export const KIND_NAMES: Readonly<Record<number, string>> = {
@@ -76,5 +78,6 @@ export const KIND_NAMES: Readonly<Record<number, string>> = {
   [Kind.Traceback]: 'traceback',
   [Kind.Exception]: 'BaseException',
   [Kind.Float]: 'float',
+  [Kind.Slice]: 'slice',
   [Kind.Generator]: 'generator',
 };
