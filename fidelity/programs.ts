@@ -1169,7 +1169,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(4, sysStmt(ctx)),
     w(4, printStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
-    module ? w(3, floatGroup(intExpr(ctx))) : null,
+    module ? w(3, floatGroup(py.name('n'))) : null,
     compound ? w(module ? 4 : 2, controlStmt(ctx)) : null,
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
   ]);
