@@ -79,7 +79,6 @@ export class Interpreter {
   private readonly frameObjects: FrameObjects;
   private readonly names = new Map<string, PyObject>();
   readonly builtins: Builtins;
-  depth = 0;
   /** exc_info->exc_value: the exception being handled (a reference of its own), null for None. */
   handling: PyObject | null = null;
   private readonly handlers = new Handlers(this);
@@ -1072,23 +1071,24 @@ export class Interpreter {
               .join(required - args.length === 2 ? ' and ' : ', ')}`,
       );
     }
-    if (this.depth >= 1000) {
+    try {
+      rt.enterRecursiveCall('');
+    } catch (error) {
       for (const a of args) rt.decref(a);
       rt.decref(func);
-      throw new PyException('RecursionError', 'maximum recursion depth exceeded');
+      throw error;
     }
     const frame = rt.pushFrame(code.name, code.varnames);
     args.forEach((a, i) => (frame.locals[i] = a));
     for (let i = args.length; i < nparams; i++) frame.locals[i] = rt.newRef(defaults[i - (nparams - defaults.length)]);
     this.frames.push({ frame, code, namespace: funcGlobals(func)!, lineno: site?.lineno ?? 0 });
-    this.depth++;
     let result: PyObject;
     try {
       result = this.runBody(func);
     } catch (signal) {
       if (signal instanceof ReturnSignal) result = this.pop();
       else {
-        this.depth--;
+        rt.leaveRecursiveCall();
         // exception_unwind: the traceback entry is made first, then the value stack is popped.
         const raised = this.recordTraceback(signal, frame, this.top.lineno, code.name);
         this.frames.pop();
@@ -1105,7 +1105,7 @@ export class Interpreter {
         throw raised;
       }
     }
-    this.depth--;
+    rt.leaveRecursiveCall();
     this.frames.pop();
     // _PyFrame_Clear: a frame object someone else still holds takes the locals and the function;
     // otherwise it goes first, then the locals, then the function.
