@@ -10,6 +10,7 @@ import path from 'path';
 import type { Command } from 'commander';
 import { kitPath } from '../core/kit-root';
 import {
+  AGREEING,
   CorpusError,
   loadAgreeing,
   recordCPython,
@@ -56,6 +57,7 @@ function outcome(r: CorpusResult): string {
   }
 }
 
+/** A share as the report prints it, one decimal. */
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
 /** The human report: one row per program, the totals, then what stops programs, most common first. */
@@ -87,7 +89,7 @@ export function corpusTable(report: CorpusReport, regressed: readonly string[]):
     for (const e of report.simulatorErrors) lines.push(`  ${String(e.programs).padStart(3)}  ${cell(e.error, 110)}`);
   }
   if (regressed.length > 0)
-    lines.push('', `No longer agreeing, though ${'agree.json'} lists them: ${regressed.join(', ')}`);
+    lines.push('', `No longer agreeing, though ${AGREEING} lists them: ${regressed.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -121,8 +121,32 @@ const MANIFEST_SCHEMA: JSONSchemaType<CorpusManifest> = {
   additionalProperties: false,
 };
 
+const RECORDING_SCHEMA = {
+  type: 'object',
+  properties: {
+    python: { type: 'string' },
+    programs: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        properties: {
+          script: { type: 'string' },
+          stdout: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 },
+          exitCode: { type: ['integer', 'null'] },
+          stderrLastLine: { type: 'string' },
+        },
+        required: ['script', 'stdout', 'exitCode', 'stderrLastLine'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['python', 'programs'],
+  additionalProperties: false,
+};
+
 /** Compiled on first use, not at import. */
 let manifestValidator: ValidateFunction<CorpusManifest> | null = null;
+let recordingValidator: ValidateFunction<CorpusRecording> | null = null;
 
 /** A JSON file of the corpus folder, parsed; unreadable or malformed is a CorpusError naming it. */
 function readJson(file: string): unknown {
@@ -157,10 +181,12 @@ export function loadManifest(dir: string): CorpusManifest {
 /** The recorded CPython runs; a program of the manifest without one is a CorpusError. */
 export function loadRecording(dir: string, manifest: CorpusManifest): CorpusRecording {
   const file = path.join(dir, RECORDING);
-  const data = readJson(file) as CorpusRecording;
-  if (typeof data !== 'object' || data === null || typeof data.programs !== 'object')
+  const data = readJson(file);
+  const ajv = new Ajv({ allErrors: false });
+  const validate = (recordingValidator ??= ajv.compile<CorpusRecording>(RECORDING_SCHEMA));
+  if (!validate(data))
     throw new CorpusError(
-      `${file}: expected {"python": ..., "programs": {...}} as written by \`pymemlab corpus --record\``,
+      `${file}: ${ajv.errorsText(validate.errors, { dataVar: 'recording' })} (it is written by \`pymemlab corpus --record\`)`,
     );
   const missing = manifest.programs.filter((p) => data.programs[p.file] === undefined).map((p) => p.file);
   if (missing.length > 0)
