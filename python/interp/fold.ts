@@ -134,6 +134,13 @@ export function foldExpr(e: A.Expr): A.Expr {
       e.value = foldExpr(e.value);
       e.slice = foldExpr(e.slice);
       return e;
+    case 'JoinedStr':
+      e.values = e.values.map(foldExpr);
+      return e;
+    case 'FormattedValue':
+      e.value = foldExpr(e.value);
+      if (e.formatSpec !== null) foldExpr(e.formatSpec);
+      return e;
     case 'ListComp':
     case 'SetComp':
     case 'GeneratorExp':

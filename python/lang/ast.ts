@@ -238,6 +238,8 @@ export type Expr<X = never> =
   | Attribute<X>
   | Subscript<X>
   | Name
+  | JoinedStr<X>
+  | FormattedValue<X>
   | ListComp<X>
   | SetComp<X>
   | DictComp<X>
@@ -340,6 +342,20 @@ export interface Name extends Pos {
   kind: 'Name';
   id: string;
   ctx: Ctx;
+}
+
+/** An f-string: str Constants and FormattedValues, in order (BUILD_STRING joins them). */
+export interface JoinedStr<X = never> extends Pos {
+  kind: 'JoinedStr';
+  values: Expr<X>[];
+}
+
+/** One replacement field of an f-string (FORMAT_VALUE): `{value!conversion:formatSpec}`. */
+export interface FormattedValue<X = never> extends Pos {
+  kind: 'FormattedValue';
+  value: Expr<X>;
+  conversion: 's' | 'r' | 'a' | null;
+  formatSpec: JoinedStr<X> | null;
 }
 
 /** One `for target in iter if ifs...` clause of a comprehension (Python's `ast.comprehension`). */

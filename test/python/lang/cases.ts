@@ -795,7 +795,7 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'print(*xs)\n', construct: "starred ('*') expressions", lineno: 1 },
   { source: 'f(**kw)\n', construct: "'**' arguments in calls", lineno: 1 },
   { source: 'a, *b = xs\n', construct: "starred ('*') expressions", lineno: 1 },
-  { source: "x = f'{y}'\n", construct: 'f-strings', lineno: 1 },
+  { source: "x = f'{(lambda: 1)}'\n", construct: 'lambda expressions', lineno: 1 },
   { source: 'x = 2j\n', construct: 'complex number literals', lineno: 1 },
   { source: "x = b'abc'\n", construct: 'bytes literals', lineno: 1 },
   { source: 'x = xs[1:2]\n', construct: 'slices', lineno: 1 },
@@ -986,6 +986,7 @@ while n:
 
 /** Snippets whose unparse must keep the tree (precedence, associativity, nesting, literals). */
 export const ROUNDTRIP_SNIPPETS: string[] = [
+  's = f\'{a!r:>{w}} {{b}} {c=} {d["k"]:,}\'\n',
   'try:\n    x = 1\nexcept ValueError as e:\n    pass\nexcept (KeyError, IndexError):\n    pass\nexcept:\n    raise\nelse:\n    y = 2\nfinally:\n    z = 3\n',
   'try:\n    pass\nfinally:\n    pass\n',
   'raise ValueError\n',
@@ -1024,6 +1025,15 @@ export const ROUNDTRIP_SNIPPETS: string[] = [
  * net over the grammar's error rules, tokenizer errors and compile-stage checks.
  */
 export const MORE_SYNTAX_ERRORS: string[] = [
+  'x = f"{}"',
+  'x = 1\nprint(f"a}b")',
+  'f"{x!z}"',
+  'f"{x"',
+  'f"{x:{y:{z}}}"',
+  'f\'{"\\\\n"}\'',
+  'f"{#}"',
+  'f"{x!r=}"',
+  'f"{x:{y}"',
   'x = (',
   'x = [',
   'x = {',

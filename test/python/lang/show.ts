@@ -100,6 +100,10 @@ export function show(n: Module | Stmt | Expr): string {
       return n.value ? `(yield ${show(n.value)})` : '(yield)';
     case 'Name':
       return `${n.id}${ctx(n.ctx)}`;
+    case 'JoinedStr':
+      return `(f ${n.values.map(show).join(' ')})`;
+    case 'FormattedValue':
+      return `(fv ${show(n.value)}${n.conversion ? ` !${n.conversion}` : ''}${n.formatSpec ? ` :${show(n.formatSpec)}` : ''})`;
     case 'Constant':
       switch (n.value.type) {
         case 'int':
