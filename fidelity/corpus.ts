@@ -101,6 +101,7 @@ export class CorpusError extends Error {
 export const MANIFEST = 'manifest.json';
 export const RECORDING = 'cpython-3.11.json';
 export const AGREEING = 'agree.json';
+export const KNOWN_CRASHES = 'known-crashes.json';
 
 const PROGRAM_SCHEMA: JSONSchemaType<CorpusProgram> = {
   type: 'object',
@@ -196,20 +197,51 @@ export function loadRecording(dir: string, manifest: CorpusManifest): CorpusReco
   return data;
 }
 
+/** A JSON file of the corpus folder that may be absent (then null); malformed is a CorpusError naming it. */
+function readOptionalJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new CorpusError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
 /** The programs recorded as agreeing (the ratchet); none when the file does not exist yet. */
 export function loadAgreeing(dir: string): string[] {
   const file = path.join(dir, AGREEING);
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new CorpusError(`${file}: not valid JSON (${(error as Error).message})`);
-  }
+  const data = readOptionalJson(file);
+  if (data === null) return [];
   const agree = (data as { agree?: unknown }).agree;
   if (!Array.isArray(agree) || !agree.every((f) => typeof f === 'string'))
     throw new CorpusError(`${file}: expected {"agree": ["<file>.py", ...]}`);
   return agree as string[];
+}
+
+/**
+ * The simulator's crashes on corpus programs that are known and reported, each with what crashes
+ * (a crash is a bug in the simulator; this list keeps it visible without failing every run until
+ * it is fixed). None when the file does not exist.
+ */
+export function loadKnownCrashes(dir: string): Record<string, string> {
+  const file = path.join(dir, KNOWN_CRASHES);
+  const data = readOptionalJson(file);
+  if (data === null) return {};
+  if (typeof data !== 'object' || Array.isArray(data) || !Object.values(data).every((v) => typeof v === 'string'))
+    throw new CorpusError(`${file}: expected {"<file>.py": "what crashes, and where it was reported", ...}`);
+  return data as Record<string, string>;
+}
+
+/** Crashes the known list does not name, and known crashes that no longer happen (stale entries). */
+export function crashesAgainst(
+  report: CorpusReport,
+  known: Record<string, string>,
+): { unexpected: string[]; stale: string[] } {
+  const crashed = report.results.filter((r) => r.verdict.kind === 'crashed').map((r) => r.file);
+  return {
+    unexpected: crashed.filter((f) => known[f] === undefined),
+    stale: Object.keys(known).filter((f) => !crashed.includes(f)),
+  };
 }
 
 /** Where CPython runs the programs: a fixed path, so that output naming the file is the same on every machine. */
