@@ -48,6 +48,8 @@ import { Handlers } from './handlers';
 import { baseExceptionInit, exceptionGetAttr, exceptionSetAttr, isExceptionClass } from './exceptions';
 import { buildString, formatValue } from './format-value';
 import { functionAnnotations, setupAnnotations } from './annotations';
+import { getSlice, setSlice, slices } from './slicing';
+import { newSlice } from '../../core/objects/sliceobject';
 import { callComprehension } from './comprehensions';
 
 const NO_KEYWORDS: [string, PyObject][] = [];
@@ -493,7 +495,8 @@ export class Interpreter {
     const container = this.pop();
     const value = this.pop();
     try {
-      if (container.type.kind === Kind.List) listSetItem(rt, container, this.index(key, 'list'), value);
+      if (container.type.kind === Kind.List && key.type.kind === Kind.Slice) setSlice(rt, container, key, value);
+      else if (container.type.kind === Kind.List) listSetItem(rt, container, this.index(key, 'list'), value);
       else if (container.type.kind === Kind.Dict) dictSetItem(rt, container, key, value);
       else throw new PyException('TypeError', `'${container.type.name}' object does not support item assignment`);
     } finally {
@@ -553,7 +556,8 @@ export class Interpreter {
         const key = this.pop();
         const container = this.pop();
         try {
-          if (container.type.kind === Kind.List) listDelItem(rt, container, this.index(key, 'list'));
+          if (container.type.kind === Kind.List && key.type.kind === Kind.Slice) setSlice(rt, container, key, null);
+          else if (container.type.kind === Kind.List) listDelItem(rt, container, this.index(key, 'list'));
           else if (container.type.kind === Kind.Dict) dictDelItem(rt, container, key);
           else throw new PyException('TypeError', `'${container.type.name}' object doesn't support item deletion`);
         } finally {
@@ -663,6 +667,8 @@ export class Interpreter {
       }
       case 'Call':
         return this.call(e);
+      case 'Slice':
+        return this.buildSlice(e);
       case 'JoinedStr':
         for (const v of e.values) this.eval(v);
         // a single value is the f-string itself (no BUILD_STRING)
@@ -680,6 +686,20 @@ export class Interpreter {
       case 'DictComp':
         return callComprehension(this, e);
     }
+  }
+
+  /** BUILD_SLICE 2 or 3: the parts (None for a missing one) become a slice object. */
+  private buildSlice(e: A.Slice): void {
+    const rt = this.rt;
+    const parts = e.step === null ? [e.lower, e.upper] : [e.lower, e.upper, e.step];
+    for (const part of parts) {
+      if (part === null) this.push(rt.none());
+      else this.eval(part);
+    }
+    const popped = this.popN(parts.length);
+    const [start, stop, step] = popped;
+    this.push(newSlice(rt, start, stop, step ?? rt.None));
+    for (const part of popped) rt.decref(part);
   }
 
   /** Pop n values, returned bottom first (the caller owns them). */
@@ -810,6 +830,7 @@ export class Interpreter {
     const key = this.pop();
     const container = this.pop();
     try {
+      if (slices(container, key)) return this.push(getSlice(rt, container, key));
       let result: PyObject;
       switch (container.type.kind) {
         case Kind.List:

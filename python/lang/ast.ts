@@ -237,6 +237,7 @@ export type Expr<X = never> =
   | Constant
   | Attribute<X>
   | Subscript<X>
+  | Slice<X>
   | Name
   | JoinedStr<X>
   | FormattedValue<X>
@@ -336,6 +337,14 @@ export interface Subscript<X = never> extends Pos {
   value: Expr<X>;
   slice: Expr<X>;
   ctx: Ctx;
+}
+
+/** `lower:upper:step` as a subscript (Python's `ast.Slice`); each part may be missing. */
+export interface Slice<X = never> extends Pos {
+  kind: 'Slice';
+  lower: Expr<X> | null;
+  upper: Expr<X> | null;
+  step: Expr<X> | null;
 }
 
 export interface Name extends Pos {

@@ -134,6 +134,7 @@ function exprName(e: PExpr): string {
     case 'BoolOp':
     case 'BinOp':
     case 'UnaryOp':
+    case 'Slice':
       return 'expression';
     case 'Dict':
       return 'dict literal';
@@ -2257,7 +2258,7 @@ class Parser {
         if (!this.expect(':')) return null;
         const upper = this.alt(() => this.expression());
         const step = this.alt(() => this.expect(':') && (this.alt(() => this.expression()) ?? true));
-        return this.foreign('Slice', 'slices', this.span(start), [lower, upper, step === true ? null : step]);
+        return { kind: 'Slice', lower, upper, step: step === true ? null : step, ...this.span(start) };
       }) ?? this.alt(() => this.namedExpression())
     );
   }

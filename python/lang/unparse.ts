@@ -257,6 +257,10 @@ function expr(e: Expr, required: Prec): string {
     }
     case 'Subscript':
       return `${expr(e.value, Prec.Atom)}[${expr(e.slice, Prec.Tuple)}]`;
+    case 'Slice': {
+      const part = (x: Expr | null): string => (x === null ? '' : expr(x, Prec.Test));
+      return `${part(e.lower)}:${part(e.upper)}${e.step === null ? '' : `:${part(e.step)}`}`;
+    }
     case 'ListComp':
       return `[${expr(e.elt, Prec.Test)}${clauses(e.generators)}]`;
     case 'SetComp':

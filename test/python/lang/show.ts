@@ -90,6 +90,8 @@ export function show(n: Module | Stmt | Expr): string {
       return `(. ${show(n.value)} ${n.attr})${ctx(n.ctx)}`;
     case 'Subscript':
       return `([] ${show(n.value)} ${show(n.slice)})${ctx(n.ctx)}`;
+    case 'Slice':
+      return `(: ${[n.lower, n.upper, n.step].map((x) => (x === null ? '_' : show(x))).join(' ')})`;
     case 'ListComp':
     case 'SetComp':
     case 'GeneratorExp':
