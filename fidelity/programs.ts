@@ -29,6 +29,7 @@ import fc from 'fast-check';
 import type { BinOperator, Expr, Stmt } from '../python/lang';
 import { unparse } from '../python/lang';
 import * as py from './pyast';
+import { formattingStmt } from './format-arbitraries';
 import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
 import { annotatedBind } from './annotations';
@@ -1168,12 +1169,18 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(6, gcStmt(ctx)),
     w(4, sysStmt(ctx)),
     w(4, printStmt(ctx)),
+    w(2, formatStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
     module ? w(3, floatGroup(intExpr(ctx))) : null,
     compound ? w(module ? 4 : 2, controlStmt(ctx)) : null,
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
   ]);
 });
+
+/** Output formatting (f-strings, str.format, format()) over this context's values. */
+const formatStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) =>
+  formattingStmt({ ints: intExpr(ctx), printables: printableExpr(ctx), objects: readable(ctx, 'any') }),
+);
 
 // ------------------------------------------------------------------------------------------------
 // Classes and functions
