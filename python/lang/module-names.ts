@@ -36,7 +36,7 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
     'DEBUG_SAVEALL',
     'DEBUG_LEAK',
   ],
-  sys: ['getrefcount', 'getsizeof', '_debugmallocstats', 'argv'],
+  sys: ['getrefcount', 'getrecursionlimit', 'getsizeof', '_debugmallocstats', 'argv'],
   weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref'],
   ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object'],
   pprint: ['pprint', 'pformat'],
