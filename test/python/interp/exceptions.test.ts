@@ -1,25 +1,9 @@
 /** Exceptions on the simulator against python3: stdout, exit status and the printed traceback. */
-import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import path from 'path';
 import { runProgram } from '../../../python/interp/run';
 import { Handlers } from '../../../python/interp/handlers';
 import { EXCEPTION_PROGRAMS } from './exception-programs';
-import { cpython311, describeWithCPython } from '../../support/cpython311';
-
-const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-exc-'));
-
-/** The program run by python3 from a file named after it. */
-function cpython(name: string, source: string): { file: string; stdout: string; stderr: string; exitCode: number } {
-  const file = path.join(dir, `${name.replace(/\W+/g, '_')}.py`);
-  writeFileSync(file, source);
-  const r = spawnSync(cpython311!.executable, [file], {
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONUNBUFFERED: '1' },
-  });
-  return { file, stdout: r.stdout, stderr: r.stderr, exitCode: r.status ?? -1 };
-}
+import { describeWithCPython } from '../../support/cpython311';
+import { runOnCPython } from '../../support/run-cpython';
 
 /** 3.11's position markers under a traceback's source line (`~~^^~~`), which the simulator does not print. */
 function withoutCarets(stderr: string): string {
@@ -31,7 +15,7 @@ function withoutCarets(stderr: string): string {
 
 describeWithCPython('exception programs compared with python3', () => {
   test.each(Object.entries(EXCEPTION_PROGRAMS))('%s', (name, source) => {
-    const real = cpython(name, source);
+    const real = runOnCPython(name, source);
     const sim = runProgram(source, real.file);
     expect(sim.stdout).toBe(real.stdout);
     expect(sim.exitCode).toBe(real.exitCode);
@@ -40,7 +24,7 @@ describeWithCPython('exception programs compared with python3', () => {
 
   test('the comparison catches a handler that keeps its name bound (the exception outlives the handler)', () => {
     const name = 'an exception keeps its traceback, frames and their locals alive';
-    const real = cpython(name, EXCEPTION_PROGRAMS[name]);
+    const real = runOnCPython(name, EXCEPTION_PROGRAMS[name]);
     const unbind = jest.spyOn(Handlers.prototype as unknown as { unbind: () => void }, 'unbind');
     unbind.mockImplementation(() => undefined);
     try {

@@ -4,24 +4,15 @@ import { tmpdir } from 'os';
 import path from 'path';
 import { runProgram } from '../../../python/interp/run';
 import { PROGRAMS, FAILING } from './programs';
-import { cpython311, describeWithCPython, testWithCPython } from '../../support/cpython311';
+import { describeWithCPython, testWithCPython } from '../../support/cpython311';
+import { runOnCPython } from '../../support/run-cpython';
 import { assertFreshBundle, PYMEMLAB } from '../../support/bundle';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-run-'));
 
-function cpython(name: string, source: string) {
-  const file = path.join(dir, `${name.replace(/\W+/g, '_')}.py`);
-  writeFileSync(file, source);
-  const r = spawnSync(cpython311!.executable, [file], {
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONUNBUFFERED: '1' },
-  });
-  return { file, stdout: r.stdout, stderr: r.stderr, exitCode: r.status };
-}
-
 describeWithCPython('programs compared with python3', () => {
   test.each(Object.entries(PROGRAMS))('%s: stdout identical to python3', (name, source) => {
-    const real = cpython(name, source);
+    const real = runOnCPython(name, source);
     expect(real.exitCode).toBe(0);
     const sim = runProgram(source, real.file);
     expect(sim.stderr).toBe('');
@@ -38,7 +29,7 @@ describe.each(Object.entries(FAILING))('%s', (name, { source, lastLine }) => {
     expect(sim.stderr).not.toMatch(/\n\s+at /);
   });
   testWithCPython('stdout and exit status match python3', () => {
-    const real = cpython(name, source);
+    const real = runOnCPython(name, source);
     const sim = runProgram(source, real.file);
     expect(sim.stdout).toBe(real.stdout);
     expect(sim.exitCode).toBe(real.exitCode);
