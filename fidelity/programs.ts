@@ -3,7 +3,8 @@
  * built as subset ASTs and printed with `unparse`. They exercise the memory manager: classes with
  * `__slots__`, `__init__` and printing / resurrecting `__del__`, object graphs with cycles,
  * `del`, weakrefs with callbacks, the gc module (collect, counts, thresholds, callbacks,
- * DEBUG_SAVEALL, freeze, tracking), `sys.getrefcount` and `sys.getsizeof`, loops and errors.
+ * DEBUG_SAVEALL, freeze, tracking), `sys.getrefcount` and `sys.getsizeof`, loops and errors,
+ * exceptions caught by `try` statements (./exceptions.ts).
  *
  * Every program must print the same thing on every CPython 3.11 run and stay inside what the
  * simulator can reproduce (docs/cpython-3.11-evaluation-facts.md), also after shrinking drops any
@@ -28,6 +29,7 @@ import fc from 'fast-check';
 import type { BinOperator, Expr, Stmt } from '../python/lang';
 import { unparse } from '../python/lang';
 import * as py from './pyast';
+import { tryStmt, withLoopElse } from './exceptions';
 
 /** A generated program: its statements after the prelude, and its full source text. */
 export interface FidelityProgram {
@@ -1153,7 +1155,10 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(4, sysStmt(ctx)),
     w(4, printStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
-    compound ? w(module ? 4 : 2, controlStmt(ctx)) : null,
+    compound ? w(module ? 4 : 2, withLoopElse(controlStmt(ctx))) : null,
+    compound
+      ? w(2, tryStmt(fc.array(stmtGroup({ ...ctx, depth: ctx.depth + 1 }), { maxLength: 2 }).map((g) => g.flat())))
+      : null,
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
   ]);
 });
