@@ -233,6 +233,18 @@ export class Runtime {
     return op;
   }
 
+  /**
+   * An object standing for one CPython's start-up parked in a cache before the program began (the
+   * slice cache's): it needs memory in the simulator, but taking it costs no gc count, as a reuse.
+   */
+  allocStartupShell(type: PyType): PyObject {
+    const address = this.allocator !== null ? this.allocator.malloc(basicSize(this.profile, type, 0)) : 0;
+    const op = this.newObject(type);
+    op.address = address;
+    if (this.listeners.length > 0) this.emit({ kind: 'alloc', id: op.id, type: type.name });
+    return op;
+  }
+
   /** Reuse an object shell from a free list (_Py_NewReference): no allocation, no gc count. */
   reuse(op: PyObject): PyObject {
     op.gcFlags = 0;

@@ -106,6 +106,7 @@ export const SIZES = {
   },
   PyGetSetDescrObject: { expr: 'sizeof(PyGetSetDescrObject)', file: 'Include/descrobject.h', bytes: words(6) },
   rangeobject: { expr: 'sizeof(rangeobject)', file: 'Objects/rangeobject.c', bytes: words(6) },
+  PySliceObject: { expr: 'sizeof(PySliceObject) (start, stop, step)', file: 'Include/sliceobject.h', bytes: words(5) },
   _PyDictViewObject: { expr: 'sizeof(_PyDictViewObject)', file: 'Include/internal/pycore_dict.h', bytes: words(3) },
   PyFrameObject: {
     expr: 'sizeof(PyFrameObject), the model of a frame object (no locals-plus slots)',
@@ -136,6 +137,7 @@ const FIXED: Partial<Record<Kind, { readonly struct: CSize; readonly gcHead: boo
   [Kind.Code]: { struct: SIZES.PyCodeObject, gcHead: false },
   [Kind.Descriptor]: { struct: SIZES.PyGetSetDescrObject, gcHead: true },
   [Kind.Range]: { struct: SIZES.rangeobject, gcHead: false },
+  [Kind.Slice]: { struct: SIZES.PySliceObject, gcHead: true },
   [Kind.DictView]: { struct: SIZES._PyDictViewObject, gcHead: true },
   [Kind.Frame]: { struct: SIZES.PyFrameObject, gcHead: false },
   [Kind.Traceback]: { struct: SIZES.PyTracebackObject, gcHead: true },

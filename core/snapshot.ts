@@ -94,20 +94,22 @@ export class HeapObserver {
  * snapshots the heap after every step: reusing the unchanged ones saves building them again, and
  * lets whoever compares snapshots see at once that they did not change.
  */
-const leafViews = new WeakMap<PyObject, ObjectView>();
+function keptView(op: PyObject): ObjectView | null {
+  return op.leafView as ObjectView | null;
+}
 
 /** The view of `op`, reused from the previous snapshot when `op` is a leaf whose fields are unchanged. */
 function objectView(op: PyObject): ObjectView {
-  const kept = leafViews.get(op);
+  const kept = keptView(op);
   if (
-    kept !== undefined &&
+    kept !== null &&
     kept.refcnt === op.refcnt &&
     kept.tracked === (op.gcNext !== null) &&
     kept.finalized === ((op.gcFlags & GcFlag.Finalized) !== 0)
   )
     return kept;
   const view = freshView(op);
-  if (!view.isGC && view.referents.length === 0 && view.weakReferent === undefined) leafViews.set(op, view);
+  if (!view.isGC && view.referents.length === 0 && view.weakReferent === undefined) op.leafView = view;
   return view;
 }
 
@@ -150,44 +152,63 @@ function generationView(head: PyObject, threshold: number, count: number, limit:
 }
 
 /**
- * Objects that may be idle: held by the runtime, with a refcount that is exactly its hold, not GC,
- * not tracked, never finalized. liveViews keeps those that are live leaves no live object refers
- * to (the small-int cache, None, True and False until something uses them): their state follows
- * from that alone, and they are most of a fresh heap.
+ * Whether `op` is idle, given that no live object refers to it: a live leaf held only by the
+ * runtime (its refcount is exactly the runtime's hold), untracked and never finalized, whose view
+ * is the one kept from before (the small-int cache, None, True and False until something uses
+ * them). Its state follows from that alone, and such objects are most of a fresh heap.
  */
-function idleCandidates(rt: Runtime): Set<PyObject> {
-  const candidates = new Set<PyObject>();
-  for (const [op, count] of rt.external)
-    if (op.refcnt === count && !op.type.isGC && op.gcNext === null && (op.gcFlags & GcFlag.Finalized) === 0)
-      candidates.add(op);
-  return candidates;
+function isIdle(op: PyObject, hold: number | undefined): boolean {
+  const kept = keptView(op);
+  return (
+    kept !== null &&
+    op.refcnt === hold &&
+    kept.refcnt === hold &&
+    op.gcNext === null &&
+    !kept.tracked &&
+    !kept.finalized &&
+    (op.gcFlags & GcFlag.Finalized) === 0
+  );
+}
+
+/** The live objects' views in refchain order, and the ids some live object refers to. */
+interface LiveViews {
+  readonly objects: ObjectView[];
+  /** Ids the kept objects refer to: an idle object among them is not left out. */
+  readonly referred: ReadonlySet<number>;
 }
 
 /**
- * The views of the live objects in refchain order and the idle objects left out of them. Only
+ * The views of the live objects in refchain order, without the idle ones when `omitIdle`. Only
  * objects on the refchain are looked at: one the runtime still holds after it was freed keeps its
- * root, so that the dangling reference shows.
+ * root, so that the dangling reference shows. Idle objects are noted by position in one walk and
+ * dropped after it, once it is known which of them some live object refers to.
  */
-function liveViews(rt: Runtime, omitIdle: boolean): { objects: ObjectView[]; idle: ReadonlySet<PyObject> } {
-  const candidates = omitIdle ? idleCandidates(rt) : new Set<PyObject>();
-  const objects: ObjectView[] = [];
+function liveViews(rt: Runtime, omitIdle: boolean): LiveViews {
+  const all: ObjectView[] = [];
+  const idleAt: number[] = [];
   const referred = new Set<number>();
-  const idle = new Set<PyObject>();
   for (const op of rt.liveObjects()) {
     const view = objectView(op);
-    objects.push(view);
-    if (candidates.has(op) && leafViews.get(op) === view) idle.add(op);
+    if (omitIdle && view.referents.length === 0 && isIdle(op, rt.external.get(op))) idleAt.push(all.length);
     else for (const r of view.referents) referred.add(r);
+    all.push(view);
   }
-  for (const op of idle) if (referred.has(op.id)) idle.delete(op);
-  if (idle.size === 0) return { objects, idle };
-  const left = new Set([...idle].map((op) => op.id));
-  return { objects: objects.filter((o) => !left.has(o.id)), idle };
+  if (idleAt.length === 0) return { objects: all, referred };
+  const objects: ObjectView[] = [];
+  let next = 0;
+  for (let i = 0; i < all.length; i++) {
+    if (next < idleAt.length && idleAt[next] === i) {
+      next++;
+      if (!referred.has(all[i].id)) continue;
+    }
+    objects.push(all[i]);
+  }
+  return { objects, referred };
 }
 
 export interface SnapshotOptions {
   /**
-   * Leave out idle objects (see idleCandidates) and the runtime's references to them: a check that
+   * Leave out idle objects (see isIdle) and the runtime's references to them: a check that
    * snapshots the heap after every step judges the few dozen objects that can change, not the
    * hundreds that cannot. An idle object that is used again (referred to, or its count changed)
    * is in the snapshot again.
@@ -202,7 +223,8 @@ export function takeSnapshot(
   clearedSinceLast: number[] = [],
   options: SnapshotOptions = {},
 ): HeapSnapshot {
-  const { objects, idle } = liveViews(rt, options.omitIdle === true);
+  const omitIdle = options.omitIdle === true;
+  const { objects, referred } = liveViews(rt, omitIdle);
   const roots: RootView[] = [];
   for (const frame of rt.frames) {
     frame.locals.forEach((value, i) => {
@@ -214,7 +236,8 @@ export function takeSnapshot(
     );
   }
   for (const [op, count] of rt.external)
-    if (!idle.has(op)) roots.push({ kind: 'runtime', where: 'runtime', target: op.id, count });
+    if (!(omitIdle && isIdle(op, count) && !referred.has(op.id)))
+      roots.push({ kind: 'runtime', where: 'runtime', target: op.id, count });
   const gc = rt.gc;
   const generations = [
     ...gc.generations.map((g) => generationView(g.head, g.threshold, g.count, rt.liveCount)),

@@ -6,6 +6,7 @@
 import type { Check, CheckComponents, Verdict } from '../core/checks/check';
 import type { HeapObservation } from '../core/checks/heap-observe';
 import { Deadline } from '../core/checks/deadline';
+import { LRUCache } from 'lru-cache';
 import { heapText } from './heap-text';
 import type { LoadedStudent } from './sandbox';
 import { anyCheck, type ExerciseCheck, type Mismatch } from './types';
@@ -48,7 +49,7 @@ function mismatchOf(verdict: Verdict, heap: string | undefined): Mismatch {
 const EXPECTED_KEPT = 256;
 
 /** The reference's observations of a core check, by operations, shared by every exercise that uses it. */
-const expectedByCheck = new WeakMap<object, Map<string, unknown>>();
+const expectedByCheck = new WeakMap<object, LRUCache<string, object, readonly unknown[]>>();
 
 /**
  * The reference's observation of `ops`, computed once. A grader runs every check of a submission
@@ -57,19 +58,15 @@ const expectedByCheck = new WeakMap<object, Map<string, unknown>>();
  * computing its side again would only repeat the same work. Least recently used entries go first.
  */
 function referenceObservation<Op, Observation>(check: Check<Op, Observation>, ops: readonly Op[]): Observation {
-  let kept = expectedByCheck.get(check) as Map<string, Observation> | undefined;
-  if (kept === undefined) expectedByCheck.set(check, (kept = new Map()));
-  const key = JSON.stringify(ops);
-  const hit = kept.get(key);
-  if (hit !== undefined) {
-    kept.delete(key);
-    kept.set(key, hit);
-    return hit;
+  let kept = expectedByCheck.get(check);
+  if (kept === undefined) {
+    kept = new LRUCache({
+      max: EXPECTED_KEPT,
+      memoMethod: (_key, _stale, { context }) => check.observe({}, context as readonly Op[], Deadline.none()) as object,
+    });
+    expectedByCheck.set(check, kept);
   }
-  const observation = check.observe({}, ops, Deadline.none());
-  kept.set(key, observation);
-  if (kept.size > EXPECTED_KEPT) kept.delete(kept.keys().next().value!);
-  return observation;
+  return kept.memo(JSON.stringify(ops), { context: ops }) as Observation;
 }
 
 export function fromCoreCheck<Op, Observation>(spec: CoreCheckSpec<Op, Observation>): ExerciseCheck {

@@ -30,6 +30,8 @@ import type { BinOperator, Expr, Stmt } from '../python/lang';
 import { unparse } from '../python/lang';
 import * as py from './pyast';
 import { tryStmt, withLoopElse } from './exceptions';
+import { sliceStmt } from './slices';
+import { annotatedBind } from './annotations';
 
 /** A generated program: its statements after the prelude, and its full source text. */
 export interface FidelityProgram {
@@ -1146,9 +1148,21 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
       w(1, jumpStmt(ctx)),
     ]);
   }
+  const slice = sliceStmt({
+    objectLists: readable(ctx, 'olist'),
+    objectListTargets: writable(ctx, 'olist'),
+    printableLists: readable(ctx, 'plist'),
+    mayGrow: !ctx.noGrow,
+    object: objExpr(ctx),
+  });
+  // A name declared global in a function cannot be annotated there (a SyntaxError).
+  const annotatable = writable(ctx, 'int').filter((n) => ctx.scope !== 'h' || !H_GLOBALS.includes(n));
+  const annotated = annotatedBind(annotatable, intExpr(ctx));
   return choose<Stmt[]>([
     w(8, bindStmt(ctx)),
     w(8, graphStmt(ctx)),
+    slice ? w(2, slice) : null,
+    annotated ? w(1, annotated) : null,
     w(4, delStmt(ctx)),
     w(3, weakrefStmt(ctx)),
     w(6, gcStmt(ctx)),

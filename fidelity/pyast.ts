@@ -52,6 +52,14 @@ export function dotted(path: string, ctx: Ctx = 'Load'): Expr {
   return e;
 }
 
+/** `lower:upper:step` for a subscript; null leaves a part out. */
+export const slice = (lower: Expr | null, upper: Expr | null, step: Expr | null): Expr => ({
+  kind: 'Slice',
+  lower,
+  upper,
+  step,
+  ...P,
+});
 export const bin = (left: Expr, op: BinOperator, right: Expr): Expr => ({ kind: 'BinOp', left, op, right, ...P });
 export const neg = (operand: Expr): Expr => ({ kind: 'UnaryOp', op: 'USub', operand, ...P });
 export const not = (operand: Expr): Expr => ({ kind: 'UnaryOp', op: 'Not', operand, ...P });
@@ -103,6 +111,15 @@ export const aug = (target: Expr, op: BinOperator, value: Expr): Stmt => ({
   target: withCtx(target, 'Store'),
   op,
   value,
+  ...P,
+});
+/** `target: annotation = value` (a plain name target, so `simple`). */
+export const annAssign = (target: string, annotation: Expr, value: Expr | null): Stmt => ({
+  kind: 'AnnAssign',
+  target: name(target, 'Store'),
+  annotation,
+  value,
+  simple: true,
   ...P,
 });
 export const expr = (value: Expr): Stmt => ({ kind: 'Expr', value, ...P });

@@ -4,6 +4,7 @@
  * first step at which they differ is reported with what differs, named by a stable `what` (the
  * reason is 'differs-from-reference:<what>'), and what each side did, in words.
  */
+import equal from 'fast-deep-equal';
 import type { HeapSnapshot, ObjectView } from '../snapshot';
 import type { WorldEvent } from '../model/heap/world';
 import type { HeapObservation, HeapStep } from './heap-observe';
@@ -187,10 +188,25 @@ export function compareStep(reference: HeapStep, observed: HeapStep, step: numbe
   return null;
 }
 
-/** The first step at which the two observations differ (over the steps both completed), or null. */
-export function firstDifference(reference: HeapObservation, observed: HeapObservation): Difference | null {
+/**
+ * For each step both observations completed, whether the two are the same plain data: heap,
+ * events and result. A component that agrees with the reference agrees at nearly every step, and
+ * telling that is one walk over both steps, where compareStep indexes both heaps and compares them
+ * field by field.
+ */
+export function agreeingSteps(reference: HeapObservation, observed: HeapObservation): boolean[] {
   const n = Math.min(reference.steps.length, observed.steps.length);
-  for (let i = 0; i < n; i++) {
+  return Array.from({ length: n }, (_, i) => equal(reference.steps[i], observed.steps[i]));
+}
+
+/** The first step at which the two observations differ (over the steps both completed), or null. */
+export function firstDifference(
+  reference: HeapObservation,
+  observed: HeapObservation,
+  agreeing: readonly boolean[] = agreeingSteps(reference, observed),
+): Difference | null {
+  for (let i = 0; i < agreeing.length; i++) {
+    if (agreeing[i]) continue;
     const d = compareStep(reference.steps[i], observed.steps[i], i);
     if (d !== null) return d;
   }

@@ -18,6 +18,13 @@ export class FreeLists {
   readonly floats: PyObject[] = [];
   /** tuples[n] holds dead tuples of size n (1..tupleFreeListSizes). */
   readonly tuples: PyObject[][];
+  /**
+   * interp->slice_cache: one dead slice. `startupSlice` stands for the one CPython's start-up left
+   * there (the simulator has no start-up to make it): the first slice taken allocates memory but
+   * no gc count, as reusing it would.
+   */
+  private slice: PyObject | null = null;
+  private startupSlice = true;
 
   constructor(private readonly profile: Profile) {
     this.tuples = Array.from({ length: profile.tupleFreeListSizes + 1 }, () => []);
@@ -65,6 +72,27 @@ export class FreeLists {
   popTuple(size: number): PyObject | undefined {
     if (size < 1 || size > this.profile.tupleFreeListSizes) return undefined;
     return this.tuples[size].pop();
+  }
+
+  /** A shell for a new slice: the cached one, or null to allocate (see `startupSlice`). */
+  takeSlice(): PyObject | null {
+    const op = this.slice;
+    this.slice = null;
+    return op;
+  }
+
+  /** Whether the next slice allocation is the start-up slice (counted no more than a reuse). */
+  takeStartupSlice(): boolean {
+    const had = this.startupSlice;
+    this.startupSlice = false;
+    return had;
+  }
+
+  /** slice_dealloc's cache: a dead slice is kept when the cache is empty. */
+  parkSlice(op: PyObject): boolean {
+    if (this.slice !== null || this.startupSlice) return false;
+    this.slice = op;
+    return true;
   }
 
   /** Every parked shell, emptied out of the lists (for clear_freelists to free them). */

@@ -24,6 +24,7 @@ export function hashKey(op: PyObject): string {
     case Kind.List:
     case Kind.Dict:
     case Kind.Set:
+    case Kind.Slice:
       throw new PyException('TypeError', `unhashable type: '${op.type.name}'`);
     default:
       return `o${op.id}`;

@@ -46,6 +46,8 @@ export const enum Kind {
   Exception = 23,
   /** float (PyFloatObject): not a GC type; dead floats go to the float free list. */
   Float = 24,
+  /** slice objects (PySliceObject): GC objects holding start, stop and step. */
+  Slice = 25,
 }
 
 export const KIND_NAMES: Readonly<Record<number, string>> = {
@@ -74,4 +76,5 @@ export const KIND_NAMES: Readonly<Record<number, string>> = {
   [Kind.Traceback]: 'traceback',
   [Kind.Exception]: 'BaseException',
   [Kind.Float]: 'float',
+  [Kind.Slice]: 'slice',
 };

@@ -77,6 +77,12 @@ export class PyObject {
   freed = false;
   /** Iterator position. */
   index = 0;
+  /**
+   * The view a heap snapshot last made of this object when it was a leaf (core/snapshot.ts), reused
+   * while its fields stay the same. Kept here, not in a side table, because a check snapshots the
+   * whole heap after every step and the lookup is most of the cost of an unchanged object.
+   */
+  leafView: object | null = null;
 
   constructor(id: number, type: PyType) {
     this.id = id;

@@ -65,6 +65,7 @@ export const TYPES = {
   code: staticType(Kind.Code, false, true),
   descriptor: staticType(Kind.Descriptor, true, false),
   range: staticType(Kind.Range, false, false),
+  slice: staticType(Kind.Slice, true, false),
   frame: staticType(Kind.Frame, true, false),
   traceback: staticType(Kind.Traceback, true, false),
   exception: staticType(Kind.Exception, true, false),

@@ -15,6 +15,7 @@ import { clearWeakRefs, clearWeakref } from '../objects/weakrefobject';
 import { trashcanBegin, trashcanEnd } from './trashcan';
 import { freeKeys } from '../objects/dict';
 import { removeSubclass } from '../objects/classobject';
+import { releaseSliceParts } from '../objects/sliceobject';
 
 /** The reference tp_dealloc of every type, as the `dealloc` component. */
 export class ReferenceDeallocator implements Deallocator {
@@ -50,6 +51,11 @@ export function tpDealloc(rt: Runtime, op: PyObject): void {
     case Kind.Code:
       for (const c of op.items!.splice(0)) rt.decref(c);
       return release(rt, op);
+    case Kind.Slice:
+      // slice_dealloc: the parts go, then the shell fills the slice cache if it is empty.
+      rt.untrack(op);
+      releaseSliceParts(rt, op);
+      return rt.freelists.parkSlice(op) ? die(rt, op) : release(rt, op);
     case Kind.Function:
       // func_dealloc: weakrefs, func_clear (globals, defaults, closure, annotations), then the code object.
       rt.untrack(op);

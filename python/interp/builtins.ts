@@ -37,11 +37,13 @@ import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import type { Interpreter } from './interpreter';
 import { intValue, isTrue, pyEquals } from './abstract';
+import { formatBuiltins } from './format-builtins';
+import { strMethod } from './str-methods';
 import { builtinExceptionClass, callExceptionClass } from './exceptions';
 import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
-type MethodImpl = (self: PyObject, args: PyObject[]) => PyObject;
+type MethodImpl = (self: PyObject, args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 
 function arity(name: string, args: PyObject[], min: number, max: number): void {
   if (args.length < min || args.length > max) {
@@ -102,8 +104,10 @@ export class Builtins {
         false,
       ),
     );
+    for (const f of formatBuiltins(rt)) add(f.name, fn(f.name, f.call, false));
     for (const [name, impl] of numericBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, type] of [
+      ['type', TYPES.type],
       ['int', TYPES.int],
       ['float', TYPES.float],
       ['str', TYPES.str],
@@ -353,6 +357,10 @@ export class Builtins {
           : args[0].type.kind === Kind.Str
             ? rt.newRef(args[0])
             : rt.str(pyStr(rt, args[0]));
+      case TYPES.type:
+        // type(x): the object's class (type_new's one-argument form); three arguments are outside the subset
+        if (args.length !== 1) throw new PyException('TypeError', 'type() takes 1 argument in pymemlab');
+        return rt.newRef(args[0].type.typeObject ?? rt.staticTypeObject(args[0].type));
       case TYPES.bool:
         arity(name, args, 0, 1);
         return rt.bool(args.length === 1 && isTrue(args[0]));
@@ -407,9 +415,11 @@ export class Builtins {
     if (list.items!.length < list.allocated) listResize(rt, list, list.items!.length);
   }
 
-  /** The implementation of `obj.name(...)` for list and dict methods, or undefined. */
+  /** The implementation of `obj.name(...)` for str, list, set and dict methods, or undefined. */
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
+    if (obj.type.kind === Kind.Str)
+      return strMethod(rt, { getAttr: (o, a) => this.interp.getAttr(o, a), collect: (it) => this.collect(it) }, name);
     if (obj.type.kind === Kind.List) {
       switch (name) {
         case 'append':
@@ -500,7 +510,7 @@ export class Builtins {
     if (impl === undefined) return undefined;
     const rt = this.rt;
     // m_self: the method object holds obj for as long as it lives, so the closure may use it.
-    const op = rt.builtin(name, (args) => impl(obj, args));
+    const op = rt.builtin(name, (args) => impl(obj, args, []));
     op.refs = [rt.newRef(obj)];
     return op;
   }

@@ -243,6 +243,16 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           expr(e.value);
           expr(e.slice);
           return;
+        case 'Slice':
+          for (const part of [e.lower, e.upper, e.step]) if (part !== null) expr(part);
+          return;
+        case 'JoinedStr':
+          e.values.forEach(expr);
+          return;
+        case 'FormattedValue':
+          expr(e.value);
+          if (e.formatSpec !== null) expr(e.formatSpec);
+          return;
         case 'ListComp':
         case 'SetComp':
         case 'DictComp':

@@ -134,6 +134,18 @@ export function foldExpr(e: A.Expr): A.Expr {
       e.value = foldExpr(e.value);
       e.slice = foldExpr(e.slice);
       return e;
+    case 'Slice':
+      e.lower = e.lower && foldExpr(e.lower);
+      e.upper = e.upper && foldExpr(e.upper);
+      e.step = e.step && foldExpr(e.step);
+      return e;
+    case 'JoinedStr':
+      e.values = e.values.map(foldExpr);
+      return e;
+    case 'FormattedValue':
+      e.value = foldExpr(e.value);
+      if (e.formatSpec !== null) foldExpr(e.formatSpec);
+      return e;
     case 'ListComp':
     case 'SetComp':
     case 'GeneratorExp':

@@ -46,8 +46,13 @@ import { asRaise, lastException, normalizeException, PyRaise, tracebackHere } fr
 import { FrameObjects, tracebackEntries, tracebackFrame, tracebackNext } from './traceback';
 import { Handlers } from './handlers';
 import { baseExceptionInit, exceptionGetAttr, exceptionSetAttr, isExceptionClass } from './exceptions';
+import { buildString, formatValue } from './format-value';
 import { functionAnnotations, setupAnnotations } from './annotations';
+import { getSlice, setSlice, slices } from './slicing';
+import { newSlice } from '../../core/objects/sliceobject';
 import { callComprehension } from './comprehensions';
+
+const NO_KEYWORDS: [string, PyObject][] = [];
 
 /** The program ran past its step limit. */
 export class StepLimitExceeded extends Error {}
@@ -490,7 +495,8 @@ export class Interpreter {
     const container = this.pop();
     const value = this.pop();
     try {
-      if (container.type.kind === Kind.List) listSetItem(rt, container, this.index(key, 'list'), value);
+      if (container.type.kind === Kind.List && key.type.kind === Kind.Slice) setSlice(rt, container, key, value);
+      else if (container.type.kind === Kind.List) listSetItem(rt, container, this.index(key, 'list'), value);
       else if (container.type.kind === Kind.Dict) dictSetItem(rt, container, key, value);
       else throw new PyException('TypeError', `'${container.type.name}' object does not support item assignment`);
     } finally {
@@ -550,7 +556,8 @@ export class Interpreter {
         const key = this.pop();
         const container = this.pop();
         try {
-          if (container.type.kind === Kind.List) listDelItem(rt, container, this.index(key, 'list'));
+          if (container.type.kind === Kind.List && key.type.kind === Kind.Slice) setSlice(rt, container, key, null);
+          else if (container.type.kind === Kind.List) listDelItem(rt, container, this.index(key, 'list'));
           else if (container.type.kind === Kind.Dict) dictDelItem(rt, container, key);
           else throw new PyException('TypeError', `'${container.type.name}' object doesn't support item deletion`);
         } finally {
@@ -660,11 +667,39 @@ export class Interpreter {
       }
       case 'Call':
         return this.call(e);
+      case 'Slice':
+        return this.buildSlice(e);
+      case 'JoinedStr':
+        for (const v of e.values) this.eval(v);
+        // a single value is the f-string itself (no BUILD_STRING)
+        if (e.values.length !== 1) this.push(buildString(rt, this.popN(e.values.length)));
+        return;
+      case 'FormattedValue': {
+        this.eval(e.value);
+        if (e.formatSpec !== null) this.eval(e.formatSpec);
+        const spec = e.formatSpec !== null ? this.pop() : null;
+        this.push(formatValue(rt, this.pop(), e.conversion, spec));
+        return;
+      }
       case 'ListComp':
       case 'SetComp':
       case 'DictComp':
         return callComprehension(this, e);
     }
+  }
+
+  /** BUILD_SLICE 2 or 3: the parts (None for a missing one) become a slice object. */
+  private buildSlice(e: A.Slice): void {
+    const rt = this.rt;
+    const parts = e.step === null ? [e.lower, e.upper] : [e.lower, e.upper, e.step];
+    for (const part of parts) {
+      if (part === null) this.push(rt.none());
+      else this.eval(part);
+    }
+    const popped = this.popN(parts.length);
+    const [start, stop, step] = popped;
+    this.push(newSlice(rt, start, stop, step ?? rt.None));
+    for (const part of popped) rt.decref(part);
   }
 
   /** Pop n values, returned bottom first (the caller owns them). */
@@ -749,8 +784,10 @@ export class Interpreter {
         );
       const found = classLookup(rt, obj.type.typeObject!, attr);
       if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
+    } else if (kind === Kind.Type && attr === '__name__') {
+      // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
+      return rt.str((obj.value as string).split('.').pop()!);
     } else if (kind === Kind.Type && !rt.external.has(obj)) {
-      if (attr === '__name__') return rt.str(obj.value as string);
       if (attr === '__dict__') return rt.newRef(typeDict(obj)!);
       const found = classLookup(rt, obj, attr);
       if (found !== undefined) return rt.newRef(found);
@@ -793,6 +830,7 @@ export class Interpreter {
     const key = this.pop();
     const container = this.pop();
     try {
+      if (slices(container, key)) return this.push(getSlice(rt, container, key));
       let result: PyObject;
       switch (container.type.kind) {
         case Kind.List:
@@ -899,15 +937,22 @@ export class Interpreter {
           return;
         }
       } else if (obj.type.kind !== Kind.Type && obj.type.kind !== Kind.Module) {
-        const native = this.builtins.methodCall(obj, f.attr);
+        // only str methods take keyword arguments; other calls with keywords go the general way
+        const native =
+          e.keywords.length === 0 || obj.type.kind === Kind.Str ? this.builtins.methodCall(obj, f.attr) : undefined;
         if (native !== undefined) {
           for (const a of e.args) this.eval(a);
-          const args = this.popN(e.args.length);
+          for (const k of e.keywords) this.eval(k.value);
+          const all = this.popN(e.args.length + e.keywords.length);
           const self = this.pop();
           try {
-            this.push(native(self, args));
+            if (e.keywords.length === 0) this.push(native(self, all, NO_KEYWORDS));
+            else {
+              const kwargs = e.keywords.map((k, i): [string, PyObject] => [k.arg, all[e.args.length + i]]);
+              this.push(native(self, all.slice(0, e.args.length), kwargs));
+            }
           } finally {
-            for (const a of args) rt.decref(a);
+            for (const a of all) rt.decref(a);
             rt.decref(self);
           }
           return;

@@ -11,6 +11,8 @@ import { newDict } from '../../core/objects/dict';
 import { newList } from '../../core/objects/list';
 import { methodFunc, methodSelf } from '../../core/objects/funcobject';
 import { rangeBounds } from '../../core/objects/rangeobject';
+import { classLookup } from '../../core/objects/classobject';
+import { PyException } from '../../core/errors';
 import { exceptionArgs, isKeyError } from './exceptions';
 import { floatRepr, floatValue } from '../../core/objects/floatobject';
 
@@ -62,7 +64,29 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
         : `<weakref at ${rt.addressOf(op)}; to '${target.type.name}' at ${rt.addressOf(target)}>`;
     }
     default:
+      if (!observe && op.type.kind === Kind.Instance) {
+        const own = userText(rt, op, '__repr__');
+        if (own !== null) return own;
+      }
       return `<${op.type.kind === Kind.Instance ? '__main__.' : ''}${op.type.name} object at ${rt.addressOf(op)}>`;
+  }
+}
+
+/**
+ * slot_tp_repr / slot_tp_str: a class's own `__repr__` or `__str__`, called with the instance
+ * (a frame of its own); null when the class defines none. Its result must be a str.
+ */
+function userText(rt: Runtime, op: PyObject, name: '__repr__' | '__str__'): string | null {
+  const cls = op.type.typeObject;
+  const method = cls ? classLookup(rt, cls, name) : undefined;
+  if (method === undefined) return null;
+  const result = rt.call(method, [op]);
+  try {
+    if (result.type.kind !== Kind.Str)
+      throw new PyException('TypeError', `${name} returned non-string (type ${result.type.name})`);
+    return result.value as string;
+  } finally {
+    rt.decref(result);
   }
 }
 
@@ -114,10 +138,11 @@ function containerRepr(rt: Runtime, op: PyObject, active: Set<PyObject>, observe
   }
 }
 
-/** str(): a str prints as itself, an exception as its message; everything else as its repr. */
+/** str(): a str prints as itself, an exception as its message, an instance by its class's `__str__` if any; everything else as its repr. */
 export function pyStr(rt: Runtime, op: PyObject): string {
   if (op.type.kind === Kind.Exception) return exceptionStr(rt, op);
-  return op.type.kind === Kind.Str ? (op.value as string) : pyRepr(rt, op);
+  if (op.type.kind === Kind.Str) return op.value as string;
+  return (op.type.kind === Kind.Instance ? userText(rt, op, '__str__') : null) ?? pyRepr(rt, op);
 }
 
 /** BaseException_str: '' for no argument, str of the one argument (KeyError: its repr), else the args tuple. */

@@ -237,7 +237,10 @@ export type Expr<X = never> =
   | Constant
   | Attribute<X>
   | Subscript<X>
+  | Slice<X>
   | Name
+  | JoinedStr<X>
+  | FormattedValue<X>
   | ListComp<X>
   | SetComp<X>
   | DictComp<X>
@@ -336,10 +339,32 @@ export interface Subscript<X = never> extends Pos {
   ctx: Ctx;
 }
 
+/** `lower:upper:step` as a subscript (Python's `ast.Slice`); each part may be missing. */
+export interface Slice<X = never> extends Pos {
+  kind: 'Slice';
+  lower: Expr<X> | null;
+  upper: Expr<X> | null;
+  step: Expr<X> | null;
+}
+
 export interface Name extends Pos {
   kind: 'Name';
   id: string;
   ctx: Ctx;
+}
+
+/** An f-string: str Constants and FormattedValues, in order (BUILD_STRING joins them). */
+export interface JoinedStr<X = never> extends Pos {
+  kind: 'JoinedStr';
+  values: Expr<X>[];
+}
+
+/** One replacement field of an f-string (FORMAT_VALUE): `{value!conversion:formatSpec}`. */
+export interface FormattedValue<X = never> extends Pos {
+  kind: 'FormattedValue';
+  value: Expr<X>;
+  conversion: 's' | 'r' | 'a' | null;
+  formatSpec: JoinedStr<X> | null;
 }
 
 /** One `for target in iter if ifs...` clause of a comprehension (Python's `ast.comprehension`). */

@@ -28,7 +28,7 @@ export function compileError(tree: PModule, source: SourceText): SyntaxErrorInfo
     });
   };
   try {
-    symbolTable(tree.body, new Map(), fail);
+    symbolTable(tree.body, moduleScope(), fail);
     compileBlock(tree.body, { inFunction: false, inLoop: false }, fail);
     return null;
   } catch (e) {
@@ -39,14 +39,22 @@ export function compileError(tree: PModule, source: SourceText): SyntaxErrorInfo
 
 type Fail = (at: Pos, msg: string) => never;
 
-/** What a scope has seen of a name so far (CPython's DEF_PARAM, USE, DEF_LOCAL flags). */
-type Seen = 'param' | 'use' | 'local';
+/** What a scope has seen of a name so far (CPython's DEF_PARAM, USE, DEF_LOCAL, DEF_ANNOT, DEF_GLOBAL flags). */
+type Seen = 'param' | 'use' | 'local' | 'annot' | 'global';
 type Scope = Map<string, Set<Seen>>;
 
 function see(scope: Scope, name: string, how: Seen): void {
   const flags = scope.get(name) ?? new Set<Seen>();
   flags.add(how);
   scope.set(name, flags);
+}
+
+/** The module's scope: names declared global there may still be annotated. */
+const moduleScopes = new WeakSet<Scope>();
+function moduleScope(): Scope {
+  const scope: Scope = new Map();
+  moduleScopes.add(scope);
+  return scope;
 }
 
 // CPython's symtable pass, reduced to the checks it can fail on in this language.
@@ -57,9 +65,17 @@ function symbolTable(body: PStmt[], scope: Scope, fail: Fail): void {
         const flags = scope.get(name);
         if (flags?.has('param')) fail(s, `name '${name}' is parameter and global`);
         if (flags?.has('use')) fail(s, `name '${name}' is used prior to global declaration`);
+        if (flags?.has('annot')) fail(s, `annotated name '${name}' can't be global`);
         if (flags?.has('local')) fail(s, `name '${name}' is assigned to before global declaration`);
+        see(scope, name, 'global');
       }
       continue;
+    }
+    if (s.kind === 'AnnAssign' && s.simple && s.target.kind === 'Name') {
+      const name = s.target.id;
+      if (scope.get(name)?.has('global') && !moduleScopes.has(scope))
+        fail(s, `annotated name '${name}' can't be global`);
+      see(scope, name, 'annot');
     }
     if (s.kind === 'FunctionDef' || s.kind === 'ClassDef') see(scope, s.name, 'local');
     const parts = stmtParts(s);

@@ -9,8 +9,9 @@
 import type * as A from './ast';
 import type { Pos } from './ast';
 import type { SyntaxErrorInfo, SyntaxErrorKind } from './errors';
-import { decodeStringToken, StringDecodeError } from './strings';
-import type { Token, TokenizerFailure, Tokenized } from './tokenizer';
+import { FStringError, type FStringField, joinedStr, UndecodableEscape } from './fstring';
+import { decodeStringToken, type StringLiteral, StringDecodeError } from './strings';
+import { tokenize, type Token, type TokenizerFailure, type Tokenized } from './tokenizer';
 
 /** A statement block inside a Foreign node; `scope` says whose names it binds. */
 export interface ForeignBlock {
@@ -133,6 +134,7 @@ function exprName(e: PExpr): string {
     case 'BoolOp':
     case 'BinOp':
     case 'UnaryOp':
+    case 'Slice':
       return 'expression';
     case 'Dict':
       return 'dict literal';
@@ -142,6 +144,9 @@ function exprName(e: PExpr): string {
       return 'comparison';
     case 'IfExp':
       return 'conditional expression';
+    case 'JoinedStr':
+    case 'FormattedValue':
+      return 'f-string expression';
     case 'ListComp':
       return 'list comprehension';
     case 'SetComp':
@@ -174,7 +179,6 @@ const FOREIGN_EXPR_NAMES: Record<string, string> = {
   SetComp: 'set comprehension',
   DictComp: 'dict comprehension',
   Dict: 'dict literal',
-  JoinedStr: 'f-string expression',
   Constant: 'literal',
   Ellipsis: 'ellipsis',
   NamedExpr: 'named expression',
@@ -2254,7 +2258,7 @@ class Parser {
         if (!this.expect(':')) return null;
         const upper = this.alt(() => this.expression());
         const step = this.alt(() => this.expect(':') && (this.alt(() => this.expression()) ?? true));
-        return this.foreign('Slice', 'slices', this.span(start), [lower, upper, step === true ? null : step]);
+        return { kind: 'Slice', lower, upper, step: step === true ? null : step, ...this.span(start) };
       }) ?? this.alt(() => this.namedExpression())
     );
   }
@@ -2335,12 +2339,45 @@ class Parser {
       }
       if (decoded.some((d) => d.prefix.bytes !== decoded[0].prefix.bytes))
         this.raiseGeneric('cannot mix bytes and nonbytes literals');
-      if (decoded.some((d) => d.prefix.fstring)) return this.foreign('JoinedStr', 'f-strings', pos, []);
+      if (decoded.some((d) => d.prefix.fstring)) return this.fstring(toks, decoded, pos);
       if (decoded[0].prefix.bytes) return this.foreign('Constant', 'bytes literals', pos, []);
       if (decoded.some((d) => d.value === null))
         return this.foreign('Constant', "'\\N{...}' escapes in strings", pos, []);
       return { kind: 'Constant', value: { type: 'str', value: decoded.map((d) => d.value).join('') }, ...pos };
     });
+  }
+
+  // The f-string's fields are parsed as CPython 3.11 parses them: each expression on its own,
+  // wrapped in parentheses, its positions moved to where it stands in the file.
+  private fstring(toks: Token[], decoded: StringLiteral[], pos: Pos): PExpr {
+    const field = (piece: number, f: FStringField): PExpr => {
+      const t = toks[piece];
+      const body = decoded[piece].body;
+      const prefixLength = t.string.search(/['"]/);
+      const bodyStart = prefixLength + (t.string.length - prefixLength - body.length) / 2;
+      const before = t.string.slice(0, bodyStart + f.offset);
+      const lines = before.split('\n');
+      const lineno = t.lineno + lines.length - 1;
+      const col = (lines.length === 1 ? t.col : 0) + Buffer.byteLength(lines[lines.length - 1]);
+      let tree: PModule;
+      try {
+        tree = parseTokens(tokenize(`(${f.expr})`));
+      } catch (e) {
+        if (e instanceof ParseAbort) this.raiseGeneric(`f-string: ${e.info.msg}`);
+        throw e;
+      }
+      const stmt = tree.body[0];
+      if (tree.body.length !== 1 || stmt.kind !== 'Expr') this.raiseGeneric('f-string: invalid syntax');
+      return movePositions(stmt.value, lineno - 1, col - 1);
+    };
+    try {
+      return joinedStr(decoded, pos, field);
+    } catch (e) {
+      if (e instanceof FStringError) this.raiseGeneric(e.message);
+      if (e instanceof StringDecodeError) this.raiseGeneric(e.message);
+      if (e instanceof UndecodableEscape) return this.foreign('Constant', "'\\N{...}' escapes in strings", pos, []);
+      throw e;
+    }
   }
 
   private group(): PExpr | null {
@@ -3031,3 +3068,22 @@ const BINARY_CONSTRUCTS: Record<string, string> = {
 };
 
 const INT_MAX_STR_DIGITS = 4300;
+
+/** Moves a node parsed on its own to where it stands: lines down, and columns on its first line right. */
+function movePositions<T>(node: T, lines: number, cols: number): T {
+  const seen = new Set<object>();
+  const visit = (n: unknown): void => {
+    if (typeof n !== 'object' || n === null || seen.has(n)) return;
+    seen.add(n);
+    const p = n as Partial<Pos>;
+    if (typeof p.lineno === 'number' && typeof p.endLineno === 'number') {
+      if (p.lineno === 1) p.col! += cols;
+      if (p.endLineno === 1) p.endCol! += cols;
+      p.lineno += lines;
+      p.endLineno += lines;
+    }
+    Object.values(n).forEach(visit);
+  };
+  visit(node);
+  return node;
+}

@@ -4,6 +4,8 @@ export interface StringLiteral {
   prefix: { bytes: boolean; raw: boolean; fstring: boolean };
   /** The decoded value; null for f-strings, bytes, and escapes pymemlab cannot decode (\N{...}). */
   value: string | null;
+  /** The text between the quotes, as written. */
+  body: string;
 }
 
 // Python's str.isprintable() is false for these categories (and true for the space character).
@@ -23,13 +25,13 @@ export function decodeStringToken(token: string): StringLiteral {
   const prefix = { bytes: prefixText.includes('b'), raw: prefixText.includes('r'), fstring: prefixText.includes('f') };
   const quoteLen = token.startsWith(token[quoteAt].repeat(3), quoteAt) && token.length - quoteAt >= 6 ? 3 : 1;
   const body = token.slice(quoteAt + quoteLen, token.length - quoteLen);
-  if (prefix.fstring || prefix.bytes) return { prefix, value: null };
-  return { prefix, value: prefix.raw ? body : decodeEscapes(body) };
+  if (prefix.fstring || prefix.bytes) return { prefix, value: null, body };
+  return { prefix, value: prefix.raw ? body : decodeEscapes(body), body };
 }
 
 // CPython first re-encodes non-ASCII characters as \UXXXXXXXX escapes, then decodes; error
 // positions refer to that re-encoded text, so we count the same way.
-function decodeEscapes(body: string): string | null {
+export function decodeEscapes(body: string): string | null {
   let out = '';
   let pos = 0;
   const chars = Array.from(body);

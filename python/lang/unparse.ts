@@ -1,7 +1,7 @@
 // Prints subset ASTs back as Python source (4-space indents, parentheses only where precedence
 // needs them), so that parsing the output gives the same tree up to positions.
 
-import type { BinOperator, CmpOperator, Comprehension, Expr, Module, Stmt } from './ast';
+import type { BinOperator, CmpOperator, Comprehension, Expr, FormattedValue, JoinedStr, Module, Stmt } from './ast';
 import { isPrintable } from './strings';
 import { floatRepr } from '../../core/objects/floatobject';
 
@@ -257,6 +257,10 @@ function expr(e: Expr, required: Prec): string {
     }
     case 'Subscript':
       return `${expr(e.value, Prec.Atom)}[${expr(e.slice, Prec.Tuple)}]`;
+    case 'Slice': {
+      const part = (x: Expr | null): string => (x === null ? '' : expr(x, Prec.Test));
+      return `${part(e.lower)}:${part(e.upper)}${e.step === null ? '' : `:${part(e.step)}`}`;
+    }
     case 'ListComp':
       return `[${expr(e.elt, Prec.Test)}${clauses(e.generators)}]`;
     case 'SetComp':
@@ -270,6 +274,9 @@ function expr(e: Expr, required: Prec): string {
       return e.value ? `(yield ${expr(e.value, Prec.Tuple)})` : '(yield)';
     case 'Name':
       return e.id;
+    case 'JoinedStr':
+    case 'FormattedValue':
+      return fstring(e);
     case 'Constant':
       switch (e.value.type) {
         case 'int':
@@ -284,6 +291,39 @@ function expr(e: Expr, required: Prec): string {
           return 'None';
       }
   }
+}
+
+/**
+ * An f-string as Python 3.11 can read it back: its expressions may hold neither a backslash nor
+ * the f-string's own quote, so the quote is one their text does not use.
+ */
+function fstring(e: JoinedStr | FormattedValue): string {
+  const values = e.kind === 'JoinedStr' ? e.values : [e];
+  // each character as a str literal writes it, the quote escaped and (outside a spec) braces doubled
+  const literal = (text: string, quote: string, level: number): string =>
+    Array.from(text, (ch) =>
+      ch === quote ? `\\${ch}` : level === 0 && (ch === '{' || ch === '}') ? ch + ch : pyStrRepr(ch).slice(1, -1),
+    ).join('');
+  const fields: string[] = [];
+  const parts = (vs: Expr[], quote: string, level: number): string =>
+    vs
+      .map((v) => {
+        if (v.kind === 'Constant' && v.value.type === 'str') return literal(v.value.value, quote, level);
+        if (v.kind !== 'FormattedValue') throw new Error(`a ${v.kind} cannot stand in an f-string`);
+        const text = expr(v.value, Prec.Test);
+        fields.push(text);
+        const conversion = v.conversion === null ? '' : `!${v.conversion}`;
+        const spec = v.formatSpec === null ? '' : `:${parts(v.formatSpec.values, quote, level + 1)}`;
+        // a space keeps `{{` (a dict or set display first) from reading as an escaped brace
+        return `{${text.startsWith('{') ? ' ' : ''}${text}${conversion}${spec}}`;
+      })
+      .join('');
+  for (const quote of ["'", '"']) {
+    fields.length = 0;
+    const text = parts(values, quote, 0);
+    if (!fields.some((f) => f.includes(quote) || f.includes('\\'))) return `f${quote}${text}${quote}`;
+  }
+  throw new Error('an f-string whose expressions use both quotes or a backslash cannot be written in Python 3.11');
 }
 
 /** ` for target in iter if cond ...` for each clause of a comprehension. */

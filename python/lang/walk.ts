@@ -28,6 +28,12 @@ export function exprChildren(e: PExpr): PExpr[] {
       return [e.value];
     case 'Subscript':
       return [e.value, e.slice];
+    case 'Slice':
+      return [e.lower, e.upper, e.step].filter((x): x is PExpr => x !== null);
+    case 'JoinedStr':
+      return e.values;
+    case 'FormattedValue':
+      return e.formatSpec ? [e.value, e.formatSpec] : [e.value];
     case 'ListComp':
     case 'SetComp':
     case 'GeneratorExp':

@@ -2,10 +2,12 @@
  * Small programs covering the subset, each deterministic on CPython 3.11 (no addresses, no
  * hash-dependent order); the runner compares the simulator's stdout and exit status with python3.
  */
+import { FORMAT_FAILING, FORMAT_PROGRAMS } from './format-programs';
 import { FLOAT_FAILING, FLOAT_PROGRAMS } from './float-programs';
 import { GENERATOR_FAILING, GENERATOR_PROGRAMS } from './generator-programs';
 
 export const PROGRAMS: Record<string, string> = {
+  ...FORMAT_PROGRAMS,
   ...FLOAT_PROGRAMS,
   ...GENERATOR_PROGRAMS,
   'refcount positions': `import sys
@@ -322,6 +324,7 @@ const MODULE_CALL_ERRORS: readonly (readonly [string, string])[] = [
 ];
 
 export const FAILING: Record<string, { source: string; lastLine: string }> = {
+  ...FORMAT_FAILING,
   ...FLOAT_FAILING,
   ...GENERATOR_FAILING,
   ...Object.fromEntries(

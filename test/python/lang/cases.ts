@@ -578,6 +578,22 @@ export const SYNTAX_ERROR_CASES: SyntaxErrorCase[] = [
     offset: 5,
   },
   {
+    name: 'annotated global',
+    source: 'def f():\n    global x\n    x: int = 1\n',
+    kind: 'SyntaxError',
+    msg: "annotated name 'x' can't be global",
+    lineno: 3,
+    offset: 5,
+  },
+  {
+    name: 'global after annotation',
+    source: 'x: int\nglobal x\n',
+    kind: 'SyntaxError',
+    msg: "annotated name 'x' can't be global",
+    lineno: 2,
+    offset: 1,
+  },
+  {
     name: 'parameter and global',
     source: 'def f(x):\n    global x\n',
     kind: 'SyntaxError',
@@ -795,10 +811,9 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'print(*xs)\n', construct: "starred ('*') expressions", lineno: 1 },
   { source: 'f(**kw)\n', construct: "'**' arguments in calls", lineno: 1 },
   { source: 'a, *b = xs\n', construct: "starred ('*') expressions", lineno: 1 },
-  { source: "x = f'{y}'\n", construct: 'f-strings', lineno: 1 },
+  { source: "x = f'{(lambda: 1)}'\n", construct: 'lambda expressions', lineno: 1 },
   { source: 'x = 2j\n', construct: 'complex number literals', lineno: 1 },
   { source: "x = b'abc'\n", construct: 'bytes literals', lineno: 1 },
-  { source: 'x = xs[1:2]\n', construct: 'slices', lineno: 1 },
   { source: 'if (n := 10) > 5:\n    pass\n', construct: "assignment expressions (':=')", lineno: 1 },
   { source: 'match x:\n    case 1:\n        pass\n', construct: "'match' statements", lineno: 1 },
   { source: 'def f():\n    x = 1\n    def g():\n        nonlocal x\n', construct: 'nonlocal statements', lineno: 4 },
@@ -986,6 +1001,7 @@ while n:
 
 /** Snippets whose unparse must keep the tree (precedence, associativity, nesting, literals). */
 export const ROUNDTRIP_SNIPPETS: string[] = [
+  's = f\'{a!r:>{w}} {{b}} {c=} {d["k"]:,}\'\n',
   'try:\n    x = 1\nexcept ValueError as e:\n    pass\nexcept (KeyError, IndexError):\n    pass\nexcept:\n    raise\nelse:\n    y = 2\nfinally:\n    z = 3\n',
   'try:\n    pass\nfinally:\n    pass\n',
   'raise ValueError\n',
@@ -1016,7 +1032,8 @@ export const ROUNDTRIP_SNIPPETS: string[] = [
   'x = 1.5 + 0.1 * 1e+16 - 2.5e-07 / 1e+22, -0.0, 1.0 .real, 1e309\n',
   'x /= 2\nx **= 2\nx <<= 1\nx >>= 1\nx |= 1\nx ^= 1\nx &= 1\n',
   'def f(a: int, b: list[int] = [], c=1) -> dict:\n    x: int = 1\n    y: str\n',
-  'x: int = 1\n(y): int\na.b: list = []\nc[0]: int\n',
+  'x: int = 1\n(y): int\na.b: list = []\nc[0]: int\nglobal z\nz: int = 2\n',
+  'x = a[1:2], a[:], a[::2], a[-1::-1], a[b:c:d], a[1:2, ::3]\ndel a[:]\na[i:] = b\n',
 ];
 
 /**
@@ -1024,6 +1041,15 @@ export const ROUNDTRIP_SNIPPETS: string[] = [
  * net over the grammar's error rules, tokenizer errors and compile-stage checks.
  */
 export const MORE_SYNTAX_ERRORS: string[] = [
+  'x = f"{}"',
+  'x = 1\nprint(f"a}b")',
+  'f"{x!z}"',
+  'f"{x"',
+  'f"{x:{y:{z}}}"',
+  'f\'{"\\\\n"}\'',
+  'f"{#}"',
+  'f"{x!r=}"',
+  'f"{x:{y}"',
   'x = (',
   'x = [',
   'x = {',

@@ -173,6 +173,12 @@ function ourPositions(node: Node | Module, out: Position[] = []): Position[] {
       return (visit(node.value), out);
     case 'Subscript':
       return (visit(node.value, node.slice), out);
+    case 'Slice':
+      return (visit(node.lower, node.upper, node.step), out);
+    case 'JoinedStr':
+      return (visit(...node.values), out);
+    case 'FormattedValue':
+      return (visit(node.value, ...(node.formatSpec ? [node.formatSpec] : [])), out);
     default:
       return out;
   }

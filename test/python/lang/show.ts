@@ -90,6 +90,8 @@ export function show(n: Module | Stmt | Expr): string {
       return `(. ${show(n.value)} ${n.attr})${ctx(n.ctx)}`;
     case 'Subscript':
       return `([] ${show(n.value)} ${show(n.slice)})${ctx(n.ctx)}`;
+    case 'Slice':
+      return `(: ${[n.lower, n.upper, n.step].map((x) => (x === null ? '_' : show(x))).join(' ')})`;
     case 'ListComp':
     case 'SetComp':
     case 'GeneratorExp':
@@ -100,6 +102,10 @@ export function show(n: Module | Stmt | Expr): string {
       return n.value ? `(yield ${show(n.value)})` : '(yield)';
     case 'Name':
       return `${n.id}${ctx(n.ctx)}`;
+    case 'JoinedStr':
+      return `(f ${n.values.map(show).join(' ')})`;
+    case 'FormattedValue':
+      return `(fv ${show(n.value)}${n.conversion ? ` !${n.conversion}` : ''}${n.formatSpec ? ` :${show(n.formatSpec)}` : ''})`;
     case 'Constant':
       switch (n.value.type) {
         case 'int':

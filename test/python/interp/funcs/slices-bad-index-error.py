@@ -1,0 +1,3 @@
+x = 'abc'
+print(x[0:2])
+print(x[0:'b'])
