@@ -118,6 +118,11 @@ export const SIZES = {
     file: 'Include/cpython/traceback.h',
     bytes: words(6),
   },
+  PyGenObject: {
+    expr: 'offsetof(PyGenObject, gi_iframe) + offsetof(_PyInterpreterFrame, localsplus) (gen_sizeof)',
+    file: 'Include/internal/pycore_frame.h',
+    bytes: words(19),
+  },
   PyBaseExceptionObject: { expr: 'sizeof(PyBaseExceptionObject)', file: 'Include/cpython/pyerrors.h', bytes: words(9) },
 } as const satisfies Record<string, CSize>;
 
@@ -198,6 +203,9 @@ export function basicSize(profile: Profile, type: PyType, n: number): number {
       return intSize(profile, 1);
     case Kind.Instance:
       return instanceSize(profile, type);
+    case Kind.Generator:
+      // the frame's localsplus (co_nlocalsplus + co_stacksize slots) is inside the object
+      return SIZES.PyGenObject.bytes(profile) + n * profile.pointerSize + profile.gcHeadSize;
     default:
       return fixedSize(profile, type.kind);
   }
@@ -218,6 +226,8 @@ export function getsizeof(profile: Profile, op: PyObject): number {
       return fixedSize(profile, Kind.Dict) + op.table!.keysSize(profile);
     case Kind.Set:
       return fixedSize(profile, Kind.Set) + op.table!.set!.bytes(profile);
+    case Kind.Generator:
+      return basicSize(profile, op.type, op.allocated);
     default:
       return basicSize(profile, op.type, 0);
   }

@@ -4,7 +4,8 @@
  * `__slots__`, `__init__` and printing / resurrecting `__del__`, object graphs with cycles,
  * `del`, weakrefs with callbacks, the gc module (collect, counts, thresholds, callbacks,
  * DEBUG_SAVEALL, freeze, tracking), `sys.getrefcount` and `sys.getsizeof`, loops and errors,
- * exceptions caught by `try` statements (./exceptions.ts).
+ * floats with the numeric operators (fidelity/floats.ts) and exceptions caught by `try`
+ * statements (fidelity/exceptions.ts).
  *
  * Every program must print the same thing on every CPython 3.11 run and stay inside what the
  * simulator can reproduce (docs/cpython-3.11-evaluation-facts.md), also after shrinking drops any
@@ -30,6 +31,7 @@ import type { BinOperator, Expr, Stmt } from '../python/lang';
 import { unparse } from '../python/lang';
 import * as py from './pyast';
 import { tryStmt, withLoopElse } from './exceptions';
+import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
 import { annotatedBind } from './annotations';
 
@@ -1169,6 +1171,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(4, sysStmt(ctx)),
     w(4, printStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
+    module ? w(3, floatGroup(intExpr(ctx))) : null,
     compound ? w(module ? 4 : 2, withLoopElse(controlStmt(ctx))) : null,
     compound
       ? w(2, tryStmt(fc.array(stmtGroup({ ...ctx, depth: ctx.depth + 1 }), { maxLength: 2 }).map((g) => g.flat())))

@@ -15,6 +15,9 @@ export const int = (value: number | bigint): Expr => ({
   value: { type: 'int', value: BigInt(value) },
   ...P,
 });
+/** A float literal; its value must be non-negative and finite (negate with `neg`). */
+export const float = (value: number): Expr => ({ kind: 'Constant', value: { type: 'float', value }, ...P });
+export const bool = (value: boolean): Expr => ({ kind: 'Constant', value: { type: 'bool', value }, ...P });
 export const str = (value: string): Expr => ({ kind: 'Constant', value: { type: 'str', value }, ...P });
 export const none = (): Expr => ({ kind: 'Constant', value: { type: 'none' }, ...P });
 
@@ -62,6 +65,7 @@ export const slice = (lower: Expr | null, upper: Expr | null, step: Expr | null)
 });
 export const bin = (left: Expr, op: BinOperator, right: Expr): Expr => ({ kind: 'BinOp', left, op, right, ...P });
 export const neg = (operand: Expr): Expr => ({ kind: 'UnaryOp', op: 'USub', operand, ...P });
+export const invert = (operand: Expr): Expr => ({ kind: 'UnaryOp', op: 'Invert', operand, ...P });
 export const not = (operand: Expr): Expr => ({ kind: 'UnaryOp', op: 'Not', operand, ...P });
 export const cmp = (left: Expr, op: CmpOperator, right: Expr): Expr => ({
   kind: 'Compare',

@@ -48,6 +48,8 @@ export const enum Kind {
   Float = 24,
   /** slice objects (PySliceObject): GC objects holding start, stop and step. */
   Slice = 25,
+  /** A generator (PyGenObject): owns its suspended frame (locals, value stack, function). */
+  Generator = 26,
 }
 
 export const KIND_NAMES: Readonly<Record<number, string>> = {
@@ -77,4 +79,5 @@ export const KIND_NAMES: Readonly<Record<number, string>> = {
   [Kind.Exception]: 'BaseException',
   [Kind.Float]: 'float',
   [Kind.Slice]: 'slice',
+  [Kind.Generator]: 'generator',
 };

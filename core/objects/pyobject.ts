@@ -48,7 +48,7 @@ export class PyObject {
   // --- payload ---
   /** int (bigint), float (number), str (string), bool (boolean); the name of a Builtin or Code object. */
   value: bigint | number | string | boolean | null = null;
-  /** list and tuple items; for a list, `allocated` is its capacity. */
+  /** list and tuple items; for a list, `allocated` is its capacity (for a generator, its frame's slots). */
   items: PyObject[] | null = null;
   allocated = 0;
   /** dict and set entries; instance inline values live in `values` instead. */

@@ -8,6 +8,7 @@ import { Kind } from './kinds';
 import type { PyObject } from './pyobject';
 import { funcAnnotations, funcClosure, funcCode, funcDefaults, funcGlobals } from './funcobject';
 import { TYPE_TRAVERSED } from './classobject';
+import { genTraverse } from './genobject';
 
 export type Visit = (op: PyObject) => void;
 
@@ -22,6 +23,7 @@ const INSTANCE = Kind.Instance;
 const FUNCTION = Kind.Function;
 const CODE = Kind.Code;
 const TYPE = Kind.Type;
+const GENERATOR = Kind.Generator;
 
 export function traverse(op: PyObject, visit: Visit): void {
   switch (op.type.kind) {
@@ -65,6 +67,9 @@ export function traverse(op: PyObject, visit: Visit): void {
     }
     case CODE:
       for (const c of op.items!) visit(c);
+      return;
+    case GENERATOR:
+      genTraverse(op, visit);
       return;
     default: {
       const refs = op.refs;

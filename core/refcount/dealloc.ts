@@ -15,6 +15,7 @@ import { clearWeakRefs, clearWeakref } from '../objects/weakrefobject';
 import { trashcanBegin, trashcanEnd } from './trashcan';
 import { freeKeys } from '../objects/dict';
 import { removeSubclass } from '../objects/classobject';
+import { genClearFrame } from '../objects/genobject';
 import { releaseSliceParts } from '../objects/sliceobject';
 
 /** The reference tp_dealloc of every type, as the `dealloc` component. */
@@ -51,6 +52,8 @@ export function tpDealloc(rt: Runtime, op: PyObject): void {
     case Kind.Code:
       for (const c of op.items!.splice(0)) rt.decref(c);
       return release(rt, op);
+    case Kind.Generator:
+      return genDealloc(rt, op);
     case Kind.Slice:
       // slice_dealloc: the parts go, then the shell fills the slice cache if it is empty.
       rt.untrack(op);
@@ -182,6 +185,21 @@ function finalizeFromDealloc(rt: Runtime, op: PyObject, finalize: (self: PyObjec
   }
   op.refcnt--;
   return op.refcnt > 0;
+}
+
+/**
+ * gen_dealloc: weakrefs, then _PyGen_Finalize (closing a suspended generator; a resurrected one
+ * survives), then the frame if still there (locals, stack, function), then the code object.
+ */
+function genDealloc(rt: Runtime, op: PyObject): void {
+  rt.untrack(op);
+  clearWeakRefs(rt, op);
+  rt.track(op);
+  if (finalizeFromDealloc(rt, op, op.type.finalize!)) return;
+  rt.untrack(op);
+  genClearFrame(rt, op, true);
+  releaseRefs(rt, op);
+  release(rt, op);
 }
 
 /**

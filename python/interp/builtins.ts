@@ -33,6 +33,7 @@ import type { ModuleTable, NativeType } from './modules/table';
 import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
+import { generatorBuiltins, generatorMethod } from './generator-builtins';
 import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import type { Interpreter } from './interpreter';
@@ -104,6 +105,7 @@ export class Builtins {
         false,
       ),
     );
+    for (const [name, impl] of generatorBuiltins(rt)) add(name, fn(name, impl, false));
     for (const f of formatBuiltins(rt)) add(f.name, fn(f.name, f.call, false));
     for (const [name, impl] of numericBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, type] of [
@@ -418,6 +420,7 @@ export class Builtins {
   /** The implementation of `obj.name(...)` for str, list, set and dict methods, or undefined. */
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
+    if (obj.type.kind === Kind.Generator) return generatorMethod(rt, name);
     if (obj.type.kind === Kind.Str)
       return strMethod(rt, { getAttr: (o, a) => this.interp.getAttr(o, a), collect: (it) => this.collect(it) }, name);
     if (obj.type.kind === Kind.List) {

@@ -15,6 +15,7 @@ import { newTupleStealing } from '../../core/objects/tuple';
 import { newCode } from '../../core/objects/funcobject';
 import { UnsupportedConstruct } from '../lang/errors';
 import { foldBlock } from './fold';
+import { blockHasYield, blockStackDepth } from './stack-depth';
 import { exprChildren, stmtParts } from '../lang/walk';
 
 export interface CodeInfo {
@@ -29,6 +30,12 @@ export interface CodeInfo {
   readonly fast: boolean;
   /** The code object (Kind.Code, holding co_consts). */
   code: PyObject;
+  /** CO_GENERATOR: a call makes a generator that owns the frame instead of running the body. */
+  readonly generator: boolean;
+  /** co_nlocalsplus + co_stacksize: the frame's slots (a generator's size depends on it). */
+  readonly frameSlots: number;
+  /** The body run in the frame when it is not the source's own (a generator expression's loops). */
+  readonly body: readonly A.Stmt[] | null;
   /** A module or class body with annotated assignments starts with SETUP_ANNOTATIONS. */
   readonly setupAnnotations: boolean;
 }
@@ -114,7 +121,14 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
   const enclosing: Set<string>[] = [];
 
   /** Walk one code unit: collect its constants and (for functions) its locals in order. */
-  const unit = (name: string, qualname: string, params: string[], body: A.Stmt[], fast: boolean): CodeInfo => {
+  const unit = (
+    name: string,
+    qualname: string,
+    params: string[],
+    body: A.Stmt[],
+    fast: boolean,
+    synthesized = false,
+  ): CodeInfo => {
     const varnames = [...params];
     const declaredGlobal = new Set<string>();
     const consts: PyObject[] = [];
@@ -261,7 +275,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           expr(e.generators[0].iter);
           const name = COMPREHENSION_NAMES[e.kind];
           const inner = qualname === '' ? name : fast ? `${qualname}.<locals>.${name}` : `${qualname}.${name}`;
-          const info = unit(name, inner, ['.0'], comprehensionBody(e), true);
+          const info = unit(name, inner, ['.0'], comprehensionBody(e), true, true);
           codes.set(e, info);
           useConst(info.code);
           return;
@@ -413,6 +427,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
     const code = newCode(rt, name, consts);
     rt.hold(code);
     rt.decref(code);
+    const generator = fast && blockHasYield(body);
     return {
       name,
       qualname: qualname === '' ? name : qualname,
@@ -421,6 +436,9 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       globals: declaredGlobal,
       fast,
       code,
+      generator,
+      frameSlots: varnames.length + (generator ? blockStackDepth(body) : 0),
+      body: synthesized ? body : null,
       setupAnnotations: !fast && hasAnnotations(body),
     };
   };
@@ -460,10 +478,16 @@ const COMPREHENSION_NAMES: Record<A.AnyComp['kind'], string> = {
 
 /**
  * The body of a comprehension's nested function as statements, for the symbol table and the
- * constants: `for target in .0: if cond: ... elt` (the values are only visited, never run).
+ * constants: `for target in .0: if cond: ... elt`; a generator expression's (`... yield elt`) is
+ * also what its generator runs.
  */
 function comprehensionBody(e: A.AnyComp): A.Stmt[] {
-  const values = e.kind === 'DictComp' ? [e.key, e.value] : [e.elt];
+  const values: A.Expr[] =
+    e.kind === 'DictComp'
+      ? [e.key, e.value]
+      : e.kind === 'GeneratorExp'
+        ? [{ ...pos(e.elt), kind: 'Yield', value: e.elt }]
+        : [e.elt];
   let body: A.Stmt[] = values.map((value) => ({ ...pos(e), kind: 'Expr', value }));
   for (let i = e.generators.length - 1; i >= 0; i--) {
     const g = e.generators[i];

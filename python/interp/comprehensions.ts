@@ -4,6 +4,7 @@
  * the first iterable (evaluated in the enclosing scope) as its only argument `.0`. Its frame holds
  * the result under the iterators on the value stack and fills it with LIST_APPEND, SET_ADD or
  * MAP_ADD; the targets are the nested function's locals, so they never leak into the caller.
+ * A generator expression is called the same way; its function is a generator function.
  */
 import type * as A from '../lang/ast';
 import type { PyObject } from '../../core/objects/pyobject';
@@ -21,7 +22,16 @@ type Comp = A.ListComp | A.SetComp | A.DictComp;
  * GET_ITER, then the call (function and iterator move into the new frame); pushes the result.
  */
 export function callComprehension(interp: Interpreter, e: Comp): void {
-  const func = makeNestedFunction(interp, e, () => runComprehension(interp, e));
+  callNested(interp, e, () => runComprehension(interp, e));
+}
+
+/** A generator expression: the same call, of a generator function (it returns the generator). */
+export function callGeneratorExpression(interp: Interpreter, e: A.GeneratorExp): void {
+  callNested(interp, e, undefined);
+}
+
+function callNested(interp: Interpreter, e: A.AnyComp, run: (() => PyObject) | undefined): void {
+  const func = makeNestedFunction(interp, e, run);
   interp.push(func);
   interp.push(getIter(interp, e.generators[0].iter));
   const it = interp.pop();
@@ -31,9 +41,10 @@ export function callComprehension(interp: Interpreter, e: Comp): void {
 
 /**
  * MAKE_FUNCTION for a comprehension's (or generator expression's) code object: a function object
- * named by its qualname; the code is registered with what runs its body.
+ * named by its qualname; the code is registered with what runs its body (a generator expression's
+ * synthesized loops need nothing more).
  */
-export function makeNestedFunction(interp: Interpreter, e: A.AnyComp, run: () => PyObject): PyObject {
+function makeNestedFunction(interp: Interpreter, e: A.AnyComp, run: (() => PyObject) | undefined): PyObject {
   const info = interp.compiled.codes.get(e)!;
   interp.registerCode(info, run);
   const func = newFunction(interp.rt, info.code, interp.globals, null);
@@ -42,7 +53,7 @@ export function makeNestedFunction(interp: Interpreter, e: A.AnyComp, run: () =>
 }
 
 /** Evaluate an iterable and GET_ITER: the new iterator (the iterable's reference is released). */
-export function getIter(interp: Interpreter, iterable: A.Expr): PyObject {
+function getIter(interp: Interpreter, iterable: A.Expr): PyObject {
   const rt = interp.rt;
   interp.eval(iterable);
   const op = interp.pop();
@@ -90,7 +101,7 @@ function runComprehension(interp: Interpreter, e: Comp): PyObject {
  * Clause `i` and those inside it: its iterator on the value stack (`.0` for the first clause, a
  * GET_ITER of its iterable for the others), FOR_ITER into the target, the `if`s, then `inner`.
  */
-export function forClauses(interp: Interpreter, e: A.AnyComp, i: number, inner: () => void): void {
+function forClauses(interp: Interpreter, e: A.AnyComp, i: number, inner: () => void): void {
   const rt = interp.rt;
   const g = e.generators[i];
   if (i === 0) interp.loadName('.0');

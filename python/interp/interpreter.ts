@@ -43,6 +43,9 @@ import { Builtins } from './builtins';
 import { iterNext, newIterator } from './iteration';
 import { binaryOp, compareOp, isTrue, unaryOp } from './abstract';
 import { asRaise, lastException, normalizeException, PyRaise, tracebackHere } from './errors';
+import { callComprehension, callGeneratorExpression } from './comprehensions';
+import { newGeneratorFor } from './generators';
+import { LoopSignal, ReturnSignal } from './signals';
 import { FrameObjects, tracebackEntries, tracebackFrame, tracebackNext } from './traceback';
 import { Handlers } from './handlers';
 import { baseExceptionInit, exceptionGetAttr, exceptionSetAttr, isExceptionClass } from './exceptions';
@@ -50,21 +53,14 @@ import { buildString, formatValue } from './format-value';
 import { functionAnnotations, setupAnnotations } from './annotations';
 import { getSlice, setSlice, slices } from './slicing';
 import { newSlice } from '../../core/objects/sliceobject';
-import { callComprehension } from './comprehensions';
 
 const NO_KEYWORDS: [string, PyObject][] = [];
 
 /** The program ran past its step limit. */
 export class StepLimitExceeded extends Error {}
 
-/** break / continue as control flow. */
-class LoopSignal {
-  constructor(readonly kind: 'break' | 'continue') {}
-}
-class ReturnSignal {}
-
 /** The interpreter's view of one frame: the core Frame plus its code and current line. */
-interface FrameState {
+export interface FrameState {
   readonly frame: Frame;
   readonly code: CodeInfo;
   /** Where names are looked up: the module's globals dict, or a class body's namespace. */
@@ -213,7 +209,7 @@ export class Interpreter {
     }
   }
 
-  private exec(s: A.Stmt): void {
+  exec(s: A.Stmt): void {
     this.tick(s.lineno);
     const rt = this.rt;
     switch (s.kind) {
@@ -685,6 +681,11 @@ export class Interpreter {
       case 'SetComp':
       case 'DictComp':
         return callComprehension(this, e);
+      case 'GeneratorExp':
+        return callGeneratorExpression(this, e);
+      case 'Yield':
+        // the generator executor runs yields; one anywhere else is a construct it does not suspend
+        throw new PyException('SystemError', `pymemlab cannot suspend a generator at line ${e.lineno}`);
     }
   }
 
@@ -1080,6 +1081,11 @@ export class Interpreter {
     const frame = rt.pushFrame(code.name, code.varnames);
     args.forEach((a, i) => (frame.locals[i] = a));
     for (let i = args.length; i < nparams; i++) frame.locals[i] = rt.newRef(defaults[i - (nparams - defaults.length)]);
+    if (code.generator) {
+      // RETURN_GENERATOR: the generator takes the frame and the function; nothing runs yet.
+      rt.frames.pop();
+      return newGeneratorFor(this, func, frame, code, this.bodyOf(func));
+    }
     this.frames.push({ frame, code, namespace: funcGlobals(func)!, lineno: site?.lineno ?? 0 });
     this.depth++;
     let result: PyObject;
@@ -1089,20 +1095,7 @@ export class Interpreter {
       if (signal instanceof ReturnSignal) result = this.pop();
       else {
         this.depth--;
-        // exception_unwind: the traceback entry is made first, then the value stack is popped.
-        const raised = this.recordTraceback(signal, frame, this.top.lineno, code.name);
-        this.frames.pop();
-        rt.frames.pop();
-        const stack = frame.stack.splice(0);
-        for (let i = stack.length - 1; i >= 0; i--) rt.decref(stack[i]);
-        if (raised instanceof PyRaise) {
-          // The traceback's frame object takes over the locals and the function.
-          this.frameObjects.takeOwnership(frame, func, this.callerFrame());
-          throw raised;
-        }
-        frame.clear(rt);
-        rt.decref(func);
-        throw raised;
+        throw this.frameFailed(signal, frame, func, code);
       }
     }
     this.depth--;
@@ -1120,6 +1113,27 @@ export class Interpreter {
     return result;
   }
 
+  /**
+   * An exception leaves the running function frame (the top one): exception_unwind makes the
+   * traceback entry first, then pops the value stack; the traceback's frame object takes over the
+   * locals and the function, or (for anything else) the frame is cleared. Returns what to throw.
+   */
+  frameFailed(signal: unknown, frame: Frame, func: PyObject, code: CodeInfo): unknown {
+    const rt = this.rt;
+    const raised = this.recordTraceback(signal, frame, this.top.lineno, code.name);
+    this.frames.pop();
+    rt.frames.pop();
+    const stack = frame.stack.splice(0);
+    for (let i = stack.length - 1; i >= 0; i--) rt.decref(stack[i]);
+    if (raised instanceof PyRaise) {
+      this.frameObjects.takeOwnership(frame, func, this.callerFrame());
+      return raised;
+    }
+    frame.clear(rt);
+    rt.decref(func);
+    return raised;
+  }
+
   private codeOf(func: PyObject): CodeInfo {
     return this.functionCodes.get(funcCode(func))!.info;
   }
@@ -1132,15 +1146,19 @@ export class Interpreter {
     return this.rt.none();
   }
 
+  private bodyOf(func: PyObject): readonly A.Stmt[] {
+    return this.functionCodes.get(funcCode(func))!.body;
+  }
+
   /** Code object -> compile-time info and body (or, for a comprehension, what runs it). */
   private readonly functionCodes = new Map<
     PyObject,
     { info: CodeInfo; body: readonly A.Stmt[]; run?: () => PyObject }
   >();
 
-  /** Register a code object whose body is run by `run` (a comprehension's nested function). */
-  registerCode(info: CodeInfo, run: () => PyObject): void {
-    if (!this.functionCodes.has(info.code)) this.functionCodes.set(info.code, { info, body: [], run });
+  /** Register a nested function's code object: its synthesized body, or `run` (a comprehension's). */
+  registerCode(info: CodeInfo, run: (() => PyObject) | undefined): void {
+    if (!this.functionCodes.has(info.code)) this.functionCodes.set(info.code, { info, body: info.body ?? [], run });
   }
 
   // --- definitions -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { newTupleStealing } from '../../core/objects/tuple';
 import { PyException } from '../../core/errors';
 import { type ViewKind, viewDict, viewKind } from '../../core/objects/dictview';
 import { rangeBounds, rangeLength } from '../../core/objects/rangeobject';
+import { genNext } from '../../core/objects/genobject';
 
 interface IterState {
   readonly entries: DictEntry[] | null;
@@ -67,7 +68,7 @@ export function newIterator(rt: Runtime, iterable: PyObject): PyObject {
   const kind = iterable.type.kind;
   if (kind === Kind.Dict) return dictIterator(rt, iterable, 'keys');
   if (kind === Kind.DictView) return dictIterator(rt, viewDict(iterable), viewKind(iterable));
-  if (kind === Kind.Iterator) return rt.newRef(iterable);
+  if (kind === Kind.Iterator || kind === Kind.Generator) return rt.newRef(iterable);
   if (kind === Kind.Range) {
     const bounds = rangeBounds(iterable);
     const { start, step } = bounds;
@@ -95,6 +96,7 @@ export function newIterator(rt: Runtime, iterable: PyObject): PyObject {
 
 /** FOR_ITER: the next item as a new reference, or null when exhausted. */
 export function iterNext(rt: Runtime, it: PyObject): PyObject | null {
+  if (it.type.kind === Kind.Generator) return genNext(it);
   const state = states.get(it);
   if (it.type === TYPES.rangeIterator) {
     if (state!.left <= 0n) return null;

@@ -30,13 +30,30 @@ export function checkSubset(tree: PModule, filename: string): Module {
 
 const CLASS_BODY_KINDS = new Set(['Assign', 'AugAssign', 'AnnAssign', 'FunctionDef', 'Pass']);
 
-function stmtProblems(body: PStmt[], inClass: boolean, out: Problem[]): void {
+/** The statements the generator executor can suspend inside (python/interp/generators.ts). */
+const SUSPENDABLE_KINDS = new Set(['For', 'While', 'If']);
+
+/**
+ * `blocker`: the kind of the innermost statement around `body`, up to the enclosing function, that
+ * a generator cannot be suspended inside (null when there is none).
+ */
+function stmtProblems(body: PStmt[], inClass: boolean, out: Problem[], blocker: string | null = null): void {
   for (const s of body) {
     const own = stmtProblem(s, inClass);
     if (own) out.push({ construct: own, at: s });
     const parts = stmtParts(s);
-    for (const e of parts.exprs) exprProblems(e, out);
-    for (const block of parts.blocks) stmtProblems(block.body, s.kind === 'ClassDef', out);
+    for (const e of parts.exprs) {
+      // the generator executor suspends a yield that is a statement or an assignment's value
+      if (e.kind === 'Yield' && (s.kind === 'Expr' || s.kind === 'Assign') && e === s.value) {
+        if (blocker !== null) out.push({ construct: `yield inside '${blocker}' statements`, at: e });
+        exprChildren(e).forEach((child) => exprProblems(child, out));
+      } else exprProblems(e, out);
+    }
+    for (const block of parts.blocks) {
+      const inner =
+        block.scope === 'function' ? null : SUSPENDABLE_KINDS.has(s.kind) ? blocker : (blocker ?? s.kind.toLowerCase());
+      stmtProblems(block.body, s.kind === 'ClassDef', out, inner);
+    }
   }
 }
 
@@ -79,8 +96,7 @@ function isNameTarget(t: PExpr): boolean {
 
 function exprProblems(e: PExpr, out: Problem[]): void {
   if (e.kind === 'Foreign') out.push({ construct: e.construct, at: e });
-  if (e.kind === 'GeneratorExp') out.push({ construct: 'generator expressions', at: e });
-  if (e.kind === 'Yield') out.push({ construct: 'yield expressions', at: e });
+  if (e.kind === 'Yield') out.push({ construct: 'yield expressions inside other expressions', at: e });
   if (e.kind === 'ListComp' || e.kind === 'SetComp' || e.kind === 'DictComp' || e.kind === 'GeneratorExp') {
     for (const g of e.generators) {
       if (!isNameTarget(g.target))

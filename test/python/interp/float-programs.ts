@@ -48,6 +48,20 @@ gc.set_debug(gc.DEBUG_SAVEALL | gc.DEBUG_UNCOLLECTABLE)
 print(gc.get_debug())
 gc.set_debug(0)
 `,
+  'gc.set_debug(gc.DEBUG_STATS | gc.DEBUG_LEAK) runs; with DEBUG_SAVEALL alone (no stderr) garbage is kept': `import gc
+gc.set_debug(gc.DEBUG_STATS | gc.DEBUG_LEAK)
+print(gc.get_debug() == gc.DEBUG_LEAK | gc.DEBUG_STATS, gc.get_debug() & gc.DEBUG_SAVEALL != 0)
+gc.set_debug(gc.get_debug() & gc.DEBUG_SAVEALL)
+class A:
+    pass
+a = A()
+a.me = a
+del a
+print(gc.collect(), len(gc.garbage))
+gc.set_debug(0)
+del gc.garbage[0]
+print(gc.collect(), len(gc.garbage))
+`,
   'floats are not tracked: refcounts, sizes and gc counts around floats in containers': `import gc, sys
 gc.collect()
 n = 3
