@@ -31,6 +31,7 @@ import type { BinOperator, Expr, Stmt } from '../python/lang';
 import { unparse } from '../python/lang';
 import * as py from './pyast';
 import { tryStmt, withLoopElse } from './exceptions';
+import { formattingStmt } from './format-arbitraries';
 import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
 import { annotatedBind } from './annotations';
@@ -1170,6 +1171,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(6, gcStmt(ctx)),
     w(4, sysStmt(ctx)),
     w(4, printStmt(ctx)),
+    w(2, formatStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
     module ? w(3, floatGroup(intExpr(ctx))) : null,
     compound ? w(module ? 4 : 2, withLoopElse(controlStmt(ctx))) : null,
@@ -1179,6 +1181,11 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
   ]);
 });
+
+/** Output formatting (f-strings, str.format, format()) over this context's values. */
+const formatStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) =>
+  formattingStmt({ ints: intExpr(ctx), printables: printableExpr(ctx), objects: readable(ctx, 'any') }),
+);
 
 // ------------------------------------------------------------------------------------------------
 // Classes and functions

@@ -3,7 +3,7 @@
  * node gets a dummy position: generated trees are turned into source with `unparse`, which
  * ignores positions, and the simulator parses that source itself.
  */
-import type { BinOperator, CmpOperator, Ctx, ExceptHandler, Expr, Stmt } from '../python/lang';
+import type { BinOperator, CmpOperator, Ctx, ExceptHandler, Expr, JoinedStr, Stmt } from '../python/lang';
 
 const P = { lineno: 1, col: 0, endLineno: 1, endCol: 0 } as const;
 
@@ -77,6 +77,15 @@ export const cmp = (left: Expr, op: CmpOperator, right: Expr): Expr => ({
 export const and = (...values: Expr[]): Expr => ({ kind: 'BoolOp', op: 'And', values, ...P });
 export const or = (...values: Expr[]): Expr => ({ kind: 'BoolOp', op: 'Or', values, ...P });
 export const ifExp = (test: Expr, body: Expr, orelse: Expr): Expr => ({ kind: 'IfExp', test, body, orelse, ...P });
+/** An f-string of str literals and `formatted` fields. */
+export const joinedStr = (values: Expr[]): JoinedStr => ({ kind: 'JoinedStr', values, ...P });
+export const formatted = (value: Expr, conversion: 's' | 'r' | 'a' | null, spec: JoinedStr | null): Expr => ({
+  kind: 'FormattedValue',
+  value,
+  conversion,
+  formatSpec: spec,
+  ...P,
+});
 export const list = (elts: Expr[], ctx: Ctx = 'Load'): Expr => ({ kind: 'List', elts, ctx, ...P });
 export const tuple = (elts: Expr[], ctx: Ctx = 'Load'): Expr => ({ kind: 'Tuple', elts, ctx, ...P });
 export const set = (elts: Expr[]): Expr => (elts.length === 0 ? call('set') : { kind: 'Set', elts, ...P });
