@@ -1176,7 +1176,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     module ? w(3, floatGroup(intExpr(ctx))) : null,
     compound ? w(module ? 4 : 2, withLoopElse(controlStmt(ctx))) : null,
     compound
-      ? w(2, tryStmt(fc.array(stmtGroup({ ...ctx, depth: ctx.depth + 1 }), { maxLength: 2 }).map((g) => g.flat())))
+      ? w(1, tryStmt(fc.array(stmtGroup({ ...ctx, depth: ctx.depth + 1 }), { maxLength: 2 }).map((g) => g.flat())))
       : null,
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
   ]);
