@@ -79,6 +79,13 @@ export class Runtime {
   trashDeleteNesting = 0;
   readonly trashDeleteLater: PyObject[] = [];
 
+  /**
+   * The thread state's recursion count (recursion_remaining, counted up here): Python frames and
+   * C-level re-entries (PyObject_Str, PyObject_Repr, a C method called from C) share
+   * Py_EnterRecursiveCall's limit, so recursion through __str__ or f-strings stops as in CPython.
+   */
+  recursionDepth = 0;
+  readonly recursionLimit = 1000;
   /** Calls a Python callable (a function, a bound method); installed by the interpreter. */
   callHook: ((callable: PyObject, args: PyObject[]) => PyObject) | null = null;
   /** PyErr_WriteUnraisable: an exception escaped a finalizer or callback. */
@@ -359,6 +366,28 @@ export class Runtime {
   }
 
   // --- calls --------------------------------------------------------------------------------
+
+  /** Py_EnterRecursiveCall(where): one level more, or RecursionError past the limit (where: its suffix). */
+  enterRecursiveCall(where: string): void {
+    if (this.recursionDepth >= this.recursionLimit)
+      throw new PyException('RecursionError', `maximum recursion depth exceeded${where}`);
+    this.recursionDepth++;
+  }
+
+  /** Py_LeaveRecursiveCall: the level entered is left (on return or on an error). */
+  leaveRecursiveCall(): void {
+    this.recursionDepth--;
+  }
+
+  /** Run `body` one level deeper (a C-level re-entry such as PyObject_Str's). */
+  recursiveCall<T>(where: string, body: () => T): T {
+    this.enterRecursiveCall(where);
+    try {
+      return body();
+    } finally {
+      this.leaveRecursiveCall();
+    }
+  }
 
   /** Call a callable with borrowed arguments; returns a new reference. */
   call(callable: PyObject, args: PyObject[]): PyObject {

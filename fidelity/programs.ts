@@ -1173,7 +1173,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(4, printStmt(ctx)),
     w(2, formatStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
-    module ? w(3, floatGroup(intExpr(ctx))) : null,
+    module ? w(3, floatGroup(py.name('n'))) : null,
     compound ? w(module ? 4 : 2, withLoopElse(controlStmt(ctx))) : null,
     compound
       ? w(1, tryStmt(fc.array(stmtGroup({ ...ctx, depth: ctx.depth + 1 }), { maxLength: 2 }).map((g) => g.flat())))

@@ -97,6 +97,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
       name: 'sys',
       functions: [
         def({ name: 'getrefcount', convention: 'o', call: ([obj]) => obj.refcnt }),
+        def({ name: 'getrecursionlimit', convention: 'noargs', call: () => rt.recursionLimit }),
         def({
           name: 'getsizeof',
           convention: 'keywords',

@@ -277,7 +277,10 @@ export class Builtins {
       if (init !== undefined) {
         let result: PyObject;
         try {
-          result = this.interp.callFromC(init, [obj, ...args]);
+          // _PyObject_MakeTpCall is one recursion level, then slot_tp_init's frame another.
+          result = rt.recursiveCall(' while calling a Python object', () =>
+            this.interp.callFromC(init, [obj, ...args]),
+          );
         } catch (error) {
           rt.decref(obj);
           throw error;

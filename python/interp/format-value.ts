@@ -84,7 +84,8 @@ export function objectFormat(rt: Runtime, op: PyObject, spec: PyObject | null): 
   const method = rt.alloc(TYPES.builtinMethod);
   rt.track(method);
   try {
-    return rt.str(builtinFormat(rt, op, specText));
+    // method_vectorcall_O: calling object.__format__ from C is one recursion level.
+    return rt.recursiveCall(' while calling a Python object', () => rt.str(builtinFormat(rt, op, specText)));
   } finally {
     rt.decref(method);
   }

@@ -67,22 +67,22 @@ export function resumeGenerator(
     throw new PyException('TypeError', "can't send non-None value to a just-started generator");
   const frame = genFrame(gen)!;
   const func = genFunc(gen)!;
+  rt.enterRecursiveCall('');
   rt.frames.push(frame);
   interp.frames.push(frameState);
-  interp.depth++;
   if (state === 'suspended') frame.push(sent === null ? rt.none() : rt.newRef(sent));
   setGenState(gen, 'running');
   let done: boolean;
   try {
     done = body.next().done === true;
   } catch (signal) {
-    interp.depth--;
+    rt.leaveRecursiveCall();
     if (signal instanceof ReturnSignal) return finish(interp, gen, frame.pop(), returned);
     const raised = interp.frameFailed(signal, frame, func, frameState.code);
     genClearFrame(rt, gen, false);
     throw raised;
   }
-  interp.depth--;
+  rt.leaveRecursiveCall();
   if (done) return finish(interp, gen, rt.none(), returned);
   // YIELD_VALUE: the value leaves the frame's stack for the caller; the frame is suspended.
   const value = frame.pop();

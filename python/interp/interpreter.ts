@@ -75,7 +75,6 @@ export class Interpreter {
   private readonly frameObjects: FrameObjects;
   private readonly names = new Map<string, PyObject>();
   readonly builtins: Builtins;
-  depth = 0;
   /** exc_info->exc_value: the exception being handled (a reference of its own), null for None. */
   handling: PyObject | null = null;
   private readonly handlers = new Handlers(this);
@@ -1073,10 +1072,12 @@ export class Interpreter {
               .join(required - args.length === 2 ? ' and ' : ', ')}`,
       );
     }
-    if (this.depth >= 1000) {
+    try {
+      rt.enterRecursiveCall('');
+    } catch (error) {
       for (const a of args) rt.decref(a);
       rt.decref(func);
-      throw new PyException('RecursionError', 'maximum recursion depth exceeded');
+      throw error;
     }
     const frame = rt.pushFrame(code.name, code.varnames);
     args.forEach((a, i) => (frame.locals[i] = a));
@@ -1084,21 +1085,21 @@ export class Interpreter {
     if (code.generator) {
       // RETURN_GENERATOR: the generator takes the frame and the function; nothing runs yet.
       rt.frames.pop();
+      rt.leaveRecursiveCall();
       return newGeneratorFor(this, func, frame, code, this.bodyOf(func));
     }
     this.frames.push({ frame, code, namespace: funcGlobals(func)!, lineno: site?.lineno ?? 0 });
-    this.depth++;
     let result: PyObject;
     try {
       result = this.runBody(func);
     } catch (signal) {
       if (signal instanceof ReturnSignal) result = this.pop();
       else {
-        this.depth--;
+        rt.leaveRecursiveCall();
         throw this.frameFailed(signal, frame, func, code);
       }
     }
-    this.depth--;
+    rt.leaveRecursiveCall();
     this.frames.pop();
     // _PyFrame_Clear: a frame object someone else still holds takes the locals and the function;
     // otherwise it goes first, then the locals, then the function.

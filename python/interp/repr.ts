@@ -80,7 +80,8 @@ function userText(rt: Runtime, op: PyObject, name: '__repr__' | '__str__'): stri
   const cls = op.type.typeObject;
   const method = cls ? classLookup(rt, cls, name) : undefined;
   if (method === undefined) return null;
-  const result = rt.call(method, [op]);
+  const what = name === '__str__' ? 'str' : 'repr';
+  const result = rt.recursiveCall(` while getting the ${what} of an object`, () => rt.call(method, [op]));
   try {
     if (result.type.kind !== Kind.Str)
       throw new PyException('TypeError', `${name} returned non-string (type ${result.type.name})`);

@@ -67,6 +67,23 @@ function threadingShutdown(rt: Runtime): void {
   rt.decref(locks!);
 }
 
+/** V8's RangeError for an exhausted JavaScript stack (the heap is then left mid-operation). */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && error.message.includes('call stack');
+}
+
+/**
+ * The JavaScript stack ran out before CPython's recursion limit did: said plainly, with how deep the
+ * program was, instead of a stack trace; the run is abandoned (no shutdown on a half-updated heap).
+ */
+function stackOverflowMessage(rt: Runtime, filename: string): string {
+  return (
+    `pymemlab: ${filename}: the simulator's JavaScript stack ran out before the recursion limit ` +
+    `(${rt.recursionLimit}) that CPython would reach; the program was stopped. ` +
+    `Run node with a larger stack (node --stack-size=4000 bin/pymemlab.js ...).\n`
+  );
+}
+
 export function runProgram(source: string, filename: string, options: RunOptions = {}): RunResult {
   const out: string[] = [];
   const err: string[] = [];
@@ -147,6 +164,8 @@ export function runProgram(source: string, filename: string, options: RunOptions
     } else if (error instanceof StepLimitExceeded) {
       err.push(`pymemlab: ${filename}: ${error.message}; the program was stopped (raise it with --max-steps)\n`);
       exitCode = 1;
+    } else if (isStackOverflow(error)) {
+      return { stdout: out.join(''), stderr: err.join('') + stackOverflowMessage(rt, filename), exitCode: 1 };
     } else throw error;
   }
 
@@ -167,6 +186,8 @@ export function runProgram(source: string, filename: string, options: RunOptions
     rt.collector.collectMain(2);
     rt.gc.collecting = false;
   } catch (error) {
+    if (isStackOverflow(error))
+      return { stdout: out.join(''), stderr: err.join('') + stackOverflowMessage(rt, filename), exitCode: 1 };
     if (!(error instanceof PyRaise || error instanceof PyException)) throw error;
   }
   printing = false;
