@@ -4,14 +4,19 @@
  * the first differing line / refused with the construct and line / crashed / unstable), the share
  * that agrees and what stops the others, most common first. `--record` re-records CPython's runs,
  * `--update` rewrites the ratchet of agreeing programs. Exit status 1 when a program the ratchet
- * lists no longer agrees or the simulator crashed, 2 on a bad corpus folder or a missing python3.
+ * lists no longer agrees, the simulator crashed on a program known-crashes.json does not name (or
+ * no longer crashes on one it names), 2 on a bad corpus folder or a missing python3.
  */
 import path from 'path';
 import type { Command } from 'commander';
 import { kitPath } from '../core/kit-root';
 import {
+  AGREEING,
   CorpusError,
+  KNOWN_CRASHES,
+  crashesAgainst,
   loadAgreeing,
+  loadKnownCrashes,
   recordCPython,
   regressions,
   runCorpus,
@@ -56,10 +61,15 @@ function outcome(r: CorpusResult): string {
   }
 }
 
+/** A share as the report prints it, one decimal. */
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
 /** The human report: one row per program, the totals, then what stops programs, most common first. */
-export function corpusTable(report: CorpusReport, regressed: readonly string[]): string {
+export function corpusTable(
+  report: CorpusReport,
+  regressed: readonly string[],
+  crashes: { unexpected: string[]; stale: string[] },
+): string {
   const width = Math.max(...report.results.map((r) => r.file.length));
   const lines = report.results.map(
     (r) => `${r.file.padEnd(width)}  ${outcome(r)}${r.beyondReach ? ' [beyond reach]' : ''}`,
@@ -87,7 +97,11 @@ export function corpusTable(report: CorpusReport, regressed: readonly string[]):
     for (const e of report.simulatorErrors) lines.push(`  ${String(e.programs).padStart(3)}  ${cell(e.error, 110)}`);
   }
   if (regressed.length > 0)
-    lines.push('', `No longer agreeing, though ${'agree.json'} lists them: ${regressed.join(', ')}`);
+    lines.push('', `No longer agreeing, though ${AGREEING} lists them: ${regressed.join(', ')}`);
+  if (crashes.unexpected.length > 0)
+    lines.push('', `The simulator crashed (a bug to report) on: ${crashes.unexpected.join(', ')}`);
+  if (crashes.stale.length > 0)
+    lines.push('', `No longer crashing, remove them from ${KNOWN_CRASHES}: ${crashes.stale.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -114,8 +128,13 @@ export async function corpusCommand(
     const report = await runCorpus(dir, deps.simulator ?? runProgram);
     const regressed = opts.update ? [] : regressions(report, loadAgreeing(dir));
     if (opts.update) writeAgreeing(dir, report);
-    write(opts.json ? `${JSON.stringify({ ...report, regressed }, null, 2)}\n` : corpusTable(report, regressed));
-    process.exitCode = regressed.length > 0 || report.counts.crashed > 0 ? 1 : 0;
+    const crashes = crashesAgainst(report, loadKnownCrashes(dir));
+    write(
+      opts.json
+        ? `${JSON.stringify({ ...report, regressed, crashes }, null, 2)}\n`
+        : corpusTable(report, regressed, crashes),
+    );
+    process.exitCode = regressed.length > 0 || crashes.unexpected.length > 0 || crashes.stale.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof CorpusError || error instanceof PythonNotFoundError)
       throw new UsageError(`corpus: ${error.message}`);

@@ -101,6 +101,7 @@ export class CorpusError extends Error {
 export const MANIFEST = 'manifest.json';
 export const RECORDING = 'cpython-3.11.json';
 export const AGREEING = 'agree.json';
+export const KNOWN_CRASHES = 'known-crashes.json';
 
 const PROGRAM_SCHEMA: JSONSchemaType<CorpusProgram> = {
   type: 'object',
@@ -121,8 +122,32 @@ const MANIFEST_SCHEMA: JSONSchemaType<CorpusManifest> = {
   additionalProperties: false,
 };
 
+const RECORDING_SCHEMA = {
+  type: 'object',
+  properties: {
+    python: { type: 'string' },
+    programs: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        properties: {
+          script: { type: 'string' },
+          stdout: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 },
+          exitCode: { type: ['integer', 'null'] },
+          stderrLastLine: { type: 'string' },
+        },
+        required: ['script', 'stdout', 'exitCode', 'stderrLastLine'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['python', 'programs'],
+  additionalProperties: false,
+};
+
 /** Compiled on first use, not at import. */
 let manifestValidator: ValidateFunction<CorpusManifest> | null = null;
+let recordingValidator: ValidateFunction<CorpusRecording> | null = null;
 
 /** A JSON file of the corpus folder, parsed; unreadable or malformed is a CorpusError naming it. */
 function readJson(file: string): unknown {
@@ -157,10 +182,12 @@ export function loadManifest(dir: string): CorpusManifest {
 /** The recorded CPython runs; a program of the manifest without one is a CorpusError. */
 export function loadRecording(dir: string, manifest: CorpusManifest): CorpusRecording {
   const file = path.join(dir, RECORDING);
-  const data = readJson(file) as CorpusRecording;
-  if (typeof data !== 'object' || data === null || typeof data.programs !== 'object')
+  const data = readJson(file);
+  const ajv = new Ajv({ allErrors: false });
+  const validate = (recordingValidator ??= ajv.compile<CorpusRecording>(RECORDING_SCHEMA));
+  if (!validate(data))
     throw new CorpusError(
-      `${file}: expected {"python": ..., "programs": {...}} as written by \`pymemlab corpus --record\``,
+      `${file}: ${ajv.errorsText(validate.errors, { dataVar: 'recording' })} (it is written by \`pymemlab corpus --record\`)`,
     );
   const missing = manifest.programs.filter((p) => data.programs[p.file] === undefined).map((p) => p.file);
   if (missing.length > 0)
@@ -170,20 +197,51 @@ export function loadRecording(dir: string, manifest: CorpusManifest): CorpusReco
   return data;
 }
 
+/** A JSON file of the corpus folder that may be absent (then null); malformed is a CorpusError naming it. */
+function readOptionalJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new CorpusError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
 /** The programs recorded as agreeing (the ratchet); none when the file does not exist yet. */
 export function loadAgreeing(dir: string): string[] {
   const file = path.join(dir, AGREEING);
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new CorpusError(`${file}: not valid JSON (${(error as Error).message})`);
-  }
+  const data = readOptionalJson(file);
+  if (data === null) return [];
   const agree = (data as { agree?: unknown }).agree;
   if (!Array.isArray(agree) || !agree.every((f) => typeof f === 'string'))
     throw new CorpusError(`${file}: expected {"agree": ["<file>.py", ...]}`);
   return agree as string[];
+}
+
+/**
+ * The simulator's crashes on corpus programs that are known and reported, each with what crashes
+ * (a crash is a bug in the simulator; this list keeps it visible without failing every run until
+ * it is fixed). None when the file does not exist.
+ */
+export function loadKnownCrashes(dir: string): Record<string, string> {
+  const file = path.join(dir, KNOWN_CRASHES);
+  const data = readOptionalJson(file);
+  if (data === null) return {};
+  if (typeof data !== 'object' || Array.isArray(data) || !Object.values(data).every((v) => typeof v === 'string'))
+    throw new CorpusError(`${file}: expected {"<file>.py": "what crashes, and where it was reported", ...}`);
+  return data as Record<string, string>;
+}
+
+/** Crashes the known list does not name, and known crashes that no longer happen (stale entries). */
+export function crashesAgainst(
+  report: CorpusReport,
+  known: Record<string, string>,
+): { unexpected: string[]; stale: string[] } {
+  const crashed = report.results.filter((r) => r.verdict.kind === 'crashed').map((r) => r.file);
+  return {
+    unexpected: crashed.filter((f) => known[f] === undefined),
+    stale: Object.keys(known).filter((f) => !crashed.includes(f)),
+  };
 }
 
 /** Where CPython runs the programs: a fixed path, so that output naming the file is the same on every machine. */

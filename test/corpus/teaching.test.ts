@@ -10,16 +10,20 @@ import { corpusCommand } from '../../bin/cmd-corpus';
 import { UsageError } from '../../bin/usage-error';
 import {
   CorpusError,
+  crashesAgainst,
   loadAgreeing,
+  loadKnownCrashes,
   loadManifest,
   regressions,
   runCorpus,
   RECORDING,
+  recordCPython,
   type CorpusReport,
   type CorpusVerdict,
 } from '../../fidelity/corpus';
 import type { Simulator } from '../../fidelity/compare';
 import { runProgram } from '../../python/interp/run';
+import { cpython311, describeWithCPython } from '../support/cpython311';
 
 const TEACHING = path.join(__dirname, 'teaching');
 const FIXTURE = path.join(__dirname, 'fixtures', 'mini');
@@ -42,9 +46,8 @@ describe('the teaching corpus', () => {
       );
   });
 
-  test('the simulator never crashes on a corpus program, and a refusal names its construct and line', () => {
-    const crashed = report.results.filter((r) => r.verdict.kind === 'crashed');
-    expect(crashed).toEqual([]);
+  test('the simulator crashes on no corpus program but the known, reported ones; a refusal names its construct and line', () => {
+    expect(crashesAgainst(report, loadKnownCrashes(TEACHING))).toEqual({ unexpected: [], stale: [] });
     for (const r of report.results) {
       if (r.verdict.kind !== 'refused') continue;
       expect(r.verdict.construct).toMatch(/\w/);
@@ -140,6 +143,16 @@ describe('the comparison can fail (fixtures)', () => {
       kind: 'crashed',
       message: expect.stringMatching(/^TypeError: cannot read properties of undefined/),
     });
+    expect(crashesAgainst(report, {})).toEqual({ unexpected: ['addresses-1.py', 'refused-1.py'], stale: [] });
+    expect(crashesAgainst(report, { 'addresses-1.py': 'reported' })).toEqual({
+      unexpected: ['refused-1.py'],
+      stale: [],
+    });
+    const fine = await runCorpus(dir, runProgram);
+    expect(crashesAgainst(fine, { 'addresses-1.py': 'reported' })).toEqual({
+      unexpected: [],
+      stale: ['addresses-1.py'],
+    });
   });
 
   test('CPython disagreeing with itself beyond number tokens makes a program unstable, not agreeing', async () => {
@@ -160,6 +173,28 @@ describe('the comparison can fail (fixtures)', () => {
       JSON.stringify({ programs: [{ file: 'new-program-1.py', source: 'https://example.org', topic: 'x' }] }),
     );
     await expect(runCorpus(dir, runProgram)).rejects.toThrow(/no CPython run recorded for new-program-1\.py/);
+    editRecording((text) => text.replace('"exitCode": 0', '"exitCode": "0"'));
+    await expect(runCorpus(dir, runProgram)).rejects.toThrow(
+      /cpython-3\.11\.json: recording\/programs\/addresses-1\.py\/exitCode must be integer,null/,
+    );
     await expect(corpusCommand(path.join(dir, 'missing'), { python: 'python3' })).rejects.toThrow(UsageError);
+  });
+});
+
+describeWithCPython('recording CPython', () => {
+  test('runs each program twice: addresses differ between the runs, the rest is kept as printed', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pymemlab-corpus-test-'));
+    try {
+      cpSync(FIXTURE, dir, { recursive: true });
+      const recording = recordCPython(dir, cpython311!);
+      const addresses = recording.programs['addresses-1.py'];
+      expect(addresses.exitCode).toBe(0);
+      expect(addresses.stdout[0]).toMatch(/^<__main__\.A object at 0x[0-9a-f]+>\nafter\n$/);
+      expect(addresses.stdout[1]).not.toBe(addresses.stdout[0]);
+      expect(recording.programs['refused-1.py']).toMatchObject({ stdout: ['before\n', 'before\n'], exitCode: 0 });
+      expect(JSON.parse(readFileSync(path.join(dir, RECORDING), 'utf8'))).toEqual(recording);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
