@@ -26,6 +26,7 @@ import {
 } from '../fidelity/corpus';
 import { findPython, PythonNotFoundError } from '../fidelity/cpython';
 import { runProgram } from '../python/interp/run';
+import { orWithLargerStack } from './larger-stack';
 import { UsageError } from './usage-error';
 
 interface CorpusOptions {
@@ -125,7 +126,10 @@ export async function corpusCommand(
       const recorded = recordCPython(dir, python, { onProgram: (f) => process.stderr.write(`recording ${f}\n`) });
       process.stderr.write(`recorded ${Object.keys(recorded.programs).length} programs on CPython ${python.version}\n`);
     }
-    const report = await runCorpus(dir, deps.simulator ?? runProgram);
+    const report = await runCorpus(
+      dir,
+      deps.simulator ?? ((source, file, options) => orWithLargerStack(runProgram(source, file, options))),
+    );
     const regressed = opts.update ? [] : regressions(report, loadAgreeing(dir));
     if (opts.update) writeAgreeing(dir, report);
     const crashes = crashesAgainst(report, loadKnownCrashes(dir));

@@ -7,6 +7,7 @@ import path from 'path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { runProgram } from '../python/interp/run';
 import { decodeSource, SourceEncodingError } from '../python/lang/source-encoding';
+import { orWithLargerStack } from './larger-stack';
 import { readUserFile, UsageError } from './usage-error';
 
 interface RunOptions {
@@ -58,13 +59,15 @@ async function runCommand(file: string, opts: RunOptions): Promise<void> {
   if (opts.html !== undefined)
     return (await import('./html-command')).runHtmlCommand(file, opts.html, { ...opts, maxSteps });
   const { source, script } = readPythonSource(file);
-  const result = runProgram(source, script, {
-    scriptArg: file,
-    maxSteps,
-    mallocStats: opts.mallocStats === true,
-    arenaPicture: opts.arenaPicture === true,
-    trace: opts.trace ? (line) => process.stderr.write(line + '\n') : null,
-  });
+  const result = orWithLargerStack(
+    runProgram(source, script, {
+      scriptArg: file,
+      maxSteps,
+      mallocStats: opts.mallocStats === true,
+      arenaPicture: opts.arenaPicture === true,
+      trace: opts.trace ? (line) => process.stderr.write(line + '\n') : null,
+    }),
+  );
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   process.exitCode = result.exitCode;

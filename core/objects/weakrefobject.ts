@@ -5,7 +5,8 @@
  */
 import type { Runtime } from '../runtime';
 import { type PyObject } from './pyobject';
-import { TYPES } from './pytype';
+import { PyType, TYPES } from './pytype';
+import { Kind } from './kinds';
 import { PyException } from '../errors';
 import { newTupleStealing } from './tuple';
 
@@ -31,17 +32,55 @@ export function newWeakref(rt: Runtime, referent: PyObject, callback: PyObject |
   }
   if (callback !== null && callback === rt.None) callback = null;
   const list = referent.weaklist ?? (referent.weaklist = []);
-  const basic = list.length > 0 && weakrefCallback(list[0]) === null ? list[0] : null;
+  const basic = isBasic(list[0], TYPES.weakref) ? list[0] : null;
   if (callback === null && basic !== null) return rt.newRef(basic);
   const op = rt.alloc(TYPES.weakref);
   op.wrObject = referent;
   op.refs = [callback === null ? null : rt.newRef(callback)];
   // The allocation may have run a collection that changed the list; look again.
-  const head = list.length > 0 && weakrefCallback(list[0]) === null ? 1 : 0;
+  const head = isBasic(list[0], TYPES.weakref) ? 1 : 0;
   if (callback === null) list.unshift(op);
-  else list.splice(head, 0, op);
+  else list.splice(head + (isBasic(list[head], PROXY) ? 1 : 0), 0, op);
   rt.track(op);
   return op;
+}
+
+/** weakref.proxy's type (weakproxy): a weakref whose attributes are the referent's. */
+export const PROXY = new PyType('weakproxy', Kind.Weakref, true, false);
+
+/** Whether `wr` is the shared weakref of its type without a callback (the basic ref or proxy). */
+function isBasic(wr: PyObject | undefined, type: PyType): boolean {
+  return wr !== undefined && wr.type === type && weakrefCallback(wr) === null;
+}
+
+/**
+ * weakref.proxy(obj[, callback]) (PyWeakref_NewProxy): a new reference to a proxy; without a
+ * callback the referent's basic proxy is shared. The list keeps the basic ref, then the basic
+ * proxy, then the weakrefs and proxies with callbacks, newest first.
+ */
+export function newProxy(rt: Runtime, referent: PyObject, callback: PyObject | null): PyObject {
+  if (!referent.type.supportsWeakrefs) {
+    throw new PyException('TypeError', `cannot create weak reference to '${referent.type.name}' object`);
+  }
+  if (callback !== null && callback === rt.None) callback = null;
+  const list = referent.weaklist ?? (referent.weaklist = []);
+  const afterRef = () => (isBasic(list[0], TYPES.weakref) ? 1 : 0);
+  if (callback === null && isBasic(list[afterRef()], PROXY)) return rt.newRef(list[afterRef()]);
+  const op = rt.alloc(PROXY);
+  op.wrObject = referent;
+  op.refs = [callback === null ? null : rt.newRef(callback)];
+  // The allocation may have run a collection that changed the list; look again.
+  const at = afterRef();
+  list.splice(callback === null ? at : at + (isBasic(list[at], PROXY) ? 1 : 0), 0, op);
+  rt.track(op);
+  return op;
+}
+
+/** The live referent a proxy stands for (borrowed), or ReferenceError once it is dead (proxy_checkref). */
+export function proxyReferent(proxy: PyObject): PyObject {
+  const referent = proxy.wrObject;
+  if (referent === null) throw new PyException('ReferenceError', 'weakly-referenced object no longer exists');
+  return referent;
 }
 
 /** Calling a weakref (weakref_call): its referent (a new reference) or None once it is dead. */

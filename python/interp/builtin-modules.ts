@@ -27,6 +27,7 @@ import {
 } from './modules/table';
 import { weakrefModule } from './modules/weakref';
 import { ctypesModule } from './modules/ctypes';
+import { pprintModule } from './modules/pprint';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
 function argvList(rt: Runtime, scriptPath: string): PyObject {
@@ -113,8 +114,9 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
       ],
       constants: () => [['argv', argvList(rt, context.scriptPath)]],
     },
-    weakrefModule(rt),
+    weakrefModule(rt, context.getAttr),
     ctypesModule(rt),
+    pprintModule(rt, context.stdout),
   ];
 }
 
@@ -162,6 +164,18 @@ function parseArgs(
   if (convention === 'o' && given !== 1)
     throw new PyException('TypeError', `${qualified}() takes exactly one argument (${given} given)`);
   if (convention === 'varargs') return args.map((a) => convert(f, a));
+  if (convention === 'fastcall') {
+    const max = (f.params ?? ['object']).length;
+    const min = f.required ?? max;
+    if (given < min || given > max) {
+      const [bound, count] = given < min ? ['at least', min] : ['at most', max];
+      throw new PyException(
+        'TypeError',
+        `${name} expected ${bound} ${count} argument${count === 1 ? '' : 's'}, got ${given}`,
+      );
+    }
+    return args.map((a) => convert(f, a));
+  }
   if (convention === 'noargs') return [];
   const params = f.params ?? ['object'];
   const max = params.length;

@@ -88,11 +88,6 @@ export class Builtins {
       'print',
       fn('print', (args, kwargs) => this.print(args, kwargs), true),
     );
-    // id(x): the simulated address, which ctypes maps back to the object (s4-format has the same).
-    add(
-      'id',
-      fn('id', (args) => (arity('id', args, 1, 1), rt.int(BigInt(rt.addressOf(args[0])))), false),
-    );
     add(
       'len',
       fn('len', (args) => (arity('len', args, 1, 1), rt.int(this.len(args[0]))), false),
@@ -102,6 +97,27 @@ export class Builtins {
       fn(
         'isinstance',
         (args) => (arity('isinstance', args, 2, 2), rt.bool(interp.isInstanceOf(args[0], args[1]))),
+        false,
+      ),
+    );
+    // globals() and locals() outside functions: borrowed dicts handed out as new references (no
+    // allocation, as builtin_globals_impl / PyEval_GetLocals). locals() in a function fills the
+    // frame object's f_locals dict in 3.11, which is not modelled: refused in words.
+    add(
+      'globals',
+      fn('globals', (args) => (arity('globals', args, 0, 0), rt.newRef(interp.globals)), false),
+    );
+    add(
+      'locals',
+      fn(
+        'locals',
+        (args) => {
+          arity('locals', args, 0, 0);
+          const ns = interp.localsNamespace();
+          if (ns === null)
+            throw new PyException('NotImplementedError', 'locals() inside a function is not modelled by pymemlab');
+          return rt.newRef(ns);
+        },
         false,
       ),
     );
@@ -138,7 +154,14 @@ export class Builtins {
       for (const native of table.types ?? []) this.nativeTypes.set(native.type, native);
       this.modules.set(table.name, m);
     };
-    const context = { rt, gc: this.gc, debugMallocStats: () => debugMallocStatsText(rt), scriptPath: interp.scriptArg };
+    const context = {
+      rt,
+      gc: this.gc,
+      debugMallocStats: () => debugMallocStatsText(rt),
+      scriptPath: interp.scriptArg,
+      stdout: write,
+      getAttr: (obj: PyObject, name: string) => interp.getAttr(obj, name),
+    };
     for (const table of moduleTables(context)) {
       if (table.onImport) this.onImport.set(table.name, table);
       else this.buildModule(table);

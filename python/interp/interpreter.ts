@@ -168,6 +168,11 @@ export class Interpreter {
     return raise;
   }
 
+  /** locals() outside a function: the module's globals or a class body's namespace; null in a function. */
+  localsNamespace(): PyObject | null {
+    return this.top.code.fast ? null : this.top.namespace;
+  }
+
   /** The running frame (its value stack is where a handler's depth is measured). */
   currentFrame(): Frame {
     return this.top.frame;

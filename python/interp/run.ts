@@ -165,7 +165,12 @@ export function runProgram(source: string, filename: string, options: RunOptions
       err.push(`pymemlab: ${filename}: ${error.message}; the program was stopped (raise it with --max-steps)\n`);
       exitCode = 1;
     } else if (isStackOverflow(error)) {
-      return { stdout: out.join(''), stderr: err.join('') + stackOverflowMessage(rt, filename), exitCode: 1 };
+      return {
+        stdout: out.join(''),
+        stderr: err.join('') + stackOverflowMessage(rt, filename),
+        exitCode: 1,
+        stackExhausted: true,
+      };
     } else throw error;
   }
 
@@ -187,7 +192,12 @@ export function runProgram(source: string, filename: string, options: RunOptions
     rt.gc.collecting = false;
   } catch (error) {
     if (isStackOverflow(error))
-      return { stdout: out.join(''), stderr: err.join('') + stackOverflowMessage(rt, filename), exitCode: 1 };
+      return {
+        stdout: out.join(''),
+        stderr: err.join('') + stackOverflowMessage(rt, filename),
+        exitCode: 1,
+        stackExhausted: true,
+      };
     if (!(error instanceof PyRaise || error instanceof PyException)) throw error;
   }
   printing = false;

@@ -40,4 +40,9 @@ export interface RunResult {
   readonly stderr: string;
   /** 0, or 1 after an uncaught exception or a syntax error (as CPython). */
   readonly exitCode: number;
+  /**
+   * The JavaScript stack ran out before CPython's recursion limit did (the run was stopped and
+   * stderr says so): with a larger stack (node --stack-size) the same run gets further.
+   */
+  readonly stackExhausted?: true;
 }

@@ -5,8 +5,9 @@ import type { Module, Pos } from './ast';
 import { UnsupportedConstruct } from './errors';
 import type { PExpr, PModule, PStmt } from './parser';
 import { exprChildren, stmtParts } from './walk';
+import { MODULE_NAMES, unmodelledNames } from './module-names';
 
-export const SUPPORTED_MODULES = ['gc', 'sys', 'weakref', 'ctypes'];
+export const SUPPORTED_MODULES = Object.keys(MODULE_NAMES);
 
 interface Problem {
   construct: string;
@@ -17,6 +18,7 @@ interface Problem {
 export function checkSubset(tree: PModule, filename: string): Module {
   const problems: Problem[] = [];
   stmtProblems(tree.body, false, problems);
+  problems.push(...unmodelledNames(tree));
   if (problems.length > 0) {
     // on a tie the innermost construct (found last) is the more precise name
     const first = problems.reduce((a, b) =>
@@ -110,5 +112,6 @@ function exprProblems(e: PExpr, out: Problem[]): void {
 export function subsetProblems(tree: PModule): string[] {
   const problems: Problem[] = [];
   stmtProblems(tree.body, false, problems);
+  problems.push(...unmodelledNames(tree));
   return problems.map((p) => p.construct);
 }

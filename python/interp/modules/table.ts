@@ -20,8 +20,9 @@ import type { GcModule } from '../../../core/gc/gcmodule';
  * | `parsetuple` | METH_VARARGS + PyArg_ParseTuple | no       | yes   | `set_threshold() takes at least 1 argument (0 given)` |
  * | `keywords`   | PyArg_ParseTupleAndKeywords     | yes      | yes   | `getsizeof() missing required argument 'object' (pos 1)` |
  * | `varargs`    | METH_VARARGS, any count         | no       | yes   | (none)                                    |
+ * | `fastcall`   | METH_FASTCALL + _PyArg_CheckPositional | no | no | `proxy expected at least 1 argument, got 0` |
  */
-export type Convention = 'noargs' | 'o' | 'clinic' | 'parsetuple' | 'keywords' | 'varargs';
+export type Convention = 'noargs' | 'o' | 'clinic' | 'parsetuple' | 'keywords' | 'varargs' | 'fastcall';
 
 /** What a parameter is converted to: the object itself, a C int, or a Py_ssize_t that may be None. */
 export interface Converted {
@@ -79,6 +80,10 @@ export interface ModuleContext {
   readonly debugMallocStats: () => string;
   /** The script's path as it was run: sys.argv[0]. */
   readonly scriptPath: string;
+  /** Writes to the program's standard output (pprint.pprint). */
+  readonly stdout: (text: string) => void;
+  /** getattr(obj, name) as the program's own attribute access does it (a proxy forwards to it). */
+  readonly getAttr: (obj: PyObject, name: string) => PyObject;
 }
 
 /** Declare a function, inferring the converted argument type its body sees. */

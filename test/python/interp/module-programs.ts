@@ -76,6 +76,46 @@ gc.collect()
 w = ctypes.cast(id(v), ctypes.py_object)
 print('count after cast', gc.get_count(), w.value is v, sys.getrefcount(v))
 `,
+  'pprint lays out dicts, lists and tuples': `import pprint, gc
+from pprint import pformat
+data = {'zeta': list(range(30)), 'alpha': {'b': [1, 2, 3], 'a': (1,)}, 'mid': 'x' * 10, 3: None}
+pprint.pprint([1, 2, 3])
+pprint.pprint({'b': 1, 'a': 2})
+pprint.pprint({'b': 1, 'a': 2}, sort_dicts=False)
+pprint.pprint(data)
+pprint.pprint(data, width=30)
+print(pformat([list(range(12)), (1,), ('a' * 40, 'b' * 40)]))
+pprint.pprint([{'k': [i] * 5} for i in range(8)] if False else [{'key': [1] * 20}, {'key': [2] * 20}, {'k': 1}])
+print(gc.collect())
+`,
+  'weakref.proxy forwards attributes and keeps the list order': `import weakref, gc, sys
+class A:
+    def __init__(self, name):
+        self.name = name
+    def hello(self):
+        return 'hello ' + self.name
+    def __del__(self):
+        print('del', self.name)
+def cb(p):
+    print('callback', weakref.getweakrefcount(p) if False else 'called')
+a = A('a')
+gc.collect()
+p = weakref.proxy(a)
+print(gc.get_count(), p.name, p.hello(), sys.getrefcount(a))
+p2 = weakref.proxy(a)
+r = weakref.ref(a)
+p3 = weakref.proxy(a, cb)
+r2 = weakref.ref(a, cb)
+print(p2 is p, weakref.getweakrefcount(a), sys.getrefcount(p))
+refs = weakref.getweakrefs(a)
+print(refs[0] is r, refs[1] is p, refs[2] is r2, refs[3] is p3)
+del refs
+m = p.hello
+del a
+print(m())
+del m
+print(weakref.getweakrefcount(p), r())
+`,
 };
 
 /** Programs ending in an uncaught exception: the last line of stderr in CPython's words. */
@@ -83,6 +123,14 @@ export const MODULE_FAILING: Record<string, { source: string; lastLine: string }
   'from import of a missing name': {
     source: `from gc import collect, nothere\nprint('not reached')\n`,
     lastLine: `ImportError: cannot import name 'nothere' from 'gc' (unknown location)`,
+  },
+  'a proxy to a dead object': {
+    source: `import weakref\nclass A:\n    pass\na = A()\na.x = 1\np = weakref.proxy(a)\nprint(p.x)\ndel a\nprint(p.x)\n`,
+    lastLine: 'ReferenceError: weakly-referenced object no longer exists',
+  },
+  'proxy without arguments': {
+    source: `import weakref\nweakref.proxy()\n`,
+    lastLine: 'TypeError: proxy expected at least 1 argument, got 0',
   },
   'getweakrefs with two arguments': {
     source: `import weakref\nweakref.getweakrefs(1, 2)\n`,

@@ -1,4 +1,8 @@
 import { runProgram } from '../../../python/interp/run';
+import { moduleTables } from '../../../python/interp/builtin-modules';
+import { MODULE_NAMES } from '../../../python/lang/module-names';
+import { Runtime } from '../../../core/runtime';
+import { GcModule } from '../../../core/gc/gcmodule';
 import { MODULE_FAILING, MODULE_PROGRAMS } from './module-programs';
 import { describeWithCPython, testWithCPython } from '../../support/cpython311';
 import { runOnCPython } from '../../support/run-cpython';
@@ -38,4 +42,33 @@ test('a refused module is named with its line', () => {
 test('relative and star imports are refused by name', () => {
   expect(runProgram('from gc import *\n', 'p.py').stderr).toMatch(/line 1: 'from \.\.\. import \*' statements/);
   expect(runProgram('from . import gc\n', 'p.py').stderr).toMatch(/line 1: relative 'from \. import' statements/);
+});
+
+test('the names the front end accepts are exactly the names the module tables define', () => {
+  const rt = new Runtime();
+  const context = {
+    rt,
+    gc: new GcModule(rt),
+    debugMallocStats: () => '',
+    scriptPath: 'p.py',
+    stdout: () => {},
+    getAttr: () => rt.none(),
+  };
+  const defined = Object.fromEntries(
+    moduleTables(context).map((t) => [t.name, [...t.functions.map((f) => f.name), ...t.constants().map(([k]) => k)]]),
+  );
+  expect(defined).toEqual(MODULE_NAMES);
+});
+
+test('an unmodelled name of a supported module is refused with its line, however it is reached', () => {
+  const refused = (source: string) => runProgram(source, 'p.py').stderr;
+  expect(refused('import weakref as w\nclass A:\n    pass\na = A()\nf = w.finalize(a, print)\n')).toBe(
+    "p.py: line 5: uses of 'weakref.finalize' are not supported by pymemlab (supported: see docs/language.md)\n",
+  );
+  expect(refused('from weakref import ref, WeakValueDictionary as W\n')).toMatch(
+    /^p\.py: line 1: uses of 'weakref\.WeakValueDictionary' are not supported/,
+  );
+  expect(refused('import sys\ndef f():\n    return sys.version\n')).toMatch(/line 3: uses of 'sys\.version'/);
+  // A modelled name, and an attribute of something that is not a module, are not refused.
+  expect(runProgram('import weakref as w\nprint(w.getweakrefcount(1))\n', 'p.py').stdout).toBe('0\n');
 });

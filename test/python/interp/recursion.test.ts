@@ -1,7 +1,7 @@
 // Recursion that re-enters the evaluator from native code (str(), repr(), f-strings, a class's
 // __init__, __del__) counts against the same limit as Python calls: it ends in RecursionError as in
 // CPython 3.11, never in a JavaScript stack overflow; one that still exhausts the JS stack is
-// reported in words (the command runs with a larger stack, see bin/pymemlab.js).
+// reported in words (a command whose run meets the end of the JS stack runs again with a larger one, see bin/larger-stack.ts).
 import { spawnSync } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
