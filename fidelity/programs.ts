@@ -3,8 +3,9 @@
  * built as subset ASTs and printed with `unparse`. They exercise the memory manager: classes with
  * `__slots__`, `__init__` and printing / resurrecting `__del__`, object graphs with cycles,
  * `del`, weakrefs with callbacks, the gc module (collect, counts, thresholds, callbacks,
- * DEBUG_SAVEALL, freeze, tracking), `sys.getrefcount` and `sys.getsizeof`, loops and errors, and
- * floats with the numeric operators (fidelity/floats.ts).
+ * DEBUG_SAVEALL, freeze, tracking), `sys.getrefcount` and `sys.getsizeof`, loops and errors,
+ * floats with the numeric operators (fidelity/floats.ts) and exceptions caught by `try`
+ * statements (fidelity/exceptions.ts).
  *
  * Every program must print the same thing on every CPython 3.11 run and stay inside what the
  * simulator can reproduce (docs/cpython-3.11-evaluation-facts.md), also after shrinking drops any
@@ -29,6 +30,7 @@ import fc from 'fast-check';
 import type { BinOperator, Expr, Stmt } from '../python/lang';
 import { unparse } from '../python/lang';
 import * as py from './pyast';
+import { tryStmt, withLoopElse } from './exceptions';
 import { formattingStmt } from './format-arbitraries';
 import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
@@ -1172,7 +1174,10 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(2, formatStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
     module ? w(3, floatGroup(py.name('n'))) : null,
-    compound ? w(module ? 4 : 2, controlStmt(ctx)) : null,
+    compound ? w(module ? 4 : 2, withLoopElse(controlStmt(ctx))) : null,
+    compound
+      ? w(1, tryStmt(fc.array(stmtGroup({ ...ctx, depth: ctx.depth + 1 }), { maxLength: 2 }).map((g) => g.flat())))
+      : null,
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
   ]);
 });

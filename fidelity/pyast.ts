@@ -3,7 +3,7 @@
  * node gets a dummy position: generated trees are turned into source with `unparse`, which
  * ignores positions, and the simulator parses that source itself.
  */
-import type { BinOperator, CmpOperator, Ctx, Expr, JoinedStr, Stmt } from '../python/lang';
+import type { BinOperator, CmpOperator, Ctx, ExceptHandler, Expr, JoinedStr, Stmt } from '../python/lang';
 
 const P = { lineno: 1, col: 0, endLineno: 1, endCol: 0 } as const;
 
@@ -183,5 +183,33 @@ export const classDef = (cname: string, bases: string[], body: Stmt[]): Stmt => 
   name: cname,
   bases: bases.map((b) => name(b)),
   body,
+  ...P,
+});
+
+export const raise = (exc: Expr | null = null, cause: Expr | null = null): Stmt => ({
+  kind: 'Raise',
+  exc,
+  cause,
+  ...P,
+});
+export const assertStmt = (test: Expr, msg: Expr | null = null): Stmt => ({ kind: 'Assert', test, msg, ...P });
+export const handler = (type: Expr | null, hname: string | null, body: Stmt[]): ExceptHandler => ({
+  kind: 'ExceptHandler',
+  type,
+  name: hname,
+  body,
+  ...P,
+});
+export const tryStmt = (
+  body: Stmt[],
+  handlers: ExceptHandler[],
+  orelse: Stmt[] = [],
+  finalbody: Stmt[] = [],
+): Stmt => ({
+  kind: 'Try',
+  body,
+  handlers,
+  orelse,
+  finalbody,
   ...P,
 });

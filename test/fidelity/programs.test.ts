@@ -210,6 +210,20 @@ describe('generated programs', () => {
       ['refcount and size of a float held in a list', /^fl = \[fx, fx, \(fx,\)\]/m],
       ['NameError at the end', /^print\(undefined_name\)$/m],
       ['ZeroDivisionError at the end', /\/\/ 0\)$/m],
+      ['try with a handler that binds the exception', /^ *except [A-Za-z]+ as err:$/m],
+      ['a handler that keeps the exception', /^ *kept = err$/m],
+      ['the refcount of a caught exception', /sys\.getrefcount\(err\)/],
+      [
+        'a handler that does not match first',
+        /except (TypeError|AttributeError|RuntimeError):\n\s+print\('not this one'\)/,
+      ],
+      ['try/else', /^ *else:\n\s+print\('else'/m],
+      ['try/finally', /^ *finally:\n\s+print\('finally'/m],
+      [
+        'raise and assert',
+        /raise ValueError\('bad value'\)[^]*assert 1 > 2, 'checked'|assert 1 > 2, 'checked'[^]*raise ValueError/,
+      ],
+      ['else on a loop', /^ *else:\n\s+print\('loop else'/m],
     ];
     const missing = features.filter(([, re]) => !re.test(all)).map(([name]) => name);
     expect(missing).toEqual([]);
