@@ -842,9 +842,28 @@ const countProbe: fc.Arbitrary<Stmt[]> = (() => {
 const RESET_THRESHOLD: Stmt = py.expr(py.call('gc.set_threshold', [py.int(700)]));
 const CLEAR_CALLBACKS: Stmt = py.expr(py.call('gc.callbacks.clear'));
 
-/** Statements the shrinker must keep (see above). */
+/** The guards above: statements the shrinker keeps while they guard something (guardNeeded). */
 export function isGuard(s: Stmt): boolean {
   return s.kind === 'Expr' && (unparse(s) === unparse(RESET_THRESHOLD) || unparse(s) === unparse(CLEAR_CALLBACKS));
+}
+
+/**
+ * Whether a guard still guards something in `program` (its statements after the prelude). A
+ * shrunk counterexample should show a reader only what it needs: once shrinking has removed every
+ * `gc.set_threshold(...)` other than the reset, resetting the threshold to its default changes
+ * nothing, and once it has removed every `gc.callbacks.append(...)`, clearing the empty list
+ * changes nothing; such a guard may go like any other statement. While the program still holds
+ * what it guards against, it stays (removing it could make CPython's output depend on the
+ * installation, a different failure from the one being shrunk).
+ */
+export function guardNeeded(guard: Stmt, program: readonly Stmt[]): boolean {
+  const source = unparse({ kind: 'Module', body: [...program] });
+  if (unparse(guard) === unparse(RESET_THRESHOLD)) {
+    const thresholds = source.match(/gc\.set_threshold\(/g)?.length ?? 0;
+    const resets = source.match(/gc\.set_threshold\(700\)$/gm)?.length ?? 0;
+    return thresholds > resets;
+  }
+  return /gc\.callbacks\.append\(/.test(source);
 }
 
 function setThreshold(ts: number[]): Stmt[] {
