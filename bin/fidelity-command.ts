@@ -10,6 +10,7 @@ import type { FidelityReport, ProgressEvent, Simulator } from '../fidelity/compa
 import { findPython, PythonNotFoundError } from '../fidelity/cpython';
 import { diffLines } from '../fidelity/diff';
 import { runProgram } from '../python/interp/run';
+import { ensureLargerStack } from './larger-stack';
 
 export interface FidelityCliOptions {
   python: string;
@@ -61,6 +62,8 @@ export interface FidelityCommandDeps {
 
 export async function fidelityCommand(opts: FidelityCliOptions, deps: FidelityCommandDeps = {}): Promise<void> {
   const write = deps.write ?? ((t: string) => process.stdout.write(t));
+  // generated programs recurse to CPython's limit of 1000 frames (fidelity/recursion.ts)
+  if (deps.simulator === undefined) ensureLargerStack();
   const seed = opts.seed ?? (Date.now() ^ (process.pid << 16)) | 0;
   const progress = !opts.json && process.stderr.isTTY ? progressLine() : undefined;
   try {

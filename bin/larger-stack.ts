@@ -29,3 +29,11 @@ export function orWithLargerStack(result: RunResult): RunResult {
   if (result.stackExhausted === true && !hasLargerStack()) rerunWithLargerStack();
   return result;
 }
+
+/**
+ * For a command that runs many programs in this process (`pymemlab fidelity`): take the larger
+ * stack before starting, rather than redoing everything when one program needs it.
+ */
+export function ensureLargerStack(): void {
+  if (!hasLargerStack()) rerunWithLargerStack();
+}

@@ -35,6 +35,10 @@ import { formattingStmt } from './format-arbitraries';
 import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
 import { annotatedBind } from './annotations';
+import { comprehensionStmt } from './comprehensions';
+import { GENERATOR_DEFS, generatorStmt } from './generator-functions';
+import { ALIAS_IMPORTS, moduleStmt } from './module-arbitraries';
+import { RECURSION_DEF, recursionStmt } from './recursion';
 
 /** A generated program: its statements after the prelude, and its full source text. */
 export interface FidelityProgram {
@@ -46,9 +50,19 @@ export interface FidelityProgram {
 /** The fixed first two lines of every program. */
 export const PRELUDE: readonly Stmt[] = [py.importStmt('gc', 'sys', 'weakref'), py.expr(py.call('gc.collect'))];
 
+/**
+ * The first two lines of a program with these statements: PRELUDE, importing ctypes too when
+ * they use it (its import allocates in CPython, so it must come before the first collection;
+ * fidelity/module-arbitraries.ts).
+ */
+export function preludeFor(body: readonly Stmt[]): readonly Stmt[] {
+  const usesCtypes = unparse({ kind: 'Module', body: [...body] }).includes('ctypes.');
+  return usesCtypes ? [py.importStmt('gc', 'sys', 'weakref', 'ctypes'), PRELUDE[1]] : PRELUDE;
+}
+
 /** The source of a program with the given statements after the prelude. */
 export function programSource(body: readonly Stmt[]): string {
-  return unparse({ kind: 'Module', body: [...PRELUDE, ...body] });
+  return unparse({ kind: 'Module', body: [...preludeFor(body), ...body] });
 }
 
 /** Top-level statements after the prelude (a class or a loop counts as one). */
@@ -1193,6 +1207,33 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(2, formatStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
     module ? w(3, floatGroup(py.name('n'))) : null,
+    module
+      ? w(
+          2,
+          comprehensionStmt({
+            printableLists: readable(ctx, 'plist'),
+            objectLists: readable(ctx, 'olist'),
+            objectListTargets: writable(ctx, 'olist'),
+          }),
+        )
+      : null,
+    module
+      ? w(
+          2,
+          generatorStmt({ growableLists: ctx.noGrow ? [] : readable(ctx, 'olist'), instances: readable(ctx, 'inst') }),
+        )
+      : null,
+    module
+      ? w(
+          2,
+          moduleStmt({
+            instances: readable(ctx, 'inst'),
+            objects: readable(ctx, 'any'),
+            intTargets: writable(ctx, 'int'),
+          }),
+        )
+      : null,
+    module ? w(1, recursionStmt(writable(ctx, 'olist'))) : null,
     compound ? w(module ? 4 : 2, withLoopElse(controlStmt(ctx))) : null,
     compound
       ? w(1, tryStmt(fc.array(stmtGroup({ ...ctx, depth: ctx.depth + 1 }), { maxLength: 2 }).map((g) => g.flat())))
@@ -1502,7 +1543,10 @@ export function programArb(options: ProgramOptions = {}): fc.Arbitrary<FidelityP
       cb: usually(wrefCallback('cb'), 20),
       cb2: usually(wrefCallback('cb2'), 8),
       gccb: usually(gcCallback, 8),
+      aliases: usually(fc.constant(ALIAS_IMPORTS), 4),
       f: usually(fDef, 12),
+      gens: usually(fc.constant(GENERATOR_DEFS), 4),
+      rec: usually(fc.constant(RECURSION_DEF), 3),
       g: usually(gDef, 8),
       h: usually(hDef, 8),
       setup: setupArb,
@@ -1511,7 +1555,22 @@ export function programArb(options: ProgramOptions = {}): fc.Arbitrary<FidelityP
     })
     .map((r) => {
       const body: Stmt[] = [];
-      for (const s of [r.classA, r.classB, r.classS, r.classK, r.cb, r.cb2, r.gccb, r.f, r.g, r.h]) if (s) body.push(s);
+      for (const s of [
+        r.aliases,
+        r.classA,
+        r.classB,
+        r.classS,
+        r.classK,
+        r.cb,
+        r.cb2,
+        r.gccb,
+        r.f,
+        r.gens,
+        r.rec,
+        r.g,
+        r.h,
+      ])
+        if (s) body.push(...(Array.isArray(s) ? s : [s]));
       body.push(...r.setup, ...r.body.flat());
       // CPython's teardown under a low threshold collects at points the simulator does not model
       // (docs/fidelity.md, known differences): a program that changed the threshold restores it

@@ -16,6 +16,7 @@ import type { GcModule } from '../../core/gc/gcmodule';
 import { DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from '../../core/gc/state';
 import { getsizeof } from '../../core/sizes';
 import { intValue } from './abstract';
+import { withBoundSpecial } from './bound-special';
 import {
   def,
   type Converted,
@@ -104,7 +105,8 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
           convention: 'keywords',
           params: ['object', 'default'],
           required: 1,
-          call: ([obj]) => getsizeof(rt.profile, obj),
+          // _PySys_GetSizeOf binds `__sizeof__` before calling it
+          call: ([obj]) => withBoundSpecial(rt, () => getsizeof(rt.profile, obj)),
         }),
         def({
           name: '_debugmallocstats',

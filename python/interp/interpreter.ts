@@ -131,6 +131,8 @@ export class Interpreter {
   lastTraceback: PyObject | null = null;
 
   runModule(module: A.Module): void {
+    // PyEval_EvalCode enters _PyEval_EvalFrameDefault for the module: one level of the limit
+    this.rt.enterRecursiveCall('');
     const frame = this.rt.pushFrame('<module>', []);
     this.frames.push({ frame, code: this.compiled.module, namespace: this.globals, lineno: 0 });
     try {
@@ -143,6 +145,7 @@ export class Interpreter {
       } catch (raised) {
         this.frames.pop();
         this.rt.popFrame();
+        this.rt.leaveRecursiveCall();
         if (raised instanceof PyRaise) {
           // PyErr_Print: sys.last_value and sys.last_traceback hold the exception until shutdown,
           // and the module's frame object keeps the globals (f_globals, f_locals) until then.
@@ -155,6 +158,7 @@ export class Interpreter {
     this.frames.pop();
     this.frameObjects.exitModule(frame, this.globals);
     this.rt.popFrame();
+    this.rt.leaveRecursiveCall();
   }
 
   /**

@@ -99,6 +99,8 @@ function qualifiedName(rt: Runtime, cls: PyObject): string {
 /**
  * Py_ReprEnter keeps the containers being printed in a list stored in the thread state's dict;
  * both are created by the first container repr of the process and kept (two GC allocations).
+ * dict_repr and set_repr enter it before looking at the size, list_repr and tuplerepr only when
+ * not empty (docs/probes/q8_repr_enter.py).
  */
 const reprLists = new WeakMap<Runtime, PyObject>();
 function reprEnterList(rt: Runtime): PyObject {
@@ -117,7 +119,7 @@ function reprEnterList(rt: Runtime): PyObject {
 
 function containerRepr(rt: Runtime, op: PyObject, active: Set<PyObject>, observe: boolean): string {
   const kind = op.type.kind;
-  if (!observe && (op.items !== null ? op.items.length : op.table!.size) > 0) reprEnterList(rt);
+  if (!observe && (op.items === null || op.items.length > 0)) reprEnterList(rt);
   if (active.has(op)) return kind === Kind.List ? '[...]' : kind === Kind.Tuple ? '(...)' : '{...}';
   active.add(op);
   try {
