@@ -38,9 +38,9 @@ export interface CodeInfo {
   readonly body: readonly A.Stmt[] | null;
   /** A module or class body with annotated assignments starts with SETUP_ANNOTATIONS. */
   readonly setupAnnotations: boolean;
-  /** co_cellvars: the variables inner functions use, each in a cell made at the frame's start (sorted, as CPython). */
+  /** co_cellvars: the variables inner functions use, each in a cell made at the frame's start (MAKE_CELL). */
   readonly cellvars: readonly string[];
-  /** co_freevars: the enclosing functions' variables this code uses, through its closure's cells (sorted). */
+  /** co_freevars: the enclosing functions' variables this code uses, through its closure's cells (sorted by name). */
   readonly freevars: readonly string[];
   /**
    * co_localsplusnames: the frame's slots, varnames then the cells that are not parameters then the
