@@ -789,6 +789,8 @@ export class Interpreter {
         );
       const found = classLookup(rt, obj.type.typeObject!, attr);
       if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
+      const native = this.builtins.boundMethod(obj, attr);
+      if (native !== undefined) return native;
     } else if (kind === Kind.Type && attr === '__name__') {
       // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
       return rt.str((obj.value as string).split('.').pop()!);
@@ -796,6 +798,8 @@ export class Interpreter {
       if (attr === '__dict__') return rt.newRef(typeDict(obj)!);
       const found = classLookup(rt, obj, attr);
       if (found !== undefined) return rt.newRef(found);
+      const native = this.builtins.boundMethod(obj, attr);
+      if (native !== undefined) return native;
     } else if (kind === Kind.Module) {
       const found = dictGetItem(moduleDict(obj), this.nameStr(attr));
       if (found !== undefined) return rt.newRef(found);
@@ -1262,7 +1266,10 @@ export class Interpreter {
     const typeCallArgs = newTuple(rt, [this.nameStr(s.name), basesTuple ?? rt.emptyTuple, namespace]);
     const cls = newClass(rt, {
       name: s.name,
-      base: base !== null && rt.external.has(base) && !isExceptionClass(base) ? null : base,
+      base:
+        base !== null && rt.external.has(base) && !isExceptionClass(base) && !this.builtins.subclassable(base)
+          ? null
+          : base,
       namespace: entries,
       slots,
       bases: basesTuple,
