@@ -1,5 +1,6 @@
 import { Kind, KIND_NAMES } from './kinds';
 import type { PyObject } from './pyobject';
+import type { Profile } from '../profile';
 
 /**
  * What the memory manager needs to know about a type (the relevant slots of PyTypeObject).
@@ -26,6 +27,11 @@ export class PyType {
    * one (down to 1) and each new attribute name one, which sizes the instances' values arrays.
    */
   sharedUsable = 30;
+  /**
+   * tp_basicsize of a static type whose struct is not its kind's (property and staticmethod are
+   * descriptors of their own sizes), without the GC head; null to take the kind's.
+   */
+  struct: { readonly bytes: (profile: Profile) => number } | null = null;
 
   constructor(
     readonly name: string,

@@ -42,6 +42,7 @@ import { formatBuiltins } from './format-builtins';
 import { strMethod } from './str-methods';
 import { builtinExceptionClass, callExceptionClass } from './exceptions';
 import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
+import { DESCRIPTOR_TYPES, Descriptors, isDescriptorType } from './descriptors';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 type MethodImpl = (self: PyObject, args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
@@ -66,6 +67,7 @@ export class Builtins {
   private readonly modules = new Map<string, PyObject>();
   readonly gc: GcModule;
   private printKwnames: PyObject | null = null;
+  readonly descriptors: Descriptors;
 
   constructor(
     private readonly rt: Runtime,
@@ -73,6 +75,7 @@ export class Builtins {
     private readonly write: (text: string) => void,
   ) {
     this.gc = new GcModule(rt);
+    this.descriptors = new Descriptors(rt, interp);
     const fn = (name: string, impl: Native, keywords: boolean) => {
       // The object's own native call serves calls from C (a gc callback, a weakref callback);
       // the interpreter's calls go through `natives`, which also passes keyword arguments.
@@ -139,6 +142,7 @@ export class Builtins {
     ] as const) {
       add(name, rt.staticTypeObject(type));
     }
+    for (const [name, type] of DESCRIPTOR_TYPES) add(name, rt.staticTypeObject(type));
     // Each module: its function objects, then its constants, then the module and its dict.
     this.buildModule = (table) => {
       const functions = table.functions.map((f): [string, PyObject] => [
@@ -285,8 +289,9 @@ export class Builtins {
   /** Calling a class: static types build their value; heap types go through type_call. */
   callType(cls: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
     const rt = this.rt;
-    if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     const type = classType(cls);
+    if (isDescriptorType(type)) return this.descriptors.construct(type, args, kwargs);
+    if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     if (type.kind === Kind.Exception)
       return callExceptionClass(rt, cls, args, (init, argv) => this.interp.callFromC(init, argv));
     if (rt.external.has(cls)) return this.callStaticType(type, args);
@@ -447,6 +452,7 @@ export class Builtins {
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
     if (obj.type.kind === Kind.Generator) return generatorMethod(rt, name);
+    if (obj.type.kind === Kind.Descriptor) return this.descriptors.method(obj, name);
     if (obj.type.kind === Kind.Str)
       return strMethod(rt, { getAttr: (o, a) => this.interp.getAttr(o, a), collect: (it) => this.collect(it) }, name);
     if (obj.type.kind === Kind.List) {
