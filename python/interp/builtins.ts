@@ -534,12 +534,28 @@ export class Builtins {
     return undefined;
   }
 
+  /** Whether a class statement may derive from the static class `cls` (ctypes.Structure). */
+  subclassable(cls: PyObject): boolean {
+    return this.nativeTypes.get(classType(cls))?.subclassable === true;
+  }
+
+  /** The native type that answers for `type`: its own, or a subclassable one it derives from. */
+  nativeType(type: PyType): NativeType | undefined {
+    const own = this.nativeTypes.get(type);
+    if (own !== undefined) return own;
+    for (let t = type.base; t !== null; t = t.base) {
+      const native = this.nativeTypes.get(t);
+      if (native?.subclassable) return native;
+    }
+    return undefined;
+  }
+
   /** `obj.method` without a call: a built-in method object bound to obj. */
   boundMethod(obj: PyObject, name: string): PyObject | undefined {
     const native =
       obj.type.kind === Kind.Type
-        ? this.nativeTypes.get(classType(obj))?.classAttribute?.(name)
-        : this.nativeTypes.get(obj.type)?.instanceAttribute?.(obj, name);
+        ? this.nativeType(classType(obj))?.classAttribute?.(name, obj)
+        : this.nativeType(obj.type)?.instanceAttribute?.(obj, name);
     if (native !== undefined) return native;
     const impl = this.methodCall(obj, name);
     if (impl === undefined) return undefined;

@@ -799,6 +799,8 @@ export class Interpreter {
         return found.type.kind === Kind.Function
           ? newMethod(rt, found, obj)
           : this.builtins.descriptors.get(found, obj, obj.type.typeObject!);
+      const native = this.builtins.boundMethod(obj, attr);
+      if (native !== undefined) return native;
     } else if (kind === Kind.Type && attr === '__name__') {
       // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
       return rt.str((obj.value as string).split('.').pop()!);
@@ -806,6 +808,8 @@ export class Interpreter {
       if (attr === '__dict__') return rt.newRef(typeDict(obj)!);
       const found = classLookup(rt, obj, attr);
       if (found !== undefined) return this.builtins.descriptors.get(found, null, obj);
+      const native = this.builtins.boundMethod(obj, attr);
+      if (native !== undefined) return native;
     } else if (kind === Kind.Module) {
       const found = dictGetItem(moduleDict(obj), this.nameStr(attr));
       if (found !== undefined) return rt.newRef(found);
@@ -1321,7 +1325,10 @@ export class Interpreter {
     const typeCallArgs = newTuple(rt, [this.nameStr(s.name), basesTuple ?? rt.emptyTuple, namespace]);
     const cls = newClass(rt, {
       name: s.name,
-      base: base !== null && rt.external.has(base) && !isExceptionClass(base) ? null : base,
+      base:
+        base !== null && rt.external.has(base) && !isExceptionClass(base) && !this.builtins.subclassable(base)
+          ? null
+          : base,
       namespace: entries,
       slots,
       bases: basesTuple,
