@@ -104,13 +104,6 @@ export const SIZES = {
     file: 'Objects/codeobject.c',
     bytes: constant(192),
   },
-  propertyobject: {
-    expr: 'sizeof(propertyobject) (prop_get, prop_set, prop_del, prop_doc, prop_name, int getter_doc)',
-    file: 'Objects/descrobject.c',
-    bytes: words(8),
-  },
-  staticmethod: { expr: 'sizeof(staticmethod) (sm_callable, sm_dict)', file: 'Objects/funcobject.c', bytes: words(4) },
-  classmethod: { expr: 'sizeof(classmethod) (cm_callable, cm_dict)', file: 'Objects/funcobject.c', bytes: words(4) },
   PyGetSetDescrObject: { expr: 'sizeof(PyGetSetDescrObject)', file: 'Include/descrobject.h', bytes: words(6) },
   rangeobject: { expr: 'sizeof(rangeobject)', file: 'Objects/rangeobject.c', bytes: words(6) },
   PySliceObject: { expr: 'sizeof(PySliceObject) (start, stop, step)', file: 'Include/sliceobject.h', bytes: words(5) },
@@ -214,9 +207,8 @@ export function basicSize(profile: Profile, type: PyType, n: number): number {
       // the frame's localsplus (co_nlocalsplus + co_stacksize slots) is inside the object
       return SIZES.PyGenObject.bytes(profile) + n * profile.pointerSize + profile.gcHeadSize;
     default:
-      return type.struct !== null
-        ? type.struct.bytes(profile) + (type.isGC ? profile.gcHeadSize : 0)
-        : fixedSize(profile, type.kind);
+      if (type.basicWords !== null) return type.basicWords * profile.pointerSize + (type.isGC ? profile.gcHeadSize : 0);
+      return fixedSize(profile, type.kind);
   }
 }
 

@@ -13,19 +13,21 @@ import { Kind } from './kinds';
 import type { PyObject } from './pyobject';
 import { PyType } from './pytype';
 import type { Runtime } from '../runtime';
-import { SIZES } from '../sizes';
 
-/** PyProperty_Type: GC, not weak-referenceable. */
+/**
+ * PyProperty_Type: GC, not weak-referenceable; sizeof(propertyobject) is the header, prop_get,
+ * prop_set, prop_del, prop_doc, prop_name and the int getter_doc (padded to a word): 8 words.
+ */
 export const PROPERTY_TYPE = new PyType('property', Kind.Descriptor, true, false);
-PROPERTY_TYPE.struct = SIZES.propertyobject;
+PROPERTY_TYPE.basicWords = 8;
 
-/** PyStaticMethod_Type. */
+/** PyStaticMethod_Type: sizeof(staticmethod) is the header, sm_callable and sm_dict: 4 words. */
 export const STATICMETHOD_TYPE = new PyType('staticmethod', Kind.Descriptor, true, false);
-STATICMETHOD_TYPE.struct = SIZES.staticmethod;
+STATICMETHOD_TYPE.basicWords = 4;
 
-/** PyClassMethod_Type. */
+/** PyClassMethod_Type: the same layout as staticmethod (cm_callable, cm_dict). */
 export const CLASSMETHOD_TYPE = new PyType('classmethod', Kind.Descriptor, true, false);
-CLASSMETHOD_TYPE.struct = SIZES.classmethod;
+CLASSMETHOD_TYPE.basicWords = 4;
 
 /** Where a property keeps its fields in `refs`: property_traverse's and property_dealloc's order. */
 const PROP_GET = 0;

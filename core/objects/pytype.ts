@@ -1,6 +1,6 @@
 import { Kind, KIND_NAMES } from './kinds';
 import type { PyObject } from './pyobject';
-import type { Profile } from '../profile';
+import type { Runtime } from '../runtime';
 
 /**
  * What the memory manager needs to know about a type (the relevant slots of PyTypeObject).
@@ -28,10 +28,12 @@ export class PyType {
    */
   sharedUsable = 30;
   /**
-   * tp_basicsize of a static type whose struct is not its kind's (property and staticmethod are
-   * descriptors of their own sizes), without the GC head; null to take the kind's.
+   * tp_basicsize in pointer-sized words (without the GC head), for a type whose kind's model struct
+   * does not fit it (zip, enumerate); null when the kind's struct is the type's.
    */
-  struct: { readonly bytes: (profile: Profile) => number } | null = null;
+  basicWords: number | null = null;
+  /** tp_iternext of an iterator type defined outside python/interp/iteration.ts (zip, enumerate, reversed). */
+  iterNext: ((rt: Runtime, it: PyObject) => PyObject | null) | null = null;
 
   constructor(
     readonly name: string,
