@@ -346,10 +346,12 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       for (const s of list) {
         switch (s.kind) {
           case 'FunctionDef':
+            s.decorators?.forEach(expr);
             functionDef(s);
             meetName(s.name);
             break;
           case 'ClassDef': {
+            s.decorators?.forEach(expr);
             s.bases.forEach(expr);
             const info = unit(s.name, qualname === '' ? s.name : `${qualname}.${s.name}`, [], s.body, false);
             codes.set(s, info);
