@@ -15,7 +15,12 @@ import { PyException } from '../errors';
 /** PyDict_New: from the free list if it can be; never tracked at creation. */
 export function newDict(rt: Runtime): PyObject {
   const shell = rt.freelists.dicts.pop();
-  const op = shell !== undefined ? rt.reuse(shell) : rt.alloc(TYPES.dict);
+  const op =
+    shell !== undefined
+      ? rt.reuse(shell)
+      : rt.freelists.takeStartupDict()
+        ? rt.allocStartupShell(TYPES.dict)
+        : rt.alloc(TYPES.dict);
   op.table = new DictTable();
   return op;
 }

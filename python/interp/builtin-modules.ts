@@ -28,6 +28,7 @@ import {
 import { weakrefModule } from './modules/weakref';
 import { ctypesModule } from './modules/ctypes';
 import { pprintModule } from './modules/pprint';
+import { tracemallocModule } from './modules/tracemalloc';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
 function argvList(rt: Runtime, scriptPath: string): PyObject {
@@ -117,6 +118,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
     weakrefModule(rt, context.getAttr),
     ctypesModule(rt),
     pprintModule(rt, context.stdout),
+    tracemallocModule(rt),
   ];
 }
 

@@ -11,7 +11,7 @@ import type { PyObject } from '../../core/objects/pyobject';
 import { type PyType, TYPES } from '../../core/objects/pytype';
 import { PyException } from '../../core/errors';
 import {
-  newList,
+  newListFromType,
   listAppend,
   listInsert,
   listExtend,
@@ -340,7 +340,7 @@ export class Builtins {
       }
       case TYPES.list: {
         arity(name, args, 0, 1);
-        const list = newList(rt, []);
+        const list = newListFromType(rt);
         if (args.length === 1) this.extendFrom(list, args[0]);
         return list;
       }
@@ -423,16 +423,21 @@ export class Builtins {
       return;
     }
     // list_extend for other iterables: resize once for the length hint, append, then cut back.
-    let hint = 8;
+    let hint: number | null = null;
     try {
       hint = this.len(iterable);
     } catch {
-      // no length: PyObject_LengthHint's default
+      // no length: PyObject_LengthHint's default, 8
     }
+    const reserve = (n: number) => {
+      if (list.allocated === 0) {
+        if (n > 0) listPreallocateExact(rt, list, n);
+      } else listResize(rt, list, list.items!.length + n);
+    };
+    // A sized iterable's room is taken before its items are made (tracemalloc's peak sees both).
+    if (hint !== null) reserve(hint);
     const items = this.collect(iterable);
-    if (list.allocated === 0) {
-      if (hint > 0) listPreallocateExact(rt, list, hint);
-    } else listResize(rt, list, list.items!.length + hint);
+    if (hint === null) reserve(8);
     for (const item of items) {
       if (list.items!.length < list.allocated) list.items!.push(item);
       else {
