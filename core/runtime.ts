@@ -272,6 +272,14 @@ export class Runtime {
     }
   }
 
+  /**
+   * `what` runs now, and CPython allocates for it in passing what the simulator does not model
+   * byte for byte (print's text I/O): tracemalloc's peak, if it is tracing, says so when read.
+   */
+  unmodelledAllocations(what: string): void {
+    if (this.allocator instanceof TracedAllocator) this.allocator.unmodelledAllocations(what);
+  }
+
   /** Reuse an object shell from a free list (_Py_NewReference): no allocation, no gc count. */
   reuse(op: PyObject): PyObject {
     op.gcFlags = 0;

@@ -18,6 +18,8 @@ export class TracedAllocator implements Allocator {
   private readonly traces = new Map<number, number>();
   private tracedBytes = 0;
   private peakBytes = 0;
+  /** What happened since the peak was last reset that the simulator does not allocate byte for byte. */
+  private unmodelled: string | null = null;
 
   constructor(readonly inner: Allocator) {}
 
@@ -60,16 +62,30 @@ export class TracedAllocator implements Allocator {
     return this.inner.snapshot();
   }
 
+  /**
+   * Why the peak may differ from CPython's (null when it is exact): something ran since the peak
+   * was last reset whose passing allocations the simulator does not make byte for byte.
+   */
+  get peakCaveat(): string | null {
+    return this.unmodelled;
+  }
+
+  /** Note that `what` runs now, whose passing allocations CPython makes and the simulator does not model. */
+  unmodelledAllocations(what: string): void {
+    this.unmodelled ??= what;
+  }
+
   /** tracemalloc_clear_traces: forget every trace; current and peak go back to zero. */
   clearTraces(): void {
     this.traces.clear();
     this.tracedBytes = 0;
-    this.peakBytes = 0;
+    this.resetPeak();
   }
 
   /** _tracemalloc.reset_peak: the peak starts again from what is traced now. */
   resetPeak(): void {
     this.peakBytes = this.tracedBytes;
+    this.unmodelled = null;
   }
 
   /** ADD_TRACE: a block already traced at `address` is updated, not counted twice. */

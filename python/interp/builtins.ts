@@ -236,6 +236,7 @@ export class Builtins {
       // PyFile_WriteObject looks up `sys.stdout.write` for every piece it writes (each argument,
       // each separator, the end): a bound method object, a GC allocation that can trigger a
       // collection, which dies right after the call.
+      rt.unmodelledAllocations('print()');
       const writePiece = (text: () => string) => {
         const method = rt.alloc(TYPES.builtinMethod);
         rt.track(method);

@@ -30,6 +30,8 @@ const FREE_AFTER_IMPORT: StartupShells = {
 /** tracemalloc, built on import. */
 export function tracemallocModule(rt: Runtime): ModuleTable {
   let tracebackLimit = 1;
+  /** The caveats already written to stderr (each once a run). */
+  const caveats = new Set<string>();
   /** The tracing allocator when tracing, else null. */
   const tracer = (): TracedAllocator | null => (rt.allocator instanceof TracedAllocator ? rt.allocator : null);
   return {
@@ -68,7 +70,15 @@ export function tracemallocModule(rt: Runtime): ModuleTable {
         convention: 'noargs',
         call: () => {
           const traced = tracer();
-          return traced === null ? [0, 0] : [traced.traced, traced.peak];
+          if (traced === null) return [0, 0];
+          const caveat = traced.peakCaveat;
+          if (caveat !== null && !caveats.has(caveat)) {
+            caveats.add(caveat);
+            rt.writeStderr(
+              `pymemlab: tracemalloc's peak spans ${caveat}, whose passing allocations pymemlab does not model byte for byte: the peak may differ from CPython's (docs/fidelity.md)\n`,
+            );
+          }
+          return [traced.traced, traced.peak];
         },
       }),
       def({ name: 'reset_peak', convention: 'noargs', call: () => tracer()?.resetPeak() }),
