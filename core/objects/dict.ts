@@ -26,16 +26,18 @@ export function newDict(rt: Runtime): PyObject {
 }
 
 /**
- * Keep the keys object's memory in step with the table (dictresize allocates a new keys object
- * and frees the old one); minimum-size all-str keys objects go through the keys free list.
+ * Keep the keys object's memory in step with the table: dictresize makes the new keys object
+ * before it frees the old one (both are live for a moment, which tracemalloc's peak sees);
+ * minimum-size all-str keys objects go through the keys free list.
  */
 function reallocKeys(rt: Runtime, op: PyObject): void {
-  freeKeys(rt, op);
   const table = op.table!;
   const size = table.keysSize(rt.profile);
-  if (size === 0 || rt.allocator === null) return;
+  if (size === 0 || rt.allocator === null) return freeKeys(rt, op);
   const parkable = table.log2Size === DICT_LOG_MINSIZE && table.unicode;
-  op.auxAddress = (parkable ? rt.freelists.keys.pop() : undefined) ?? rt.allocator.malloc(size);
+  const address = (parkable ? rt.freelists.keys.pop() : undefined) ?? rt.allocator.malloc(size);
+  freeKeys(rt, op);
+  op.auxAddress = address;
   table.keysParkable = parkable;
 }
 

@@ -10,12 +10,13 @@ import type { Profile } from '../profile';
  * empties every free list (clear_freelists).
  */
 /**
- * How many shells CPython has parked on its list, dict and tuple free lists (`tuples[n]`: tuples
+ * How many shells CPython has parked on its list, dict, float and tuple free lists (`tuples[n]`: tuples
  * of size n) before a program's statements run, which the simulator never made.
  */
 export interface StartupShells {
   readonly lists: number;
   readonly dicts: number;
+  readonly floats: number;
   readonly tuples: readonly number[];
 }
 
@@ -42,6 +43,7 @@ export class FreeLists {
    */
   private startupLists = 0;
   private startupDicts = 0;
+  private startupFloats = 0;
   private startupTuples: number[] = [];
 
   constructor(private readonly profile: Profile) {
@@ -52,6 +54,7 @@ export class FreeLists {
   parkStartupShells(shells: StartupShells): void {
     this.startupLists = shells.lists;
     this.startupDicts = shells.dicts;
+    this.startupFloats = shells.floats;
     this.startupTuples = shells.tuples.slice();
   }
 
@@ -63,6 +66,11 @@ export class FreeLists {
   /** Whether a start-up dict shell was there to take (then it is taken). */
   takeStartupDict(): boolean {
     return this.startupDicts > 0 && this.startupDicts-- > 0;
+  }
+
+  /** Whether a start-up float shell was there to take (then it is taken). */
+  takeStartupFloat(): boolean {
+    return this.startupFloats > 0 && this.startupFloats-- > 0;
   }
 
   /** Whether a start-up tuple shell of `size` was there to take (then it is taken). */
@@ -91,7 +99,7 @@ export class FreeLists {
 
   /** float_dealloc: at most PyFloat_MAXFREELIST (100) floats are parked; the rest are freed. */
   pushFloat(op: PyObject): boolean {
-    if (this.floats.length >= this.profile.floatFreeListMax) return false;
+    if (this.floats.length + this.startupFloats >= this.profile.floatFreeListMax) return false;
     this.floats.push(op);
     return true;
   }
@@ -137,7 +145,7 @@ export class FreeLists {
 
   /** Every parked shell, emptied out of the lists (for clear_freelists to free them). */
   drain(): PyObject[] {
-    this.parkStartupShells({ lists: 0, dicts: 0, tuples: [] });
+    this.parkStartupShells({ lists: 0, dicts: 0, floats: 0, tuples: [] });
     const out = [
       ...this.tuples.flatMap((list) => list.splice(0)),
       ...this.floats.splice(0),
