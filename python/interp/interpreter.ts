@@ -789,6 +789,8 @@ export class Interpreter {
         );
       const found = classLookup(rt, obj.type.typeObject!, attr);
       if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
+      const native = this.builtins.boundMethod(obj, attr);
+      if (native !== undefined) return native;
     } else if (kind === Kind.Type && attr === '__name__') {
       // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
       return rt.str((obj.value as string).split('.').pop()!);
@@ -796,6 +798,8 @@ export class Interpreter {
       if (attr === '__dict__') return rt.newRef(typeDict(obj)!);
       const found = classLookup(rt, obj, attr);
       if (found !== undefined) return rt.newRef(found);
+      const native = this.builtins.boundMethod(obj, attr);
+      if (native !== undefined) return native;
     } else if (kind === Kind.Module) {
       const found = dictGetItem(moduleDict(obj), this.nameStr(attr));
       if (found !== undefined) return rt.newRef(found);
@@ -942,9 +946,11 @@ export class Interpreter {
           return;
         }
       } else if (obj.type.kind !== Kind.Type && obj.type.kind !== Kind.Module) {
-        // only str methods take keyword arguments; other calls with keywords go the general way
+        // only str methods and list.sort take keyword arguments; other calls with keywords go the general way
         const native =
-          e.keywords.length === 0 || obj.type.kind === Kind.Str ? this.builtins.methodCall(obj, f.attr) : undefined;
+          e.keywords.length === 0 || obj.type.kind === Kind.Str || (obj.type.kind === Kind.List && f.attr === 'sort')
+            ? this.builtins.methodCall(obj, f.attr)
+            : undefined;
         if (native !== undefined) {
           for (const a of e.args) this.eval(a);
           for (const k of e.keywords) this.eval(k.value);
@@ -1260,7 +1266,10 @@ export class Interpreter {
     const typeCallArgs = newTuple(rt, [this.nameStr(s.name), basesTuple ?? rt.emptyTuple, namespace]);
     const cls = newClass(rt, {
       name: s.name,
-      base: base !== null && rt.external.has(base) && !isExceptionClass(base) ? null : base,
+      base:
+        base !== null && rt.external.has(base) && !isExceptionClass(base) && !this.builtins.subclassable(base)
+          ? null
+          : base,
       namespace: entries,
       slots,
       bases: basesTuple,
