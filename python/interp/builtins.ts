@@ -11,6 +11,7 @@ import type { PyObject } from '../../core/objects/pyobject';
 import { type PyType, TYPES } from '../../core/objects/pytype';
 import { PyException } from '../../core/errors';
 import {
+  newList,
   newListFromType,
   listAppend,
   listInsert,
@@ -80,7 +81,8 @@ export class Builtins {
     this.sortContext = {
       rt,
       call: (f, arg) => interp.callFromC(f, [arg]),
-      toList: (iterable) => this.callStaticType(TYPES.list, [iterable]),
+      // PySequence_List: PyList_New(0), which takes from the free list, unlike list()'s tp_alloc.
+      toList: (iterable) => this.extendNew(newList(rt, []), iterable),
       nameStr: interp.nameStr,
     };
     const fn = (name: string, impl: Native, keywords: boolean) => {
@@ -356,9 +358,7 @@ export class Builtins {
       }
       case TYPES.list: {
         arity(name, args, 0, 1);
-        const list = newListFromType(rt);
-        if (args.length === 1) this.extendFrom(list, args[0]);
-        return list;
+        return args.length === 1 ? this.extendNew(newListFromType(rt), args[0]) : newListFromType(rt);
       }
       case TYPES.tuple: {
         arity(name, args, 0, 1);
@@ -430,6 +430,17 @@ export class Builtins {
       this.rt.decref(it);
     }
     return out;
+  }
+
+  /** `list` (new) extended by `iterable`; released if that fails. */
+  private extendNew(list: PyObject, iterable: PyObject): PyObject {
+    try {
+      this.extendFrom(list, iterable);
+    } catch (error) {
+      this.rt.decref(list);
+      throw error;
+    }
+    return list;
   }
 
   private extendFrom(list: PyObject, iterable: PyObject): void {
