@@ -28,7 +28,9 @@ import {
 } from './modules/table';
 import { weakrefModule } from './modules/weakref';
 import { ctypesModule } from './modules/ctypes';
+import { withStructure } from './modules/ctypes-structure';
 import { pprintModule } from './modules/pprint';
+import { tracemallocModule } from './modules/tracemalloc';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
 function argvList(rt: Runtime, scriptPath: string): PyObject {
@@ -117,8 +119,9 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
       constants: () => [['argv', argvList(rt, context.scriptPath)]],
     },
     weakrefModule(rt, context.getAttr),
-    ctypesModule(rt),
+    withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
+    tracemallocModule(rt),
   ];
 }
 

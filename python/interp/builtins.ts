@@ -12,6 +12,7 @@ import { type PyType, TYPES } from '../../core/objects/pytype';
 import { PyException } from '../../core/errors';
 import {
   newList,
+  newListFromType,
   listAppend,
   listInsert,
   listExtend,
@@ -34,6 +35,8 @@ import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
 import { generatorBuiltins, generatorMethod } from './generator-builtins';
+import { iterBuiltins } from './iter-builtins';
+import { listSort, sorted, type SortContext } from './list-sort';
 import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import type { Interpreter } from './interpreter';
@@ -42,6 +45,7 @@ import { formatBuiltins } from './format-builtins';
 import { strMethod } from './str-methods';
 import { builtinExceptionClass, callExceptionClass } from './exceptions';
 import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
+import { DESCRIPTOR_TYPES, Descriptors, isDescriptorType } from './descriptors';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 type MethodImpl = (self: PyObject, args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
@@ -66,6 +70,9 @@ export class Builtins {
   private readonly modules = new Map<string, PyObject>();
   readonly gc: GcModule;
   private printKwnames: PyObject | null = null;
+  readonly descriptors: Descriptors;
+  /** What list.sort and sorted() call back: the key function, list(iterable). */
+  private readonly sortContext: SortContext;
 
   constructor(
     private readonly rt: Runtime,
@@ -73,6 +80,14 @@ export class Builtins {
     private readonly write: (text: string) => void,
   ) {
     this.gc = new GcModule(rt);
+    this.descriptors = new Descriptors(rt, interp);
+    this.sortContext = {
+      rt,
+      call: (f, arg) => interp.callFromC(f, [arg]),
+      // PySequence_List: PyList_New(0), which takes from the free list, unlike list()'s tp_alloc.
+      toList: (iterable) => this.extendNew(newList(rt, []), iterable),
+      nameStr: interp.nameStr,
+    };
     const fn = (name: string, impl: Native, keywords: boolean) => {
       // The object's own native call serves calls from C (a gc callback, a weakref callback);
       // the interpreter's calls go through `natives`, which also passes keyword arguments.
@@ -122,6 +137,11 @@ export class Builtins {
       ),
     );
     for (const [name, impl] of generatorBuiltins(rt)) add(name, fn(name, impl, false));
+    for (const [name, impl] of iterBuiltins(rt, interp.nameStr)) add(name, fn(name, impl, true));
+    add(
+      'sorted',
+      fn('sorted', (args, kwargs) => sorted(this.sortContext, args, kwargs), true),
+    );
     for (const f of formatBuiltins(rt)) add(f.name, fn(f.name, f.call, false));
     for (const [name, impl] of numericBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, type] of [
@@ -139,6 +159,7 @@ export class Builtins {
     ] as const) {
       add(name, rt.staticTypeObject(type));
     }
+    for (const [name, type] of DESCRIPTOR_TYPES) add(name, rt.staticTypeObject(type));
     // Each module: its function objects, then its constants, then the module and its dict.
     this.buildModule = (table) => {
       const functions = table.functions.map((f): [string, PyObject] => [
@@ -236,6 +257,7 @@ export class Builtins {
       // PyFile_WriteObject looks up `sys.stdout.write` for every piece it writes (each argument,
       // each separator, the end): a bound method object, a GC allocation that can trigger a
       // collection, which dies right after the call.
+      rt.unmodelledAllocations('print()');
       const writePiece = (text: () => string) => {
         const method = rt.alloc(TYPES.builtinMethod);
         rt.track(method);
@@ -285,8 +307,9 @@ export class Builtins {
   /** Calling a class: static types build their value; heap types go through type_call. */
   callType(cls: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
     const rt = this.rt;
-    if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     const type = classType(cls);
+    if (isDescriptorType(type)) return this.descriptors.construct(type, args, kwargs);
+    if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     if (type.kind === Kind.Exception)
       return callExceptionClass(rt, cls, args, (init, argv) => this.interp.callFromC(init, argv));
     if (rt.external.has(cls)) return this.callStaticType(type, args);
@@ -340,9 +363,7 @@ export class Builtins {
       }
       case TYPES.list: {
         arity(name, args, 0, 1);
-        const list = newList(rt, []);
-        if (args.length === 1) this.extendFrom(list, args[0]);
-        return list;
+        return args.length === 1 ? this.extendNew(newListFromType(rt), args[0]) : newListFromType(rt);
       }
       case TYPES.tuple: {
         arity(name, args, 0, 1);
@@ -416,6 +437,17 @@ export class Builtins {
     return out;
   }
 
+  /** `list` (new) extended by `iterable`; released if that fails. */
+  private extendNew(list: PyObject, iterable: PyObject): PyObject {
+    try {
+      this.extendFrom(list, iterable);
+    } catch (error) {
+      this.rt.decref(list);
+      throw error;
+    }
+    return list;
+  }
+
   private extendFrom(list: PyObject, iterable: PyObject): void {
     const rt = this.rt;
     if (iterable.type.kind === Kind.List || iterable.type.kind === Kind.Tuple) {
@@ -423,16 +455,21 @@ export class Builtins {
       return;
     }
     // list_extend for other iterables: resize once for the length hint, append, then cut back.
-    let hint = 8;
+    let hint: number | null = null;
     try {
       hint = this.len(iterable);
     } catch {
-      // no length: PyObject_LengthHint's default
+      // no length: PyObject_LengthHint's default, 8
     }
+    const reserve = (n: number) => {
+      if (list.allocated === 0) {
+        if (n > 0) listPreallocateExact(rt, list, n);
+      } else listResize(rt, list, list.items!.length + n);
+    };
+    // A sized iterable's room is taken before its items are made (tracemalloc's peak sees both).
+    if (hint !== null) reserve(hint);
     const items = this.collect(iterable);
-    if (list.allocated === 0) {
-      if (hint > 0) listPreallocateExact(rt, list, hint);
-    } else listResize(rt, list, list.items!.length + hint);
+    if (hint === null) reserve(8);
     for (const item of items) {
       if (list.items!.length < list.allocated) list.items!.push(item);
       else {
@@ -447,6 +484,7 @@ export class Builtins {
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
     if (obj.type.kind === Kind.Generator) return generatorMethod(rt, name);
+    if (obj.type.kind === Kind.Descriptor) return this.descriptors.method(obj, name);
     if (obj.type.kind === Kind.Str)
       return strMethod(rt, { getAttr: (o, a) => this.interp.getAttr(o, a), collect: (it) => this.collect(it) }, name);
     if (obj.type.kind === Kind.List) {
@@ -468,6 +506,8 @@ export class Builtins {
             if (i < 0) throw new PyException('ValueError', `${pyRepr(rt, a[0])} is not in list`);
             return rt.int(i);
           };
+        case 'sort':
+          return (self, a, kw) => listSort(this.sortContext, self, a, kw);
         case 'remove':
           return (self, a) => {
             arity('list.remove', a, 1, 1);
@@ -528,12 +568,28 @@ export class Builtins {
     return undefined;
   }
 
+  /** Whether a class statement may derive from the static class `cls` (ctypes.Structure). */
+  subclassable(cls: PyObject): boolean {
+    return this.nativeTypes.get(classType(cls))?.subclassable === true;
+  }
+
+  /** The native type that answers for `type`: its own, or a subclassable one it derives from. */
+  nativeType(type: PyType): NativeType | undefined {
+    const own = this.nativeTypes.get(type);
+    if (own !== undefined) return own;
+    for (let t = type.base; t !== null; t = t.base) {
+      const native = this.nativeTypes.get(t);
+      if (native?.subclassable) return native;
+    }
+    return undefined;
+  }
+
   /** `obj.method` without a call: a built-in method object bound to obj. */
   boundMethod(obj: PyObject, name: string): PyObject | undefined {
     const native =
       obj.type.kind === Kind.Type
-        ? this.nativeTypes.get(classType(obj))?.classAttribute?.(name)
-        : this.nativeTypes.get(obj.type)?.instanceAttribute?.(obj, name);
+        ? this.nativeType(classType(obj))?.classAttribute?.(name, obj)
+        : this.nativeType(obj.type)?.instanceAttribute?.(obj, name);
     if (native !== undefined) return native;
     const impl = this.methodCall(obj, name);
     if (impl === undefined) return undefined;

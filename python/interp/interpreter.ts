@@ -35,6 +35,7 @@ import {
   methodSelf,
   newFunction,
   newMethod,
+  setFuncClosure,
 } from '../../core/objects/funcobject';
 import { moduleDict } from '../../core/objects/moduleobject';
 import { weakrefCall } from '../../core/objects/weakrefobject';
@@ -53,6 +54,16 @@ import { buildString, formatValue } from './format-value';
 import { functionAnnotations, setupAnnotations } from './annotations';
 import { getSlice, setSlice, slices } from './slicing';
 import { newSlice } from '../../core/objects/sliceobject';
+import {
+  cellAttribute,
+  closureCells,
+  deleteDeref,
+  enterClosureFrame,
+  functionClosure,
+  loadDeref,
+  storeDeref,
+} from './closures';
+import { isDecoratorDescriptor } from '../../core/objects/descrobject';
 
 const NO_KEYWORDS: [string, PyObject][] = [];
 
@@ -112,11 +123,11 @@ export class Interpreter {
     return stack[stack.length - 1 - depth];
   }
 
-  /** A name as an interned str (held by the code objects that use it). */
+  /** A name as an interned str (held by the code objects that use it, so made before the program ran). */
   readonly nameStr = (name: string): PyObject => {
     let op = this.names.get(name);
     if (op === undefined) {
-      op = this.rt.str(name);
+      op = this.rt.beforeProgram(() => this.rt.str(name));
       this.rt.hold(op);
       this.rt.decref(op);
       this.names.set(name, op);
@@ -243,6 +254,7 @@ export class Interpreter {
         return;
       case 'Pass':
       case 'Global':
+      case 'Nonlocal':
         return;
       case 'Import':
         s.names.forEach((name, i) => {
@@ -460,6 +472,8 @@ export class Interpreter {
   storeName(name: string): void {
     const state = this.top;
     const value = this.pop();
+    const deref = state.code.derefs?.get(name);
+    if (deref !== undefined) return storeDeref(this.rt, state, deref, value);
     if (this.isLocal(name)) {
       state.frame.setLocal(this.rt, state.code.varnames.indexOf(name), value);
       return;
@@ -484,7 +498,10 @@ export class Interpreter {
   }
 
   setAttr(obj: PyObject, attr: string, value: PyObject): void {
-    if (obj.type.kind === Kind.Instance) return instanceSetAttr(this.rt, obj, attr, value);
+    if (obj.type.kind === Kind.Instance) {
+      if (this.builtins.descriptors.instanceSet(obj, attr, value)) return;
+      return instanceSetAttr(this.rt, obj, attr, value);
+    }
     if (obj.type.kind === Kind.Exception) return exceptionSetAttr(this.rt, obj, attr, value, this.nameStr);
     if (obj.type.kind === Kind.Type && !this.rt.external.has(obj)) {
       dictSetItem(this.rt, typeDict(obj)!, this.nameStr(attr), value);
@@ -526,6 +543,8 @@ export class Interpreter {
     switch (target.kind) {
       case 'Name': {
         const state = this.top;
+        const deref = state.code.derefs?.get(target.id);
+        if (deref !== undefined) return deleteDeref(rt, state, target.id, deref);
         if (this.isLocal(target.id)) {
           const i = state.code.varnames.indexOf(target.id);
           if (state.frame.locals[i] === null) {
@@ -547,8 +566,9 @@ export class Interpreter {
         this.eval(target.value);
         const obj = this.pop();
         try {
-          if (obj.type.kind === Kind.Instance) instanceDelAttr(rt, obj, target.attr);
-          else throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${target.attr}'`);
+          if (obj.type.kind === Kind.Instance) {
+            if (!this.builtins.descriptors.instanceSet(obj, target.attr, null)) instanceDelAttr(rt, obj, target.attr);
+          } else throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${target.attr}'`);
         } finally {
           rt.decref(obj);
         }
@@ -691,6 +711,8 @@ export class Interpreter {
         return callComprehension(this, e);
       case 'GeneratorExp':
         return callGeneratorExpression(this, e);
+      case 'Lambda':
+        return this.makeFunction(e.fn);
       case 'Yield':
         // the generator executor runs yields; one anywhere else is a construct it does not suspend
         throw new PyException('SystemError', `pymemlab cannot suspend a generator at line ${e.lineno}`);
@@ -736,6 +758,8 @@ export class Interpreter {
 
   loadName(name: string): void {
     const state = this.top;
+    const deref = state.code.derefs?.get(name);
+    if (deref !== undefined) return this.push(loadDeref(this.rt, state, name, deref));
     if (this.isLocal(name)) {
       const v = state.frame.locals[state.code.varnames.indexOf(name)];
       if (v === null)
@@ -783,6 +807,8 @@ export class Interpreter {
     if (kind === Kind.Instance) {
       if (attr === '__dict__') return rt.newRef(materializeDict(rt, obj));
       if (attr === '__class__') return rt.newRef(obj.type.typeObject!);
+      const viaProperty = this.builtins.descriptors.instanceGet(obj, attr);
+      if (viaProperty !== undefined) return viaProperty;
       const own = instanceGetAttr(rt, obj, attr);
       if (own !== undefined) return rt.newRef(own);
       // An empty slot: its member descriptor raises AttributeError (member_get).
@@ -792,20 +818,35 @@ export class Interpreter {
           obj,
         );
       const found = classLookup(rt, obj.type.typeObject!, attr);
-      if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
+      if (found !== undefined)
+        return found.type.kind === Kind.Function
+          ? newMethod(rt, found, obj)
+          : this.builtins.descriptors.get(found, obj, obj.type.typeObject!);
+      const native = this.builtins.boundMethod(obj, attr);
+      if (native !== undefined) return native;
     } else if (kind === Kind.Type && attr === '__name__') {
       // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
       return rt.str((obj.value as string).split('.').pop()!);
     } else if (kind === Kind.Type && !rt.external.has(obj)) {
       if (attr === '__dict__') return rt.newRef(typeDict(obj)!);
       const found = classLookup(rt, obj, attr);
-      if (found !== undefined) return rt.newRef(found);
+      if (found !== undefined) return this.builtins.descriptors.get(found, null, obj);
+      const native = this.builtins.boundMethod(obj, attr);
+      if (native !== undefined) return native;
     } else if (kind === Kind.Module) {
       const found = dictGetItem(moduleDict(obj), this.nameStr(attr));
       if (found !== undefined) return rt.newRef(found);
       throw new PyException('AttributeError', `module '${obj.value as string}' has no attribute '${attr}'`);
     } else if (kind === Kind.Function && attr === '__annotations__') {
       return functionAnnotations(rt, obj);
+    } else if (kind === Kind.Function && attr === '__closure__') {
+      return functionClosure(rt, obj);
+    } else if (kind === Kind.Function && (attr === '__name__' || attr === '__qualname__')) {
+      // func_name is the code's co_name; func_qualname what the compiler named it
+      return rt.str(attr === '__name__' ? (funcCode(obj).value as string) : (obj.value as string));
+    } else if (kind === Kind.Cell) {
+      const found = cellAttribute(rt, obj, attr);
+      if (found !== undefined) return found;
     } else if (kind === Kind.Method) {
       if (attr === '__self__') return rt.newRef(methodSelf(obj));
       if (attr === '__func__') return rt.newRef(methodFunc(obj));
@@ -820,6 +861,9 @@ export class Interpreter {
       if (attr === 'tb_next') return rt.newRef(tracebackNext(obj) ?? rt.None);
       if (attr === 'tb_frame') return rt.newRef(tracebackFrame(obj));
       if (attr === 'tb_lineno') return rt.int(tracebackEntries(obj)[0].lineno);
+    } else if (kind === Kind.Descriptor && isDecoratorDescriptor(obj)) {
+      const own = this.builtins.descriptors.attribute(obj, attr);
+      if (own !== undefined) return own;
     } else if (kind === Kind.Type && isExceptionClass(obj)) {
       if (attr === '__name__') return rt.str(obj.value as string);
       if (attr === '__init__') return rt.newRef(baseExceptionInit(rt));
@@ -946,9 +990,11 @@ export class Interpreter {
           return;
         }
       } else if (obj.type.kind !== Kind.Type && obj.type.kind !== Kind.Module) {
-        // only str methods take keyword arguments; other calls with keywords go the general way
+        // only str methods and list.sort take keyword arguments; other calls with keywords go the general way
         const native =
-          e.keywords.length === 0 || obj.type.kind === Kind.Str ? this.builtins.methodCall(obj, f.attr) : undefined;
+          e.keywords.length === 0 || obj.type.kind === Kind.Str || (obj.type.kind === Kind.List && f.attr === 'sort')
+            ? this.builtins.methodCall(obj, f.attr)
+            : undefined;
         if (native !== undefined) {
           for (const a of e.args) this.eval(a);
           for (const k of e.keywords) this.eval(k.value);
@@ -976,8 +1022,18 @@ export class Interpreter {
     for (const k of e.keywords) this.eval(k.value);
     const all = this.popN(e.args.length + e.keywords.length);
     const callable = this.pop();
-    const args = all.slice(0, e.args.length);
-    const kwargs = all.slice(e.args.length);
+    this.callPopped(callable, all, kwnames, e);
+  }
+
+  /**
+   * CALL of a callable and its arguments just popped (positional first, then the values of
+   * `kwnames`): their references are the call's now. Pushes the result.
+   */
+  private callPopped(callable: PyObject, all: PyObject[], kwnames: readonly string[], site: A.Pos): void {
+    const rt = this.rt;
+    const nargs = all.length - kwnames.length;
+    const args = all.slice(0, nargs);
+    const kwargs = all.slice(nargs);
     if (callable.type.kind === Kind.Function) {
       if (kwargs.length > 0) {
         for (const x of all) rt.decref(x);
@@ -987,7 +1043,7 @@ export class Interpreter {
           `${callable.value as string}() keyword arguments are not supported by pymemlab`,
         );
       }
-      this.push(this.callFunction(callable, args, e));
+      this.push(this.callFunction(callable, args, site));
       return;
     }
     if (callable.type.kind === Kind.Method) {
@@ -995,7 +1051,7 @@ export class Interpreter {
       const func = rt.newRef(methodFunc(callable));
       const self = rt.newRef(methodSelf(callable));
       rt.decref(callable);
-      this.push(this.callFunction(func, [self, ...args], e));
+      this.push(this.callFunction(func, [self, ...args], site));
       return;
     }
     // Builtins and classes see their arguments on the caller's stack.
@@ -1014,6 +1070,36 @@ export class Interpreter {
       rt.decref(held[0]);
     }
     this.push(result);
+  }
+
+  /**
+   * compiler_apply_decorators: the decorators' values lie on the stack under the new function or
+   * class; each is called with it (PRECALL 0, CALL 0 at the decorator's line), the last first.
+   */
+  private applyDecorators(decorators: readonly A.Expr[]): void {
+    for (let i = decorators.length - 1; i >= 0; i--) {
+      this.top.lineno = decorators[i].lineno;
+      const decorated = this.pop();
+      this.callPopped(this.pop(), [decorated], [], decorators[i]);
+    }
+  }
+
+  /** compiler_decorators: each decorator expression is evaluated, at its line, before the def or class. */
+  private evalDecorators(decorators: readonly A.Expr[]): void {
+    for (const d of decorators) {
+      this.top.lineno = d.lineno;
+      this.eval(d);
+    }
+  }
+
+  /** A function's `__doc__`: its docstring (the constant) or None; a new reference. */
+  functionDoc(func: PyObject): PyObject {
+    const first = this.functionCodes.get(funcCode(func))?.body[0];
+    const doc =
+      first?.kind === 'Expr' && first.value.kind === 'Constant' && first.value.value.type === 'str'
+        ? this.compiled.constants.get(first.value)
+        : undefined;
+    return this.rt.newRef(doc ?? this.rt.None);
   }
 
   /** Call a builtin, a class or a weakref with borrowed arguments; a new reference back. */
@@ -1088,9 +1174,10 @@ export class Interpreter {
       rt.decref(func);
       throw error;
     }
-    const frame = rt.pushFrame(code.name, code.varnames);
+    const frame = rt.pushFrame(code.name, code.localsplus);
     args.forEach((a, i) => (frame.locals[i] = a));
     for (let i = args.length; i < nparams; i++) frame.locals[i] = rt.newRef(defaults[i - (nparams - defaults.length)]);
+    if (code.derefs !== null) enterClosureFrame(rt, frame, func, code);
     if (code.generator) {
       // RETURN_GENERATOR: the generator takes the frame and the function; nothing runs yet.
       rt.frames.pop();
@@ -1173,11 +1260,22 @@ export class Interpreter {
 
   // --- definitions -----------------------------------------------------------------------------
 
-  /**
-   * MAKE_FUNCTION: the defaults tuple and the annotations tuple evaluated now (each a runtime
-   * tuple, or the constant one), then the function.
-   */
+  /** A def statement: its decorators, MAKE_FUNCTION, the decorators applied, then the name is bound. */
   private defineFunction(s: A.FunctionDef): void {
+    const decorators = s.decorators ?? [];
+    this.evalDecorators(decorators);
+    this.top.lineno = s.lineno;
+    this.makeFunction(s);
+    this.applyDecorators(decorators);
+    this.top.lineno = s.lineno;
+    this.storeName(s.name);
+  }
+
+  /**
+   * MAKE_FUNCTION for a def or a lambda: the defaults tuple and the annotations tuple evaluated
+   * now (each a runtime tuple, or the constant one), the closure tuple, then the function, pushed.
+   */
+  private makeFunction(s: A.FunctionDef): void {
     const rt = this.rt;
     const info = this.compiled.codes.get(s)!;
     this.functionCodes.set(info.code, { info, body: s.body });
@@ -1192,12 +1290,13 @@ export class Interpreter {
       defaults = this.peek();
     }
     const annotations = this.annotationsTuple(s);
+    const closure = closureCells(rt, this.top, info);
     const func = newFunction(rt, info.code, this.globals, defaults, annotations);
     func.value = info.qualname;
+    if (closure !== null) setFuncClosure(func, closure);
     if (annotations !== null) rt.decref(annotations);
     if (defaults !== null) rt.decref(this.pop());
     this.push(func);
-    this.storeName(s.name);
   }
 
   /**
@@ -1226,6 +1325,9 @@ export class Interpreter {
    */
   private defineClass(s: A.ClassDef): void {
     const rt = this.rt;
+    const decorators = s.decorators ?? [];
+    this.evalDecorators(decorators);
+    this.top.lineno = s.lineno;
     const info = this.compiled.codes.get(s)!;
     const bodyFunction = newFunction(rt, info.code, this.globals, null);
     this.push(bodyFunction);
@@ -1264,11 +1366,15 @@ export class Interpreter {
     const typeCallArgs = newTuple(rt, [this.nameStr(s.name), basesTuple ?? rt.emptyTuple, namespace]);
     const cls = newClass(rt, {
       name: s.name,
-      base: base !== null && rt.external.has(base) && !isExceptionClass(base) ? null : base,
+      base:
+        base !== null && rt.external.has(base) && !isExceptionClass(base) && !this.builtins.subclassable(base)
+          ? null
+          : base,
       namespace: entries,
       slots,
       bases: basesTuple,
     });
+    this.builtins.descriptors.classCreated(cls, entries);
     rt.decref(typeCallArgs);
     rt.decref(this.pop()); // the namespace
     if (basesTuple !== null) rt.decref(this.pop());
@@ -1281,6 +1387,8 @@ export class Interpreter {
       };
     }
     this.push(cls);
+    this.applyDecorators(decorators);
+    this.top.lineno = s.lineno;
     this.storeName(s.name);
   }
 

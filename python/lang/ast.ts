@@ -50,6 +50,7 @@ export type Stmt<X = never> =
   | Break
   | Continue
   | Global
+  | Nonlocal
   | Import
   | Try<X>
   | Raise<X>
@@ -74,6 +75,8 @@ export interface FunctionDef<X = never> extends Pos {
   argAnnotations: (Expr<X> | null)[];
   returns: Expr<X> | null;
   body: Stmt<X>[];
+  /** `@expr` lines above the def, in source order (applied last first); absent or empty without any. */
+  decorators?: Expr<X>[];
 }
 
 /** `class name(base): body`; bases has zero or one element. */
@@ -82,6 +85,8 @@ export interface ClassDef<X = never> extends Pos {
   name: string;
   bases: Expr<X>[];
   body: Stmt<X>[];
+  /** `@expr` lines above the class, in source order (applied last first); absent or empty without any. */
+  decorators?: Expr<X>[];
 }
 
 export interface Return<X = never> extends Pos {
@@ -169,6 +174,12 @@ export interface Global extends Pos {
   names: string[];
 }
 
+/** `nonlocal a, b`: the names are the enclosing function's variables (free variables, in cells). */
+export interface Nonlocal extends Pos {
+  kind: 'Nonlocal';
+  names: string[];
+}
+
 /** `import gc, sys as s`: module names in order (SUPPORTED_MODULES in subset.ts). */
 export interface Import extends Pos {
   kind: 'Import';
@@ -246,6 +257,7 @@ export type Expr<X = never> =
   | DictComp<X>
   | GeneratorExp<X>
   | Yield<X>
+  | Lambda<X>
   | X;
 
 export interface BoolOp<X = never> extends Pos {
@@ -405,6 +417,15 @@ export interface GeneratorExp<X = never> extends Pos {
 export interface Yield<X = never> extends Pos {
   kind: 'Yield';
   value: Expr<X> | null;
+}
+
+/**
+ * `lambda args: body`: compiled as a function named `<lambda>` whose body is `return body`, so
+ * `fn` is that function's definition (its parameters, defaults and the one Return statement).
+ */
+export interface Lambda<X = never> extends Pos {
+  kind: 'Lambda';
+  fn: FunctionDef<X>;
 }
 
 /** Every comprehension kind, including generator expressions. */

@@ -157,6 +157,8 @@ function exprName(e: PExpr): string {
       return 'generator expression';
     case 'Yield':
       return 'yield expression';
+    case 'Lambda':
+      return 'lambda';
     case 'Constant':
       if (e.value.type === 'none') return 'None';
       if (e.value.type === 'bool') return e.value.value ? 'True' : 'False';
@@ -723,8 +725,7 @@ class Parser {
     const names = this.gather(',', () => this.nameToken());
     if (!names) return null;
     const pos = this.span(start);
-    if (keyword === 'global') return { kind: 'Global', names: names.map((n) => n.string), ...pos };
-    return this.foreign('Nonlocal', 'nonlocal statements', pos, []);
+    return { kind: keyword === 'global' ? 'Global' : 'Nonlocal', names: names.map((n) => n.string), ...pos };
   }
 
   private delStmt(): PStmt | null {
@@ -891,24 +892,19 @@ class Parser {
       const start = this.cur();
       const decorators = this.decorators();
       const c = decorators && this.classDefRaw();
-      if (!c) return null;
-      return this.foreign(
-        'ClassDef',
-        'decorators',
-        this.span(start),
-        [...decorators, ...this.classExprs(c)],
-        this.classBlocks(c),
-      );
+      return c && this.decorated(c, decorators, start);
     });
     return decorated ?? this.alt(() => this.classDefRaw());
   }
 
-  private classExprs(c: PStmt): PExpr[] {
-    return c.kind === 'ClassDef' ? c.bases : c.kind === 'Foreign' ? c.exprs : [];
-  }
-
-  private classBlocks(c: PStmt): ForeignBlock[] {
-    return c.kind === 'ClassDef' ? [this.block(c.body, 'class')] : c.kind === 'Foreign' ? c.blocks : [];
+  /**
+   * A def or class with its decorators: the node keeps the def's own position (as Python's ast
+   * does); one outside the subset carries the decorators among its expressions.
+   */
+  private decorated(d: PStmt, decorators: PExpr[], start: Pos): PStmt {
+    if (d.kind === 'FunctionDef' || d.kind === 'ClassDef') return { ...d, decorators };
+    if (d.kind === 'Foreign') return { ...d, ...this.span(start), exprs: [...decorators, ...d.exprs] };
+    return d;
   }
 
   private classDefRaw(): PStmt | null {
@@ -949,21 +945,9 @@ class Parser {
       const start = this.cur();
       const decorators = this.decorators();
       const f = decorators && this.functionDefRaw();
-      if (!f) return null;
-      const inner = f.kind === 'FunctionDef' ? this.functionAsForeign(f, 'decorators') : (f as Foreign);
-      return this.foreign('FunctionDef', 'decorators', this.span(start), [...decorators, ...inner.exprs], inner.blocks);
+      return f && this.decorated(f, decorators, start);
     });
     return decorated ?? this.alt(() => this.functionDefRaw());
-  }
-
-  private functionAsForeign(f: A.FunctionDef<Foreign>, construct: string): Foreign {
-    return this.foreign(
-      'FunctionDef',
-      construct,
-      f,
-      [...f.defaults, ...f.argAnnotations, f.returns],
-      [{ body: f.body, scope: 'function', loop: false, params: f.args }],
-    );
   }
 
   private functionDefRaw(): PStmt | null {
@@ -2409,9 +2393,12 @@ class Parser {
     const body = this.expect(':') && this.expression();
     if (!body) return null;
     const pos = this.span(start);
-    const defaults = params ? [...params.posonly, ...params.args, ...params.kwonly].map((p) => p.value) : [];
     const ret: PStmt = { kind: 'Return', value: body, ...this.span(body) };
-    return this.foreign('Lambda', 'lambda expressions', pos, defaults, [this.functionBlock([ret], params)]);
+    // compiler_lambda: a function `<lambda>` returning the body; parameters a def refuses are refused here too
+    const fn = this.makeFunction('<lambda>', params, null, [ret], pos, false);
+    if (fn.kind === 'FunctionDef') return { kind: 'Lambda', fn, ...pos };
+    const refused = fn as Foreign;
+    return this.foreign('Lambda', `${refused.construct} in lambda expressions`, pos, refused.exprs, refused.blocks);
   }
 
   private list(): PExpr | null {

@@ -42,12 +42,21 @@ export function exprChildren(e: PExpr): PExpr[] {
       return [e.key, e.value, ...comprehensionChildren(e.generators)];
     case 'Yield':
       return e.value ? [e.value] : [];
+    case 'Lambda':
+      // its defaults; the body is a block of its own scope (exprBlocks)
+      return stmtParts(e.fn).exprs;
     case 'Constant':
     case 'Name':
       return [];
     case 'Foreign':
       return e.exprs;
   }
+}
+
+/** The statement blocks an expression owns, each in a scope of its own: a lambda's body, a Foreign's blocks. */
+export function exprBlocks(e: PExpr): ForeignBlock[] {
+  if (e.kind === 'Lambda') return stmtParts(e.fn).blocks;
+  return e.kind === 'Foreign' ? e.blocks : [];
 }
 
 /** The clauses' targets, iterables and conditions, in source order. */
@@ -68,12 +77,12 @@ export function stmtParts(s: PStmt): StmtParts {
     case 'FunctionDef': {
       const annotations = [...s.argAnnotations, s.returns].filter((a): a is PExpr => a !== null);
       return {
-        exprs: [...s.defaults, ...annotations],
+        exprs: [...(s.decorators ?? []), ...s.defaults, ...annotations],
         blocks: [{ body: s.body, scope: 'function', loop: false, params: s.args }],
       };
     }
     case 'ClassDef':
-      return { exprs: s.bases, blocks: [{ body: s.body, scope: 'class', loop: false }] };
+      return { exprs: [...(s.decorators ?? []), ...s.bases], blocks: [{ body: s.body, scope: 'class', loop: false }] };
     case 'Return':
       return { exprs: s.value ? [s.value] : [], blocks: [] };
     case 'Delete':
@@ -105,6 +114,7 @@ export function stmtParts(s: PStmt): StmtParts {
     case 'Break':
     case 'Continue':
     case 'Global':
+    case 'Nonlocal':
     case 'Import':
     case 'ImportFrom':
       return { exprs: [], blocks: [] };
