@@ -13,7 +13,7 @@ import { PyException } from '../../core/errors';
 import { newTuple } from '../../core/objects/tuple';
 import { dictGetItem, dictSetItem, newDict } from '../../core/objects/dict';
 import { classLookup, classType } from '../../core/objects/classobject';
-import { funcGlobals, newMethod } from '../../core/objects/funcobject';
+import { funcDefaults, funcGlobals, funcKwdefaults, newMethod } from '../../core/objects/funcobject';
 import {
   CLASSMETHOD_TYPE,
   newProperty,
@@ -163,7 +163,7 @@ export class Descriptors {
     }
   }
 
-  /** One of a function's WRAPPED_ATTRIBUTES (a new reference), or undefined for another name. */
+  /** A function's attribute (WRAPPED_ATTRIBUTES, `__defaults__`, `__kwdefaults__`) as a new reference; undefined for another name. */
   functionAttribute(func: PyObject, name: string): PyObject | undefined {
     const rt = this.rt;
     const qualname = func.value as string;
@@ -181,6 +181,10 @@ export class Descriptors {
         return this.host.functionDoc(func);
       case '__annotations__':
         return functionAnnotations(rt, func);
+      case '__defaults__':
+        return rt.newRef(funcDefaults(func) ?? rt.None);
+      case '__kwdefaults__':
+        return rt.newRef(funcKwdefaults(func) ?? rt.None);
       default:
         return undefined;
     }
