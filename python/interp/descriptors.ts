@@ -13,7 +13,7 @@ import { PyException } from '../../core/errors';
 import { newTuple } from '../../core/objects/tuple';
 import { dictGetItem, dictSetItem, newDict } from '../../core/objects/dict';
 import { classLookup, classType } from '../../core/objects/classobject';
-import { funcDefaults, funcGlobals, funcKwdefaults, newMethod } from '../../core/objects/funcobject';
+import { funcCode, funcDefaults, funcGlobals, funcKwdefaults, newMethod } from '../../core/objects/funcobject';
 import {
   CLASSMETHOD_TYPE,
   newProperty,
@@ -174,7 +174,8 @@ export class Descriptors {
         return rt.newRef(module ?? rt.None);
       }
       case '__name__':
-        return rt.newRef(this.host.nameStr(qualname.split('.').pop()!));
+        // func_name is the code's co_name
+        return rt.newRef(this.host.nameStr(funcCode(func).value as string));
       case '__qualname__':
         return rt.str(qualname);
       case '__doc__':

@@ -79,6 +79,7 @@ const STMT_KINDS = new Set([
   'Break',
   'Continue',
   'Global',
+  'Nonlocal',
   'Import',
   'Try',
   'Raise',
@@ -109,31 +110,10 @@ function stmtLines(s: Stmt, indent: string): string {
   const line = (text: string): string => `${indent}${text}\n`;
   switch (s.kind) {
     case 'FunctionDef': {
-      const firstDefault = s.args.length - s.defaults.length;
-      const positional = s.args.map((a, i) => {
-        const annotation = s.argAnnotations[i];
-        const param = annotation === null ? a.arg : `${a.arg}: ${expr(annotation, Prec.Test)}`;
-        if (i < firstDefault) return param;
-        return `${param}${annotation === null ? '=' : ' = '}${expr(s.defaults[i - firstDefault], Prec.Test)}`;
-      });
-      const posonly = s.posonlyargcount ?? 0;
-      const kwonly = (s.kwonlyargs ?? []).map((a, i) => {
-        const d = s.kwDefaults?.[i] ?? null;
-        return d === null ? a.arg : `${a.arg}=${expr(d, Prec.Test)}`;
-      });
-      const star = s.vararg ? [`*${s.vararg.arg}`] : kwonly.length > 0 ? ['*'] : [];
-      const params = [
-        ...positional.slice(0, posonly),
-        ...(posonly > 0 ? ['/'] : []),
-        ...positional.slice(posonly),
-        ...star,
-        ...kwonly,
-        ...(s.kwarg ? [`**${s.kwarg.arg}`] : []),
-      ];
       const returns = s.returns === null ? '' : ` -> ${expr(s.returns, Prec.Test)}`;
       return (
         decoratorLines(s.decorators, indent) +
-        line(`def ${s.name}(${params.join(', ')})${returns}:`) +
+        line(`def ${s.name}(${parameters(s)})${returns}:`) +
         block(s.body, indent)
       );
     }
@@ -182,11 +162,39 @@ function stmtLines(s: Stmt, indent: string): string {
       return line('continue');
     case 'Global':
       return line(`global ${s.names.join(', ')}`);
+    case 'Nonlocal':
+      return line(`nonlocal ${s.names.join(', ')}`);
     case 'Import':
       return line(`import ${s.names.map((n, i) => aliased(n, s.asnames?.[i] ?? null)).join(', ')}`);
     case 'ImportFrom':
       return line(`from ${s.module} import ${s.names.map((a) => aliased(a.name, a.asname)).join(', ')}`);
   }
+}
+
+/** A def's or a lambda's parameters: annotations and defaults as written. */
+function parameters(s: Extract<Stmt, { kind: 'FunctionDef' }>): string {
+  const firstDefault = s.args.length - s.defaults.length;
+  const positional = s.args.map((a, i) => {
+    const annotation = s.argAnnotations[i];
+    const param = annotation === null ? a.arg : `${a.arg}: ${expr(annotation, Prec.Test)}`;
+    if (i < firstDefault) return param;
+    return `${param}${annotation === null ? '=' : ' = '}${expr(s.defaults[i - firstDefault], Prec.Test)}`;
+  });
+  const posonly = s.posonlyargcount ?? 0;
+  const kwonly = (s.kwonlyargs ?? []).map((a, i) => {
+    const d = s.kwDefaults?.[i] ?? null;
+    return d === null ? a.arg : `${a.arg}=${expr(d, Prec.Test)}`;
+  });
+  const star = s.vararg ? [`*${s.vararg.arg}`] : kwonly.length > 0 ? ['*'] : [];
+  const params = [
+    ...positional.slice(0, posonly),
+    ...(posonly > 0 ? ['/'] : []),
+    ...positional.slice(posonly),
+    ...star,
+    ...kwonly,
+    ...(s.kwarg ? [`**${s.kwarg.arg}`] : []),
+  ];
+  return params.join(', ');
 }
 
 /** An optional clause of a compound statement (`else:`, `finally:`): nothing when its block is empty. */
@@ -299,6 +307,11 @@ function expr(e: Expr, required: Prec): string {
       return e.value ? `(yield ${expr(e.value, Prec.Tuple)})` : '(yield)';
     case 'Name':
       return e.id;
+    case 'Lambda': {
+      const params = parameters(e.fn);
+      const body = (e.fn.body[0] as Extract<Stmt, { kind: 'Return' }>).value!;
+      return wrap(`lambda${params === '' ? '' : ` ${params}`}: ${expr(body, Prec.Test)}`, Prec.Test, required);
+    }
     case 'JoinedStr':
     case 'FormattedValue':
       return fstring(e);
