@@ -35,6 +35,8 @@ import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
 import { generatorBuiltins, generatorMethod } from './generator-builtins';
+import { iterBuiltins } from './iter-builtins';
+import { listSort, sorted, type SortContext } from './list-sort';
 import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import type { Interpreter } from './interpreter';
@@ -67,6 +69,8 @@ export class Builtins {
   private readonly modules = new Map<string, PyObject>();
   readonly gc: GcModule;
   private printKwnames: PyObject | null = null;
+  /** What list.sort and sorted() call back: the key function, list(iterable). */
+  private readonly sortContext: SortContext;
 
   constructor(
     private readonly rt: Runtime,
@@ -74,6 +78,12 @@ export class Builtins {
     private readonly write: (text: string) => void,
   ) {
     this.gc = new GcModule(rt);
+    this.sortContext = {
+      rt,
+      call: (f, arg) => interp.callFromC(f, [arg]),
+      toList: (iterable) => this.callStaticType(TYPES.list, [iterable]),
+      nameStr: interp.nameStr,
+    };
     const fn = (name: string, impl: Native, keywords: boolean) => {
       // The object's own native call serves calls from C (a gc callback, a weakref callback);
       // the interpreter's calls go through `natives`, which also passes keyword arguments.
@@ -123,6 +133,11 @@ export class Builtins {
       ),
     );
     for (const [name, impl] of generatorBuiltins(rt)) add(name, fn(name, impl, false));
+    for (const [name, impl] of iterBuiltins(rt, interp.nameStr)) add(name, fn(name, impl, true));
+    add(
+      'sorted',
+      fn('sorted', (args, kwargs) => sorted(this.sortContext, args, kwargs), true),
+    );
     for (const f of formatBuiltins(rt)) add(f.name, fn(f.name, f.call, false));
     for (const [name, impl] of numericBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, type] of [
@@ -478,6 +493,8 @@ export class Builtins {
             if (i < 0) throw new PyException('ValueError', `${pyRepr(rt, a[0])} is not in list`);
             return rt.int(i);
           };
+        case 'sort':
+          return (self, a, kw) => listSort(this.sortContext, self, a, kw);
         case 'remove':
           return (self, a) => {
             arity('list.remove', a, 1, 1);

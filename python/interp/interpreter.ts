@@ -969,9 +969,11 @@ export class Interpreter {
           ? this.builtins.isNative(obj)
           : obj.type.kind !== Kind.Type && obj.type.kind !== Kind.Module
       ) {
-        // only str methods take keyword arguments; other calls with keywords go the general way
+        // only str methods and list.sort take keyword arguments; other calls with keywords go the general way
         const native =
-          e.keywords.length === 0 || obj.type.kind === Kind.Str ? this.builtins.methodCall(obj, f.attr) : undefined;
+          e.keywords.length === 0 || obj.type.kind === Kind.Str || (obj.type.kind === Kind.List && f.attr === 'sort')
+            ? this.builtins.methodCall(obj, f.attr)
+            : undefined;
         if (native !== undefined) {
           for (const a of e.args) this.eval(a);
           for (const k of e.keywords) this.eval(k.value);
