@@ -30,6 +30,7 @@ import { withWeakContainers } from './modules/weak-containers';
 import { ctypesModule } from './modules/ctypes';
 import { withStructure } from './modules/ctypes-structure';
 import { pprintModule } from './modules/pprint';
+import { tracemallocModule } from './modules/tracemalloc';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
 function argvList(rt: Runtime, scriptPath: string): PyObject {
@@ -119,6 +120,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
     withWeakContainers(rt, weakrefModule(rt, context.getAttr)),
     withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
+    tracemallocModule(rt),
   ];
 }
 
