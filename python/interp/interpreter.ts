@@ -52,6 +52,7 @@ import { baseExceptionInit, exceptionGetAttr, exceptionSetAttr, isExceptionClass
 import { buildString, formatValue } from './format-value';
 import { functionAnnotations, setupAnnotations } from './annotations';
 import { getSlice, setSlice, slices } from './slicing';
+import { fastToLocals } from './locals';
 import { newSlice } from '../../core/objects/sliceobject';
 
 const NO_KEYWORDS: [string, PyObject][] = [];
@@ -168,9 +169,13 @@ export class Interpreter {
     return raise;
   }
 
-  /** locals() outside a function: the module's globals or a class body's namespace; null in a function. */
-  localsNamespace(): PyObject | null {
-    return this.top.code.fast ? null : this.top.namespace;
+  /**
+   * PyEval_GetLocals (borrowed): the module's globals or a class body's namespace; in a function,
+   * its frame's f_locals dict, refreshed from the fast locals.
+   */
+  localsNamespace(): PyObject {
+    const state = this.top;
+    return state.code.fast ? fastToLocals(this.rt, state.frame, state.code.varnames, this.nameStr) : state.namespace;
   }
 
   /** The running frame (its value stack is where a handler's depth is measured). */

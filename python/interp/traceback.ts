@@ -98,7 +98,10 @@ export class FrameObjects {
     this.objects.delete(frame);
     const back = caller === null ? null : this.of(caller);
     const locals = frame.locals.splice(0);
-    op.refs = [func, ...locals, back === null ? null : this.rt.newRef(back)];
+    // frame_dealloc's order: f_func, f_locals, the fast locals, f_back.
+    const fLocals = frame.fLocals;
+    frame.fLocals = null;
+    op.refs = [func, fLocals, ...locals, back === null ? null : this.rt.newRef(back)];
     this.rt.decref(op);
   }
 
