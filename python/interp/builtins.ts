@@ -44,6 +44,7 @@ import { formatBuiltins } from './format-builtins';
 import { strMethod } from './str-methods';
 import { builtinExceptionClass, callExceptionClass } from './exceptions';
 import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
+import { DESCRIPTOR_TYPES, Descriptors, isDescriptorType } from './descriptors';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 type MethodImpl = (self: PyObject, args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
@@ -68,6 +69,7 @@ export class Builtins {
   private readonly modules = new Map<string, PyObject>();
   readonly gc: GcModule;
   private printKwnames: PyObject | null = null;
+  readonly descriptors: Descriptors;
   /** What list.sort and sorted() call back: the key function, list(iterable). */
   private readonly sortContext: SortContext;
 
@@ -77,6 +79,7 @@ export class Builtins {
     private readonly write: (text: string) => void,
   ) {
     this.gc = new GcModule(rt);
+    this.descriptors = new Descriptors(rt, interp);
     this.sortContext = {
       rt,
       call: (f, arg) => interp.callFromC(f, [arg]),
@@ -143,6 +146,7 @@ export class Builtins {
     ] as const) {
       add(name, rt.staticTypeObject(type));
     }
+    for (const [name, type] of DESCRIPTOR_TYPES) add(name, rt.staticTypeObject(type));
     // Each module: its function objects, then its constants, then the module and its dict.
     this.buildModule = (table) => {
       const functions = table.functions.map((f): [string, PyObject] => [
@@ -289,8 +293,9 @@ export class Builtins {
   /** Calling a class: static types build their value; heap types go through type_call. */
   callType(cls: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
     const rt = this.rt;
-    if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     const type = classType(cls);
+    if (isDescriptorType(type)) return this.descriptors.construct(type, args, kwargs);
+    if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     if (type.kind === Kind.Exception)
       return callExceptionClass(rt, cls, args, (init, argv) => this.interp.callFromC(init, argv));
     if (rt.external.has(cls)) return this.callStaticType(type, args);
@@ -451,6 +456,7 @@ export class Builtins {
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
     if (obj.type.kind === Kind.Generator) return generatorMethod(rt, name);
+    if (obj.type.kind === Kind.Descriptor) return this.descriptors.method(obj, name);
     if (obj.type.kind === Kind.Str)
       return strMethod(rt, { getAttr: (o, a) => this.interp.getAttr(o, a), collect: (it) => this.collect(it) }, name);
     if (obj.type.kind === Kind.List) {
