@@ -114,11 +114,11 @@ export class Interpreter {
     return stack[stack.length - 1 - depth];
   }
 
-  /** A name as an interned str (held by the code objects that use it). */
+  /** A name as an interned str (held by the code objects that use it, so made before the program ran). */
   readonly nameStr = (name: string): PyObject => {
     let op = this.names.get(name);
     if (op === undefined) {
-      op = this.rt.str(name);
+      op = this.rt.beforeProgram(() => this.rt.str(name));
       this.rt.hold(op);
       this.rt.decref(op);
       this.names.set(name, op);

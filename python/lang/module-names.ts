@@ -40,6 +40,15 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
   weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref'],
   ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object', 'Structure'],
   pprint: ['pprint', 'pformat'],
+  tracemalloc: [
+    'start',
+    'stop',
+    'is_tracing',
+    'clear_traces',
+    'get_traced_memory',
+    'reset_peak',
+    'get_traceback_limit',
+  ],
 };
 
 /**
@@ -92,6 +101,13 @@ const CPYTHON_NAMES: Readonly<Record<string, string>> = {
     PrettyPrinter _StringIO _builtin_scalars _collections _dataclasses _perfcheck _recursion
     _safe_key _safe_tuple _sys _types _wrap_bytes_repr isreadable isrecursive pformat pp pprint
     re saferepr
+  `,
+  tracemalloc: `
+    BaseFilter DomainFilter Filter Frame Iterable Sequence Snapshot Statistic StatisticDiff Trace
+    Traceback _Traces _compare_grouped_stats _format_size _get_object_traceback _get_traces
+    _normalize_filename clear_traces fnmatch get_object_traceback get_traceback_limit
+    get_traced_memory get_tracemalloc_memory is_tracing linecache os pickle reset_peak start stop
+    take_snapshot total_ordering
   `,
 };
 
