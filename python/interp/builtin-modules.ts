@@ -29,6 +29,7 @@ import { weakrefModule } from './modules/weakref';
 import { ctypesModule } from './modules/ctypes';
 import { withStructure } from './modules/ctypes-structure';
 import { pprintModule } from './modules/pprint';
+import { copyModule } from './modules/copy';
 import { tracemallocModule } from './modules/tracemalloc';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
@@ -119,6 +120,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
     weakrefModule(rt, context.getAttr),
     withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
+    copyModule(rt),
     tracemallocModule(rt),
   ];
 }

@@ -36,6 +36,7 @@ import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
 import { generatorBuiltins, generatorMethod } from './generator-builtins';
 import { iterBuiltins } from './iter-builtins';
+import { execBuiltins } from './exec';
 import { listSort, sorted, type SortContext } from './list-sort';
 import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
@@ -127,6 +128,7 @@ export class Builtins {
     );
     for (const [name, impl] of generatorBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, impl] of iterBuiltins(rt, interp.nameStr)) add(name, fn(name, impl, true));
+    for (const [name, impl] of execBuiltins(interp)) add(name, fn(name, impl, false));
     add(
       'sorted',
       fn('sorted', (args, kwargs) => sorted(this.sortContext, args, kwargs), true),

@@ -38,6 +38,8 @@ export interface CodeInfo {
   readonly body: readonly A.Stmt[] | null;
   /** A module or class body with annotated assignments starts with SETUP_ANNOTATIONS. */
   readonly setupAnnotations: boolean;
+  /** co_filename: the program's path, or `<string>` for code exec() compiled. */
+  readonly filename: string;
 }
 
 export interface Compiled {
@@ -442,6 +444,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       frameSlots: varnames.length + (generator ? blockStackDepth(body) : 0),
       body: synthesized ? body : null,
       setupAnnotations: !fast && hasAnnotations(body),
+      filename,
     };
   };
 
