@@ -5,7 +5,7 @@
 
 import type { Pos } from './ast';
 import type { PExpr, PModule, PStmt } from './parser';
-import { exprChildren, stmtParts } from './walk';
+import { exprBlocks, exprChildren, stmtParts } from './walk';
 
 /** Each supported module and the names of it that pymemlab models, in the order of its table. */
 export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
@@ -155,6 +155,7 @@ export function unmodelledNames(tree: PModule): UnmodelledName[] {
       if (module !== undefined && !modelled(module, e.attr)) out.push({ construct: construct(module, e.attr), at: e });
     }
     exprChildren(e).forEach(visitExpr);
+    if (e.kind === 'Lambda') for (const block of exprBlocks(e)) visitStmts(block.body);
   };
   visitStmts(tree.body);
   return out;

@@ -45,6 +45,18 @@ def cyc():
 cyc(); cyc()
 print(gc.collect())
 `,
+  'locals() with cells and free variables: their contents': `def outer(a):
+    b = [1]
+    def inner(c):
+        d = a
+        print(sorted(locals().items()))
+        return b
+    print(sorted(locals()))
+    inner(5)
+    del b
+    print(sorted(locals()))
+outer(3)
+`,
   'exec and eval: run-time code, its constants, f_locals in a function': `import gc, sys
 class A:
     def __del__(self):
