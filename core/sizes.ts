@@ -128,6 +128,7 @@ export const SIZES = {
     file: 'Include/internal/pycore_frame.h',
     bytes: words(19),
   },
+  PyCellObject: { expr: 'sizeof(PyCellObject) (ob_ref)', file: 'Include/cpython/cellobject.h', bytes: words(3) },
   PyBaseExceptionObject: { expr: 'sizeof(PyBaseExceptionObject)', file: 'Include/cpython/pyerrors.h', bytes: words(9) },
 } as const satisfies Record<string, CSize>;
 
@@ -150,6 +151,7 @@ const FIXED: Partial<Record<Kind, { readonly struct: CSize; readonly gcHead: boo
   [Kind.Slice]: { struct: SIZES.PySliceObject, gcHead: true },
   [Kind.DictView]: { struct: SIZES._PyDictViewObject, gcHead: true },
   [Kind.Frame]: { struct: SIZES.PyFrameObject, gcHead: false },
+  [Kind.Cell]: { struct: SIZES.PyCellObject, gcHead: true },
   [Kind.Traceback]: { struct: SIZES.PyTracebackObject, gcHead: true },
   [Kind.Exception]: { struct: SIZES.PyBaseExceptionObject, gcHead: true },
   [Kind.Float]: { struct: SIZES.PyFloatObject, gcHead: false },

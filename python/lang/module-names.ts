@@ -5,7 +5,7 @@
 
 import type { Pos } from './ast';
 import type { PExpr, PModule, PStmt } from './parser';
-import { exprChildren, stmtParts } from './walk';
+import { exprBlocks, exprChildren, stmtParts } from './walk';
 
 /** Each supported module and the names of it that pymemlab models, in the order of its table. */
 export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
@@ -37,7 +37,7 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
     'DEBUG_LEAK',
   ],
   sys: ['getrefcount', 'getrecursionlimit', 'getsizeof', '_debugmallocstats', 'argv'],
-  weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref'],
+  weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref', 'WeakValueDictionary'],
   ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object', 'Structure'],
   pprint: ['pprint', 'pformat'],
   tracemalloc: [
@@ -149,6 +149,7 @@ export function unmodelledNames(tree: PModule): UnmodelledName[] {
       if (module !== undefined && !modelled(module, e.attr)) out.push({ construct: construct(module, e.attr), at: e });
     }
     exprChildren(e).forEach(visitExpr);
+    if (e.kind === 'Lambda') for (const block of exprBlocks(e)) visitStmts(block.body);
   };
   visitStmts(tree.body);
   return out;
