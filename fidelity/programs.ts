@@ -4,7 +4,8 @@
  * `__slots__`, `__init__` and printing / resurrecting `__del__`, object graphs with cycles,
  * `del`, weakrefs with callbacks, the gc module (collect, counts, thresholds, callbacks,
  * DEBUG_SAVEALL, freeze, tracking), `sys.getrefcount` and `sys.getsizeof`, loops and errors, and
- * floats with the numeric operators (fidelity/floats.ts).
+ * floats with the numeric operators (fidelity/floats.ts), tracemalloc's figures
+ * (fidelity/tracemalloc-arbitraries.ts).
  *
  * Every program must print the same thing on every CPython 3.11 run and stay inside what the
  * simulator can reproduce (docs/cpython-3.11-evaluation-facts.md), also after shrinking drops any
@@ -33,6 +34,8 @@ import { formattingStmt } from './format-arbitraries';
 import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
 import { annotatedBind } from './annotations';
+import { iterBuiltinStmt } from './iter-builtins';
+import { tracemallocGroup, tracemallocIntact } from './tracemalloc-arbitraries';
 
 /** A generated program: its statements after the prelude, and its full source text. */
 export interface FidelityProgram {
@@ -888,6 +891,7 @@ const PROBE_KNOWN = /^(pq = .*|del pq|print\('probe'\))\n$/;
  * it. Statement reductions must keep this.
  */
 export function probesIntact(body: readonly Stmt[]): boolean {
+  if (!tracemallocIntact(body)) return false;
   const texts = body.map((s) => (s.kind === 'Expr' ? unparse(s) : ''));
   for (let i = 0; i < body.length; i++) {
     const s = body[i];
@@ -1156,6 +1160,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     mayGrow: !ctx.noGrow,
     object: objExpr(ctx),
   });
+  const iterating = iterBuiltinStmt({ objectLists: readable(ctx, 'olist'), printableLists: readable(ctx, 'plist') });
   // A name declared global in a function cannot be annotated there (a SyntaxError).
   const annotatable = writable(ctx, 'int').filter((n) => ctx.scope !== 'h' || !H_GLOBALS.includes(n));
   const annotated = annotatedBind(annotatable, intExpr(ctx));
@@ -1163,6 +1168,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(8, bindStmt(ctx)),
     w(8, graphStmt(ctx)),
     slice ? w(2, slice) : null,
+    iterating ? w(2, iterating) : null,
     annotated ? w(1, annotated) : null,
     w(4, delStmt(ctx)),
     w(3, weakrefStmt(ctx)),
@@ -1172,6 +1178,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(2, formatStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
     module ? w(3, floatGroup(py.name('n'))) : null,
+    module && !ctx.noGrow ? w(1, tracemallocGroup()) : null,
     compound ? w(module ? 4 : 2, controlStmt(ctx)) : null,
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
   ]);
