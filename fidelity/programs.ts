@@ -4,8 +4,10 @@
  * `__slots__`, `__init__` and printing / resurrecting `__del__`, object graphs with cycles,
  * `del`, weakrefs with callbacks, the gc module (collect, counts, thresholds, callbacks,
  * DEBUG_SAVEALL, freeze, tracking), `sys.getrefcount` and `sys.getsizeof`, loops and errors,
- * floats with the numeric operators (fidelity/floats.ts) and exceptions caught by `try`
- * statements (fidelity/exceptions.ts).
+ * floats with the numeric operators (fidelity/floats.ts), exceptions caught by `try` statements
+ * (fidelity/exceptions.ts), tracemalloc's figures (fidelity/tracemalloc-arbitraries.ts),
+ * comprehensions, generator functions, modules and recursion (fidelity/comprehensions.ts,
+ * generator-functions.ts, module-arbitraries.ts, recursion.ts).
  *
  * Every program must print the same thing on every CPython 3.11 run and stay inside what the
  * simulator can reproduce (docs/cpython-3.11-evaluation-facts.md), also after shrinking drops any
@@ -39,6 +41,8 @@ import { comprehensionStmt } from './comprehensions';
 import { GENERATOR_DEFS, generatorStmt } from './generator-functions';
 import { ALIAS_IMPORTS, moduleStmt } from './module-arbitraries';
 import { RECURSION_DEF, recursionStmt } from './recursion';
+import { iterBuiltinStmt } from './iter-builtins';
+import { tracemallocGroup, tracemallocIntact } from './tracemalloc-arbitraries';
 
 /** A generated program: its statements after the prelude, and its full source text. */
 export interface FidelityProgram {
@@ -923,6 +927,7 @@ const PROBE_KNOWN = /^(pq = .*|del pq|print\('probe'\))\n$/;
  * it. Statement reductions must keep this.
  */
 export function probesIntact(body: readonly Stmt[]): boolean {
+  if (!tracemallocIntact(body)) return false;
   const texts = body.map((s) => (s.kind === 'Expr' ? unparse(s) : ''));
   for (let i = 0; i < body.length; i++) {
     const s = body[i];
@@ -1191,6 +1196,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     mayGrow: !ctx.noGrow,
     object: objExpr(ctx),
   });
+  const iterating = iterBuiltinStmt({ objectLists: readable(ctx, 'olist'), printableLists: readable(ctx, 'plist') });
   // A name declared global in a function cannot be annotated there (a SyntaxError).
   const annotatable = writable(ctx, 'int').filter((n) => ctx.scope !== 'h' || !H_GLOBALS.includes(n));
   const annotated = annotatedBind(annotatable, intExpr(ctx));
@@ -1198,6 +1204,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(8, bindStmt(ctx)),
     w(8, graphStmt(ctx)),
     slice ? w(2, slice) : null,
+    iterating ? w(2, iterating) : null,
     annotated ? w(1, annotated) : null,
     w(4, delStmt(ctx)),
     w(3, weakrefStmt(ctx)),
@@ -1234,6 +1241,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
         )
       : null,
     module ? w(1, recursionStmt(writable(ctx, 'olist'))) : null,
+    module && !ctx.noGrow ? w(1, tracemallocGroup()) : null,
     compound ? w(module ? 4 : 2, withLoopElse(controlStmt(ctx))) : null,
     compound
       ? w(1, tryStmt(fc.array(stmtGroup({ ...ctx, depth: ctx.depth + 1 }), { maxLength: 2 }).map((g) => g.flat())))
