@@ -41,7 +41,8 @@ export function tpDealloc(rt: Runtime, op: PyObject): void {
     case Kind.Float:
       return floatDealloc(rt, op);
     case Kind.Instance:
-      return subtypeDealloc(rt, op);
+      // object_dealloc for a bare object(); subtype_dealloc for instances of classes.
+      return op.type.heapType ? subtypeDealloc(rt, op) : release(rt, op);
     case Kind.Type:
       return typeDealloc(rt, op);
     case Kind.Weakref:

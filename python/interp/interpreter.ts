@@ -778,7 +778,7 @@ export class Interpreter {
     const kind = obj.type.kind;
     if (kind === Kind.Instance) {
       if (attr === '__dict__') return rt.newRef(materializeDict(rt, obj));
-      if (attr === '__class__') return rt.newRef(obj.type.typeObject!);
+      if (attr === '__class__') return rt.newRef(obj.type.typeObject ?? rt.staticTypeObject(obj.type));
       const own = instanceGetAttr(rt, obj, attr);
       if (own !== undefined) return rt.newRef(own);
       // An empty slot: its member descriptor raises AttributeError (member_get).
@@ -787,8 +787,10 @@ export class Interpreter {
           attr,
           obj,
         );
-      const found = classLookup(rt, obj.type.typeObject!, attr);
+      const found = classLookup(rt, obj.type.typeObject ?? rt.staticTypeObject(obj.type), attr);
       if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
+      const inherited = this.builtins.boundMethod(obj, attr);
+      if (inherited !== undefined) return inherited;
     } else if (kind === Kind.Type && attr === '__name__') {
       // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
       return rt.str((obj.value as string).split('.').pop()!);
@@ -929,7 +931,8 @@ export class Interpreter {
       const obj = this.peek();
       if (obj.type.kind === Kind.Instance) {
         const own = instanceGetAttr(rt, obj, f.attr);
-        const found = own === undefined ? classLookup(rt, obj.type.typeObject!, f.attr) : undefined;
+        const found =
+          own === undefined ? classLookup(rt, obj.type.typeObject ?? rt.staticTypeObject(obj.type), f.attr) : undefined;
         if (found !== undefined && found.type.kind === Kind.Function) {
           // stack: self -> push func below? CPython: [func, self, args...]; the order of releases is what matters.
           const self = this.pop();
