@@ -8,7 +8,7 @@
  */
 import type { Runtime } from '../runtime';
 import type { Profile } from '../profile';
-import { newDict, dictSetItem, dictGetItem, dictDelItem } from './dict';
+import { newDict, dictSetItem, dictGetItem, dictDelItem, dictPop } from './dict';
 import { hashKey } from './hashkey';
 import { mayBeTracked } from './tracking';
 import { newTuple } from './tuple';
@@ -32,10 +32,13 @@ export interface ClassSpec {
   readonly bases: PyObject | null;
 }
 
-/** Where a class keeps tp_dict, tp_mro, tp_bases, tp_base and ht_slots in its `refs`. */
+/** Where a class keeps tp_dict, tp_mro, tp_bases, tp_base, ht_slots and ht_qualname in its `refs`. */
 export const TYPE_DICT = 0;
 export const TYPE_MRO = 1;
+const TYPE_BASES = 2;
+const TYPE_BASE = 3;
 const TYPE_SLOTS = 4;
+const TYPE_QUALNAME = 5;
 /** type_traverse visits the fields before ht_slots; the __slots__ tuple is never reported. */
 export const TYPE_TRAVERSED = TYPE_SLOTS;
 
@@ -47,6 +50,21 @@ export function typeDict(cls: PyObject): PyObject | null {
 /** The class's mro tuple (tp_mro), borrowed; null for a static type or once type_clear dropped it. */
 export function typeMro(cls: PyObject): PyObject | null {
   return cls.refs?.[TYPE_MRO] ?? null;
+}
+
+/** The class's bases tuple (tp_bases, `__bases__`), borrowed; null for a static type. */
+export function typeBases(cls: PyObject): PyObject | null {
+  return cls.refs?.[TYPE_BASES] ?? null;
+}
+
+/** The class's first base (tp_base, `__base__`), borrowed; null for a static type. */
+export function typeBase(cls: PyObject): PyObject | null {
+  return cls.refs?.[TYPE_BASE] ?? null;
+}
+
+/** The class's `__qualname__` str (ht_qualname), borrowed; null for a static type. */
+export function typeQualname(cls: PyObject): PyObject | null {
+  return cls.refs?.[TYPE_QUALNAME] ?? null;
 }
 
 /** Record that `cls` is the object of `type` (for static types, made once per runtime). */
@@ -86,9 +104,13 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
 
   // type_new_get_bases: a class statement without bases gets (object,).
   const bases = spec.bases !== null ? rt.newRef(spec.bases) : newTuple(rt, [baseObject]);
-  // type_new_init: the namespace is copied into the new type's dict...
+  // type_new_init: the namespace is copied into the new type's dict, whose __qualname__ entry
+  // becomes ht_qualname (type_new_set_ht_name)...
   const dict = newDict(rt);
   for (const [name, value] of spec.namespace) setStr(rt, dict, name, value);
+  const qualnameKey = rt.str('__qualname__');
+  const qualname = dictPop(rt, dict, qualnameKey) ?? rt.str(spec.name);
+  rt.decref(qualnameKey);
   // ...the sorted __slots__ (a list sorted into a tuple the type keeps, ht_slots)...
   let htSlots: PyObject | null = null;
   if (spec.slots !== null) {
@@ -112,7 +134,7 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
   // PyType_Ready: the mro, then the member and getset descriptors (each refers back to the class).
   const baseMro = spec.base === null ? [baseObject] : (typeMro(spec.base)?.items ?? staticMro(rt, baseType));
   const mro = newTuple(rt, [cls, ...baseMro]);
-  cls.refs = [dict, mro, bases, rt.newRef(baseObject), htSlots];
+  cls.refs = [dict, mro, bases, rt.newRef(baseObject), htSlots, qualname];
   const descriptorNames = [...slotNames, ...(addsDict ? ['__dict__'] : []), ...(addsWeakref ? ['__weakref__'] : [])];
   for (const name of descriptorNames) {
     const descr = rt.alloc(TYPES.descriptor);
@@ -122,6 +144,10 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
     setStr(rt, dict, name, descr);
     rt.decref(descr);
   }
+  // type_dict_set_doc: a class without a docstring gets __doc__ = None.
+  const docKey = rt.str('__doc__');
+  if (dictGetItem(dict, docKey) === undefined) dictSetItem(rt, dict, docKey, rt.None);
+  rt.decref(docKey);
   addSubclass(rt, baseType, cls);
   // type_new_set_names walks a copy of the dict; type_new_init_subclass makes super(cls, cls)
   // and looks up __init_subclass__ on it (a bound method): all short-lived.

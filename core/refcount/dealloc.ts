@@ -163,9 +163,9 @@ function typeDealloc(rt: Runtime, op: PyObject): void {
   rt.untrack(op);
   clearWeakRefs(rt, op);
   removeSubclass(rt, op);
-  const [dict, mro, bases, base, slots] = op.refs!;
-  op.refs = [null, null, null, null, null];
-  for (const r of [base, dict, bases, mro, slots ?? null]) if (r !== null) rt.decref(r);
+  const [dict, mro, bases, base, slots, qualname] = op.refs!;
+  op.refs = [null, null, null, null, null, null];
+  for (const r of [base, dict, bases, mro, qualname ?? null, slots ?? null]) if (r !== null) rt.decref(r);
   release(rt, op);
 }
 

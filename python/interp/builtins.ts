@@ -41,6 +41,7 @@ import { intValue, isTrue, pyEquals } from './abstract';
 import { formatBuiltins } from './format-builtins';
 import { strMethod } from './str-methods';
 import { sizeofMethod } from './sizeof-method';
+import { isMappingProxy, mappingProxyMethod } from './class-attributes';
 import { builtinExceptionClass, callExceptionClass } from './exceptions';
 import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
 
@@ -452,6 +453,7 @@ export class Builtins {
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
     if (name === '__sizeof__') return sizeofMethod(rt, obj);
+    if (isMappingProxy(obj)) return mappingProxyMethod(rt, name);
     if (obj.type.kind === Kind.Generator) return generatorMethod(rt, name);
     if (obj.type.kind === Kind.Str)
       return strMethod(rt, { getAttr: (o, a) => this.interp.getAttr(o, a), collect: (it) => this.collect(it) }, name);

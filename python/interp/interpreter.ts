@@ -53,6 +53,7 @@ import { buildString, formatValue } from './format-value';
 import { functionAnnotations, setupAnnotations } from './annotations';
 import { getSlice, setSlice, slices } from './slicing';
 import { newSlice } from '../../core/objects/sliceobject';
+import { classAttribute, isMappingProxy, mappingProxyItem } from './class-attributes';
 
 const NO_KEYWORDS: [string, PyObject][] = [];
 
@@ -795,7 +796,8 @@ export class Interpreter {
       // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
       return rt.str((obj.value as string).split('.').pop()!);
     } else if (kind === Kind.Type && !rt.external.has(obj)) {
-      if (attr === '__dict__') return rt.newRef(typeDict(obj)!);
+      const own = classAttribute(rt, obj, attr);
+      if (own !== undefined) return own;
       const found = classLookup(rt, obj, attr);
       if (found !== undefined) return rt.newRef(found);
     } else if (kind === Kind.Module) {
@@ -852,6 +854,11 @@ export class Interpreter {
           result = rt.newRef(v);
           break;
         }
+        case Kind.DictView:
+          if (!isMappingProxy(container))
+            throw new PyException('TypeError', `'${container.type.name}' object is not subscriptable`);
+          result = mappingProxyItem(container, key, rt);
+          break;
         case Kind.Str: {
           const s = [...(container.value as string)];
           const i = this.index(key, 'string');
@@ -1242,8 +1249,7 @@ export class Interpreter {
     const frame = rt.pushFrame(s.name, []);
     this.frames.push({ frame, code: info, namespace, lineno: s.lineno });
     try {
-      if (info.setupAnnotations) setupAnnotations(rt, namespace, this.nameStr('__annotations__'));
-      this.execBlock(s.body);
+      this.execBlock(this.classPrologue(s, info.qualname, namespace));
     } finally {
       this.frames.pop();
       rt.popFrame();
@@ -1281,6 +1287,26 @@ export class Interpreter {
     }
     this.push(cls);
     this.storeName(s.name);
+  }
+
+  /**
+   * What the compiler puts before a class body's statements (compiler_class_body):
+   * `__module__ = __name__`, `__qualname__ = '...'`, SETUP_ANNOTATIONS when the body annotates,
+   * then the docstring as `__doc__`. Returns the statements left to run.
+   */
+  private classPrologue(s: A.ClassDef, qualname: string, namespace: PyObject): readonly A.Stmt[] {
+    const rt = this.rt;
+    this.loadName('__name__');
+    this.storeName('__module__');
+    this.push(rt.newRef(this.nameStr(qualname)));
+    this.storeName('__qualname__');
+    if (this.compiled.codes.get(s)!.setupAnnotations) setupAnnotations(rt, namespace, this.nameStr('__annotations__'));
+    const first = s.body[0];
+    if (first.kind !== 'Expr' || first.value.kind !== 'Constant' || first.value.value.type !== 'str') return s.body;
+    this.tick(first.lineno);
+    this.eval(first.value);
+    this.storeName('__doc__');
+    return s.body.slice(1);
   }
 
   /** slot_tp_finalize: call __del__; an exception is printed as "Exception ignored in". */
