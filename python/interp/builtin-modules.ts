@@ -27,6 +27,7 @@ import {
 } from './modules/table';
 import { weakrefModule } from './modules/weakref';
 import { ctypesModule } from './modules/ctypes';
+import { withStructure } from './modules/ctypes-structure';
 import { pprintModule } from './modules/pprint';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
@@ -115,7 +116,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
       constants: () => [['argv', argvList(rt, context.scriptPath)]],
     },
     weakrefModule(rt, context.getAttr),
-    ctypesModule(rt),
+    withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
   ];
 }

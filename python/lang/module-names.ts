@@ -38,7 +38,7 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
   ],
   sys: ['getrefcount', 'getrecursionlimit', 'getsizeof', '_debugmallocstats', 'argv'],
   weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref'],
-  ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object'],
+  ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object', 'Structure'],
   pprint: ['pprint', 'pformat'],
 };
 
