@@ -33,6 +33,7 @@ import { formattingStmt } from './format-arbitraries';
 import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
 import { annotatedBind } from './annotations';
+import { classInternalsStmt } from './classes';
 
 /** A generated program: its statements after the prelude, and its full source text. */
 export interface FidelityProgram {
@@ -1172,6 +1173,16 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(2, formatStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
     module ? w(3, floatGroup(py.name('n'))) : null,
+    module
+      ? w(
+          2,
+          classInternalsStmt({
+            instances: readable(ctx, 'inst'),
+            containers: [...readable(ctx, 'plist'), ...readable(ctx, 'pdict')],
+            tag: tagFor('i'),
+          }),
+        )
+      : null,
     compound ? w(module ? 4 : 2, controlStmt(ctx)) : null,
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
   ]);
@@ -1267,6 +1278,7 @@ function classDef(cls: 'A' | 'B' | 'S' | 'K'): fc.Arbitrary<Stmt> {
       count: usually(fc.constant(py.assign(py.name('count'), py.int(0))), 3),
       tag: rarely(fc.constant(py.assign(py.name('tag'), py.str(cls.toLowerCase())))),
       weakrefSlot: usually(fc.constant(true), 4),
+      doc: rarely(fc.constant(py.expr(py.str(`Class ${cls}.`)))),
       init: cls === 'K' ? rarely(initParts, 1, 1) : fc.option(initParts, { freq: 1000 }),
       link: usually(fc.constant(linkMethod)),
       bump: usually(fc.constant(bumpMethod)),
@@ -1274,7 +1286,7 @@ function classDef(cls: 'A' | 'B' | 'S' | 'K'): fc.Arbitrary<Stmt> {
       del: cls === 'B' ? rarely(delMethod) : usually(delMethod, 3),
     })
     .map((r) => {
-      const body: Stmt[] = [];
+      const body: Stmt[] = r.doc ? [r.doc] : [];
       if (cls === 'S') {
         const slots = ['items', 'name', 'ref', 'val', ...(r.weakrefSlot ? ['__weakref__'] : [])];
         body.push(py.assign(py.name('__slots__'), py.tuple(slots.map(py.str))));
