@@ -29,6 +29,7 @@ import { weakrefModule } from './modules/weakref';
 import { ctypesModule } from './modules/ctypes';
 import { withStructure } from './modules/ctypes-structure';
 import { pprintModule } from './modules/pprint';
+import { tracemallocModule } from './modules/tracemalloc';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
 function argvList(rt: Runtime, scriptPath: string): PyObject {
@@ -118,6 +119,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
     weakrefModule(rt, context.getAttr),
     withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
+    tracemallocModule(rt),
   ];
 }
 

@@ -12,6 +12,7 @@ import { type PyType, TYPES } from '../../core/objects/pytype';
 import { PyException } from '../../core/errors';
 import {
   newList,
+  newListFromType,
   listAppend,
   listInsert,
   listExtend,
@@ -85,7 +86,8 @@ export class Builtins {
     this.sortContext = {
       rt,
       call: (f, arg) => interp.callFromC(f, [arg]),
-      toList: (iterable) => this.callStaticType(TYPES.list, [iterable]),
+      // PySequence_List: PyList_New(0), which takes from the free list, unlike list()'s tp_alloc.
+      toList: (iterable) => this.extendNew(newList(rt, []), iterable),
       nameStr: interp.nameStr,
     };
     const fn = (name: string, impl: Native, keywords: boolean) => {
@@ -257,6 +259,7 @@ export class Builtins {
       // PyFile_WriteObject looks up `sys.stdout.write` for every piece it writes (each argument,
       // each separator, the end): a bound method object, a GC allocation that can trigger a
       // collection, which dies right after the call.
+      rt.unmodelledAllocations('print()');
       const writePiece = (text: () => string) => {
         const method = rt.alloc(TYPES.builtinMethod);
         rt.track(method);
@@ -362,9 +365,7 @@ export class Builtins {
       }
       case TYPES.list: {
         arity(name, args, 0, 1);
-        const list = newList(rt, []);
-        if (args.length === 1) this.extendFrom(list, args[0]);
-        return list;
+        return args.length === 1 ? this.extendNew(newListFromType(rt), args[0]) : newListFromType(rt);
       }
       case TYPES.tuple: {
         arity(name, args, 0, 1);
@@ -442,6 +443,17 @@ export class Builtins {
     return out;
   }
 
+  /** `list` (new) extended by `iterable`; released if that fails. */
+  private extendNew(list: PyObject, iterable: PyObject): PyObject {
+    try {
+      this.extendFrom(list, iterable);
+    } catch (error) {
+      this.rt.decref(list);
+      throw error;
+    }
+    return list;
+  }
+
   private extendFrom(list: PyObject, iterable: PyObject): void {
     const rt = this.rt;
     if (iterable.type.kind === Kind.List || iterable.type.kind === Kind.Tuple) {
@@ -449,16 +461,21 @@ export class Builtins {
       return;
     }
     // list_extend for other iterables: resize once for the length hint, append, then cut back.
-    let hint = 8;
+    let hint: number | null = null;
     try {
       hint = this.len(iterable);
     } catch {
-      // no length: PyObject_LengthHint's default
+      // no length: PyObject_LengthHint's default, 8
     }
+    const reserve = (n: number) => {
+      if (list.allocated === 0) {
+        if (n > 0) listPreallocateExact(rt, list, n);
+      } else listResize(rt, list, list.items!.length + n);
+    };
+    // A sized iterable's room is taken before its items are made (tracemalloc's peak sees both).
+    if (hint !== null) reserve(hint);
     const items = this.collect(iterable);
-    if (list.allocated === 0) {
-      if (hint > 0) listPreallocateExact(rt, list, hint);
-    } else listResize(rt, list, list.items!.length + hint);
+    if (hint === null) reserve(8);
     for (const item of items) {
       if (list.items!.length < list.allocated) list.items!.push(item);
       else {

@@ -35,6 +35,7 @@ import {
   methodSelf,
   newFunction,
   newMethod,
+  setFuncClosure,
 } from '../../core/objects/funcobject';
 import { moduleDict } from '../../core/objects/moduleobject';
 import { weakrefCall } from '../../core/objects/weakrefobject';
@@ -54,6 +55,15 @@ import { functionAnnotations, setupAnnotations } from './annotations';
 import { getSlice, setSlice, slices } from './slicing';
 import { newSlice } from '../../core/objects/sliceobject';
 import { classAttribute, isMappingProxy, mappingProxyItem } from './class-attributes';
+import {
+  cellAttribute,
+  closureCells,
+  deleteDeref,
+  enterClosureFrame,
+  functionClosure,
+  loadDeref,
+  storeDeref,
+} from './closures';
 import { isDecoratorDescriptor } from '../../core/objects/descrobject';
 
 const NO_KEYWORDS: [string, PyObject][] = [];
@@ -114,11 +124,11 @@ export class Interpreter {
     return stack[stack.length - 1 - depth];
   }
 
-  /** A name as an interned str (held by the code objects that use it). */
+  /** A name as an interned str (held by the code objects that use it, so made before the program ran). */
   readonly nameStr = (name: string): PyObject => {
     let op = this.names.get(name);
     if (op === undefined) {
-      op = this.rt.str(name);
+      op = this.rt.beforeProgram(() => this.rt.str(name));
       this.rt.hold(op);
       this.rt.decref(op);
       this.names.set(name, op);
@@ -241,6 +251,7 @@ export class Interpreter {
         return;
       case 'Pass':
       case 'Global':
+      case 'Nonlocal':
         return;
       case 'Import':
         s.names.forEach((name, i) => {
@@ -458,6 +469,8 @@ export class Interpreter {
   storeName(name: string): void {
     const state = this.top;
     const value = this.pop();
+    const deref = state.code.derefs?.get(name);
+    if (deref !== undefined) return storeDeref(this.rt, state, deref, value);
     if (this.isLocal(name)) {
       state.frame.setLocal(this.rt, state.code.varnames.indexOf(name), value);
       return;
@@ -527,6 +540,8 @@ export class Interpreter {
     switch (target.kind) {
       case 'Name': {
         const state = this.top;
+        const deref = state.code.derefs?.get(target.id);
+        if (deref !== undefined) return deleteDeref(rt, state, target.id, deref);
         if (this.isLocal(target.id)) {
           const i = state.code.varnames.indexOf(target.id);
           if (state.frame.locals[i] === null) {
@@ -693,6 +708,8 @@ export class Interpreter {
         return callComprehension(this, e);
       case 'GeneratorExp':
         return callGeneratorExpression(this, e);
+      case 'Lambda':
+        return this.makeFunction(e.fn);
       case 'Yield':
         // the generator executor runs yields; one anywhere else is a construct it does not suspend
         throw new PyException('SystemError', `pymemlab cannot suspend a generator at line ${e.lineno}`);
@@ -738,6 +755,8 @@ export class Interpreter {
 
   loadName(name: string): void {
     const state = this.top;
+    const deref = state.code.derefs?.get(name);
+    if (deref !== undefined) return this.push(loadDeref(this.rt, state, name, deref));
     if (this.isLocal(name)) {
       const v = state.frame.locals[state.code.varnames.indexOf(name)];
       if (v === null)
@@ -819,6 +838,14 @@ export class Interpreter {
       throw new PyException('AttributeError', `module '${obj.value as string}' has no attribute '${attr}'`);
     } else if (kind === Kind.Function && attr === '__annotations__') {
       return functionAnnotations(rt, obj);
+    } else if (kind === Kind.Function && attr === '__closure__') {
+      return functionClosure(rt, obj);
+    } else if (kind === Kind.Function && (attr === '__name__' || attr === '__qualname__')) {
+      // func_name is the code's co_name; func_qualname what the compiler named it
+      return rt.str(attr === '__name__' ? (funcCode(obj).value as string) : (obj.value as string));
+    } else if (kind === Kind.Cell) {
+      const found = cellAttribute(rt, obj, attr);
+      if (found !== undefined) return found;
     } else if (kind === Kind.Method) {
       if (attr === '__self__') return rt.newRef(methodSelf(obj));
       if (attr === '__func__') return rt.newRef(methodFunc(obj));
@@ -1152,9 +1179,10 @@ export class Interpreter {
       rt.decref(func);
       throw error;
     }
-    const frame = rt.pushFrame(code.name, code.varnames);
+    const frame = rt.pushFrame(code.name, code.localsplus);
     args.forEach((a, i) => (frame.locals[i] = a));
     for (let i = args.length; i < nparams; i++) frame.locals[i] = rt.newRef(defaults[i - (nparams - defaults.length)]);
+    if (code.derefs !== null) enterClosureFrame(rt, frame, func, code);
     if (code.generator) {
       // RETURN_GENERATOR: the generator takes the frame and the function; nothing runs yet.
       rt.frames.pop();
@@ -1237,15 +1265,23 @@ export class Interpreter {
 
   // --- definitions -----------------------------------------------------------------------------
 
-  /**
-   * MAKE_FUNCTION: the defaults tuple and the annotations tuple evaluated now (each a runtime
-   * tuple, or the constant one), then the function.
-   */
+  /** A def statement: its decorators, MAKE_FUNCTION, the decorators applied, then the name is bound. */
   private defineFunction(s: A.FunctionDef): void {
-    const rt = this.rt;
     const decorators = s.decorators ?? [];
     this.evalDecorators(decorators);
     this.top.lineno = s.lineno;
+    this.makeFunction(s);
+    this.applyDecorators(decorators);
+    this.top.lineno = s.lineno;
+    this.storeName(s.name);
+  }
+
+  /**
+   * MAKE_FUNCTION for a def or a lambda: the defaults tuple and the annotations tuple evaluated
+   * now (each a runtime tuple, or the constant one), the closure tuple, then the function, pushed.
+   */
+  private makeFunction(s: A.FunctionDef): void {
+    const rt = this.rt;
     const info = this.compiled.codes.get(s)!;
     this.functionCodes.set(info.code, { info, body: s.body });
     let defaults: PyObject | null = null;
@@ -1259,14 +1295,13 @@ export class Interpreter {
       defaults = this.peek();
     }
     const annotations = this.annotationsTuple(s);
+    const closure = closureCells(rt, this.top, info);
     const func = newFunction(rt, info.code, this.globals, defaults, annotations);
     func.value = info.qualname;
+    if (closure !== null) setFuncClosure(func, closure);
     if (annotations !== null) rt.decref(annotations);
     if (defaults !== null) rt.decref(this.pop());
     this.push(func);
-    this.applyDecorators(decorators);
-    this.top.lineno = s.lineno;
-    this.storeName(s.name);
   }
 
   /**

@@ -3,6 +3,7 @@
  * recursion markers of Py_ReprEnter ([...], {...}, (...)). Objects whose repr shows an address
  * print the simulator's address, which cannot match CPython's; programs compared with CPython avoid them.
  */
+import { cellGet } from '../../core/objects/cellobject';
 import type { Runtime } from '../../core/runtime';
 import { Kind } from '../../core/objects/kinds';
 import type { PyObject } from '../../core/objects/pyobject';
@@ -58,6 +59,12 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
       const args = exceptionArgs(op);
       const items = args.items!;
       return `${op.type.name}${items.length === 1 ? `(${pyRepr(rt, items[0], active, observe)})` : pyRepr(rt, args, active, observe)}`;
+    }
+    case Kind.Cell: {
+      const contents = cellGet(op);
+      return contents === null
+        ? `<cell at ${rt.addressOf(op)}: empty>`
+        : `<cell at ${rt.addressOf(op)}: ${contents.type.name} object at ${rt.addressOf(contents)}>`;
     }
     case Kind.Weakref: {
       const target = op.wrObject;
