@@ -10,6 +10,7 @@
 import type { Deallocator } from '../components';
 import type { Runtime } from '../runtime';
 import { Kind } from '../objects/kinds';
+import { TYPES } from '../objects/pytype';
 import { GcFlag, type PyObject } from '../objects/pyobject';
 import { clearWeakRefs, clearWeakref } from '../objects/weakrefobject';
 import { trashcanBegin, trashcanEnd } from './trashcan';
@@ -42,7 +43,7 @@ export function tpDealloc(rt: Runtime, op: PyObject): void {
       return floatDealloc(rt, op);
     case Kind.Instance:
       // object_dealloc for a bare object(); subtype_dealloc for instances of classes.
-      return op.type.heapType ? subtypeDealloc(rt, op) : release(rt, op);
+      return op.type === TYPES.object ? release(rt, op) : subtypeDealloc(rt, op);
     case Kind.Type:
       return typeDealloc(rt, op);
     case Kind.Weakref:

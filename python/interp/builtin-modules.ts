@@ -26,6 +26,7 @@ import {
   type Result,
 } from './modules/table';
 import { weakrefModule } from './modules/weakref';
+import { withWeakContainers } from './modules/weak-containers';
 import { ctypesModule } from './modules/ctypes';
 import { withStructure } from './modules/ctypes-structure';
 import { pprintModule } from './modules/pprint';
@@ -116,7 +117,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
       ],
       constants: () => [['argv', argvList(rt, context.scriptPath)]],
     },
-    weakrefModule(rt, context.getAttr),
+    withWeakContainers(rt, weakrefModule(rt, context.getAttr)),
     withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
     tracemallocModule(rt),

@@ -31,6 +31,7 @@ import { newWeakref } from '../../core/objects/weakrefobject';
 import { GcModule } from '../../core/gc/gcmodule';
 import { callModuleFunction, moduleTables } from './builtin-modules';
 import type { ModuleTable, NativeType } from './modules/table';
+import { nativeClass, nativeMethod, type NativeMethod } from './native-classes';
 import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
@@ -294,8 +295,11 @@ export class Builtins {
         return viewDict(v).table!.size;
       case Kind.Range:
         return Number(rangeLength(rangeBounds(v)));
-      default:
+      default: {
+        const native = nativeClass(v.type);
+        if (native !== undefined) return native.len(v);
         throw new PyException('TypeError', `object of type '${v.type.name}' has no len()`);
+      }
     }
   }
 
@@ -310,6 +314,10 @@ export class Builtins {
   callType(cls: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
     const rt = this.rt;
     const type = classType(cls);
+    const native = nativeClass(type);
+    if (native !== undefined && kwargs.length > 0)
+      throw new PyException('TypeError', `pymemlab models ${cls.value as string}() without keyword arguments`);
+    if (native !== undefined) return native.call(args);
     if (isDescriptorType(type)) return this.descriptors.construct(type, args, kwargs);
     if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     if (type.kind === Kind.Exception)
@@ -491,6 +499,10 @@ export class Builtins {
     const rt = this.rt;
     if (name === '__sizeof__') return sizeofMethod(rt, obj);
     if (isMappingProxy(obj)) return mappingProxyMethod(rt, name);
+    if (obj.type.kind === Kind.Instance) {
+      const method = nativeMethod(obj, name);
+      return method === undefined ? undefined : (self, args) => method(self, args);
+    }
     if (obj.type.kind === Kind.Generator) return generatorMethod(rt, name);
     if (obj.type.kind === Kind.Descriptor) return this.descriptors.method(obj, name);
     if (obj.type.kind === Kind.Str)
@@ -579,6 +591,22 @@ export class Builtins {
   /** Whether a class statement may derive from the static class `cls` (ctypes.Structure). */
   subclassable(cls: PyObject): boolean {
     return this.nativeTypes.get(classType(cls))?.subclassable === true;
+  }
+
+  /** Whether `obj` is an instance of a natively modelled class (weakref.WeakValueDictionary). */
+  isNative(obj: PyObject): boolean {
+    return nativeClass(obj.type) !== undefined;
+  }
+
+  /** `m = obj.name` for a native class's method: a built-in method bound to obj (m_self). */
+  bindNative(obj: PyObject, name: string, method: NativeMethod): PyObject {
+    const rt = this.rt;
+    const op = rt.alloc(TYPES.builtinMethod);
+    op.value = name;
+    op.native = (args) => method(obj, args);
+    op.refs = [rt.newRef(obj)];
+    rt.track(op);
+    return op;
   }
 
   /** The native type that answers for `type`: its own, or a subclassable one it derives from. */

@@ -55,6 +55,7 @@ import { functionAnnotations, setupAnnotations } from './annotations';
 import { getSlice, setSlice, slices } from './slicing';
 import { newSlice } from '../../core/objects/sliceobject';
 import { classAttribute, isMappingProxy, mappingProxyItem } from './class-attributes';
+import { callNativeSlot, nativeMethod } from './native-classes';
 import {
   cellAttribute,
   closureCells,
@@ -65,6 +66,11 @@ import {
   storeDeref,
 } from './closures';
 import { isDecoratorDescriptor } from '../../core/objects/descrobject';
+
+/** Throw `error` where an expression is expected. */
+function raise(error: PyException): never {
+  throw error;
+}
 
 const NO_KEYWORDS: [string, PyObject][] = [];
 
@@ -516,7 +522,11 @@ export class Interpreter {
       if (container.type.kind === Kind.List && key.type.kind === Kind.Slice) setSlice(rt, container, key, value);
       else if (container.type.kind === Kind.List) listSetItem(rt, container, this.index(key, 'list'), value);
       else if (container.type.kind === Kind.Dict) dictSetItem(rt, container, key, value);
-      else throw new PyException('TypeError', `'${container.type.name}' object does not support item assignment`);
+      else
+        rt.decref(
+          callNativeSlot(container, '__setitem__', [key, value]) ??
+            raise(new PyException('TypeError', `'${container.type.name}' object does not support item assignment`)),
+        );
     } finally {
       rt.decref(value);
       rt.decref(container);
@@ -580,7 +590,11 @@ export class Interpreter {
           if (container.type.kind === Kind.List && key.type.kind === Kind.Slice) setSlice(rt, container, key, null);
           else if (container.type.kind === Kind.List) listDelItem(rt, container, this.index(key, 'list'));
           else if (container.type.kind === Kind.Dict) dictDelItem(rt, container, key);
-          else throw new PyException('TypeError', `'${container.type.name}' object doesn't support item deletion`);
+          else
+            rt.decref(
+              callNativeSlot(container, '__delitem__', [key]) ??
+                raise(new PyException('TypeError', `'${container.type.name}' object doesn't support item deletion`)),
+            );
         } finally {
           rt.decref(container);
           rt.decref(key);
@@ -822,6 +836,8 @@ export class Interpreter {
           : this.builtins.descriptors.get(found, obj, cls);
       const native = this.builtins.boundMethod(obj, attr);
       if (native !== undefined) return native;
+      const method = nativeMethod(obj, attr);
+      if (method !== undefined) return this.builtins.bindNative(obj, attr, method);
     } else if (kind === Kind.Type && attr === '__name__') {
       // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
       return rt.str((obj.value as string).split('.').pop()!);
@@ -911,7 +927,9 @@ export class Interpreter {
           break;
         }
         default:
-          throw new PyException('TypeError', `'${container.type.name}' object is not subscriptable`);
+          result =
+            callNativeSlot(container, '__getitem__', [key]) ??
+            raise(new PyException('TypeError', `'${container.type.name}' object is not subscriptable`));
       }
       this.push(result);
     } finally {
@@ -994,7 +1012,12 @@ export class Interpreter {
           this.push(this.callFunction(func, args, e));
           return;
         }
-      } else if (obj.type.kind !== Kind.Type && obj.type.kind !== Kind.Module) {
+      }
+      if (
+        obj.type.kind === Kind.Instance
+          ? this.builtins.isNative(obj)
+          : obj.type.kind !== Kind.Type && obj.type.kind !== Kind.Module
+      ) {
         // only str methods and list.sort take keyword arguments; other calls with keywords go the general way
         const native =
           e.keywords.length === 0 || obj.type.kind === Kind.Str || (obj.type.kind === Kind.List && f.attr === 'sort')

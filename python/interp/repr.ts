@@ -17,6 +17,7 @@ import { viewDict } from '../../core/objects/dictview';
 import { isMappingProxy } from './class-attributes';
 import { PyException } from '../../core/errors';
 import { exceptionArgs, isKeyError } from './exceptions';
+import { callNativeSlot } from './native-classes';
 import { floatRepr, floatValue } from '../../core/objects/floatobject';
 
 /**
@@ -84,11 +85,19 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
       return `<${op.type.name} object at ${rt.addressOf(op)}>`;
     default:
       if (!observe && op.type.kind === Kind.Instance) {
-        const own = userText(rt, op, '__repr__');
+        const own = nativeText(rt, op) ?? userText(rt, op, '__repr__');
         if (own !== null) return own;
       }
       return `<${op.type.kind === Kind.Instance ? '__main__.' : ''}${op.type.name} object at ${rt.addressOf(op)}>`;
   }
+}
+
+/** A natively modelled class's `__repr__` (weakref.WeakValueDictionary's), or null. */
+function nativeText(rt: Runtime, op: PyObject): string | null {
+  const text = callNativeSlot(op, '__repr__', []);
+  if (text === undefined) return null;
+  rt.decref(text);
+  return text.value as string;
 }
 
 /**
