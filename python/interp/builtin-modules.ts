@@ -30,6 +30,7 @@ import { withWeakContainers } from './modules/weak-containers';
 import { ctypesModule } from './modules/ctypes';
 import { withStructure } from './modules/ctypes-structure';
 import { pprintModule } from './modules/pprint';
+import { copyModule } from './modules/copy';
 import { tracemallocModule } from './modules/tracemalloc';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
@@ -120,6 +121,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
     withWeakContainers(rt, weakrefModule(rt, context.getAttr)),
     withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
+    copyModule(rt),
     tracemallocModule(rt),
   ];
 }
