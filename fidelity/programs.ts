@@ -41,6 +41,7 @@ import { comprehensionStmt } from './comprehensions';
 import { GENERATOR_DEFS, generatorStmt } from './generator-functions';
 import { ALIAS_IMPORTS, moduleStmt } from './module-arbitraries';
 import { RECURSION_DEF, recursionStmt } from './recursion';
+import { classInternalsStmt } from './classes';
 import { iterBuiltinStmt } from './iter-builtins';
 import { tracemallocGroup, tracemallocIntact } from './tracemalloc-arbitraries';
 
@@ -1217,6 +1218,16 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     module
       ? w(
           2,
+          classInternalsStmt({
+            instances: readable(ctx, 'inst'),
+            containers: [...readable(ctx, 'plist'), ...readable(ctx, 'pdict')],
+            tag: tagFor('i'),
+          }),
+        )
+      : null,
+    module
+      ? w(
+          2,
           comprehensionStmt({
             printableLists: readable(ctx, 'plist'),
             objectLists: readable(ctx, 'olist'),
@@ -1340,6 +1351,7 @@ function classDef(cls: 'A' | 'B' | 'S' | 'K'): fc.Arbitrary<Stmt> {
       count: usually(fc.constant(py.assign(py.name('count'), py.int(0))), 3),
       tag: rarely(fc.constant(py.assign(py.name('tag'), py.str(cls.toLowerCase())))),
       weakrefSlot: usually(fc.constant(true), 4),
+      doc: rarely(fc.constant(py.expr(py.str(`Class ${cls}.`)))),
       init: cls === 'K' ? rarely(initParts, 1, 1) : fc.option(initParts, { freq: 1000 }),
       link: usually(fc.constant(linkMethod)),
       bump: usually(fc.constant(bumpMethod)),
@@ -1347,7 +1359,7 @@ function classDef(cls: 'A' | 'B' | 'S' | 'K'): fc.Arbitrary<Stmt> {
       del: cls === 'B' ? rarely(delMethod) : usually(delMethod, 3),
     })
     .map((r) => {
-      const body: Stmt[] = [];
+      const body: Stmt[] = r.doc ? [r.doc] : [];
       if (cls === 'S') {
         const slots = ['items', 'name', 'ref', 'val', ...(r.weakrefSlot ? ['__weakref__'] : [])];
         body.push(py.assign(py.name('__slots__'), py.tuple(slots.map(py.str))));
