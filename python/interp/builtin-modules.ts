@@ -28,6 +28,10 @@ import {
 import { weakrefModule } from './modules/weakref';
 import { ctypesModule } from './modules/ctypes';
 import { pprintModule } from './modules/pprint';
+import { keywordDict } from './modules/keywords';
+import { Finalizers } from './modules/finalize';
+import { atexitModule } from './modules/atexit';
+import { sysExit } from './modules/exit';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
 function argvList(rt: Runtime, scriptPath: string): PyObject {
@@ -111,18 +115,20 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
           convention: 'noargs',
           call: () => rt.writeStderr(debugMallocStats()),
         }),
+        sysExit(rt),
       ],
       constants: () => [['argv', argvList(rt, context.scriptPath)]],
     },
-    weakrefModule(rt, context.getAttr),
+    new Finalizers(context).extend(weakrefModule(rt, context.getAttr)),
     ctypesModule(rt),
     pprintModule(rt, context.stdout),
+    atexitModule(rt, context.atexit),
   ];
 }
 
 /** Whether `f`'s convention accepts keyword arguments (Argument Clinic, PyArg_ParseTupleAndKeywords). */
 function acceptsKeywords(f: ModuleFunction): boolean {
-  return f.convention === 'clinic' || f.convention === 'keywords';
+  return f.convention === 'clinic' || f.convention === 'keywords' || f.convention === 'varkeywords';
 }
 
 /**
@@ -136,12 +142,20 @@ export function callModuleFunction(
   args: readonly PyObject[],
   kwargs: readonly (readonly [string, PyObject])[],
 ): PyObject {
-  const packs = f.convention === 'parsetuple' || f.convention === 'keywords' || f.convention === 'varargs';
+  const packs =
+    f.convention === 'parsetuple' ||
+    f.convention === 'keywords' ||
+    f.convention === 'varargs' ||
+    f.convention === 'varkeywords';
   const tuple = packs ? newTuple(rt, [...args]) : null;
+  // A raw METH_VARARGS | METH_KEYWORDS body gets the tuple and the keyword dict _PyStack_AsDict makes.
+  const kwdict = f.convention === 'varkeywords' && kwargs.length > 0 ? keywordDict(rt, kwargs) : null;
   try {
+    if (f.convention === 'varkeywords') return toObject(rt, f.call(kwdict === null ? [tuple!] : [tuple!, kwdict]));
     return toObject(rt, f.call(parseArgs(module, f, args, kwargs)));
   } finally {
     if (tuple !== null) rt.decref(tuple);
+    if (kwdict !== null) rt.decref(kwdict);
   }
 }
 

@@ -22,7 +22,7 @@ import {
   listPreallocateExact,
 } from '../../core/objects/list';
 import { newTuple, newTupleStealing } from '../../core/objects/tuple';
-import { newDict, dictSetItem, dictGetItem, dictPop, dictClear, keyError } from '../../core/objects/dict';
+import { newDict, dictSetItem, dictGetItem, dictPop, dictClear, dictDelItem, keyError } from '../../core/objects/dict';
 import { newSet, setAdd, setDiscard, setClear } from '../../core/objects/set';
 import { classLookup, classType, newInstance } from '../../core/objects/classobject';
 import { newModule, moduleDict } from '../../core/objects/moduleobject';
@@ -42,6 +42,8 @@ import { formatBuiltins } from './format-builtins';
 import { strMethod } from './str-methods';
 import { builtinExceptionClass, callExceptionClass } from './exceptions';
 import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
+import { AtExit } from './modules/atexit';
+import { quitters } from './modules/exit';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 type MethodImpl = (self: PyObject, args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
@@ -65,6 +67,8 @@ export class Builtins {
   private readonly checksKeywords = new Set<PyObject>();
   private readonly modules = new Map<string, PyObject>();
   readonly gc: GcModule;
+  /** The callbacks atexit runs when the program ends. */
+  readonly atexit: AtExit;
   private printKwnames: PyObject | null = null;
 
   constructor(
@@ -152,8 +156,11 @@ export class Builtins {
       for (const [, v] of functions) rt.release(v);
       for (const [, v] of constants) if (!rt.external.has(v) || v.type.kind === Kind.Int) rt.decref(v);
       for (const native of table.types ?? []) this.nativeTypes.set(native.type, native);
+      for (const name of table.releasedAtExit ?? []) this.releasedAtExit.push([m, name]);
       this.modules.set(table.name, m);
     };
+    for (const [name, impl] of quitters(rt)) add(name, fn(name, impl, false));
+    this.atexit = new AtExit(rt, (callable, args, kwargs) => interp.callWithKeywords(callable, args, kwargs));
     const context = {
       rt,
       gc: this.gc,
@@ -161,11 +168,23 @@ export class Builtins {
       scriptPath: interp.scriptArg,
       stdout: write,
       getAttr: (obj: PyObject, name: string) => interp.getAttr(obj, name),
+      call: (callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]) =>
+        interp.callWithKeywords(callable, args, kwargs),
+      atexit: this.atexit,
     };
     for (const table of moduleTables(context)) {
       if (table.onImport) this.onImport.set(table.name, table);
       else this.buildModule(table);
     }
+  }
+
+  /** The (module, name) pairs `releaseAtExit` removes (ModuleTable.releasedAtExit). */
+  private readonly releasedAtExit: [PyObject, string][] = [];
+
+  /** At shutdown, as `__main__` goes: the module names that can hold the program's objects leave their dicts. */
+  releaseAtExit(): void {
+    for (const [m, name] of this.releasedAtExit.splice(0))
+      dictDelItem(this.rt, moduleDict(m), this.interp.nameStr(name));
   }
 
   /** Build a module's objects and put it in sys.modules (the runtime holds it). */
@@ -285,8 +304,10 @@ export class Builtins {
   /** Calling a class: static types build their value; heap types go through type_call. */
   callType(cls: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
     const rt = this.rt;
-    if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     const type = classType(cls);
+    const construct = this.nativeTypes.get(type)?.construct;
+    if (construct !== undefined) return construct(args, kwargs);
+    if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     if (type.kind === Kind.Exception)
       return callExceptionClass(rt, cls, args, (init, argv) => this.interp.callFromC(init, argv));
     if (rt.external.has(cls)) return this.callStaticType(type, args);
@@ -526,6 +547,11 @@ export class Builtins {
       }
     }
     return undefined;
+  }
+
+  /** `obj.name = value` answered by a native type's code; false when the instance has no such attribute. */
+  setNativeAttribute(obj: PyObject, name: string, value: PyObject): boolean {
+    return this.nativeTypes.get(obj.type)?.setInstanceAttribute?.(obj, name, value) ?? false;
   }
 
   /** `obj.method` without a call: a built-in method object bound to obj. */

@@ -480,7 +480,15 @@ export class Interpreter {
   }
 
   setAttr(obj: PyObject, attr: string, value: PyObject): void {
-    if (obj.type.kind === Kind.Instance) return instanceSetAttr(this.rt, obj, attr, value);
+    if (obj.type.kind === Kind.Instance) {
+      try {
+        return instanceSetAttr(this.rt, obj, attr, value);
+      } catch (error) {
+        // a native type's property setter (weakref.finalize's `atexit`)
+        if (this.builtins.setNativeAttribute(obj, attr, value)) return;
+        throw error;
+      }
+    }
     if (obj.type.kind === Kind.Exception) return exceptionSetAttr(this.rt, obj, attr, value, this.nameStr);
     if (obj.type.kind === Kind.Type && !this.rt.external.has(obj)) {
       dictSetItem(this.rt, typeDict(obj)!, this.nameStr(attr), value);
@@ -819,7 +827,9 @@ export class Interpreter {
     } else if (kind === Kind.Type && isExceptionClass(obj)) {
       if (attr === '__name__') return rt.str(obj.value as string);
       if (attr === '__init__') return rt.newRef(baseExceptionInit(rt));
-    } else {
+    }
+    // Native types' attributes (ctypes, weakref.finalize's properties and methods).
+    if (kind !== Kind.Exception) {
       const method = this.builtins.boundMethod(obj, attr);
       if (method !== undefined) return method;
     }
@@ -1027,8 +1037,21 @@ export class Interpreter {
       case Kind.Method:
         return this.callFromC(callable, args);
       default:
+        // an instance of a native type that is callable (a weakref.finalize)
+        if (callable.native !== null && kwargs.length === 0) return callable.native(args);
         throw new PyException('TypeError', `'${callable.type.name}' object is not callable`);
     }
+  }
+
+  /** PyObject_Call from C with keyword arguments (a finalizer's or an atexit callback's function). */
+  callWithKeywords(callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
+    const kind = callable.type.kind;
+    if (kwargs.length > 0 && (kind === Kind.Function || kind === Kind.Method))
+      throw new PyException(
+        'TypeError',
+        `${callable.value as string}() keyword arguments are not supported by pymemlab`,
+      );
+    return this.callObject(callable, args, kwargs);
   }
 
   /** A call from "C" (a finalizer, a callback, type_call's __init__): arguments are borrowed. */

@@ -36,10 +36,11 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
     'DEBUG_SAVEALL',
     'DEBUG_LEAK',
   ],
-  sys: ['getrefcount', 'getrecursionlimit', 'getsizeof', '_debugmallocstats', 'argv'],
-  weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref'],
+  sys: ['getrefcount', 'getrecursionlimit', 'getsizeof', '_debugmallocstats', 'exit', 'argv'],
+  weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref', 'finalize'],
   ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object'],
   pprint: ['pprint', 'pformat'],
+  atexit: ['register', 'unregister', '_run_exitfuncs', '_clear', '_ncallbacks'],
 };
 
 /**
@@ -92,6 +93,9 @@ const CPYTHON_NAMES: Readonly<Record<string, string>> = {
     PrettyPrinter _StringIO _builtin_scalars _collections _dataclasses _perfcheck _recursion
     _safe_key _safe_tuple _sys _types _wrap_bytes_repr isreadable isrecursive pformat pp pprint
     re saferepr
+  `,
+  atexit: `
+    _clear _ncallbacks _run_exitfuncs register unregister
   `,
 };
 
