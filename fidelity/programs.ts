@@ -33,6 +33,7 @@ import { formattingStmt } from './format-arbitraries';
 import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
 import { annotatedBind } from './annotations';
+import { finalizerStmt } from './finalizers';
 
 /** A generated program: its statements after the prelude, and its full source text. */
 export interface FidelityProgram {
@@ -1159,6 +1160,8 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
   // A name declared global in a function cannot be annotated there (a SyntaxError).
   const annotatable = writable(ctx, 'int').filter((n) => ctx.scope !== 'h' || !H_GLOBALS.includes(n));
   const annotated = annotatedBind(annotatable, intExpr(ctx));
+  const finalizers =
+    module && !ctx.noGrow ? finalizerStmt({ instances: readable(ctx, 'inst'), ints: intExpr(ctx) }) : null;
   return choose<Stmt[]>([
     w(8, bindStmt(ctx)),
     w(8, graphStmt(ctx)),
@@ -1172,6 +1175,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(2, formatStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
     module ? w(3, floatGroup(py.name('n'))) : null,
+    finalizers ? w(2, finalizers) : null,
     compound ? w(module ? 4 : 2, controlStmt(ctx)) : null,
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
   ]);

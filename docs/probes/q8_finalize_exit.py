@@ -11,7 +11,7 @@ class A:
 def bye(name):
     print("atexit", name)
 def fin(name):
-    print("finalizer", name)
+    print("finalizer", name if type(name) is str else name.name)
 atexit.register(bye, "first registered")
 a = A("a")
 b = A("b")
