@@ -59,13 +59,26 @@ export class Finalizers {
 
   constructor(private readonly host: FinalizeHost) {
     const rt = host.rt;
-    this.infoClass = newClass(rt, { name: '_Info', base: null, namespace: [], slots: INFO_SLOTS, bases: null });
+    const module = rt.str('weakref');
+    const qualname = rt.str('finalize._Info');
+    this.infoClass = newClass(rt, {
+      name: '_Info',
+      base: null,
+      namespace: [
+        ['__module__', module],
+        ['__qualname__', qualname],
+      ],
+      slots: INFO_SLOTS,
+      bases: null,
+    });
+    rt.decref(qualname);
     this.registry = newDict(rt);
     const repr = rt.builtin('__repr__', (args) => rt.str(this.repr(selfArg(args, '__repr__'))));
     this.cls = newClass(rt, {
       name: 'finalize',
       base: null,
       namespace: [
+        ['__module__', module],
         ['__slots__', rt.emptyTuple],
         ['_registry', this.registry],
         ['_Info', this.infoClass],
@@ -75,6 +88,7 @@ export class Finalizers {
       bases: null,
     });
     // The class's dict keeps the registry, _Info and __repr__ (the fields here are borrowed).
+    rt.decref(module);
     rt.decref(repr);
     rt.decref(this.registry);
     rt.decref(this.infoClass);
