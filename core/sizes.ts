@@ -207,6 +207,7 @@ export function basicSize(profile: Profile, type: PyType, n: number): number {
       // the frame's localsplus (co_nlocalsplus + co_stacksize slots) is inside the object
       return SIZES.PyGenObject.bytes(profile) + n * profile.pointerSize + profile.gcHeadSize;
     default:
+      if (type.basicWords !== null) return type.basicWords * profile.pointerSize + (type.isGC ? profile.gcHeadSize : 0);
       return fixedSize(profile, type.kind);
   }
 }

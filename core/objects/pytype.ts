@@ -1,5 +1,6 @@
 import { Kind, KIND_NAMES } from './kinds';
 import type { PyObject } from './pyobject';
+import type { Runtime } from '../runtime';
 
 /**
  * What the memory manager needs to know about a type (the relevant slots of PyTypeObject).
@@ -26,6 +27,13 @@ export class PyType {
    * one (down to 1) and each new attribute name one, which sizes the instances' values arrays.
    */
   sharedUsable = 30;
+  /**
+   * tp_basicsize in pointer-sized words (without the GC head), for a type whose kind's model struct
+   * does not fit it (zip, enumerate); null when the kind's struct is the type's.
+   */
+  basicWords: number | null = null;
+  /** tp_iternext of an iterator type defined outside python/interp/iteration.ts (zip, enumerate, reversed). */
+  iterNext: ((rt: Runtime, it: PyObject) => PyObject | null) | null = null;
 
   constructor(
     readonly name: string,

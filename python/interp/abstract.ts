@@ -212,6 +212,22 @@ function contains(container: PyObject, item: PyObject): boolean {
   }
 }
 
+/**
+ * list_richcompare / tuplerichcompare for an ordering: the first items that are not equal decide
+ * (compared with the operator itself); if one sequence is a prefix of the other, the lengths do.
+ */
+function sequenceOrder(op: A.CmpOperator, a: readonly PyObject[], b: readonly PyObject[]): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && pyEquals(a[i], b[i])) i++;
+  if (i < a.length && i < b.length) return compareOp(op, a[i], b[i]);
+  return ordered(op, a.length - b.length);
+}
+
+/** Whether the ordering `op` holds for a comparison result `c` (negative, zero or positive). */
+function ordered(op: A.CmpOperator, c: number): boolean {
+  return op === 'Lt' ? c < 0 : op === 'LtE' ? c <= 0 : op === 'Gt' ? c > 0 : c >= 0;
+}
+
 const CMP_SYMBOL: Record<string, string> = { Lt: '<', LtE: '<=', Gt: '>', GtE: '>=' };
 
 export function compareOp(op: A.CmpOperator, left: PyObject, right: PyObject): boolean {
@@ -240,12 +256,14 @@ export function compareOp(op: A.CmpOperator, left: PyObject, right: PyObject): b
       if (a !== null && b !== null) c = numCompare(a, b);
       else if (left.type.kind === Kind.Str && right.type.kind === Kind.Str)
         c = (left.value as string) < (right.value as string) ? -1 : left.value === right.value ? 0 : 1;
+      else if (left.type.kind === right.type.kind && (left.type.kind === Kind.List || left.type.kind === Kind.Tuple))
+        return sequenceOrder(op, left.items!, right.items!);
       else
         throw new PyException(
           'TypeError',
           `'${CMP_SYMBOL[op]}' not supported between instances of '${left.type.name}' and '${right.type.name}'`,
         );
-      return op === 'Lt' ? c < 0 : op === 'LtE' ? c <= 0 : op === 'Gt' ? c > 0 : c >= 0;
+      return ordered(op, c);
     }
   }
 }

@@ -27,6 +27,7 @@ import {
 } from './modules/table';
 import { weakrefModule } from './modules/weakref';
 import { ctypesModule } from './modules/ctypes';
+import { withStructure } from './modules/ctypes-structure';
 import { pprintModule } from './modules/pprint';
 import { keywordDict } from './modules/keywords';
 import { Finalizers } from './modules/finalize';
@@ -120,7 +121,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
       constants: () => [['argv', argvList(rt, context.scriptPath)]],
     },
     new Finalizers(context).extend(weakrefModule(rt, context.getAttr)),
-    ctypesModule(rt),
+    withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
     atexitModule(rt, context.atexit),
   ];

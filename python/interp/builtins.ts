@@ -34,6 +34,8 @@ import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
 import { generatorBuiltins, generatorMethod } from './generator-builtins';
+import { iterBuiltins } from './iter-builtins';
+import { listSort, sorted, type SortContext } from './list-sort';
 import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import type { Interpreter } from './interpreter';
@@ -44,6 +46,7 @@ import { builtinExceptionClass, callExceptionClass } from './exceptions';
 import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
 import { AtExit } from './modules/atexit';
 import { quitters } from './modules/exit';
+import { DESCRIPTOR_TYPES, Descriptors, isDescriptorType } from './descriptors';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 type MethodImpl = (self: PyObject, args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
@@ -70,6 +73,9 @@ export class Builtins {
   /** The callbacks atexit runs when the program ends. */
   readonly atexit: AtExit;
   private printKwnames: PyObject | null = null;
+  readonly descriptors: Descriptors;
+  /** What list.sort and sorted() call back: the key function, list(iterable). */
+  private readonly sortContext: SortContext;
 
   constructor(
     private readonly rt: Runtime,
@@ -77,6 +83,13 @@ export class Builtins {
     private readonly write: (text: string) => void,
   ) {
     this.gc = new GcModule(rt);
+    this.descriptors = new Descriptors(rt, interp);
+    this.sortContext = {
+      rt,
+      call: (f, arg) => interp.callFromC(f, [arg]),
+      toList: (iterable) => this.callStaticType(TYPES.list, [iterable]),
+      nameStr: interp.nameStr,
+    };
     const fn = (name: string, impl: Native, keywords: boolean) => {
       // The object's own native call serves calls from C (a gc callback, a weakref callback);
       // the interpreter's calls go through `natives`, which also passes keyword arguments.
@@ -126,6 +139,11 @@ export class Builtins {
       ),
     );
     for (const [name, impl] of generatorBuiltins(rt)) add(name, fn(name, impl, false));
+    for (const [name, impl] of iterBuiltins(rt, interp.nameStr)) add(name, fn(name, impl, true));
+    add(
+      'sorted',
+      fn('sorted', (args, kwargs) => sorted(this.sortContext, args, kwargs), true),
+    );
     for (const f of formatBuiltins(rt)) add(f.name, fn(f.name, f.call, false));
     for (const [name, impl] of numericBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, type] of [
@@ -143,6 +161,7 @@ export class Builtins {
     ] as const) {
       add(name, rt.staticTypeObject(type));
     }
+    for (const [name, type] of DESCRIPTOR_TYPES) add(name, rt.staticTypeObject(type));
     // Each module: its function objects, then its constants, then the module and its dict.
     this.buildModule = (table) => {
       const functions = table.functions.map((f): [string, PyObject] => [
@@ -307,6 +326,7 @@ export class Builtins {
     const type = classType(cls);
     const construct = this.nativeTypes.get(type)?.construct;
     if (construct !== undefined) return construct(args, kwargs);
+    if (isDescriptorType(type)) return this.descriptors.construct(type, args, kwargs);
     if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     if (type.kind === Kind.Exception)
       return callExceptionClass(rt, cls, args, (init, argv) => this.interp.callFromC(init, argv));
@@ -468,6 +488,7 @@ export class Builtins {
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
     if (obj.type.kind === Kind.Generator) return generatorMethod(rt, name);
+    if (obj.type.kind === Kind.Descriptor) return this.descriptors.method(obj, name);
     if (obj.type.kind === Kind.Str)
       return strMethod(rt, { getAttr: (o, a) => this.interp.getAttr(o, a), collect: (it) => this.collect(it) }, name);
     if (obj.type.kind === Kind.List) {
@@ -489,6 +510,8 @@ export class Builtins {
             if (i < 0) throw new PyException('ValueError', `${pyRepr(rt, a[0])} is not in list`);
             return rt.int(i);
           };
+        case 'sort':
+          return (self, a, kw) => listSort(this.sortContext, self, a, kw);
         case 'remove':
           return (self, a) => {
             arity('list.remove', a, 1, 1);
@@ -554,12 +577,28 @@ export class Builtins {
     return this.nativeTypes.get(obj.type)?.setInstanceAttribute?.(obj, name, value) ?? false;
   }
 
+  /** Whether a class statement may derive from the static class `cls` (ctypes.Structure). */
+  subclassable(cls: PyObject): boolean {
+    return this.nativeTypes.get(classType(cls))?.subclassable === true;
+  }
+
+  /** The native type that answers for `type`: its own, or a subclassable one it derives from. */
+  nativeType(type: PyType): NativeType | undefined {
+    const own = this.nativeTypes.get(type);
+    if (own !== undefined) return own;
+    for (let t = type.base; t !== null; t = t.base) {
+      const native = this.nativeTypes.get(t);
+      if (native?.subclassable) return native;
+    }
+    return undefined;
+  }
+
   /** `obj.method` without a call: a built-in method object bound to obj. */
   boundMethod(obj: PyObject, name: string): PyObject | undefined {
     const native =
       obj.type.kind === Kind.Type
-        ? this.nativeTypes.get(classType(obj))?.classAttribute?.(name)
-        : this.nativeTypes.get(obj.type)?.instanceAttribute?.(obj, name);
+        ? this.nativeType(classType(obj))?.classAttribute?.(name, obj)
+        : this.nativeType(obj.type)?.instanceAttribute?.(obj, name);
     if (native !== undefined) return native;
     const impl = this.methodCall(obj, name);
     if (impl === undefined) return undefined;

@@ -318,6 +318,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       for (const s of list) {
         switch (s.kind) {
           case 'FunctionDef': {
+            s.decorators?.forEach(expr);
             s.defaults.forEach(expr);
             for (const a of [...s.argAnnotations, s.returns]) if (a !== null) expr(a);
             foldFunctionConstants(s);
@@ -334,6 +335,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
             break;
           }
           case 'ClassDef': {
+            s.decorators?.forEach(expr);
             s.bases.forEach(expr);
             const info = unit(s.name, qualname === '' ? s.name : `${qualname}.${s.name}`, [], s.body, false);
             codes.set(s, info);

@@ -232,12 +232,14 @@ export function foldBlock(body: A.Stmt[]): void {
         if (s.msg !== null) s.msg = foldExpr(s.msg);
         break;
       case 'FunctionDef':
+        if (s.decorators) s.decorators = s.decorators.map(foldExpr);
         s.defaults = s.defaults.map(foldExpr);
         s.argAnnotations = s.argAnnotations.map((a) => a && foldExpr(a));
         if (s.returns) s.returns = foldExpr(s.returns);
         foldBlock(s.body);
         break;
       case 'ClassDef':
+        if (s.decorators) s.decorators = s.decorators.map(foldExpr);
         s.bases = s.bases.map(foldExpr);
         foldBlock(s.body);
         break;

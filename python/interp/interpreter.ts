@@ -53,6 +53,7 @@ import { buildString, formatValue } from './format-value';
 import { functionAnnotations, setupAnnotations } from './annotations';
 import { getSlice, setSlice, slices } from './slicing';
 import { newSlice } from '../../core/objects/sliceobject';
+import { isDecoratorDescriptor } from '../../core/objects/descrobject';
 
 const NO_KEYWORDS: [string, PyObject][] = [];
 
@@ -481,6 +482,7 @@ export class Interpreter {
 
   setAttr(obj: PyObject, attr: string, value: PyObject): void {
     if (obj.type.kind === Kind.Instance) {
+      if (this.builtins.descriptors.instanceSet(obj, attr, value)) return;
       try {
         return instanceSetAttr(this.rt, obj, attr, value);
       } catch (error) {
@@ -551,8 +553,9 @@ export class Interpreter {
         this.eval(target.value);
         const obj = this.pop();
         try {
-          if (obj.type.kind === Kind.Instance) instanceDelAttr(rt, obj, target.attr);
-          else throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${target.attr}'`);
+          if (obj.type.kind === Kind.Instance) {
+            if (!this.builtins.descriptors.instanceSet(obj, target.attr, null)) instanceDelAttr(rt, obj, target.attr);
+          } else throw new PyException('AttributeError', `'${obj.type.name}' object has no attribute '${target.attr}'`);
         } finally {
           rt.decref(obj);
         }
@@ -787,6 +790,8 @@ export class Interpreter {
     if (kind === Kind.Instance) {
       if (attr === '__dict__') return rt.newRef(materializeDict(rt, obj));
       if (attr === '__class__') return rt.newRef(obj.type.typeObject!);
+      const viaProperty = this.builtins.descriptors.instanceGet(obj, attr);
+      if (viaProperty !== undefined) return viaProperty;
       const own = instanceGetAttr(rt, obj, attr);
       if (own !== undefined) return rt.newRef(own);
       // An empty slot: its member descriptor raises AttributeError (member_get).
@@ -796,14 +801,21 @@ export class Interpreter {
           obj,
         );
       const found = classLookup(rt, obj.type.typeObject!, attr);
-      if (found !== undefined) return found.type.kind === Kind.Function ? newMethod(rt, found, obj) : rt.newRef(found);
+      if (found !== undefined)
+        return found.type.kind === Kind.Function
+          ? newMethod(rt, found, obj)
+          : this.builtins.descriptors.get(found, obj, obj.type.typeObject!);
+      const native = this.builtins.boundMethod(obj, attr);
+      if (native !== undefined) return native;
     } else if (kind === Kind.Type && attr === '__name__') {
       // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
       return rt.str((obj.value as string).split('.').pop()!);
     } else if (kind === Kind.Type && !rt.external.has(obj)) {
       if (attr === '__dict__') return rt.newRef(typeDict(obj)!);
       const found = classLookup(rt, obj, attr);
-      if (found !== undefined) return rt.newRef(found);
+      if (found !== undefined) return this.builtins.descriptors.get(found, null, obj);
+      const native = this.builtins.boundMethod(obj, attr);
+      if (native !== undefined) return native;
     } else if (kind === Kind.Module) {
       const found = dictGetItem(moduleDict(obj), this.nameStr(attr));
       if (found !== undefined) return rt.newRef(found);
@@ -824,6 +836,9 @@ export class Interpreter {
       if (attr === 'tb_next') return rt.newRef(tracebackNext(obj) ?? rt.None);
       if (attr === 'tb_frame') return rt.newRef(tracebackFrame(obj));
       if (attr === 'tb_lineno') return rt.int(tracebackEntries(obj)[0].lineno);
+    } else if (kind === Kind.Descriptor && isDecoratorDescriptor(obj)) {
+      const own = this.builtins.descriptors.attribute(obj, attr);
+      if (own !== undefined) return own;
     } else if (kind === Kind.Type && isExceptionClass(obj)) {
       if (attr === '__name__') return rt.str(obj.value as string);
       if (attr === '__init__') return rt.newRef(baseExceptionInit(rt));
@@ -952,9 +967,11 @@ export class Interpreter {
           return;
         }
       } else if (obj.type.kind !== Kind.Type && obj.type.kind !== Kind.Module) {
-        // only str methods take keyword arguments; other calls with keywords go the general way
+        // only str methods and list.sort take keyword arguments; other calls with keywords go the general way
         const native =
-          e.keywords.length === 0 || obj.type.kind === Kind.Str ? this.builtins.methodCall(obj, f.attr) : undefined;
+          e.keywords.length === 0 || obj.type.kind === Kind.Str || (obj.type.kind === Kind.List && f.attr === 'sort')
+            ? this.builtins.methodCall(obj, f.attr)
+            : undefined;
         if (native !== undefined) {
           for (const a of e.args) this.eval(a);
           for (const k of e.keywords) this.eval(k.value);
@@ -982,8 +999,18 @@ export class Interpreter {
     for (const k of e.keywords) this.eval(k.value);
     const all = this.popN(e.args.length + e.keywords.length);
     const callable = this.pop();
-    const args = all.slice(0, e.args.length);
-    const kwargs = all.slice(e.args.length);
+    this.callPopped(callable, all, kwnames, e);
+  }
+
+  /**
+   * CALL of a callable and its arguments just popped (positional first, then the values of
+   * `kwnames`): their references are the call's now. Pushes the result.
+   */
+  private callPopped(callable: PyObject, all: PyObject[], kwnames: readonly string[], site: A.Pos): void {
+    const rt = this.rt;
+    const nargs = all.length - kwnames.length;
+    const args = all.slice(0, nargs);
+    const kwargs = all.slice(nargs);
     if (callable.type.kind === Kind.Function) {
       if (kwargs.length > 0) {
         for (const x of all) rt.decref(x);
@@ -993,7 +1020,7 @@ export class Interpreter {
           `${callable.value as string}() keyword arguments are not supported by pymemlab`,
         );
       }
-      this.push(this.callFunction(callable, args, e));
+      this.push(this.callFunction(callable, args, site));
       return;
     }
     if (callable.type.kind === Kind.Method) {
@@ -1001,7 +1028,7 @@ export class Interpreter {
       const func = rt.newRef(methodFunc(callable));
       const self = rt.newRef(methodSelf(callable));
       rt.decref(callable);
-      this.push(this.callFunction(func, [self, ...args], e));
+      this.push(this.callFunction(func, [self, ...args], site));
       return;
     }
     // Builtins and classes see their arguments on the caller's stack.
@@ -1020,6 +1047,36 @@ export class Interpreter {
       rt.decref(held[0]);
     }
     this.push(result);
+  }
+
+  /**
+   * compiler_apply_decorators: the decorators' values lie on the stack under the new function or
+   * class; each is called with it (PRECALL 0, CALL 0 at the decorator's line), the last first.
+   */
+  private applyDecorators(decorators: readonly A.Expr[]): void {
+    for (let i = decorators.length - 1; i >= 0; i--) {
+      this.top.lineno = decorators[i].lineno;
+      const decorated = this.pop();
+      this.callPopped(this.pop(), [decorated], [], decorators[i]);
+    }
+  }
+
+  /** compiler_decorators: each decorator expression is evaluated, at its line, before the def or class. */
+  private evalDecorators(decorators: readonly A.Expr[]): void {
+    for (const d of decorators) {
+      this.top.lineno = d.lineno;
+      this.eval(d);
+    }
+  }
+
+  /** A function's `__doc__`: its docstring (the constant) or None; a new reference. */
+  functionDoc(func: PyObject): PyObject {
+    const first = this.functionCodes.get(funcCode(func))?.body[0];
+    const doc =
+      first?.kind === 'Expr' && first.value.kind === 'Constant' && first.value.value.type === 'str'
+        ? this.compiled.constants.get(first.value)
+        : undefined;
+    return this.rt.newRef(doc ?? this.rt.None);
   }
 
   /** Call a builtin, a class or a weakref with borrowed arguments; a new reference back. */
@@ -1198,6 +1255,9 @@ export class Interpreter {
    */
   private defineFunction(s: A.FunctionDef): void {
     const rt = this.rt;
+    const decorators = s.decorators ?? [];
+    this.evalDecorators(decorators);
+    this.top.lineno = s.lineno;
     const info = this.compiled.codes.get(s)!;
     this.functionCodes.set(info.code, { info, body: s.body });
     let defaults: PyObject | null = null;
@@ -1216,6 +1276,8 @@ export class Interpreter {
     if (annotations !== null) rt.decref(annotations);
     if (defaults !== null) rt.decref(this.pop());
     this.push(func);
+    this.applyDecorators(decorators);
+    this.top.lineno = s.lineno;
     this.storeName(s.name);
   }
 
@@ -1245,6 +1307,9 @@ export class Interpreter {
    */
   private defineClass(s: A.ClassDef): void {
     const rt = this.rt;
+    const decorators = s.decorators ?? [];
+    this.evalDecorators(decorators);
+    this.top.lineno = s.lineno;
     const info = this.compiled.codes.get(s)!;
     const bodyFunction = newFunction(rt, info.code, this.globals, null);
     this.push(bodyFunction);
@@ -1283,11 +1348,15 @@ export class Interpreter {
     const typeCallArgs = newTuple(rt, [this.nameStr(s.name), basesTuple ?? rt.emptyTuple, namespace]);
     const cls = newClass(rt, {
       name: s.name,
-      base: base !== null && rt.external.has(base) && !isExceptionClass(base) ? null : base,
+      base:
+        base !== null && rt.external.has(base) && !isExceptionClass(base) && !this.builtins.subclassable(base)
+          ? null
+          : base,
       namespace: entries,
       slots,
       bases: basesTuple,
     });
+    this.builtins.descriptors.classCreated(cls, entries);
     rt.decref(typeCallArgs);
     rt.decref(this.pop()); // the namespace
     if (basesTuple !== null) rt.decref(this.pop());
@@ -1300,6 +1369,8 @@ export class Interpreter {
       };
     }
     this.push(cls);
+    this.applyDecorators(decorators);
+    this.top.lineno = s.lineno;
     this.storeName(s.name);
   }
 

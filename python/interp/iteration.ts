@@ -71,11 +71,7 @@ export function newIterator(rt: Runtime, iterable: PyObject): PyObject {
   if (kind === Kind.Iterator || kind === Kind.Generator) return rt.newRef(iterable);
   if (kind === Kind.Range) {
     const bounds = rangeBounds(iterable);
-    const { start, step } = bounds;
-    const left = rangeLength(bounds);
-    const it = rt.alloc(TYPES.rangeIterator);
-    states.set(it, { entries: null, size: 0, view: 'keys', next: start, step, left });
-    return it;
+    return rangeIterator(rt, bounds.start, bounds.step, rangeLength(bounds));
   }
   const type = ITER_TYPES[kind];
   if (type === undefined) throw new PyException('TypeError', `'${iterable.type.name}' object is not iterable`);
@@ -94,9 +90,18 @@ export function newIterator(rt: Runtime, iterable: PyObject): PyObject {
   return it;
 }
 
+/** A range_iterator (not a GC object) yielding `left` values from `next` on, `step` apart. */
+export function rangeIterator(rt: Runtime, next: bigint, step: bigint, left: bigint): PyObject {
+  const it = rt.alloc(TYPES.rangeIterator);
+  states.set(it, { entries: null, size: 0, view: 'keys', next, step, left });
+  return it;
+}
+
 /** FOR_ITER: the next item as a new reference, or null when exhausted. */
 export function iterNext(rt: Runtime, it: PyObject): PyObject | null {
   if (it.type.kind === Kind.Generator) return genNext(it);
+  const own = it.type.iterNext;
+  if (own !== null) return own(rt, it);
   const state = states.get(it);
   if (it.type === TYPES.rangeIterator) {
     if (state!.left <= 0n) return null;

@@ -60,8 +60,11 @@ function stmtDepth(s: A.Stmt): number {
     case 'If':
       return Math.max(exprDepth(s.test), blockStackDepth(s.body), blockStackDepth(s.orelse));
     case 'FunctionDef':
-    case 'ClassDef':
-      return 2;
+    case 'ClassDef': {
+      // the decorators' values stay below the definition (each may need more to evaluate)
+      const decorators = s.decorators ?? [];
+      return Math.max(2 + decorators.length, ...decorators.map((d, i) => i + exprDepth(d)));
+    }
     case 'Raise':
       return Math.max(s.exc === null ? 0 : exprDepth(s.exc), s.cause === null ? 0 : 1 + exprDepth(s.cause));
     case 'Assert':

@@ -74,6 +74,8 @@ export interface FunctionDef<X = never> extends Pos {
   argAnnotations: (Expr<X> | null)[];
   returns: Expr<X> | null;
   body: Stmt<X>[];
+  /** `@expr` lines above the def, in source order (applied last first); absent or empty without any. */
+  decorators?: Expr<X>[];
 }
 
 /** `class name(base): body`; bases has zero or one element. */
@@ -82,6 +84,8 @@ export interface ClassDef<X = never> extends Pos {
   name: string;
   bases: Expr<X>[];
   body: Stmt<X>[];
+  /** `@expr` lines above the class, in source order (applied last first); absent or empty without any. */
+  decorators?: Expr<X>[];
 }
 
 export interface Return<X = never> extends Pos {

@@ -38,7 +38,7 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
   ],
   sys: ['getrefcount', 'getrecursionlimit', 'getsizeof', '_debugmallocstats', 'exit', 'argv'],
   weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref', 'finalize'],
-  ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object'],
+  ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object', 'Structure'],
   pprint: ['pprint', 'pformat'],
   atexit: ['register', 'unregister', '_run_exitfuncs', '_clear', '_ncallbacks'],
 };

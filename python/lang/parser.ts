@@ -891,24 +891,19 @@ class Parser {
       const start = this.cur();
       const decorators = this.decorators();
       const c = decorators && this.classDefRaw();
-      if (!c) return null;
-      return this.foreign(
-        'ClassDef',
-        'decorators',
-        this.span(start),
-        [...decorators, ...this.classExprs(c)],
-        this.classBlocks(c),
-      );
+      return c && this.decorated(c, decorators, start);
     });
     return decorated ?? this.alt(() => this.classDefRaw());
   }
 
-  private classExprs(c: PStmt): PExpr[] {
-    return c.kind === 'ClassDef' ? c.bases : c.kind === 'Foreign' ? c.exprs : [];
-  }
-
-  private classBlocks(c: PStmt): ForeignBlock[] {
-    return c.kind === 'ClassDef' ? [this.block(c.body, 'class')] : c.kind === 'Foreign' ? c.blocks : [];
+  /**
+   * A def or class with its decorators: the node keeps the def's own position (as Python's ast
+   * does); one outside the subset carries the decorators among its expressions.
+   */
+  private decorated(d: PStmt, decorators: PExpr[], start: Pos): PStmt {
+    if (d.kind === 'FunctionDef' || d.kind === 'ClassDef') return { ...d, decorators };
+    if (d.kind === 'Foreign') return { ...d, ...this.span(start), exprs: [...decorators, ...d.exprs] };
+    return d;
   }
 
   private classDefRaw(): PStmt | null {
@@ -949,21 +944,9 @@ class Parser {
       const start = this.cur();
       const decorators = this.decorators();
       const f = decorators && this.functionDefRaw();
-      if (!f) return null;
-      const inner = f.kind === 'FunctionDef' ? this.functionAsForeign(f, 'decorators') : (f as Foreign);
-      return this.foreign('FunctionDef', 'decorators', this.span(start), [...decorators, ...inner.exprs], inner.blocks);
+      return f && this.decorated(f, decorators, start);
     });
     return decorated ?? this.alt(() => this.functionDefRaw());
-  }
-
-  private functionAsForeign(f: A.FunctionDef<Foreign>, construct: string): Foreign {
-    return this.foreign(
-      'FunctionDef',
-      construct,
-      f,
-      [...f.defaults, ...f.argAnnotations, f.returns],
-      [{ body: f.body, scope: 'function', loop: false, params: f.args }],
-    );
   }
 
   private functionDefRaw(): PStmt | null {

@@ -100,6 +100,11 @@ function block(body: Stmt[], indent: string): string {
   return body.length === 0 ? `${inner}pass\n` : body.map((s) => stmtLines(s, inner)).join('');
 }
 
+/** One `@expr` line per decorator, in source order. */
+function decoratorLines(decorators: Expr[] | undefined, indent: string): string {
+  return (decorators ?? []).map((d) => `${indent}@${expr(d, Prec.Test)}\n`).join('');
+}
+
 function stmtLines(s: Stmt, indent: string): string {
   const line = (text: string): string => `${indent}${text}\n`;
   switch (s.kind) {
@@ -112,11 +117,15 @@ function stmtLines(s: Stmt, indent: string): string {
         return `${param}${annotation === null ? '=' : ' = '}${expr(s.defaults[i - firstDefault], Prec.Test)}`;
       });
       const returns = s.returns === null ? '' : ` -> ${expr(s.returns, Prec.Test)}`;
-      return line(`def ${s.name}(${params.join(', ')})${returns}:`) + block(s.body, indent);
+      return (
+        decoratorLines(s.decorators, indent) +
+        line(`def ${s.name}(${params.join(', ')})${returns}:`) +
+        block(s.body, indent)
+      );
     }
     case 'ClassDef': {
       const bases = s.bases.length > 0 ? `(${s.bases.map((b) => expr(b, Prec.Test)).join(', ')})` : '';
-      return line(`class ${s.name}${bases}:`) + block(s.body, indent);
+      return decoratorLines(s.decorators, indent) + line(`class ${s.name}${bases}:`) + block(s.body, indent);
     }
     case 'Return':
       return line(s.value ? `return ${expr(s.value, Prec.Tuple)}` : 'return');

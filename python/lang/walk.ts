@@ -68,12 +68,12 @@ export function stmtParts(s: PStmt): StmtParts {
     case 'FunctionDef': {
       const annotations = [...s.argAnnotations, s.returns].filter((a): a is PExpr => a !== null);
       return {
-        exprs: [...s.defaults, ...annotations],
+        exprs: [...(s.decorators ?? []), ...s.defaults, ...annotations],
         blocks: [{ body: s.body, scope: 'function', loop: false, params: s.args }],
       };
     }
     case 'ClassDef':
-      return { exprs: s.bases, blocks: [{ body: s.body, scope: 'class', loop: false }] };
+      return { exprs: [...(s.decorators ?? []), ...s.bases], blocks: [{ body: s.body, scope: 'class', loop: false }] };
     case 'Return':
       return { exprs: s.value ? [s.value] : [], blocks: [] };
     case 'Delete':

@@ -15,7 +15,7 @@ import { intValue } from '../abstract';
 import { def, type ModuleTable, type NativeType } from './table';
 
 /** A c_long (CDataObject, GC-tracked) whose buffer is the word at `value` (a bigint address). */
-const C_LONG = new PyType('c_long', Kind.Builtin, true, false);
+export const C_LONG = new PyType('c_long', Kind.Builtin, true, false);
 /** A py_object made by cast(): `value` is the address it points to. */
 const PY_OBJECT = new PyType('py_object', Kind.Builtin, true, false);
 
@@ -27,7 +27,7 @@ export function objectAt(rt: Runtime, address: bigint): PyObject | null {
 }
 
 /** An address argument as ctypes converts it: an int, else CPython's TypeError. */
-function addressArg(arg: PyObject): bigint {
+export function addressArg(arg: PyObject): bigint {
   const n = intValue(arg);
   if (n === null) throw new PyException('TypeError', 'integer expected');
   return n;
@@ -42,7 +42,7 @@ function newCData(rt: Runtime, type: PyType, address: bigint): PyObject {
 }
 
 /** A built-in method bound to `self` (a GC object that lives as long as the call does). */
-function boundMethod(rt: Runtime, name: string, self: PyObject, call: (args: PyObject[]) => PyObject): PyObject {
+export function boundMethod(rt: Runtime, name: string, self: PyObject, call: (args: PyObject[]) => PyObject): PyObject {
   const op = rt.alloc(TYPES.builtinMethod);
   op.value = name;
   op.native = call;

@@ -77,7 +77,10 @@ export interface ModuleTable {
  */
 export interface NativeType {
   readonly type: PyType;
-  classAttribute?(name: string): PyObject | undefined;
+  /** Whether a class statement may derive from it (ctypes.Structure); its subclasses share these answers. */
+  readonly subclassable?: boolean;
+  /** An attribute of the class `cls` (the type itself or, when subclassable, a subclass). */
+  classAttribute?(name: string, cls: PyObject): PyObject | undefined;
   instanceAttribute?(self: PyObject, name: string): PyObject | undefined;
   /** `self.name = value` for a name the instance has no slot for; false when it has no such attribute. */
   setInstanceAttribute?(self: PyObject, name: string, value: PyObject): boolean;

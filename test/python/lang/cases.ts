@@ -802,7 +802,7 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
   { source: 'def f():\n    print((yield 1))\n', construct: 'yield expressions inside other expressions', lineno: 2 },
   { source: 'with open(p) as f:\n    pass\n', construct: "'with' statements", lineno: 1 },
   { source: 'async def f():\n    pass\n', construct: 'async functions', lineno: 1 },
-  { source: '@staticmethod\ndef f():\n    pass\n', construct: 'decorators', lineno: 1 },
+  { source: '@staticmethod\nasync def f():\n    pass\n', construct: 'async functions', lineno: 1 },
   { source: 'def f(*args):\n    pass\n', construct: "'*args' parameters", lineno: 1 },
   { source: 'def f(**kwargs):\n    pass\n', construct: "'**kwargs' parameters", lineno: 1 },
   { source: 'def f(a, *, b):\n    pass\n', construct: 'keyword-only parameters', lineno: 1 },
