@@ -881,7 +881,8 @@ const callbackRegion: fc.Arbitrary<Stmt[]> = fc
 
 const PROBE_END = 'print(gc.get_count())\n';
 const PROBE_START = /^(print\()?gc\.collect\(\d?\)\)?\n$/;
-const PROBE_KNOWN = /^(pq = .*|del pq|print\('probe'\))\n$/;
+/** Statements of known cost: countProbe's, and a finalizer's creation (fidelity/finalizers.ts). */
+const PROBE_KNOWN = /^(pq = .*|del pq|print\('probe'\)|fz = weakref\.finalize\(.*\))\n$/;
 
 /**
  * Whether every `print(gc.get_count())` in these statements (at any depth) still follows a

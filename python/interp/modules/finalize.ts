@@ -24,7 +24,7 @@ import { newWeakref, weakrefCall } from '../../../core/objects/weakrefobject';
 import type { GcModule } from '../../../core/gc/gcmodule';
 import { isTrue } from '../abstract';
 import type { AtExit } from './atexit';
-import { keywordDict, keywordPairs } from './keywords';
+import { keywordDict, keywordNames, keywordPairs } from './keywords';
 import type { CallObject, ModuleTable, NativeType } from './table';
 
 /** The fields of `finalize._Info`, as its `__slots__` name them. */
@@ -157,21 +157,10 @@ export class Finalizers {
       );
     }
     const [obj, func] = args;
-    const kwnames =
-      kwargs.length > 0
-        ? newTupleStealing(
-            rt,
-            kwargs.map(([name]) => rt.str(name)),
-          )
-        : null;
-    const kwdict = newDict(rt);
+    const kwnames = keywordNames(rt, kwargs);
+    const kwdict = keywordDict(rt, kwargs);
     const extra = newTuple(rt, args.slice(2));
     try {
-      for (const [name, value] of kwargs) {
-        const key = rt.str(name);
-        dictSetItem(rt, kwdict, key, value);
-        rt.decref(key);
-      }
       rt.recursiveCall('', () => {
         if (!this.registeredWithAtexit) this.registerExitfunc();
         const info = newInstance(rt, this.infoClass);
@@ -270,13 +259,7 @@ export class Finalizers {
     if (kwargs === rt.None) rt.decref(newDict(rt));
     else for (const e of [...kwargs.table!.map.values()]) dictSetItem(rt, merged, e.key, e.value!);
     const pairs = keywordPairs(merged);
-    const kwnames =
-      pairs.length > 0
-        ? newTupleStealing(
-            rt,
-            pairs.map(([name]) => rt.str(name)),
-          )
-        : null;
+    const kwnames = keywordNames(rt, pairs);
     try {
       return this.host.call(func, args.items!.slice(), pairs);
     } finally {
