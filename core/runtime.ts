@@ -7,7 +7,8 @@ import { GcState } from './gc/state';
 import { gcListAppend, gcListRemove } from './gc/gclist';
 import { FreeLists } from './objects/freelists';
 import { Frame } from './frame';
-import { basicSize, intDigits, strSize } from './sizes';
+import { basicSize, intDigits, intRequest, strSize } from './sizes';
+import { TracedAllocator } from './pymalloc/traced-allocator';
 import { ReferenceRefCounting } from './refcount/refcounting';
 import { ReferenceDeallocator } from './refcount/dealloc';
 import { ReferenceClearer } from './gc/clearer';
@@ -49,7 +50,8 @@ export class Runtime {
   readonly profile: Profile;
   readonly gc: GcState;
   readonly freelists: FreeLists;
-  readonly allocator: Allocator | null;
+  /** Replaced only by tracemalloc, which puts its tracing allocator in front while it traces. */
+  allocator: Allocator | null;
   readonly refcounting: RefCounting;
   readonly deallocator: Deallocator;
   readonly clearer: Clearer;
@@ -242,14 +244,40 @@ export class Runtime {
 
   /**
    * An object standing for one CPython's start-up parked in a cache before the program began (the
-   * slice cache's): it needs memory in the simulator, but taking it costs no gc count, as a reuse.
+   * slice cache's, a free list's): it needs memory in the simulator, but taking it costs no gc
+   * count and nothing tracemalloc sees, as a reuse. `nitems` as for `alloc`.
    */
-  allocStartupShell(type: PyType): PyObject {
-    const address = this.allocator !== null ? this.allocator.malloc(basicSize(this.profile, type, 0)) : 0;
+  allocStartupShell(type: PyType, nitems = 0): PyObject {
+    const address = this.beforeProgram(() =>
+      this.allocator !== null ? this.allocator.malloc(basicSize(this.profile, type, nitems)) : 0,
+    );
     const op = this.newObject(type);
     op.address = address;
     if (this.listeners.length > 0) this.emit({ kind: 'alloc', id: op.id, type: type.name });
     return op;
+  }
+
+  /**
+   * Make what CPython made before the program ran (the names its compiler put in code objects):
+   * tracemalloc, if it is tracing, does not see that memory.
+   */
+  beforeProgram<T>(make: () => T): T {
+    const traced = this.allocator;
+    if (!(traced instanceof TracedAllocator)) return make();
+    this.allocator = traced.inner;
+    try {
+      return make();
+    } finally {
+      this.allocator = traced;
+    }
+  }
+
+  /**
+   * `what` runs now, and CPython allocates for it in passing what the simulator does not model
+   * byte for byte (print's text I/O): tracemalloc's peak, if it is tracing, says so when read.
+   */
+  unmodelledAllocations(what: string): void {
+    if (this.allocator instanceof TracedAllocator) this.allocator.unmodelledAllocations(what);
   }
 
   /** Reuse an object shell from a free list (_Py_NewReference): no allocation, no gc count. */
@@ -335,7 +363,8 @@ export class Runtime {
     if (v >= BigInt(this.profile.smallIntMin) && v <= BigInt(this.profile.smallIntMax)) {
       return this.newRef(this.smallInts[Number(v) - this.profile.smallIntMin]);
     }
-    const op = this.alloc(TYPES.int, Math.max(intDigits(v), allocDigits));
+    const digits = intDigits(v);
+    const op = this.alloc(TYPES.int, Math.max(digits, allocDigits), intRequest(this.profile, digits, allocDigits));
     op.value = v;
     return op;
   }

@@ -41,6 +41,11 @@ export const SIZES = {
   pointer: { expr: 'sizeof(PyObject *)', file: 'Include/object.h', bytes: words(1) },
   PyTupleObject: { expr: 'offsetof(PyTupleObject, ob_item)', file: 'Include/cpython/tupleobject.h', bytes: words(3) },
   PyLongObject: { expr: 'offsetof(PyLongObject, ob_digit)', file: 'Include/cpython/longintrepr.h', bytes: words(3) },
+  PyLongObjectMedium: {
+    expr: 'sizeof(PyLongObject) (one digit, padded): what _PyLong_FromMedium requests',
+    file: 'Include/cpython/longintrepr.h',
+    bytes: words(4),
+  },
   digit: { expr: 'sizeof(digit) (30-bit digits)', file: 'Include/cpython/longintrepr.h', bytes: constant(4) },
   PyFloatObject: { expr: 'sizeof(PyFloatObject)', file: 'Include/cpython/floatobject.h', bytes: words(3) },
   PyASCIIObject: {
@@ -123,6 +128,7 @@ export const SIZES = {
     file: 'Include/internal/pycore_frame.h',
     bytes: words(19),
   },
+  PyCellObject: { expr: 'sizeof(PyCellObject) (ob_ref)', file: 'Include/cpython/cellobject.h', bytes: words(3) },
   PyBaseExceptionObject: { expr: 'sizeof(PyBaseExceptionObject)', file: 'Include/cpython/pyerrors.h', bytes: words(9) },
 } as const satisfies Record<string, CSize>;
 
@@ -145,6 +151,7 @@ const FIXED: Partial<Record<Kind, { readonly struct: CSize; readonly gcHead: boo
   [Kind.Slice]: { struct: SIZES.PySliceObject, gcHead: true },
   [Kind.DictView]: { struct: SIZES._PyDictViewObject, gcHead: true },
   [Kind.Frame]: { struct: SIZES.PyFrameObject, gcHead: false },
+  [Kind.Cell]: { struct: SIZES.PyCellObject, gcHead: true },
   [Kind.Traceback]: { struct: SIZES.PyTracebackObject, gcHead: true },
   [Kind.Exception]: { struct: SIZES.PyBaseExceptionObject, gcHead: true },
   [Kind.Float]: { struct: SIZES.PyFloatObject, gcHead: false },
@@ -166,6 +173,18 @@ export function strSize(value: string, profile: Profile = CPYTHON_311): number {
 /** Bytes of an int with `digits` 30-bit digits (3.11 allocates one even for zero). */
 function intSize(profile: Profile, digits: number): number {
   return SIZES.PyLongObject.bytes(profile) + SIZES.digit.bytes(profile) * Math.max(1, digits);
+}
+
+/**
+ * Bytes an int of `digits` digits requests: a one-digit int made by PyLong_FromLong or a fast
+ * arithmetic path (_PyLong_FromMedium) asks for the whole padded struct; any other
+ * (_PyLong_New, also when a routine allocated more digits than it kept) for the header and its
+ * digits. Only tracemalloc sees the difference: both fall in the same size class.
+ */
+export function intRequest(profile: Profile, digits: number, allocated: number): number {
+  return digits === 1 && allocated <= 1
+    ? SIZES.PyLongObjectMedium.bytes(profile)
+    : intSize(profile, Math.max(digits, allocated));
 }
 
 /** Bytes of a tuple of `n` items, with its GC head. */

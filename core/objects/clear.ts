@@ -13,6 +13,7 @@ import { setClear } from './set';
 import { clearWeakref, WR_CALLBACK } from './weakrefobject';
 import { FUNC_ANNOTATIONS, FUNC_CLOSURE, FUNC_DEFAULTS, FUNC_GLOBALS } from './funcobject';
 import { MODULE_DICT } from './moduleobject';
+import { CELL_CONTENTS } from './cellobject';
 import { TYPE_MRO, typeDict } from './classobject';
 
 export function tpClear(rt: Runtime, op: PyObject): void {
@@ -48,6 +49,10 @@ export function tpClear(rt: Runtime, op: PyObject): void {
       return;
     case Kind.Module:
       clearRef(rt, op, MODULE_DICT);
+      return;
+    case Kind.Cell:
+      // cell_clear: the contents.
+      clearRef(rt, op, CELL_CONTENTS);
       return;
     default:
       return;

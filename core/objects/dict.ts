@@ -15,22 +15,29 @@ import { PyException } from '../errors';
 /** PyDict_New: from the free list if it can be; never tracked at creation. */
 export function newDict(rt: Runtime): PyObject {
   const shell = rt.freelists.dicts.pop();
-  const op = shell !== undefined ? rt.reuse(shell) : rt.alloc(TYPES.dict);
+  const op =
+    shell !== undefined
+      ? rt.reuse(shell)
+      : rt.freelists.takeStartupDict()
+        ? rt.allocStartupShell(TYPES.dict)
+        : rt.alloc(TYPES.dict);
   op.table = new DictTable();
   return op;
 }
 
 /**
- * Keep the keys object's memory in step with the table (dictresize allocates a new keys object
- * and frees the old one); minimum-size all-str keys objects go through the keys free list.
+ * Keep the keys object's memory in step with the table: dictresize makes the new keys object
+ * before it frees the old one (both are live for a moment, which tracemalloc's peak sees);
+ * minimum-size all-str keys objects go through the keys free list.
  */
 function reallocKeys(rt: Runtime, op: PyObject): void {
-  freeKeys(rt, op);
   const table = op.table!;
   const size = table.keysSize(rt.profile);
-  if (size === 0 || rt.allocator === null) return;
+  if (size === 0 || rt.allocator === null) return freeKeys(rt, op);
   const parkable = table.log2Size === DICT_LOG_MINSIZE && table.unicode;
-  op.auxAddress = (parkable ? rt.freelists.keys.pop() : undefined) ?? rt.allocator.malloc(size);
+  const address = (parkable ? rt.freelists.keys.pop() : undefined) ?? rt.allocator.malloc(size);
+  freeKeys(rt, op);
+  op.auxAddress = address;
   table.keysParkable = parkable;
 }
 

@@ -20,7 +20,12 @@ const HASH_INF = 314159n;
  */
 export function newFloat(rt: Runtime, n: number): PyObject {
   const shell = rt.freelists.popFloat();
-  const op = shell !== undefined ? rt.reuse(shell) : rt.alloc(TYPES.float);
+  const op =
+    shell !== undefined
+      ? rt.reuse(shell)
+      : rt.freelists.takeStartupFloat()
+        ? rt.allocStartupShell(TYPES.float)
+        : rt.alloc(TYPES.float);
   op.value = n;
   return op;
 }

@@ -9,6 +9,17 @@ import type { Profile } from '../profile';
  * is why `gc.get_count()` does not move when temporary lists come and go. A full collection
  * empties every free list (clear_freelists).
  */
+/**
+ * How many shells CPython has parked on its list, dict, float and tuple free lists (`tuples[n]`: tuples
+ * of size n) before a program's statements run, which the simulator never made.
+ */
+export interface StartupShells {
+  readonly lists: number;
+  readonly dicts: number;
+  readonly floats: number;
+  readonly tuples: readonly number[];
+}
+
 export class FreeLists {
   readonly lists: PyObject[] = [];
   readonly dicts: PyObject[] = [];
@@ -25,19 +36,56 @@ export class FreeLists {
    */
   private slice: PyObject | null = null;
   private startupSlice = true;
+  /**
+   * Shells CPython's start-up left parked that the simulator has not made (none unless a module
+   * sets them, see `parkStartupShells`). Taking one allocates memory, as reusing costs none in
+   * CPython: no gc count, nothing tracemalloc sees. They count towards each list's capacity.
+   */
+  private startupLists = 0;
+  private startupDicts = 0;
+  private startupFloats = 0;
+  private startupTuples: number[] = [];
 
   constructor(private readonly profile: Profile) {
     this.tuples = Array.from({ length: profile.tupleFreeListSizes + 1 }, () => []);
   }
 
+  /** What CPython's free lists hold when the program starts, as measured (replaces any earlier figures). */
+  parkStartupShells(shells: StartupShells): void {
+    this.startupLists = shells.lists;
+    this.startupDicts = shells.dicts;
+    this.startupFloats = shells.floats;
+    this.startupTuples = shells.tuples.slice();
+  }
+
+  /** Whether a start-up list shell was there to take (then it is taken). */
+  takeStartupList(): boolean {
+    return this.startupLists > 0 && this.startupLists-- > 0;
+  }
+
+  /** Whether a start-up dict shell was there to take (then it is taken). */
+  takeStartupDict(): boolean {
+    return this.startupDicts > 0 && this.startupDicts-- > 0;
+  }
+
+  /** Whether a start-up float shell was there to take (then it is taken). */
+  takeStartupFloat(): boolean {
+    return this.startupFloats > 0 && this.startupFloats-- > 0;
+  }
+
+  /** Whether a start-up tuple shell of `size` was there to take (then it is taken). */
+  takeStartupTuple(size: number): boolean {
+    return (this.startupTuples[size] ?? 0) > 0 && this.startupTuples[size]-- > 0;
+  }
+
   pushList(op: PyObject): boolean {
-    if (this.lists.length >= this.profile.listFreeListMax) return false;
+    if (this.lists.length + this.startupLists >= this.profile.listFreeListMax) return false;
     this.lists.push(op);
     return true;
   }
 
   pushDict(op: PyObject): boolean {
-    if (this.dicts.length >= this.profile.dictFreeListMax) return false;
+    if (this.dicts.length + this.startupDicts >= this.profile.dictFreeListMax) return false;
     this.dicts.push(op);
     return true;
   }
@@ -51,7 +99,7 @@ export class FreeLists {
 
   /** float_dealloc: at most PyFloat_MAXFREELIST (100) floats are parked; the rest are freed. */
   pushFloat(op: PyObject): boolean {
-    if (this.floats.length >= this.profile.floatFreeListMax) return false;
+    if (this.floats.length + this.startupFloats >= this.profile.floatFreeListMax) return false;
     this.floats.push(op);
     return true;
   }
@@ -64,7 +112,7 @@ export class FreeLists {
   pushTuple(op: PyObject, size: number): boolean {
     if (size < 1 || size > this.profile.tupleFreeListSizes) return false;
     const list = this.tuples[size];
-    if (list.length >= this.profile.tupleFreeListMax) return false;
+    if (list.length + (this.startupTuples[size] ?? 0) >= this.profile.tupleFreeListMax) return false;
     list.push(op);
     return true;
   }
@@ -97,6 +145,7 @@ export class FreeLists {
 
   /** Every parked shell, emptied out of the lists (for clear_freelists to free them). */
   drain(): PyObject[] {
+    this.parkStartupShells({ lists: 0, dicts: 0, floats: 0, tuples: [] });
     const out = [
       ...this.tuples.flatMap((list) => list.splice(0)),
       ...this.floats.splice(0),

@@ -67,6 +67,11 @@ export function funcClosure(func: PyObject): PyObject | null {
   return func.refs![FUNC_CLOSURE];
 }
 
+/** MAKE_FUNCTION's closure (flag 0x08): the new function takes over the tuple of cells (stolen). */
+export function setFuncClosure(func: PyObject, closure: PyObject): void {
+  func.refs![FUNC_CLOSURE] = closure;
+}
+
 /** func_annotations, borrowed: null, the tuple MAKE_FUNCTION stored, or the dict made from it. */
 export function funcAnnotations(func: PyObject): PyObject | null {
   return func.refs![FUNC_ANNOTATIONS];

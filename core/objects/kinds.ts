@@ -50,6 +50,8 @@ export const enum Kind {
   Slice = 25,
   /** A generator (PyGenObject): owns its suspended frame (locals, value stack, function). */
   Generator = 26,
+  /** A cell (PyCellObject): a GC object holding one variable shared by a function and its closures. */
+  Cell = 27,
 }
 
 export const KIND_NAMES: Readonly<Record<number, string>> = {
@@ -80,4 +82,5 @@ export const KIND_NAMES: Readonly<Record<number, string>> = {
   [Kind.Float]: 'float',
   [Kind.Slice]: 'slice',
   [Kind.Generator]: 'generator',
+  [Kind.Cell]: 'cell',
 };

@@ -9,9 +9,14 @@ import { TYPES } from './pytype';
 import { PyException } from '../errors';
 
 /** PyList_New: an empty list with room for `allocated` items, from the free list if it can be; tracked at once. */
-function listNew(rt: Runtime, allocated: number): PyObject {
-  const shell = rt.freelists.lists.pop();
-  const op = shell !== undefined ? rt.reuse(shell) : rt.alloc(TYPES.list);
+function listNew(rt: Runtime, allocated: number, fromFreeList = true): PyObject {
+  const shell = fromFreeList ? rt.freelists.lists.pop() : undefined;
+  const op =
+    shell !== undefined
+      ? rt.reuse(shell)
+      : fromFreeList && rt.freelists.takeStartupList()
+        ? rt.allocStartupShell(TYPES.list)
+        : rt.alloc(TYPES.list);
   op.items = [];
   setAllocated(rt, op, allocated);
   rt.track(op);
@@ -41,6 +46,11 @@ export function newList(rt: Runtime, items: readonly PyObject[]): PyObject {
   const op = listNew(rt, items.length);
   for (const item of items) op.items!.push(rt.newRef(item));
   return op;
+}
+
+/** list(): type_call's tp_alloc (PyType_GenericAlloc) always allocates; only PyList_New takes from the free list. */
+export function newListFromType(rt: Runtime): PyObject {
+  return listNew(rt, 0, false);
 }
 
 /**

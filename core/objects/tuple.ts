@@ -15,7 +15,12 @@ export function newTupleStealing(rt: Runtime, items: readonly PyObject[]): PyObj
   const n = items.length;
   if (n === 0) return rt.newRef(rt.emptyTuple);
   const shell = rt.freelists.popTuple(n);
-  const op = shell !== undefined ? rt.reuse(shell) : rt.alloc(TYPES.tuple, n);
+  const op =
+    shell !== undefined
+      ? rt.reuse(shell)
+      : rt.freelists.takeStartupTuple(n)
+        ? rt.allocStartupShell(TYPES.tuple, n)
+        : rt.alloc(TYPES.tuple, n);
   op.items = items.slice();
   rt.track(op);
   return op;

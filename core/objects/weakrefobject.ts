@@ -25,21 +25,29 @@ function takeWeakrefCallback(wr: PyObject): PyObject {
   return callback;
 }
 
-/** weakref.ref(obj[, callback]): a new reference to a (possibly shared) weakref. */
-export function newWeakref(rt: Runtime, referent: PyObject, callback: PyObject | null): PyObject {
+/**
+ * weakref.ref(obj[, callback]): a new reference to a (possibly shared) weakref. `type` is a
+ * subtype of ref (weakref.KeyedRef) when given; a subtype's ref is never the shared basic one.
+ */
+export function newWeakref(
+  rt: Runtime,
+  referent: PyObject,
+  callback: PyObject | null,
+  type: PyType = TYPES.weakref,
+): PyObject {
   if (!referent.type.supportsWeakrefs) {
     throw new PyException('TypeError', `cannot create weak reference to '${referent.type.name}' object`);
   }
   if (callback !== null && callback === rt.None) callback = null;
   const list = referent.weaklist ?? (referent.weaklist = []);
   const basic = isBasic(list[0], TYPES.weakref) ? list[0] : null;
-  if (callback === null && basic !== null) return rt.newRef(basic);
-  const op = rt.alloc(TYPES.weakref);
+  if (callback === null && basic !== null && type === TYPES.weakref) return rt.newRef(basic);
+  const op = rt.alloc(type);
   op.wrObject = referent;
   op.refs = [callback === null ? null : rt.newRef(callback)];
   // The allocation may have run a collection that changed the list; look again.
   const head = isBasic(list[0], TYPES.weakref) ? 1 : 0;
-  if (callback === null) list.unshift(op);
+  if (callback === null && type === TYPES.weakref) list.unshift(op);
   else list.splice(head + (isBasic(list[head], PROXY) ? 1 : 0), 0, op);
   rt.track(op);
   return op;

@@ -18,6 +18,7 @@ import { viewDict } from '../../core/objects/dictview';
 import { intDigits } from '../../core/sizes';
 import { floatValue, newFloat } from '../../core/objects/floatobject';
 import { type Num, numBinary, numCompare } from './numeric';
+import { nativeClass } from './native-classes';
 
 /** PyObject_IsTrue. */
 export function isTrue(v: PyObject): boolean {
@@ -40,6 +41,10 @@ export function isTrue(v: PyObject): boolean {
       return v.table!.size > 0;
     case Kind.DictView:
       return viewDict(v).table!.size > 0;
+    case Kind.Instance: {
+      const native = nativeClass(v.type);
+      return native === undefined || native.len(v) > 0;
+    }
     default:
       return true;
   }
@@ -207,8 +212,11 @@ function contains(container: PyObject, item: PyObject): boolean {
       return (container.value as string).includes(item.value as string);
     case Kind.DictView:
       return container.type === TYPES.dictKeys ? viewDict(container).table!.map.has(hashKey(item)) : false;
-    default:
+    default: {
+      const native = nativeClass(container.type);
+      if (native !== undefined) return native.contains(container, item);
       throw new PyException('TypeError', `argument of type '${container.type.name}' is not iterable`);
+    }
   }
 }
 

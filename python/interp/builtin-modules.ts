@@ -26,6 +26,7 @@ import {
   type Result,
 } from './modules/table';
 import { weakrefModule } from './modules/weakref';
+import { withWeakContainers } from './modules/weak-containers';
 import { ctypesModule } from './modules/ctypes';
 import { withStructure } from './modules/ctypes-structure';
 import { pprintModule } from './modules/pprint';
@@ -33,6 +34,7 @@ import { keywordDict } from './modules/keywords';
 import { Finalizers } from './modules/finalize';
 import { atexitModule } from './modules/atexit';
 import { sysExit } from './modules/exit';
+import { tracemallocModule } from './modules/tracemalloc';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
 function argvList(rt: Runtime, scriptPath: string): PyObject {
@@ -120,9 +122,10 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
       ],
       constants: () => [['argv', argvList(rt, context.scriptPath)]],
     },
-    new Finalizers(context).extend(weakrefModule(rt, context.getAttr)),
+    new Finalizers(context).extend(withWeakContainers(rt, weakrefModule(rt, context.getAttr))),
     withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
+    tracemallocModule(rt),
     atexitModule(rt, context.atexit),
   ];
 }

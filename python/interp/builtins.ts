@@ -12,6 +12,7 @@ import { type PyType, TYPES } from '../../core/objects/pytype';
 import { PyException } from '../../core/errors';
 import {
   newList,
+  newListFromType,
   listAppend,
   listInsert,
   listExtend,
@@ -30,6 +31,7 @@ import { newWeakref } from '../../core/objects/weakrefobject';
 import { GcModule } from '../../core/gc/gcmodule';
 import { callModuleFunction, moduleTables } from './builtin-modules';
 import type { ModuleTable, NativeType } from './modules/table';
+import { nativeClass, nativeMethod, type NativeMethod } from './native-classes';
 import { pyRepr, pyStr } from './repr';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
@@ -87,7 +89,8 @@ export class Builtins {
     this.sortContext = {
       rt,
       call: (f, arg) => interp.callFromC(f, [arg]),
-      toList: (iterable) => this.callStaticType(TYPES.list, [iterable]),
+      // PySequence_List: PyList_New(0), which takes from the free list, unlike list()'s tp_alloc.
+      toList: (iterable) => this.extendNew(newList(rt, []), iterable),
       nameStr: interp.nameStr,
     };
     const fn = (name: string, impl: Native, keywords: boolean) => {
@@ -274,6 +277,7 @@ export class Builtins {
       // PyFile_WriteObject looks up `sys.stdout.write` for every piece it writes (each argument,
       // each separator, the end): a bound method object, a GC allocation that can trigger a
       // collection, which dies right after the call.
+      rt.unmodelledAllocations('print()');
       const writePiece = (text: () => string) => {
         const method = rt.alloc(TYPES.builtinMethod);
         rt.track(method);
@@ -308,8 +312,11 @@ export class Builtins {
         return viewDict(v).table!.size;
       case Kind.Range:
         return Number(rangeLength(rangeBounds(v)));
-      default:
+      default: {
+        const native = nativeClass(v.type);
+        if (native !== undefined) return native.len(v);
         throw new PyException('TypeError', `object of type '${v.type.name}' has no len()`);
+      }
     }
   }
 
@@ -326,6 +333,10 @@ export class Builtins {
     const type = classType(cls);
     const construct = this.nativeTypes.get(type)?.construct;
     if (construct !== undefined) return construct(args, kwargs);
+    const native = nativeClass(type);
+    if (native !== undefined && kwargs.length > 0)
+      throw new PyException('TypeError', `pymemlab models ${cls.value as string}() without keyword arguments`);
+    if (native !== undefined) return native.call(args);
     if (isDescriptorType(type)) return this.descriptors.construct(type, args, kwargs);
     if (kwargs.length > 0) throw new PyException('TypeError', `${cls.value as string}() takes no keyword arguments`);
     if (type.kind === Kind.Exception)
@@ -381,9 +392,7 @@ export class Builtins {
       }
       case TYPES.list: {
         arity(name, args, 0, 1);
-        const list = newList(rt, []);
-        if (args.length === 1) this.extendFrom(list, args[0]);
-        return list;
+        return args.length === 1 ? this.extendNew(newListFromType(rt), args[0]) : newListFromType(rt);
       }
       case TYPES.tuple: {
         arity(name, args, 0, 1);
@@ -457,6 +466,17 @@ export class Builtins {
     return out;
   }
 
+  /** `list` (new) extended by `iterable`; released if that fails. */
+  private extendNew(list: PyObject, iterable: PyObject): PyObject {
+    try {
+      this.extendFrom(list, iterable);
+    } catch (error) {
+      this.rt.decref(list);
+      throw error;
+    }
+    return list;
+  }
+
   private extendFrom(list: PyObject, iterable: PyObject): void {
     const rt = this.rt;
     if (iterable.type.kind === Kind.List || iterable.type.kind === Kind.Tuple) {
@@ -464,16 +484,21 @@ export class Builtins {
       return;
     }
     // list_extend for other iterables: resize once for the length hint, append, then cut back.
-    let hint = 8;
+    let hint: number | null = null;
     try {
       hint = this.len(iterable);
     } catch {
-      // no length: PyObject_LengthHint's default
+      // no length: PyObject_LengthHint's default, 8
     }
+    const reserve = (n: number) => {
+      if (list.allocated === 0) {
+        if (n > 0) listPreallocateExact(rt, list, n);
+      } else listResize(rt, list, list.items!.length + n);
+    };
+    // A sized iterable's room is taken before its items are made (tracemalloc's peak sees both).
+    if (hint !== null) reserve(hint);
     const items = this.collect(iterable);
-    if (list.allocated === 0) {
-      if (hint > 0) listPreallocateExact(rt, list, hint);
-    } else listResize(rt, list, list.items!.length + hint);
+    if (hint === null) reserve(8);
     for (const item of items) {
       if (list.items!.length < list.allocated) list.items!.push(item);
       else {
@@ -487,6 +512,10 @@ export class Builtins {
   /** The implementation of `obj.name(...)` for str, list, set and dict methods, or undefined. */
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
+    if (obj.type.kind === Kind.Instance) {
+      const method = nativeMethod(obj, name);
+      return method === undefined ? undefined : (self, args) => method(self, args);
+    }
     if (obj.type.kind === Kind.Generator) return generatorMethod(rt, name);
     if (obj.type.kind === Kind.Descriptor) return this.descriptors.method(obj, name);
     if (obj.type.kind === Kind.Str)
@@ -580,6 +609,22 @@ export class Builtins {
   /** Whether a class statement may derive from the static class `cls` (ctypes.Structure). */
   subclassable(cls: PyObject): boolean {
     return this.nativeTypes.get(classType(cls))?.subclassable === true;
+  }
+
+  /** Whether `obj` is an instance of a natively modelled class (weakref.WeakValueDictionary). */
+  isNative(obj: PyObject): boolean {
+    return nativeClass(obj.type) !== undefined;
+  }
+
+  /** `m = obj.name` for a native class's method: a built-in method bound to obj (m_self). */
+  bindNative(obj: PyObject, name: string, method: NativeMethod): PyObject {
+    const rt = this.rt;
+    const op = rt.alloc(TYPES.builtinMethod);
+    op.value = name;
+    op.native = (args) => method(obj, args);
+    op.refs = [rt.newRef(obj)];
+    rt.track(op);
+    return op;
   }
 
   /** The native type that answers for `type`: its own, or a subclassable one it derives from. */

@@ -38,6 +38,17 @@ export interface CodeInfo {
   readonly body: readonly A.Stmt[] | null;
   /** A module or class body with annotated assignments starts with SETUP_ANNOTATIONS. */
   readonly setupAnnotations: boolean;
+  /** co_cellvars: the variables inner functions use, each in a cell made at the frame's start (MAKE_CELL). */
+  readonly cellvars: readonly string[];
+  /** co_freevars: the enclosing functions' variables this code uses, through its closure's cells (sorted by name). */
+  readonly freevars: readonly string[];
+  /**
+   * co_localsplusnames: the frame's slots, varnames then the cells that are not parameters then the
+   * free variables (a cell that is a parameter keeps the parameter's slot).
+   */
+  readonly localsplus: readonly string[];
+  /** The slot of each cell and free variable (LOAD_DEREF's index); null when there are none. */
+  readonly derefs: ReadonlyMap<string, number> | null;
 }
 
 export interface Compiled {
@@ -117,8 +128,8 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
     return op;
   };
 
-  /** The locals of the enclosing function scopes, innermost last (for finding closures). */
-  const enclosing: Set<string>[] = [];
+  /** The enclosing scopes (functions and classes), innermost last, for finding free variables. */
+  const enclosing: Scope[] = [];
 
   /** Walk one code unit: collect its constants and (for functions) its locals in order. */
   const unit = (
@@ -131,6 +142,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
   ): CodeInfo => {
     const varnames = [...params];
     const declaredGlobal = new Set<string>();
+    const declaredNonlocal = new Set<string>();
     const consts: PyObject[] = [];
     const useConst = (op: PyObject) => {
       if (!consts.includes(op)) consts.push(op);
@@ -140,6 +152,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
     const findAssigned = (stmts: A.Stmt[]) => {
       for (const s of stmts) {
         if (s.kind === 'Global') s.names.forEach((n) => declaredGlobal.add(n));
+        if (s.kind === 'Nonlocal') s.names.forEach((n) => declaredNonlocal.add(n));
         if (s.kind === 'FunctionDef' || s.kind === 'ClassDef') assigned.add(s.name);
         const targets =
           s.kind === 'Assign'
@@ -170,21 +183,17 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
     };
     findAssigned(body);
     params.forEach((p) => assigned.add(p));
-    const isLocal = (n: string) => fast && assigned.has(n) && !declaredGlobal.has(n);
+    const isLocal = (n: string) => fast && assigned.has(n) && !declaredGlobal.has(n) && !declaredNonlocal.has(n);
+    const ownLocals = new Set([...assigned].filter((n) => isLocal(n)));
+    const scope: Scope = { fast, locals: ownLocals, cells: new Set(), frees: new Set() };
     const meetName = (n: string, at?: A.Pos) => {
       if (isLocal(n)) {
         if (!varnames.includes(n)) varnames.push(n);
-      } else if (at !== undefined && !declaredGlobal.has(n) && enclosing.some((scope) => scope.has(n))) {
-        // A free variable of an enclosing function needs a cell: closures are outside the subset.
-        throw new UnsupportedConstruct(
-          'closures (nested functions using variables of the enclosing function)',
-          at.lineno,
-          at.col,
-          filename,
-        );
+      } else if (!declaredGlobal.has(n) && !scope.frees.has(n)) {
+        resolveFree(enclosing, scope, n, at ?? { lineno: 0, col: 0, endLineno: 0, endCol: 0 }, filename);
       }
     };
-    const ownLocals = new Set([...assigned].filter((n) => isLocal(n)));
+    for (const n of declaredNonlocal) meetName(n);
     const expr = (e: A.Expr): void => {
       switch (e.kind) {
         case 'Constant':
@@ -283,6 +292,9 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         case 'Yield':
           if (e.value) expr(e.value);
           return;
+        case 'Lambda':
+          functionDef(e.fn);
+          return;
       }
     };
     const arenaOnly = (x: A.Expr): void => {
@@ -309,6 +321,22 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           constantAnnotations,
         );
     };
+    /** A def or a lambda: what MAKE_FUNCTION evaluates here, then the function's own code unit. */
+    const functionDef = (s: A.FunctionDef): void => {
+      s.defaults.forEach(expr);
+      for (const a of [...s.argAnnotations, s.returns]) if (a !== null) expr(a);
+      foldFunctionConstants(s);
+      const inner = qualname === '' ? s.name : fast ? `${qualname}.<locals>.${s.name}` : `${qualname}.${s.name}`;
+      const info = unit(
+        s.name,
+        inner,
+        s.args.map((a) => a.arg),
+        s.body,
+        true,
+      );
+      codes.set(s, info);
+      useConst(info.code);
+    };
     const foldElements = (x: A.Expr) => {
       if (x.kind === 'Constant') {
         if (!constants.has(x)) constants.set(x, constant(x));
@@ -317,23 +345,11 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
     const stmts = (list: A.Stmt[]): void => {
       for (const s of list) {
         switch (s.kind) {
-          case 'FunctionDef': {
+          case 'FunctionDef':
             s.decorators?.forEach(expr);
-            s.defaults.forEach(expr);
-            for (const a of [...s.argAnnotations, s.returns]) if (a !== null) expr(a);
-            foldFunctionConstants(s);
-            const info = unit(
-              s.name,
-              qualname === '' ? s.name : `${qualname}.${s.name}`,
-              s.args.map((a) => a.arg),
-              s.body,
-              true,
-            );
-            codes.set(s, info);
-            useConst(info.code);
+            functionDef(s);
             meetName(s.name);
             break;
-          }
           case 'ClassDef': {
             s.decorators?.forEach(expr);
             s.bases.forEach(expr);
@@ -420,33 +436,89 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         }
       }
     };
-    if (fast) enclosing.push(ownLocals);
+    enclosing.push(scope);
     try {
       stmts(body);
     } finally {
-      if (fast) enclosing.pop();
+      enclosing.pop();
     }
     const code = newCode(rt, name, consts);
     rt.hold(code);
     rt.decref(code);
     const generator = fast && blockHasYield(body);
+    const slots = localsPlus(varnames, params.length, scope);
     return {
       name,
       qualname: qualname === '' ? name : qualname,
-      varnames,
       nparams: params.length,
       globals: declaredGlobal,
       fast,
       code,
       generator,
-      frameSlots: varnames.length + (generator ? blockStackDepth(body) : 0),
+      frameSlots: slots.localsplus.length + (generator ? blockStackDepth(body) : 0),
       body: synthesized ? body : null,
       setupAnnotations: !fast && hasAnnotations(body),
+      ...slots,
     };
   };
 
   const moduleInfo = unit('<module>', '', [], module.body, false);
   return { module: moduleInfo, codes, constants, constantDefaults, constantAnnotations, arena };
+}
+
+/** What the compiler knows of a scope while it walks it (the symbol table's view of its names). */
+interface Scope {
+  /** A function's scope (fast locals); false for a class body. */
+  readonly fast: boolean;
+  readonly locals: ReadonlySet<string>;
+  /** Its variables that inner functions use (cells). */
+  readonly cells: Set<string>;
+  /** The enclosing functions' variables it uses, or passes on to an inner function (free variables). */
+  readonly frees: Set<string>;
+}
+
+/**
+ * A name `scope` uses but does not bind: the nearest enclosing function binding it makes it a
+ * cell, and it is free in every function from there in (each passes its cell on in the closure
+ * tuple it makes); a name no enclosing function binds is a global. A class body on the way would
+ * need a closure of its own (LOAD_CLASSDEREF), which the evaluator does not model.
+ */
+function resolveFree(enclosing: readonly Scope[], scope: Scope, name: string, at: A.Pos, filename: string): void {
+  for (let i = enclosing.length - 1; i >= 0; i--) {
+    const outer = enclosing[i];
+    if (!outer.fast || !(outer.locals.has(name) || outer.frees.has(name))) continue;
+    const path = [...enclosing.slice(i + 1), scope];
+    if (path.some((s) => !s.fast))
+      throw new UnsupportedConstruct(
+        'class bodies using variables of the enclosing function',
+        at.lineno,
+        at.col,
+        filename,
+      );
+    if (outer.locals.has(name)) outer.cells.add(name);
+    for (const s of path) s.frees.add(name);
+    return;
+  }
+}
+
+/**
+ * compute_localsplus_info: the parameters and locals (a cell variable that is not a parameter is
+ * not among them), then the other cells, then the free variables; cells and frees sorted by name.
+ */
+function localsPlus(
+  met: readonly string[],
+  nparams: number,
+  scope: Scope,
+): Pick<CodeInfo, 'varnames' | 'cellvars' | 'freevars' | 'localsplus' | 'derefs'> {
+  const cellvars = [...scope.cells].sort();
+  const freevars = [...scope.frees].sort();
+  const varnames = met.filter((n, i) => i < nparams || !scope.cells.has(n));
+  const localsplus = [...varnames, ...cellvars.filter((n) => !varnames.includes(n)), ...freevars];
+  const derefs =
+    cellvars.length + freevars.length === 0
+      ? null
+      : new Map([...cellvars, ...freevars].map((n) => [n, localsplus.indexOf(n)] as const));
+  return { varnames, cellvars, freevars, localsplus, derefs };
 }
 
 /** compiler_visit_annotations' order: each annotated parameter, then 'return'. */

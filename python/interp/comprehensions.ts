@@ -8,7 +8,8 @@
  */
 import type * as A from '../lang/ast';
 import type { PyObject } from '../../core/objects/pyobject';
-import { newFunction } from '../../core/objects/funcobject';
+import { newFunction, setFuncClosure } from '../../core/objects/funcobject';
+import { closureCells } from './closures';
 import { listAppend, newList } from '../../core/objects/list';
 import { newSet, setAdd } from '../../core/objects/set';
 import { dictSetItem, newDict } from '../../core/objects/dict';
@@ -47,8 +48,10 @@ function callNested(interp: Interpreter, e: A.AnyComp, run: (() => PyObject) | u
 function makeNestedFunction(interp: Interpreter, e: A.AnyComp, run: (() => PyObject) | undefined): PyObject {
   const info = interp.compiled.codes.get(e)!;
   interp.registerCode(info, run);
+  const closure = closureCells(interp.rt, interp.frames[interp.frames.length - 1], info);
   const func = newFunction(interp.rt, info.code, interp.globals, null);
   func.value = info.qualname;
+  if (closure !== null) setFuncClosure(func, closure);
   return func;
 }
 

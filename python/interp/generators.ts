@@ -14,7 +14,16 @@ import type { Frame } from '../../core/frame';
 import { PyException } from '../../core/errors';
 import type { PyObject } from '../../core/objects/pyobject';
 import { funcGlobals } from '../../core/objects/funcobject';
-import { genClearFrame, genFrame, genFunc, genState, newGenerator, setGenState } from '../../core/objects/genobject';
+import {
+  GENERATOR_TYPE,
+  genClearFrame,
+  genFrame,
+  genFunc,
+  genNext,
+  genState,
+  newGenerator,
+  setGenState,
+} from '../../core/objects/genobject';
 import type { CodeInfo } from './compile';
 import type { FrameState, Interpreter } from './interpreter';
 import { LoopSignal, ReturnSignal } from './signals';
@@ -58,10 +67,13 @@ export function resumeGenerator(
   sent: PyObject | null,
   returned?: (value: PyObject) => void,
 ): PyObject | null {
+  const run = running.get(gen);
+  // A generator a module makes natively (WeakValueDictionary.keys) runs its own body.
+  if (run === undefined) return genNext(gen);
   const state = genState(gen);
   if (state === 'running') throw new PyException('ValueError', 'generator already executing');
   if (state === 'cleared') return null;
-  const { interp, state: frameState, body } = running.get(gen)!;
+  const { interp, state: frameState, body } = run;
   const rt = interp.rt;
   if (state === 'created' && sent !== null && sent !== rt.None)
     throw new PyException('TypeError', "can't send non-None value to a just-started generator");
@@ -127,7 +139,9 @@ function closeGenerator(gen: PyObject): void {
 export function genClose(gen: PyObject): void {
   const state = genState(gen);
   if (state === 'running') throw new PyException('ValueError', 'generator already executing');
-  if (state !== 'cleared') closeGenerator(gen);
+  if (state === 'cleared') return;
+  if (running.has(gen)) closeGenerator(gen);
+  else GENERATOR_TYPE.finalize!(gen);
 }
 
 // --- the body: statements with a yield in them; the rest goes to the interpreter ------------

@@ -35,6 +35,7 @@ import {
   methodSelf,
   newFunction,
   newMethod,
+  setFuncClosure,
 } from '../../core/objects/funcobject';
 import { moduleDict } from '../../core/objects/moduleobject';
 import { weakrefCall } from '../../core/objects/weakrefobject';
@@ -53,7 +54,22 @@ import { buildString, formatValue } from './format-value';
 import { functionAnnotations, setupAnnotations } from './annotations';
 import { getSlice, setSlice, slices } from './slicing';
 import { newSlice } from '../../core/objects/sliceobject';
+import { callNativeSlot, nativeMethod } from './native-classes';
+import {
+  cellAttribute,
+  closureCells,
+  deleteDeref,
+  enterClosureFrame,
+  functionClosure,
+  loadDeref,
+  storeDeref,
+} from './closures';
 import { isDecoratorDescriptor } from '../../core/objects/descrobject';
+
+/** Throw `error` where an expression is expected. */
+function raise(error: PyException): never {
+  throw error;
+}
 
 const NO_KEYWORDS: [string, PyObject][] = [];
 
@@ -113,11 +129,11 @@ export class Interpreter {
     return stack[stack.length - 1 - depth];
   }
 
-  /** A name as an interned str (held by the code objects that use it). */
+  /** A name as an interned str (held by the code objects that use it, so made before the program ran). */
   readonly nameStr = (name: string): PyObject => {
     let op = this.names.get(name);
     if (op === undefined) {
-      op = this.rt.str(name);
+      op = this.rt.beforeProgram(() => this.rt.str(name));
       this.rt.hold(op);
       this.rt.decref(op);
       this.names.set(name, op);
@@ -240,6 +256,7 @@ export class Interpreter {
         return;
       case 'Pass':
       case 'Global':
+      case 'Nonlocal':
         return;
       case 'Import':
         s.names.forEach((name, i) => {
@@ -457,6 +474,8 @@ export class Interpreter {
   storeName(name: string): void {
     const state = this.top;
     const value = this.pop();
+    const deref = state.code.derefs?.get(name);
+    if (deref !== undefined) return storeDeref(this.rt, state, deref, value);
     if (this.isLocal(name)) {
       state.frame.setLocal(this.rt, state.code.varnames.indexOf(name), value);
       return;
@@ -508,7 +527,11 @@ export class Interpreter {
       if (container.type.kind === Kind.List && key.type.kind === Kind.Slice) setSlice(rt, container, key, value);
       else if (container.type.kind === Kind.List) listSetItem(rt, container, this.index(key, 'list'), value);
       else if (container.type.kind === Kind.Dict) dictSetItem(rt, container, key, value);
-      else throw new PyException('TypeError', `'${container.type.name}' object does not support item assignment`);
+      else
+        rt.decref(
+          callNativeSlot(container, '__setitem__', [key, value]) ??
+            raise(new PyException('TypeError', `'${container.type.name}' object does not support item assignment`)),
+        );
     } finally {
       rt.decref(value);
       rt.decref(container);
@@ -532,6 +555,8 @@ export class Interpreter {
     switch (target.kind) {
       case 'Name': {
         const state = this.top;
+        const deref = state.code.derefs?.get(target.id);
+        if (deref !== undefined) return deleteDeref(rt, state, target.id, deref);
         if (this.isLocal(target.id)) {
           const i = state.code.varnames.indexOf(target.id);
           if (state.frame.locals[i] === null) {
@@ -570,7 +595,11 @@ export class Interpreter {
           if (container.type.kind === Kind.List && key.type.kind === Kind.Slice) setSlice(rt, container, key, null);
           else if (container.type.kind === Kind.List) listDelItem(rt, container, this.index(key, 'list'));
           else if (container.type.kind === Kind.Dict) dictDelItem(rt, container, key);
-          else throw new PyException('TypeError', `'${container.type.name}' object doesn't support item deletion`);
+          else
+            rt.decref(
+              callNativeSlot(container, '__delitem__', [key]) ??
+                raise(new PyException('TypeError', `'${container.type.name}' object doesn't support item deletion`)),
+            );
         } finally {
           rt.decref(container);
           rt.decref(key);
@@ -698,6 +727,8 @@ export class Interpreter {
         return callComprehension(this, e);
       case 'GeneratorExp':
         return callGeneratorExpression(this, e);
+      case 'Lambda':
+        return this.makeFunction(e.fn);
       case 'Yield':
         // the generator executor runs yields; one anywhere else is a construct it does not suspend
         throw new PyException('SystemError', `pymemlab cannot suspend a generator at line ${e.lineno}`);
@@ -743,6 +774,8 @@ export class Interpreter {
 
   loadName(name: string): void {
     const state = this.top;
+    const deref = state.code.derefs?.get(name);
+    if (deref !== undefined) return this.push(loadDeref(this.rt, state, name, deref));
     if (this.isLocal(name)) {
       const v = state.frame.locals[state.code.varnames.indexOf(name)];
       if (v === null)
@@ -807,6 +840,8 @@ export class Interpreter {
           : this.builtins.descriptors.get(found, obj, obj.type.typeObject!);
       const native = this.builtins.boundMethod(obj, attr);
       if (native !== undefined) return native;
+      const method = nativeMethod(obj, attr);
+      if (method !== undefined) return this.builtins.bindNative(obj, attr, method);
     } else if (kind === Kind.Type && attr === '__name__') {
       // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
       return rt.str((obj.value as string).split('.').pop()!);
@@ -822,6 +857,14 @@ export class Interpreter {
       throw new PyException('AttributeError', `module '${obj.value as string}' has no attribute '${attr}'`);
     } else if (kind === Kind.Function && attr === '__annotations__') {
       return functionAnnotations(rt, obj);
+    } else if (kind === Kind.Function && attr === '__closure__') {
+      return functionClosure(rt, obj);
+    } else if (kind === Kind.Function && (attr === '__name__' || attr === '__qualname__')) {
+      // func_name is the code's co_name; func_qualname what the compiler named it
+      return rt.str(attr === '__name__' ? (funcCode(obj).value as string) : (obj.value as string));
+    } else if (kind === Kind.Cell) {
+      const found = cellAttribute(rt, obj, attr);
+      if (found !== undefined) return found;
     } else if (kind === Kind.Method) {
       if (attr === '__self__') return rt.newRef(methodSelf(obj));
       if (attr === '__func__') return rt.newRef(methodFunc(obj));
@@ -884,7 +927,9 @@ export class Interpreter {
           break;
         }
         default:
-          throw new PyException('TypeError', `'${container.type.name}' object is not subscriptable`);
+          result =
+            callNativeSlot(container, '__getitem__', [key]) ??
+            raise(new PyException('TypeError', `'${container.type.name}' object is not subscriptable`));
       }
       this.push(result);
     } finally {
@@ -966,7 +1011,12 @@ export class Interpreter {
           this.push(this.callFunction(func, args, e));
           return;
         }
-      } else if (obj.type.kind !== Kind.Type && obj.type.kind !== Kind.Module) {
+      }
+      if (
+        obj.type.kind === Kind.Instance
+          ? this.builtins.isNative(obj)
+          : obj.type.kind !== Kind.Type && obj.type.kind !== Kind.Module
+      ) {
         // only str methods and list.sort take keyword arguments; other calls with keywords go the general way
         const native =
           e.keywords.length === 0 || obj.type.kind === Kind.Str || (obj.type.kind === Kind.List && f.attr === 'sort')
@@ -1164,9 +1214,10 @@ export class Interpreter {
       rt.decref(func);
       throw error;
     }
-    const frame = rt.pushFrame(code.name, code.varnames);
+    const frame = rt.pushFrame(code.name, code.localsplus);
     args.forEach((a, i) => (frame.locals[i] = a));
     for (let i = args.length; i < nparams; i++) frame.locals[i] = rt.newRef(defaults[i - (nparams - defaults.length)]);
+    if (code.derefs !== null) enterClosureFrame(rt, frame, func, code);
     if (code.generator) {
       // RETURN_GENERATOR: the generator takes the frame and the function; nothing runs yet.
       rt.frames.pop();
@@ -1249,15 +1300,23 @@ export class Interpreter {
 
   // --- definitions -----------------------------------------------------------------------------
 
-  /**
-   * MAKE_FUNCTION: the defaults tuple and the annotations tuple evaluated now (each a runtime
-   * tuple, or the constant one), then the function.
-   */
+  /** A def statement: its decorators, MAKE_FUNCTION, the decorators applied, then the name is bound. */
   private defineFunction(s: A.FunctionDef): void {
-    const rt = this.rt;
     const decorators = s.decorators ?? [];
     this.evalDecorators(decorators);
     this.top.lineno = s.lineno;
+    this.makeFunction(s);
+    this.applyDecorators(decorators);
+    this.top.lineno = s.lineno;
+    this.storeName(s.name);
+  }
+
+  /**
+   * MAKE_FUNCTION for a def or a lambda: the defaults tuple and the annotations tuple evaluated
+   * now (each a runtime tuple, or the constant one), the closure tuple, then the function, pushed.
+   */
+  private makeFunction(s: A.FunctionDef): void {
+    const rt = this.rt;
     const info = this.compiled.codes.get(s)!;
     this.functionCodes.set(info.code, { info, body: s.body });
     let defaults: PyObject | null = null;
@@ -1271,14 +1330,13 @@ export class Interpreter {
       defaults = this.peek();
     }
     const annotations = this.annotationsTuple(s);
+    const closure = closureCells(rt, this.top, info);
     const func = newFunction(rt, info.code, this.globals, defaults, annotations);
     func.value = info.qualname;
+    if (closure !== null) setFuncClosure(func, closure);
     if (annotations !== null) rt.decref(annotations);
     if (defaults !== null) rt.decref(this.pop());
     this.push(func);
-    this.applyDecorators(decorators);
-    this.top.lineno = s.lineno;
-    this.storeName(s.name);
   }
 
   /**

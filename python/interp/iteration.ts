@@ -13,6 +13,7 @@ import { PyException } from '../../core/errors';
 import { type ViewKind, viewDict, viewKind } from '../../core/objects/dictview';
 import { rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import { genNext } from '../../core/objects/genobject';
+import { callNativeSlot } from './native-classes';
 
 interface IterState {
   readonly entries: DictEntry[] | null;
@@ -74,7 +75,11 @@ export function newIterator(rt: Runtime, iterable: PyObject): PyObject {
     return rangeIterator(rt, bounds.start, bounds.step, rangeLength(bounds));
   }
   const type = ITER_TYPES[kind];
-  if (type === undefined) throw new PyException('TypeError', `'${iterable.type.name}' object is not iterable`);
+  if (type === undefined) {
+    const native = callNativeSlot(iterable, '__iter__', []);
+    if (native !== undefined) return native;
+    throw new PyException('TypeError', `'${iterable.type.name}' object is not iterable`);
+  }
   const it = rt.alloc(type);
   it.refs = [rt.newRef(iterable)];
   if (kind === Kind.Set)

@@ -3,6 +3,7 @@
  * recursion markers of Py_ReprEnter ([...], {...}, (...)). Objects whose repr shows an address
  * print the simulator's address, which cannot match CPython's; programs compared with CPython avoid them.
  */
+import { cellGet } from '../../core/objects/cellobject';
 import type { Runtime } from '../../core/runtime';
 import { Kind } from '../../core/objects/kinds';
 import type { PyObject } from '../../core/objects/pyobject';
@@ -14,6 +15,7 @@ import { rangeBounds } from '../../core/objects/rangeobject';
 import { classLookup } from '../../core/objects/classobject';
 import { PyException } from '../../core/errors';
 import { exceptionArgs, isKeyError } from './exceptions';
+import { callNativeSlot } from './native-classes';
 import { floatRepr, floatValue } from '../../core/objects/floatobject';
 
 /**
@@ -57,6 +59,12 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
       const items = args.items!;
       return `${op.type.name}${items.length === 1 ? `(${pyRepr(rt, items[0], active, observe)})` : pyRepr(rt, args, active, observe)}`;
     }
+    case Kind.Cell: {
+      const contents = cellGet(op);
+      return contents === null
+        ? `<cell at ${rt.addressOf(op)}: empty>`
+        : `<cell at ${rt.addressOf(op)}: ${contents.type.name} object at ${rt.addressOf(contents)}>`;
+    }
     case Kind.Weakref: {
       const target = op.wrObject;
       return target === null
@@ -65,11 +73,19 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
     }
     default:
       if (!observe && op.type.kind === Kind.Instance) {
-        const own = userText(rt, op, '__repr__');
+        const own = nativeText(rt, op) ?? userText(rt, op, '__repr__');
         if (own !== null) return own;
       }
       return `<${op.type.kind === Kind.Instance ? '__main__.' : ''}${op.type.name} object at ${rt.addressOf(op)}>`;
   }
+}
+
+/** A natively modelled class's `__repr__` (weakref.WeakValueDictionary's), or null. */
+function nativeText(rt: Runtime, op: PyObject): string | null {
+  const text = callNativeSlot(op, '__repr__', []);
+  if (text === undefined) return null;
+  rt.decref(text);
+  return text.value as string;
 }
 
 /**

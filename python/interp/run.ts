@@ -14,7 +14,8 @@
 import { parse, PySyntaxError, UnsupportedConstruct, formatSyntaxError } from '../lang';
 import { Runtime } from '../../core/runtime';
 import { newModule, moduleDict } from '../../core/objects/moduleobject';
-import { dictSetItem } from '../../core/objects/dict';
+import { initMainNamespace } from './main-module';
+
 import { TYPES } from '../../core/objects/pytype';
 import { newList } from '../../core/objects/list';
 import type { PyObject } from '../../core/objects/pyobject';
@@ -127,13 +128,7 @@ export function runProgram(source: string, filename: string, options: RunOptions
     write,
     options.scriptArg ?? filename,
   );
-  for (const [name, value] of [
-    ['__name__', rt.str('__main__')],
-    ['__doc__', rt.none()],
-  ] as const) {
-    dictSetItem(rt, globals, interp.nameStr(name), value);
-    rt.decref(value);
-  }
+  initMainNamespace(rt, globals, interp.nameStr, filename);
   rt.unraisableHook = (error, context, where) => {
     if (!(error instanceof PyException || error instanceof PyRaise)) throw error;
     err.push(writeUnraisable(rt, asRaise(error), context, where, filename, source));

@@ -152,5 +152,8 @@ function exprDepth(e: A.Expr): number {
     case 'GeneratorExp':
       // MAKE_FUNCTION's function below the first iterable
       return Math.max(2, 1 + exprDepth(e.generators[0].iter));
+    case 'Lambda':
+      // MAKE_FUNCTION: the defaults tuple's items, then the tuple, the closure tuple and the code
+      return Math.max(2, ...e.fn.defaults.map((d, i) => i + exprDepth(d)));
   }
 }

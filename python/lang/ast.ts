@@ -50,6 +50,7 @@ export type Stmt<X = never> =
   | Break
   | Continue
   | Global
+  | Nonlocal
   | Import
   | Try<X>
   | Raise<X>
@@ -173,6 +174,12 @@ export interface Global extends Pos {
   names: string[];
 }
 
+/** `nonlocal a, b`: the names are the enclosing function's variables (free variables, in cells). */
+export interface Nonlocal extends Pos {
+  kind: 'Nonlocal';
+  names: string[];
+}
+
 /** `import gc, sys as s`: module names in order (SUPPORTED_MODULES in subset.ts). */
 export interface Import extends Pos {
   kind: 'Import';
@@ -250,6 +257,7 @@ export type Expr<X = never> =
   | DictComp<X>
   | GeneratorExp<X>
   | Yield<X>
+  | Lambda<X>
   | X;
 
 export interface BoolOp<X = never> extends Pos {
@@ -409,6 +417,15 @@ export interface GeneratorExp<X = never> extends Pos {
 export interface Yield<X = never> extends Pos {
   kind: 'Yield';
   value: Expr<X> | null;
+}
+
+/**
+ * `lambda args: body`: compiled as a function named `<lambda>` whose body is `return body`, so
+ * `fn` is that function's definition (its parameters, defaults and the one Return statement).
+ */
+export interface Lambda<X = never> extends Pos {
+  kind: 'Lambda';
+  fn: FunctionDef<X>;
 }
 
 /** Every comprehension kind, including generator expressions. */

@@ -6,7 +6,7 @@ import type { Pos } from './ast';
 import type { SyntaxErrorInfo } from './errors';
 import type { ForeignBlock, PExpr, PModule, PStmt } from './parser';
 import type { SourceText } from './tokenizer';
-import { exprChildren, stmtParts } from './walk';
+import { exprBlocks, exprChildren, stmtParts } from './walk';
 
 class CompileError extends Error {
   constructor(readonly info: SyntaxErrorInfo) {
@@ -28,7 +28,9 @@ export function compileError(tree: PModule, source: SourceText): SyntaxErrorInfo
     });
   };
   try {
-    symbolTable(tree.body, moduleScope(), fail);
+    const module = moduleScope();
+    symbolTable(tree.body, module, fail);
+    analyzeNonlocals(module, null, fail);
     compileBlock(tree.body, { inFunction: false, inLoop: false }, fail);
     return null;
   } catch (e) {
@@ -39,8 +41,8 @@ export function compileError(tree: PModule, source: SourceText): SyntaxErrorInfo
 
 type Fail = (at: Pos, msg: string) => never;
 
-/** What a scope has seen of a name so far (CPython's DEF_PARAM, USE, DEF_LOCAL, DEF_ANNOT, DEF_GLOBAL flags). */
-type Seen = 'param' | 'use' | 'local' | 'annot' | 'global';
+/** What a scope has seen of a name so far (CPython's DEF_PARAM, USE, DEF_LOCAL, DEF_ANNOT, DEF_GLOBAL, DEF_NONLOCAL flags). */
+type Seen = 'param' | 'use' | 'local' | 'annot' | 'global' | 'nonlocal';
 type Scope = Map<string, Set<Seen>>;
 
 function see(scope: Scope, name: string, how: Seen): void {
@@ -57,24 +59,40 @@ function moduleScope(): Scope {
   return scope;
 }
 
+/** A scope's nested scopes (in source order), whether it is a function's, and its global and nonlocal statements. */
+interface ScopeTree {
+  readonly children: Scope[];
+  readonly isFunction: boolean;
+  readonly directives: { name: string; at: Pos }[];
+}
+const scopeTrees = new WeakMap<Scope, ScopeTree>();
+function treeOf(scope: Scope): ScopeTree {
+  let tree = scopeTrees.get(scope);
+  if (tree === undefined) scopeTrees.set(scope, (tree = { children: [], isFunction: false, directives: [] }));
+  return tree;
+}
+
 // CPython's symtable pass, reduced to the checks it can fail on in this language.
 function symbolTable(body: PStmt[], scope: Scope, fail: Fail): void {
   for (const s of body) {
-    if (s.kind === 'Global') {
+    if (s.kind === 'Global' || s.kind === 'Nonlocal') {
+      const how = s.kind === 'Global' ? 'global' : 'nonlocal';
       for (const name of s.names) {
         const flags = scope.get(name);
-        if (flags?.has('param')) fail(s, `name '${name}' is parameter and global`);
-        if (flags?.has('use')) fail(s, `name '${name}' is used prior to global declaration`);
-        if (flags?.has('annot')) fail(s, `annotated name '${name}' can't be global`);
-        if (flags?.has('local')) fail(s, `name '${name}' is assigned to before global declaration`);
-        see(scope, name, 'global');
+        if (flags?.has('param')) fail(s, `name '${name}' is parameter and ${how}`);
+        if (flags?.has('use')) fail(s, `name '${name}' is used prior to ${how} declaration`);
+        if (flags?.has('annot')) fail(s, `annotated name '${name}' can't be ${how}`);
+        if (flags?.has('local')) fail(s, `name '${name}' is assigned to before ${how} declaration`);
+        see(scope, name, how);
+        treeOf(scope).directives.push({ name, at: s });
       }
       continue;
     }
     if (s.kind === 'AnnAssign' && s.simple && s.target.kind === 'Name') {
       const name = s.target.id;
-      if (scope.get(name)?.has('global') && !moduleScopes.has(scope))
-        fail(s, `annotated name '${name}' can't be global`);
+      const flags = scope.get(name);
+      if (flags?.has('global') && !moduleScopes.has(scope)) fail(s, `annotated name '${name}' can't be global`);
+      if (flags?.has('nonlocal')) fail(s, `annotated name '${name}' can't be nonlocal`);
       see(scope, name, 'annot');
     }
     if (s.kind === 'FunctionDef' || s.kind === 'ClassDef') see(scope, s.name, 'local');
@@ -90,6 +108,8 @@ function symbolTableBlock(block: ForeignBlock, scope: Scope, fail: Fail): void {
     return;
   }
   const inner: Scope = new Map();
+  treeOf(scope).children.push(inner);
+  scopeTrees.set(inner, { children: [], isFunction: block.scope === 'function', directives: [] });
   for (const arg of block.params ?? []) {
     if (inner.get(arg.arg)?.has('param')) fail(arg, `duplicate argument '${arg.arg}' in function definition`);
     see(inner, arg.arg, 'param');
@@ -97,10 +117,32 @@ function symbolTableBlock(block: ForeignBlock, scope: Scope, fail: Fail): void {
   symbolTable(block.body, inner, fail);
 }
 
+/**
+ * analyze_block's checks of nonlocal declarations, scope by scope in source order: a name both
+ * global and nonlocal, a nonlocal at module level, or one no enclosing function binds (`bound`:
+ * the names the enclosing functions bind, null at module level). Reported at the name's first
+ * global or nonlocal statement (error_at_directive).
+ */
+function analyzeNonlocals(scope: Scope, bound: ReadonlySet<string> | null, fail: Fail): void {
+  const tree = treeOf(scope);
+  const at = (name: string): Pos => tree.directives.find((d) => d.name === name)!.at;
+  for (const [name, flags] of scope) {
+    if (!flags.has('nonlocal')) continue;
+    if (flags.has('global')) fail(at(name), `name '${name}' is nonlocal and global`);
+    if (bound === null) fail(at(name), 'nonlocal declaration not allowed at module level');
+    if (!bound.has(name)) fail(at(name), `no binding for nonlocal '${name}' found`);
+  }
+  const own = [...scope].filter(
+    ([, f]) => (f.has('param') || f.has('local')) && !f.has('global') && !f.has('nonlocal'),
+  );
+  const inner = tree.isFunction ? new Set([...(bound ?? []), ...own.map(([name]) => name)]) : (bound ?? new Set());
+  for (const child of tree.children) analyzeNonlocals(child, inner, fail);
+}
+
 function symbolTableExpr(e: PExpr, scope: Scope, fail: Fail): void {
   if (e.kind === 'Name') see(scope, e.id, e.ctx === 'Load' ? 'use' : 'local');
   for (const child of exprChildren(e)) symbolTableExpr(child, scope, fail);
-  if (e.kind === 'Foreign') for (const block of e.blocks) symbolTableBlock(block, scope, fail);
+  for (const block of exprBlocks(e)) symbolTableBlock(block, scope, fail);
 }
 
 interface Context {
@@ -166,7 +208,5 @@ function compileExpr(e: PExpr, ctx: Context, fail: Fail, starAllowed = false): v
   }
   const callArgs = e.kind === 'Call' ? e.args : e.kind === 'Foreign' && e.pyKind === 'Call' ? e.exprs.slice(1) : [];
   for (const child of exprChildren(e)) compileExpr(child, ctx, fail, callArgs.includes(child));
-  if (e.kind === 'Foreign') {
-    for (const block of e.blocks) compileBlock(block.body, blockContext(block, ctx), fail);
-  }
+  for (const block of exprBlocks(e)) compileBlock(block.body, blockContext(block, ctx), fail);
 }

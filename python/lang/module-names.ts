@@ -5,7 +5,7 @@
 
 import type { Pos } from './ast';
 import type { PExpr, PModule, PStmt } from './parser';
-import { exprChildren, stmtParts } from './walk';
+import { exprBlocks, exprChildren, stmtParts } from './walk';
 
 /** Each supported module and the names of it that pymemlab models, in the order of its table. */
 export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
@@ -37,9 +37,18 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
     'DEBUG_LEAK',
   ],
   sys: ['getrefcount', 'getrecursionlimit', 'getsizeof', '_debugmallocstats', 'exit', 'argv'],
-  weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref', 'finalize'],
+  weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref', 'WeakValueDictionary', 'finalize'],
   ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object', 'Structure'],
   pprint: ['pprint', 'pformat'],
+  tracemalloc: [
+    'start',
+    'stop',
+    'is_tracing',
+    'clear_traces',
+    'get_traced_memory',
+    'reset_peak',
+    'get_traceback_limit',
+  ],
   atexit: ['register', 'unregister', '_run_exitfuncs', '_clear', '_ncallbacks'],
 };
 
@@ -97,6 +106,13 @@ const CPYTHON_NAMES: Readonly<Record<string, string>> = {
   atexit: `
     _clear _ncallbacks _run_exitfuncs register unregister
   `,
+  tracemalloc: `
+    BaseFilter DomainFilter Filter Frame Iterable Sequence Snapshot Statistic StatisticDiff Trace
+    Traceback _Traces _compare_grouped_stats _format_size _get_object_traceback _get_traces
+    _normalize_filename clear_traces fnmatch get_object_traceback get_traceback_limit
+    get_traced_memory get_tracemalloc_memory is_tracing linecache os pickle reset_peak start stop
+    take_snapshot total_ordering
+  `,
 };
 
 /** A use of a module name pymemlab does not model: the construct to name and where it is. */
@@ -137,6 +153,7 @@ export function unmodelledNames(tree: PModule): UnmodelledName[] {
       if (module !== undefined && !modelled(module, e.attr)) out.push({ construct: construct(module, e.attr), at: e });
     }
     exprChildren(e).forEach(visitExpr);
+    if (e.kind === 'Lambda') for (const block of exprBlocks(e)) visitStmts(block.body);
   };
   visitStmts(tree.body);
   return out;

@@ -157,6 +157,8 @@ function exprName(e: PExpr): string {
       return 'generator expression';
     case 'Yield':
       return 'yield expression';
+    case 'Lambda':
+      return 'lambda';
     case 'Constant':
       if (e.value.type === 'none') return 'None';
       if (e.value.type === 'bool') return e.value.value ? 'True' : 'False';
@@ -723,8 +725,7 @@ class Parser {
     const names = this.gather(',', () => this.nameToken());
     if (!names) return null;
     const pos = this.span(start);
-    if (keyword === 'global') return { kind: 'Global', names: names.map((n) => n.string), ...pos };
-    return this.foreign('Nonlocal', 'nonlocal statements', pos, []);
+    return { kind: keyword === 'global' ? 'Global' : 'Nonlocal', names: names.map((n) => n.string), ...pos };
   }
 
   private delStmt(): PStmt | null {
@@ -2392,9 +2393,12 @@ class Parser {
     const body = this.expect(':') && this.expression();
     if (!body) return null;
     const pos = this.span(start);
-    const defaults = params ? [...params.posonly, ...params.args, ...params.kwonly].map((p) => p.value) : [];
     const ret: PStmt = { kind: 'Return', value: body, ...this.span(body) };
-    return this.foreign('Lambda', 'lambda expressions', pos, defaults, [this.functionBlock([ret], params)]);
+    // compiler_lambda: a function `<lambda>` returning the body; parameters a def refuses are refused here too
+    const fn = this.makeFunction('<lambda>', params, null, [ret], pos, false);
+    if (fn.kind === 'FunctionDef') return { kind: 'Lambda', fn, ...pos };
+    const refused = fn as Foreign;
+    return this.foreign('Lambda', `${refused.construct} in lambda expressions`, pos, refused.exprs, refused.blocks);
   }
 
   private list(): PExpr | null {

@@ -4,7 +4,7 @@
 import type { Module, Pos } from './ast';
 import { UnsupportedConstruct } from './errors';
 import type { PExpr, PModule, PStmt } from './parser';
-import { exprChildren, stmtParts } from './walk';
+import { exprBlocks, exprChildren, stmtParts } from './walk';
 import { MODULE_NAMES, unmodelledNames } from './module-names';
 
 export const SUPPORTED_MODULES = Object.keys(MODULE_NAMES);
@@ -106,6 +106,8 @@ function exprProblems(e: PExpr, out: Problem[]): void {
     }
   }
   for (const child of exprChildren(e)) exprProblems(child, out);
+  // a lambda's body is a function's (a Foreign's blocks are inside the construct already refused)
+  if (e.kind === 'Lambda') for (const block of exprBlocks(e)) stmtProblems(block.body, false, out);
 }
 
 /** Every construct outside the subset, not just the first (what `pymemlab corpus` counts programs needing). */

@@ -79,6 +79,7 @@ const STMT_KINDS = new Set([
   'Break',
   'Continue',
   'Global',
+  'Nonlocal',
   'Import',
   'Try',
   'Raise',
@@ -109,17 +110,10 @@ function stmtLines(s: Stmt, indent: string): string {
   const line = (text: string): string => `${indent}${text}\n`;
   switch (s.kind) {
     case 'FunctionDef': {
-      const firstDefault = s.args.length - s.defaults.length;
-      const params = s.args.map((a, i) => {
-        const annotation = s.argAnnotations[i];
-        const param = annotation === null ? a.arg : `${a.arg}: ${expr(annotation, Prec.Test)}`;
-        if (i < firstDefault) return param;
-        return `${param}${annotation === null ? '=' : ' = '}${expr(s.defaults[i - firstDefault], Prec.Test)}`;
-      });
       const returns = s.returns === null ? '' : ` -> ${expr(s.returns, Prec.Test)}`;
       return (
         decoratorLines(s.decorators, indent) +
-        line(`def ${s.name}(${params.join(', ')})${returns}:`) +
+        line(`def ${s.name}(${parameters(s)})${returns}:`) +
         block(s.body, indent)
       );
     }
@@ -168,11 +162,25 @@ function stmtLines(s: Stmt, indent: string): string {
       return line('continue');
     case 'Global':
       return line(`global ${s.names.join(', ')}`);
+    case 'Nonlocal':
+      return line(`nonlocal ${s.names.join(', ')}`);
     case 'Import':
       return line(`import ${s.names.map((n, i) => aliased(n, s.asnames?.[i] ?? null)).join(', ')}`);
     case 'ImportFrom':
       return line(`from ${s.module} import ${s.names.map((a) => aliased(a.name, a.asname)).join(', ')}`);
   }
+}
+
+/** A def's or a lambda's parameters: annotations and defaults as written. */
+function parameters(s: Extract<Stmt, { kind: 'FunctionDef' }>): string {
+  const firstDefault = s.args.length - s.defaults.length;
+  const params = s.args.map((a, i) => {
+    const annotation = s.argAnnotations[i];
+    const param = annotation === null ? a.arg : `${a.arg}: ${expr(annotation, Prec.Test)}`;
+    if (i < firstDefault) return param;
+    return `${param}${annotation === null ? '=' : ' = '}${expr(s.defaults[i - firstDefault], Prec.Test)}`;
+  });
+  return params.join(', ');
 }
 
 /** An optional clause of a compound statement (`else:`, `finally:`): nothing when its block is empty. */
@@ -283,6 +291,11 @@ function expr(e: Expr, required: Prec): string {
       return e.value ? `(yield ${expr(e.value, Prec.Tuple)})` : '(yield)';
     case 'Name':
       return e.id;
+    case 'Lambda': {
+      const params = parameters(e.fn);
+      const body = (e.fn.body[0] as Extract<Stmt, { kind: 'Return' }>).value!;
+      return wrap(`lambda${params === '' ? '' : ` ${params}`}: ${expr(body, Prec.Test)}`, Prec.Test, required);
+    }
     case 'JoinedStr':
     case 'FormattedValue':
       return fstring(e);

@@ -42,12 +42,21 @@ export function exprChildren(e: PExpr): PExpr[] {
       return [e.key, e.value, ...comprehensionChildren(e.generators)];
     case 'Yield':
       return e.value ? [e.value] : [];
+    case 'Lambda':
+      // its defaults; the body is a block of its own scope (exprBlocks)
+      return stmtParts(e.fn).exprs;
     case 'Constant':
     case 'Name':
       return [];
     case 'Foreign':
       return e.exprs;
   }
+}
+
+/** The statement blocks an expression owns, each in a scope of its own: a lambda's body, a Foreign's blocks. */
+export function exprBlocks(e: PExpr): ForeignBlock[] {
+  if (e.kind === 'Lambda') return stmtParts(e.fn).blocks;
+  return e.kind === 'Foreign' ? e.blocks : [];
 }
 
 /** The clauses' targets, iterables and conditions, in source order. */
@@ -105,6 +114,7 @@ export function stmtParts(s: PStmt): StmtParts {
     case 'Break':
     case 'Continue':
     case 'Global':
+    case 'Nonlocal':
     case 'Import':
     case 'ImportFrom':
       return { exprs: [], blocks: [] };

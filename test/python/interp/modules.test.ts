@@ -70,8 +70,8 @@ test('an unmodelled name of a supported module is refused with its line, however
   ).toBe(
     "p.py: line 6: uses of 'weakref.WeakMethod' are not supported by pymemlab (supported: see docs/language.md)\n",
   );
-  expect(refused('from weakref import ref, WeakValueDictionary as W\n')).toMatch(
-    /^p\.py: line 1: uses of 'weakref\.WeakValueDictionary' are not supported/,
+  expect(refused('from weakref import ref, WeakMethod as W\n')).toMatch(
+    /^p\.py: line 1: uses of 'weakref\.WeakMethod' are not supported/,
   );
   expect(refused('import sys\ndef f():\n    return sys.version\n')).toMatch(/line 3: uses of 'sys\.version'/);
   // A modelled name, and an attribute of something that is not a module, are not refused.

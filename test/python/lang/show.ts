@@ -62,6 +62,8 @@ export function show(n: Module | Stmt | Expr): string {
       return 'continue';
     case 'Global':
       return `(global ${n.names.join(' ')})`;
+    case 'Nonlocal':
+      return `(nonlocal ${n.names.join(' ')})`;
     case 'Import':
       return `(import ${n.names.map((m, i) => (n.asnames?.[i] ? `${m}:${n.asnames[i]}` : m)).join(' ')})`;
     case 'ImportFrom':
@@ -100,6 +102,8 @@ export function show(n: Module | Stmt | Expr): string {
       return `(${n.kind} ${show(n.key)}:${show(n.value)} ${comprehension(n.generators)})`;
     case 'Yield':
       return n.value ? `(yield ${show(n.value)})` : '(yield)';
+    case 'Lambda':
+      return `(lambda ${show(n.fn)})`;
     case 'Name':
       return `${n.id}${ctx(n.ctx)}`;
     case 'JoinedStr':
