@@ -11,7 +11,7 @@ import { listClear } from './list';
 import { dictClear } from './dict';
 import { setClear } from './set';
 import { clearWeakref, WR_CALLBACK } from './weakrefobject';
-import { FUNC_ANNOTATIONS, FUNC_CLOSURE, FUNC_DEFAULTS, FUNC_GLOBALS } from './funcobject';
+import { FUNC_ANNOTATIONS, FUNC_CLOSURE, FUNC_DEFAULTS, FUNC_GLOBALS, FUNC_KWDEFAULTS } from './funcobject';
 import { MODULE_DICT } from './moduleobject';
 import { CELL_CONTENTS } from './cellobject';
 import { TYPE_MRO, typeDict } from './classobject';
@@ -37,9 +37,10 @@ export function tpClear(rt: Runtime, op: PyObject): void {
       return;
     }
     case Kind.Function:
-      // func_clear: globals, defaults, closure, annotations (the code object stays).
+      // func_clear: globals, defaults, kwdefaults, closure, annotations (the code object stays).
       clearRef(rt, op, FUNC_GLOBALS);
       clearRef(rt, op, FUNC_DEFAULTS);
+      if (op.refs!.length > FUNC_KWDEFAULTS) clearRef(rt, op, FUNC_KWDEFAULTS);
       clearRef(rt, op, FUNC_CLOSURE);
       clearRef(rt, op, FUNC_ANNOTATIONS);
       return;

@@ -19,6 +19,8 @@ export const FUNC_DEFAULTS = 1;
 export const FUNC_CLOSURE = 2;
 export const FUNC_ANNOTATIONS = 3;
 export const FUNC_CODE = 4;
+/** func_kwdefaults, kept after the code object so the other indices stay as they were. */
+export const FUNC_KWDEFAULTS = 5;
 
 /** Where a bound method keeps im_func and im_self in its `refs`. */
 const METHOD_FUNC = 0;
@@ -43,11 +45,12 @@ export function newFunction(
   globals: PyObject,
   defaults: PyObject | null,
   annotations: PyObject | null = null,
+  kwdefaults: PyObject | null = null,
 ): PyObject {
   const op = rt.alloc(TYPES.function);
   op.value = code.value;
   const ref = (r: PyObject | null) => (r === null ? null : rt.newRef(r));
-  op.refs = [rt.newRef(globals), ref(defaults), null, ref(annotations), rt.newRef(code)];
+  op.refs = [rt.newRef(globals), ref(defaults), null, ref(annotations), rt.newRef(code), ref(kwdefaults)];
   rt.track(op);
   return op;
 }
@@ -60,6 +63,11 @@ export function funcGlobals(func: PyObject): PyObject | null {
 /** PyFunction_GET_DEFAULTS: the defaults tuple, borrowed; null when the function has none. */
 export function funcDefaults(func: PyObject): PyObject | null {
   return func.refs![FUNC_DEFAULTS];
+}
+
+/** func_kwdefaults: the keyword-only parameters' defaults dict, borrowed; null without any. */
+export function funcKwdefaults(func: PyObject): PyObject | null {
+  return func.refs![FUNC_KWDEFAULTS] ?? null;
 }
 
 /** func_closure: the tuple of cells, borrowed; null for a function without free variables. */

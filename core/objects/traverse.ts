@@ -6,7 +6,7 @@
  */
 import { Kind } from './kinds';
 import type { PyObject } from './pyobject';
-import { funcAnnotations, funcClosure, funcCode, funcDefaults, funcGlobals } from './funcobject';
+import { funcAnnotations, funcClosure, funcCode, funcDefaults, funcGlobals, funcKwdefaults } from './funcobject';
 import { TYPE_TRAVERSED } from './classobject';
 import { genTraverse } from './genobject';
 
@@ -53,12 +53,14 @@ export function traverse(op: PyObject, visit: Visit): void {
       traverseInstance(op, visit);
       return;
     case FUNCTION: {
-      // func_traverse: code, globals, defaults, closure, annotations.
+      // func_traverse: code, globals, defaults, kwdefaults, closure, annotations.
       visit(funcCode(op));
       const globals = funcGlobals(op);
       if (globals !== null) visit(globals);
       const defaults = funcDefaults(op);
       if (defaults !== null) visit(defaults);
+      const kwdefaults = funcKwdefaults(op);
+      if (kwdefaults !== null) visit(kwdefaults);
       const closure = funcClosure(op);
       if (closure !== null) visit(closure);
       const annotations = funcAnnotations(op);

@@ -16,14 +16,17 @@ import { newCode } from '../../core/objects/funcobject';
 import { UnsupportedConstruct } from '../lang/errors';
 import { foldBlock } from './fold';
 import { blockHasYield, blockStackDepth } from './stack-depth';
-import { exprChildren, stmtParts } from '../lang/walk';
+import { exprChildren, parameters, stmtParts } from '../lang/walk';
 
 export interface CodeInfo {
   readonly name: string;
   readonly qualname: string;
   /** Parameters then locals, in co_varnames order. */
   readonly varnames: readonly string[];
+  /** co_argcount: the positional parameters (positional-only included), first in varnames. */
   readonly nparams: number;
+  /** How the other parameters follow them in varnames (absent: none). */
+  readonly signature?: Signature;
   /** Names declared `global` in the function. */
   readonly globals: ReadonlySet<string>;
   /** True for function bodies (fast locals); false for module and class bodies (name lookups). */
@@ -49,6 +52,14 @@ export interface CodeInfo {
   readonly localsplus: readonly string[];
   /** The slot of each cell and free variable (LOAD_DEREF's index); null when there are none. */
   readonly derefs: ReadonlyMap<string, number> | null;
+}
+
+/** co_posonlyargcount, co_kwonlyargcount, CO_VARARGS and CO_VARKEYWORDS. */
+export interface Signature {
+  readonly posonly: number;
+  readonly kwonly: number;
+  readonly varargs: boolean;
+  readonly varkw: boolean;
 }
 
 export interface Compiled {
@@ -139,6 +150,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
     body: A.Stmt[],
     fast: boolean,
     synthesized = false,
+    signature?: Signature,
   ): CodeInfo => {
     const varnames = [...params];
     const declaredGlobal = new Set<string>();
@@ -292,6 +304,9 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
         case 'Yield':
           if (e.value) expr(e.value);
           return;
+        case 'Starred':
+          expr(e.value);
+          return;
         case 'Lambda':
           functionDef(e.fn);
           return;
@@ -324,15 +339,18 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
     /** A def or a lambda: what MAKE_FUNCTION evaluates here, then the function's own code unit. */
     const functionDef = (s: A.FunctionDef): void => {
       s.defaults.forEach(expr);
+      for (const d of s.kwDefaults ?? []) if (d !== null) expr(d);
       for (const a of [...s.argAnnotations, s.returns]) if (a !== null) expr(a);
       foldFunctionConstants(s);
       const inner = qualname === '' ? s.name : fast ? `${qualname}.<locals>.${s.name}` : `${qualname}.${s.name}`;
       const info = unit(
         s.name,
         inner,
-        s.args.map((a) => a.arg),
+        parameters(s).map((a) => a.arg),
         s.body,
         true,
+        false,
+        signatureOf(s),
       );
       codes.set(s, info);
       useConst(info.code);
@@ -450,7 +468,8 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
     return {
       name,
       qualname: qualname === '' ? name : qualname,
-      nparams: params.length,
+      nparams: params.length - (signature === undefined ? 0 : signatureExtra(signature)),
+      signature,
       globals: declaredGlobal,
       fast,
       code,
@@ -464,6 +483,22 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
 
   const moduleInfo = unit('<module>', '', [], module.body, false);
   return { module: moduleInfo, codes, constants, constantDefaults, constantAnnotations, arena };
+}
+
+/** The parameters after the positional ones, or undefined for a def with positional ones only. */
+function signatureOf(s: A.FunctionDef): Signature | undefined {
+  const signature = {
+    posonly: s.posonlyargcount ?? 0,
+    kwonly: s.kwonlyargs?.length ?? 0,
+    varargs: s.vararg != null,
+    varkw: s.kwarg != null,
+  };
+  return signature.posonly === 0 && signatureExtra(signature) === 0 ? undefined : signature;
+}
+
+/** How many varnames the parameters after the positional ones take. */
+function signatureExtra(s: Signature): number {
+  return s.kwonly + (s.varargs ? 1 : 0) + (s.varkw ? 1 : 0);
 }
 
 /** What the compiler knows of a scope while it walks it (the symbol table's view of its names). */

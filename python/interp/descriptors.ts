@@ -13,7 +13,7 @@ import { PyException } from '../../core/errors';
 import { newTuple } from '../../core/objects/tuple';
 import { dictGetItem, dictSetItem, newDict } from '../../core/objects/dict';
 import { classLookup, classType } from '../../core/objects/classobject';
-import { funcGlobals, newMethod } from '../../core/objects/funcobject';
+import { funcCode, funcDefaults, funcGlobals, funcKwdefaults, newMethod } from '../../core/objects/funcobject';
 import {
   CLASSMETHOD_TYPE,
   newProperty,
@@ -42,6 +42,9 @@ export interface DescriptorHost {
   /** A name as an interned str, borrowed. */
   nameStr(name: string): PyObject;
 }
+
+/** What functools_wraps copies from a function, in its order. */
+const WRAPPED_ATTRIBUTES = ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__'] as const;
 
 /** The names of property_init's parameters, in order. */
 const PROPERTY_PARAMS = ['fget', 'fset', 'fdel', 'doc'] as const;
@@ -150,21 +153,42 @@ export class Descriptors {
     const rt = this.rt;
     const dict = newDict(rt);
     setWrapperDict(op, dict);
-    const put = (name: string, value: PyObject) => {
+    for (const name of WRAPPED_ATTRIBUTES) {
+      const value = this.functionAttribute(func, name)!;
       try {
         dictSetItem(rt, dict, this.host.nameStr(name), value);
       } finally {
         rt.decref(value);
       }
-    };
-    const globals = funcGlobals(func);
-    const module = globals === null ? undefined : dictGetItem(globals, this.host.nameStr('__name__'));
-    put('__module__', rt.newRef(module ?? rt.None));
+    }
+  }
+
+  /** A function's attribute (WRAPPED_ATTRIBUTES, `__defaults__`, `__kwdefaults__`) as a new reference; undefined for another name. */
+  functionAttribute(func: PyObject, name: string): PyObject | undefined {
+    const rt = this.rt;
     const qualname = func.value as string;
-    put('__name__', rt.newRef(this.host.nameStr(qualname.split('.').pop()!)));
-    put('__qualname__', rt.str(qualname));
-    put('__doc__', this.host.functionDoc(func));
-    put('__annotations__', functionAnnotations(rt, func));
+    switch (name) {
+      case '__module__': {
+        const globals = funcGlobals(func);
+        const module = globals === null ? undefined : dictGetItem(globals, this.host.nameStr('__name__'));
+        return rt.newRef(module ?? rt.None);
+      }
+      case '__name__':
+        // func_name is the code's co_name
+        return rt.newRef(this.host.nameStr(funcCode(func).value as string));
+      case '__qualname__':
+        return rt.str(qualname);
+      case '__doc__':
+        return this.host.functionDoc(func);
+      case '__annotations__':
+        return functionAnnotations(rt, func);
+      case '__defaults__':
+        return rt.newRef(funcDefaults(func) ?? rt.None);
+      case '__kwdefaults__':
+        return rt.newRef(funcKwdefaults(func) ?? rt.None);
+      default:
+        return undefined;
+    }
   }
 
   /**

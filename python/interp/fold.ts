@@ -234,6 +234,7 @@ export function foldBlock(body: A.Stmt[]): void {
       case 'FunctionDef':
         if (s.decorators) s.decorators = s.decorators.map(foldExpr);
         s.defaults = s.defaults.map(foldExpr);
+        if (s.kwDefaults) s.kwDefaults = s.kwDefaults.map((d) => d && foldExpr(d));
         s.argAnnotations = s.argAnnotations.map((a) => a && foldExpr(a));
         if (s.returns) s.returns = foldExpr(s.returns);
         foldBlock(s.body);

@@ -51,7 +51,7 @@ import { FrameObjects, tracebackEntries, tracebackFrame, tracebackNext } from '.
 import { Handlers } from './handlers';
 import { baseExceptionInit, exceptionGetAttr, exceptionSetAttr, isExceptionClass } from './exceptions';
 import { buildString, formatValue } from './format-value';
-import { functionAnnotations, setupAnnotations } from './annotations';
+import { setupAnnotations } from './annotations';
 import { getSlice, setSlice, slices } from './slicing';
 import { newSlice } from '../../core/objects/sliceobject';
 import { callNativeSlot, nativeMethod } from './native-classes';
@@ -65,6 +65,8 @@ import {
   storeDeref,
 } from './closures';
 import { isDecoratorDescriptor } from '../../core/objects/descrobject';
+import { bindArguments, missingArguments, tooManyPositional } from './calls';
+import { callWithUnpacking, hasUnpacking } from './call-unpacking';
 
 /** Throw `error` where an expression is expected. */
 function raise(error: PyException): never {
@@ -855,13 +857,11 @@ export class Interpreter {
       const found = dictGetItem(moduleDict(obj), this.nameStr(attr));
       if (found !== undefined) return rt.newRef(found);
       throw new PyException('AttributeError', `module '${obj.value as string}' has no attribute '${attr}'`);
-    } else if (kind === Kind.Function && attr === '__annotations__') {
-      return functionAnnotations(rt, obj);
     } else if (kind === Kind.Function && attr === '__closure__') {
       return functionClosure(rt, obj);
-    } else if (kind === Kind.Function && (attr === '__name__' || attr === '__qualname__')) {
-      // func_name is the code's co_name; func_qualname what the compiler named it
-      return rt.str(attr === '__name__' ? (funcCode(obj).value as string) : (obj.value as string));
+    } else if (kind === Kind.Function) {
+      const own = this.builtins.descriptors.functionAttribute(obj, attr);
+      if (own !== undefined) return own;
     } else if (kind === Kind.Cell) {
       const found = cellAttribute(rt, obj, attr);
       if (found !== undefined) return found;
@@ -993,6 +993,7 @@ export class Interpreter {
   private call(e: A.Call): void {
     const rt = this.rt;
     const f = e.func;
+    if (hasUnpacking(e)) return callWithUnpacking(this, e);
     // LOAD_METHOD: a method looked up to be called at once makes no bound-method object.
     if (f.kind === 'Attribute') {
       this.eval(f.value);
@@ -1006,9 +1007,11 @@ export class Interpreter {
           this.push(rt.newRef(found));
           this.push(self);
           for (const a of e.args) this.eval(a);
-          const args = this.popN(e.args.length + 1);
+          for (const k of e.keywords) this.eval(k.value);
+          const all = this.popN(e.args.length + e.keywords.length + 1);
           const func = this.pop();
-          this.push(this.callFunction(func, args, e));
+          const kwargs = e.keywords.map((k, i): [string, PyObject] => [k.arg!, all[e.args.length + 1 + i]]);
+          this.push(this.callFunction(func, all.slice(0, e.args.length + 1), e, kwargs));
           return;
         }
       }
@@ -1030,7 +1033,7 @@ export class Interpreter {
           try {
             if (e.keywords.length === 0) this.push(native(self, all, NO_KEYWORDS));
             else {
-              const kwargs = e.keywords.map((k, i): [string, PyObject] => [k.arg, all[e.args.length + i]]);
+              const kwargs = e.keywords.map((k, i): [string, PyObject] => [k.arg!, all[e.args.length + i]]);
               this.push(native(self, all.slice(0, e.args.length), kwargs));
             }
           } finally {
@@ -1045,7 +1048,7 @@ export class Interpreter {
       this.eval(f);
     }
     for (const a of e.args) this.eval(a);
-    const kwnames = e.keywords.map((k) => k.arg);
+    const kwnames = e.keywords.map((k) => k.arg!);
     for (const k of e.keywords) this.eval(k.value);
     const all = this.popN(e.args.length + e.keywords.length);
     const callable = this.pop();
@@ -1061,16 +1064,9 @@ export class Interpreter {
     const nargs = all.length - kwnames.length;
     const args = all.slice(0, nargs);
     const kwargs = all.slice(nargs);
+    const pairs = kwnames.length === 0 ? NO_KEYWORDS : kwnames.map((n, i): [string, PyObject] => [n, kwargs[i]]);
     if (callable.type.kind === Kind.Function) {
-      if (kwargs.length > 0) {
-        for (const x of all) rt.decref(x);
-        rt.decref(callable);
-        throw new PyException(
-          'TypeError',
-          `${callable.value as string}() keyword arguments are not supported by pymemlab`,
-        );
-      }
-      this.push(this.callFunction(callable, args, site));
+      this.push(this.callFunction(callable, args, site, pairs));
       return;
     }
     if (callable.type.kind === Kind.Method) {
@@ -1078,7 +1074,7 @@ export class Interpreter {
       const func = rt.newRef(methodFunc(callable));
       const self = rt.newRef(methodSelf(callable));
       rt.decref(callable);
-      this.push(this.callFunction(func, [self, ...args], site));
+      this.push(this.callFunction(func, [self, ...args], site, pairs));
       return;
     }
     // Builtins and classes see their arguments on the caller's stack.
@@ -1086,11 +1082,7 @@ export class Interpreter {
     stack.push(callable, ...all);
     let result: PyObject;
     try {
-      result = this.callObject(
-        callable,
-        args,
-        kwnames.map((n, i) => [n, kwargs[i]] as [string, PyObject]),
-      );
+      result = this.callObject(callable, args, pairs);
     } finally {
       const held = stack.splice(stack.length - all.length - 1);
       for (let i = 1; i < held.length; i++) rt.decref(held[i]);
@@ -1186,37 +1178,52 @@ export class Interpreter {
    * (f_func and the fast locals); defaults fill missing parameters. On return the frame releases
    * its locals in co_varnames order, then the function.
    */
-  callFunction(func: PyObject, args: PyObject[], site: A.Pos | null): PyObject {
+  callFunction(
+    func: PyObject,
+    args: PyObject[],
+    site: A.Pos | null,
+    kwargs: readonly [string, PyObject][] = NO_KEYWORDS,
+  ): PyObject {
     const rt = this.rt;
     const code = this.codeOf(func);
     const defaults = funcDefaults(func)?.items ?? [];
     const nparams = code.nparams;
-    if (args.length > nparams || args.length < nparams - defaults.length) {
+    // Positional arguments to positional parameters bind here; any other shape through initialize_locals.
+    let bound: (PyObject | null)[] | null = null;
+    if (code.signature !== undefined || kwargs.length > 0) {
+      try {
+        bound = bindArguments(rt, code, func, args, kwargs, this.nameStr);
+      } catch (error) {
+        rt.decref(func);
+        throw error;
+      }
+    } else if (args.length > nparams || args.length < nparams - defaults.length) {
       for (const a of args) rt.decref(a);
       rt.decref(func);
-      const name = code.qualname;
       const required = nparams - defaults.length;
-      const expected = defaults.length > 0 ? `from ${required} to ${nparams}` : `${nparams}`;
       throw new PyException(
         'TypeError',
-        args.length > nparams
-          ? `${name}() takes ${expected} positional argument${nparams === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`
-          : `${name}() missing ${required - args.length} required positional argument${required - args.length === 1 ? '' : 's'}: ${code.varnames
-              .slice(args.length, required)
-              .map((n) => `'${n}'`)
-              .join(required - args.length === 2 ? ' and ' : ', ')}`,
+        `${code.qualname}() ${
+          args.length > nparams
+            ? tooManyPositional(nparams, defaults.length, args.length, 0)
+            : missingArguments(code.varnames.slice(args.length, required), 'positional')
+        }`,
       );
     }
     try {
       rt.enterRecursiveCall('');
     } catch (error) {
-      for (const a of args) rt.decref(a);
+      for (const a of bound ?? args) if (a !== null) rt.decref(a);
       rt.decref(func);
       throw error;
     }
     const frame = rt.pushFrame(code.name, code.localsplus);
-    args.forEach((a, i) => (frame.locals[i] = a));
-    for (let i = args.length; i < nparams; i++) frame.locals[i] = rt.newRef(defaults[i - (nparams - defaults.length)]);
+    if (bound !== null) bound.forEach((v, i) => (frame.locals[i] = v));
+    else {
+      args.forEach((a, i) => (frame.locals[i] = a));
+      for (let i = args.length; i < nparams; i++)
+        frame.locals[i] = rt.newRef(defaults[i - (nparams - defaults.length)]);
+    }
     if (code.derefs !== null) enterClosureFrame(rt, frame, func, code);
     if (code.generator) {
       // RETURN_GENERATOR: the generator takes the frame and the function; nothing runs yet.
@@ -1329,14 +1336,40 @@ export class Interpreter {
       }
       defaults = this.peek();
     }
+    const kwdefaults = this.kwdefaultsDict(s);
     const annotations = this.annotationsTuple(s);
     const closure = closureCells(rt, this.top, info);
-    const func = newFunction(rt, info.code, this.globals, defaults, annotations);
+    const func = newFunction(rt, info.code, this.globals, defaults, annotations, kwdefaults);
     func.value = info.qualname;
     if (closure !== null) setFuncClosure(func, closure);
     if (annotations !== null) rt.decref(annotations);
+    if (kwdefaults !== null) rt.decref(this.pop());
     if (defaults !== null) rt.decref(this.pop());
     this.push(func);
+  }
+
+  /**
+   * compiler_visit_kwonlydefaults: (name, default) for each keyword-only parameter that has one,
+   * then BUILD_MAP; the dict is left on the stack (and returned, borrowed), or null without any.
+   */
+  private kwdefaultsDict(s: A.FunctionDef): PyObject | null {
+    const rt = this.rt;
+    const given = (s.kwonlyargs ?? []).flatMap((a, i): [string, A.Expr][] => {
+      const d = s.kwDefaults?.[i] ?? null;
+      return d === null ? [] : [[a.arg, d]];
+    });
+    if (given.length === 0) return null;
+    for (const [name, d] of given) {
+      this.push(rt.newRef(this.nameStr(name)));
+      this.eval(d);
+    }
+    const flat = this.popN(given.length * 2);
+    const dict = newDict(rt);
+    dict.table!.presizeDict(given.length, true);
+    for (let i = 0; i < flat.length; i += 2) dictSetItem(rt, dict, flat[i], flat[i + 1]);
+    for (let i = flat.length - 1; i >= 0; i--) rt.decref(flat[i]);
+    this.push(dict);
+    return dict;
   }
 
   /**

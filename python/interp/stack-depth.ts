@@ -138,6 +138,8 @@ function exprDepth(e: A.Expr): number {
     }
     case 'Yield':
       return e.value === null ? 1 : exprDepth(e.value);
+    case 'Starred':
+      return exprDepth(e.value);
     case 'Slice':
       // BUILD_SLICE: each present part (a missing one is a None constant) above the previous
       return Math.max(...[e.lower, e.upper, e.step].map((part, i) => i + (part === null ? 1 : exprDepth(part))));

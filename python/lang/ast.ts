@@ -77,6 +77,15 @@ export interface FunctionDef<X = never> extends Pos {
   body: Stmt<X>[];
   /** `@expr` lines above the def, in source order (applied last first); absent or empty without any. */
   decorators?: Expr<X>[];
+  /** How many of `args` come before a `/` (positional-only); absent for none. */
+  posonlyargcount?: number;
+  /** `*name` (absent or null without one). */
+  vararg?: Arg | null;
+  /** The keyword-only parameters, after `*` or `*name`; `kwDefaults[i]` is the default of `kwonlyargs[i]` or null. */
+  kwonlyargs?: Arg[];
+  kwDefaults?: (Expr<X> | null)[];
+  /** `**name` (absent or null without one). */
+  kwarg?: Arg | null;
 }
 
 /** `class name(base): body`; bases has zero or one element. */
@@ -257,6 +266,7 @@ export type Expr<X = never> =
   | DictComp<X>
   | GeneratorExp<X>
   | Yield<X>
+  | Starred<X>
   | Lambda<X>
   | X;
 
@@ -325,10 +335,16 @@ export interface Call<X = never> extends Pos {
   keywords: Keyword<X>[];
 }
 
-/** A keyword argument `arg=value` (Python's `ast.keyword`). */
+/** A keyword argument `arg=value`, or `**value` (arg null), as Python's `ast.keyword`. */
 export interface Keyword<X = never> extends Pos {
   kind: 'keyword';
-  arg: string;
+  arg: string | null;
+  value: Expr<X>;
+}
+
+/** `*value` among a call's positional arguments (the only place the subset takes it). */
+export interface Starred<X = never> extends Pos {
+  kind: 'Starred';
   value: Expr<X>;
 }
 

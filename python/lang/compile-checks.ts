@@ -199,7 +199,7 @@ function compileExpr(e: PExpr, ctx: Context, fail: Fail, starAllowed = false): v
   }
   if (e.kind === 'Call') {
     e.keywords.forEach((kw, i) => {
-      const repeat = e.keywords.slice(i + 1).find((other) => other.arg === kw.arg);
+      const repeat = kw.arg === null ? undefined : e.keywords.slice(i + 1).find((other) => other.arg === kw.arg);
       if (repeat) fail(repeat, `keyword argument repeated: ${kw.arg}`);
     });
   }

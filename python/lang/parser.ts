@@ -157,6 +157,8 @@ function exprName(e: PExpr): string {
       return 'generator expression';
     case 'Yield':
       return 'yield expression';
+    case 'Starred':
+      return 'starred';
     case 'Lambda':
       return 'lambda';
     case 'Constant':
@@ -987,18 +989,14 @@ class Parser {
   ): PStmt {
     const p = params ?? { posonly: [], args: [], vararg: null, kwonly: [], kwarg: null };
     const all = [...p.posonly, ...p.args, ...(p.vararg ? [p.vararg] : []), ...p.kwonly, ...(p.kwarg ? [p.kwarg] : [])];
+    const starred = [...(p.vararg ? [p.vararg] : []), ...p.kwonly, ...(p.kwarg ? [p.kwarg] : [])];
     const problem = isAsync
       ? 'async functions'
-      : p.posonly.length > 0
-        ? 'positional-only parameters'
-        : p.vararg
-          ? "'*args' parameters"
-          : p.kwonly.length > 0
-            ? 'keyword-only parameters'
-            : p.kwarg
-              ? "'**kwargs' parameters"
-              : null;
-    const defaults = [...p.posonly, ...p.args].map((q) => q.value).filter((v): v is PExpr => v !== null);
+      : starred.some((q) => q.annotation !== null)
+        ? "annotations of '*args', '**kwargs' and keyword-only parameters"
+        : null;
+    const positional = [...p.posonly, ...p.args];
+    const defaults = positional.map((q) => q.value).filter((v): v is PExpr => v !== null);
     if (problem) {
       const exprs = [...all.map((q) => q.value), ...all.map((q) => q.annotation), returns];
       return this.foreign('FunctionDef', problem, pos, exprs, [this.functionBlock(body, p)]);
@@ -1006,12 +1004,18 @@ class Parser {
     return {
       kind: 'FunctionDef',
       name,
-      args: p.args.map((q) => q.arg),
+      args: positional.map((q) => q.arg),
       defaults,
-      argAnnotations: p.args.map((q) => q.annotation),
+      argAnnotations: positional.map((q) => q.annotation),
       returns,
       body,
       ...pos,
+      ...(p.posonly.length > 0 ? { posonlyargcount: p.posonly.length } : {}),
+      ...(p.vararg ? { vararg: p.vararg.arg } : {}),
+      ...(p.kwonly.length > 0
+        ? { kwonlyargs: p.kwonly.map((q) => q.arg), kwDefaults: p.kwonly.map((q) => q.value) }
+        : {}),
+      ...(p.kwarg ? { kwarg: p.kwarg.arg } : {}),
     };
   }
 
@@ -2200,14 +2204,24 @@ class Parser {
     return this.makeCall(func, args?.items ?? [], this.span(start));
   }
 
+  /** A call; `*value` among its positional arguments becomes a Starred node, `**value` a keyword without a name. */
   private makeCall(func: PExpr, items: CallItem[], pos: Pos): PExpr {
-    const args = items.filter((i) => i.kind === 'pos').map((i) => i.value);
-    if (items.some((i) => i.kind === 'dstar')) {
-      const exprs = items.map((i) => (i.kind === 'kw' ? i.kw.value : i.value));
-      return this.foreign('Call', "'**' arguments in calls", pos, [func, ...exprs]);
-    }
-    const keywords = items.flatMap((i) => (i.kind === 'kw' ? [i.kw] : []));
+    const args = items
+      .filter((i) => i.kind === 'pos')
+      .map((i): PExpr => {
+        const v = i.value;
+        return v.kind === 'Foreign' && v.pyKind === 'Starred'
+          ? { kind: 'Starred', value: v.exprs[0], ...this.posOf(v) }
+          : v;
+      });
+    const keywords = items.flatMap((i): A.Keyword<Foreign>[] =>
+      i.kind === 'kw' ? [i.kw] : i.kind === 'dstar' ? [{ kind: 'keyword', arg: null, value: i.value, ...i.pos }] : [],
+    );
     return { kind: 'Call', func, args, keywords, ...pos };
+  }
+
+  private posOf(p: Pos): Pos {
+    return { lineno: p.lineno, col: p.col, endLineno: p.endLineno, endCol: p.endCol };
   }
 
   private subscriptTail(value: PExpr, start: Pos, ctx: A.Ctx): PExpr | null {

@@ -174,12 +174,26 @@ function stmtLines(s: Stmt, indent: string): string {
 /** A def's or a lambda's parameters: annotations and defaults as written. */
 function parameters(s: Extract<Stmt, { kind: 'FunctionDef' }>): string {
   const firstDefault = s.args.length - s.defaults.length;
-  const params = s.args.map((a, i) => {
+  const positional = s.args.map((a, i) => {
     const annotation = s.argAnnotations[i];
     const param = annotation === null ? a.arg : `${a.arg}: ${expr(annotation, Prec.Test)}`;
     if (i < firstDefault) return param;
     return `${param}${annotation === null ? '=' : ' = '}${expr(s.defaults[i - firstDefault], Prec.Test)}`;
   });
+  const posonly = s.posonlyargcount ?? 0;
+  const kwonly = (s.kwonlyargs ?? []).map((a, i) => {
+    const d = s.kwDefaults?.[i] ?? null;
+    return d === null ? a.arg : `${a.arg}=${expr(d, Prec.Test)}`;
+  });
+  const star = s.vararg ? [`*${s.vararg.arg}`] : kwonly.length > 0 ? ['*'] : [];
+  const params = [
+    ...positional.slice(0, posonly),
+    ...(posonly > 0 ? ['/'] : []),
+    ...positional.slice(posonly),
+    ...star,
+    ...kwonly,
+    ...(s.kwarg ? [`**${s.kwarg.arg}`] : []),
+  ];
   return params.join(', ');
 }
 
@@ -260,10 +274,12 @@ function expr(e: Expr, required: Prec): string {
     case 'Call': {
       const args = [
         ...e.args.map((a) => expr(a, Prec.Test)),
-        ...e.keywords.map((k) => `${k.arg}=${expr(k.value, Prec.Test)}`),
+        ...e.keywords.map((k) => `${k.arg === null ? '**' : `${k.arg}=`}${expr(k.value, Prec.Test)}`),
       ];
       return `${expr(e.func, Prec.Atom)}(${args.join(', ')})`;
     }
+    case 'Starred':
+      return `*${expr(e.value, Prec.BitOr)}`;
     case 'Attribute': {
       // `1.x` would read as a float literal
       const value =

@@ -1,6 +1,6 @@
 // Generic traversal of the parser's tree: which expressions and statement blocks a node owns.
 
-import type { Comprehension } from './ast';
+import type { Arg, Comprehension, FunctionDef } from './ast';
 import type { Foreign, ForeignBlock, PExpr, PStmt } from './parser';
 
 /** The direct sub-expressions of an expression, in source order. */
@@ -42,6 +42,8 @@ export function exprChildren(e: PExpr): PExpr[] {
       return [e.key, e.value, ...comprehensionChildren(e.generators)];
     case 'Yield':
       return e.value ? [e.value] : [];
+    case 'Starred':
+      return [e.value];
     case 'Lambda':
       // its defaults; the body is a block of its own scope (exprBlocks)
       return stmtParts(e.fn).exprs;
@@ -64,6 +66,16 @@ function comprehensionChildren(generators: Comprehension<Foreign>[]): PExpr[] {
   return generators.flatMap((g) => [g.target, g.iter, ...g.ifs]);
 }
 
+/** The keyword-only parameters' defaults that are given. */
+function kwDefaults(s: FunctionDef<Foreign>): PExpr[] {
+  return (s.kwDefaults ?? []).filter((d): d is PExpr => d !== null);
+}
+
+/** Every parameter of a def in co_varnames order: positional, keyword-only, `*args`, `**kwargs`. */
+export function parameters(s: FunctionDef<Foreign>): Arg[] {
+  return [...s.args, ...(s.kwonlyargs ?? []), ...(s.vararg ? [s.vararg] : []), ...(s.kwarg ? [s.kwarg] : [])];
+}
+
 export interface StmtParts {
   /** Expressions evaluated in the statement's own scope, in source order. */
   exprs: PExpr[];
@@ -77,8 +89,8 @@ export function stmtParts(s: PStmt): StmtParts {
     case 'FunctionDef': {
       const annotations = [...s.argAnnotations, s.returns].filter((a): a is PExpr => a !== null);
       return {
-        exprs: [...(s.decorators ?? []), ...s.defaults, ...annotations],
-        blocks: [{ body: s.body, scope: 'function', loop: false, params: s.args }],
+        exprs: [...(s.decorators ?? []), ...s.defaults, ...kwDefaults(s), ...annotations],
+        blocks: [{ body: s.body, scope: 'function', loop: false, params: parameters(s) }],
       };
     }
     case 'ClassDef':

@@ -87,7 +87,7 @@ export function show(n: Module | Stmt | Expr): string {
     case 'Compare':
       return `(cmp ${show(n.left)} ${n.ops.map((op, i) => `${op} ${show(n.comparators[i])}`).join(' ')})`;
     case 'Call':
-      return `(call ${[show(n.func), ...n.args.map(show), ...n.keywords.map((k) => `${k.arg}=${show(k.value)}`)].join(' ')})`;
+      return `(call ${[show(n.func), ...n.args.map(show), ...n.keywords.map((k) => (k.arg === null ? `**${show(k.value)}` : `${k.arg}=${show(k.value)}`))].join(' ')})`;
     case 'Attribute':
       return `(. ${show(n.value)} ${n.attr})${ctx(n.ctx)}`;
     case 'Subscript':
@@ -102,6 +102,8 @@ export function show(n: Module | Stmt | Expr): string {
       return `(${n.kind} ${show(n.key)}:${show(n.value)} ${comprehension(n.generators)})`;
     case 'Yield':
       return n.value ? `(yield ${show(n.value)})` : '(yield)';
+    case 'Starred':
+      return `(* ${show(n.value)})`;
     case 'Lambda':
       return `(lambda ${show(n.fn)})`;
     case 'Name':
