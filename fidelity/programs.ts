@@ -4,7 +4,8 @@
  * `__slots__`, `__init__` and printing / resurrecting `__del__`, object graphs with cycles,
  * `del`, weakrefs with callbacks, the gc module (collect, counts, thresholds, callbacks,
  * DEBUG_SAVEALL, freeze, tracking), `sys.getrefcount` and `sys.getsizeof`, loops and errors, and
- * floats with the numeric operators (fidelity/floats.ts).
+ * floats with the numeric operators (fidelity/floats.ts), tracemalloc's figures
+ * (fidelity/tracemalloc-arbitraries.ts).
  *
  * Every program must print the same thing on every CPython 3.11 run and stay inside what the
  * simulator can reproduce (docs/cpython-3.11-evaluation-facts.md), also after shrinking drops any
@@ -34,6 +35,7 @@ import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
 import { annotatedBind } from './annotations';
 import { finalizerStmt } from './finalizers';
+import { tracemallocGroup, tracemallocIntact } from './tracemalloc-arbitraries';
 
 /** A generated program: its statements after the prelude, and its full source text. */
 export interface FidelityProgram {
@@ -890,6 +892,7 @@ const PROBE_KNOWN = /^(pq = .*|del pq|print\('probe'\)|fz = weakref\.finalize\(.
  * it. Statement reductions must keep this.
  */
 export function probesIntact(body: readonly Stmt[]): boolean {
+  if (!tracemallocIntact(body)) return false;
   const texts = body.map((s) => (s.kind === 'Expr' ? unparse(s) : ''));
   for (let i = 0; i < body.length; i++) {
     const s = body[i];
@@ -1177,6 +1180,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
     module ? w(3, floatGroup(py.name('n'))) : null,
     finalizers ? w(2, finalizers) : null,
+    module && !ctx.noGrow ? w(1, tracemallocGroup()) : null,
     compound ? w(module ? 4 : 2, controlStmt(ctx)) : null,
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
   ]);

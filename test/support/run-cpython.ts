@@ -27,3 +27,11 @@ export function runOnCPython(name: string, source: string): CPythonRun {
   });
   return { file, stdout: r.stdout, stderr: r.stderr, exitCode: r.status };
 }
+
+/** 3.11's position markers under a traceback's source line (`~~^^~~`), which the simulator does not print. */
+export function withoutCarets(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => !/^\s+[~^]+\s*$/.test(line))
+    .join('\n');
+}

@@ -3,15 +3,7 @@ import { runProgram } from '../../../python/interp/run';
 import * as calls from '../../../python/interp/calls';
 import { CALL_PROGRAMS } from './call-programs';
 import { describeWithCPython } from '../../support/cpython311';
-import { runOnCPython } from '../../support/run-cpython';
-
-/** 3.11's position markers under a traceback's source line (`~~^^~~`), which the simulator does not print. */
-function withoutCarets(stderr: string): string {
-  return stderr
-    .split('\n')
-    .filter((line) => !/^\s+[~^]+\s*$/.test(line))
-    .join('\n');
-}
+import { runOnCPython, withoutCarets } from '../../support/run-cpython';
 
 describeWithCPython('call programs compared with python3', () => {
   test.each(Object.entries(CALL_PROGRAMS))('%s', (name, source) => {

@@ -3,15 +3,7 @@ import { runProgram } from '../../../python/interp/run';
 import { Descriptors } from '../../../python/interp/descriptors';
 import { DECORATOR_PROGRAMS } from './decorator-programs';
 import { describeWithCPython } from '../../support/cpython311';
-import { runOnCPython } from '../../support/run-cpython';
-
-/** 3.11's position markers under a traceback's source line (`~~^^~~`), which the simulator does not print. */
-function withoutCarets(stderr: string): string {
-  return stderr
-    .split('\n')
-    .filter((line) => !/^\s+[~^]+\s*$/.test(line))
-    .join('\n');
-}
+import { runOnCPython, withoutCarets } from '../../support/run-cpython';
 
 /** Run `name` with one private method of Descriptors replaced by a no-op (an injected modelling bug). */
 function withBrokenDescriptors(method: string, name: string, file: string): string {
