@@ -10,6 +10,8 @@ export class Frame {
   readonly locals: (PyObject | null)[];
   /** The value stack: temporaries, call arguments, iterators; each entry owns a reference. */
   readonly stack: PyObject[] = [];
+  /** f_locals: a function frame's dict, made by its first locals() (or exec()); null until then. */
+  fLocals: PyObject | null = null;
 
   constructor(
     readonly name: string,
@@ -38,7 +40,8 @@ export class Frame {
   }
 
   /**
-   * _PyFrame_Clear: release the locals in order (localsplus[0..]), then what is left on the stack.
+   * _PyFrame_Clear: release the locals in order (localsplus[0..]), then what is left on the stack,
+   * then the f_locals dict.
    */
   clear(rt: Runtime): void {
     for (let i = 0; i < this.locals.length; i++) {
@@ -48,5 +51,8 @@ export class Frame {
     }
     const stack = this.stack.splice(0);
     for (const value of stack) rt.decref(value);
+    const fLocals = this.fLocals;
+    this.fLocals = null;
+    if (fLocals !== null) rt.decref(fLocals);
   }
 }

@@ -234,6 +234,8 @@ export function takeSnapshot(
     frame.stack.forEach((value, i) =>
       roots.push({ kind: 'stack', where: `${frame.name}:stack[${i}]`, target: value.id, count: 1 }),
     );
+    if (frame.fLocals !== null)
+      roots.push({ kind: 'local', where: `${frame.name}:f_locals`, target: frame.fLocals.id, count: 1 });
   }
   for (const [op, count] of rt.external)
     if (!(omitIdle && isIdle(op, count) && !referred.has(op.id)))

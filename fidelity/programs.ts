@@ -35,6 +35,7 @@ import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
 import { annotatedBind } from './annotations';
 import { finalizerStmt } from './finalizers';
+import { iterBuiltinStmt } from './iter-builtins';
 import { tracemallocGroup, tracemallocIntact } from './tracemalloc-arbitraries';
 
 /** A generated program: its statements after the prelude, and its full source text. */
@@ -1161,6 +1162,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     mayGrow: !ctx.noGrow,
     object: objExpr(ctx),
   });
+  const iterating = iterBuiltinStmt({ objectLists: readable(ctx, 'olist'), printableLists: readable(ctx, 'plist') });
   // A name declared global in a function cannot be annotated there (a SyntaxError).
   const annotatable = writable(ctx, 'int').filter((n) => ctx.scope !== 'h' || !H_GLOBALS.includes(n));
   const annotated = annotatedBind(annotatable, intExpr(ctx));
@@ -1170,6 +1172,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(8, bindStmt(ctx)),
     w(8, graphStmt(ctx)),
     slice ? w(2, slice) : null,
+    iterating ? w(2, iterating) : null,
     annotated ? w(1, annotated) : null,
     w(4, delStmt(ctx)),
     w(3, weakrefStmt(ctx)),

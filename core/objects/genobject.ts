@@ -121,4 +121,5 @@ export function genTraverse(gen: PyObject, visit: (op: PyObject) => void): void 
   if (s.func !== null) visit(s.func);
   for (const v of s.frame.locals) if (v !== null) visit(v);
   for (const v of s.frame.stack) visit(v);
+  if (s.frame.fLocals !== null) visit(s.frame.fLocals);
 }

@@ -34,6 +34,7 @@ import { keywordDict } from './modules/keywords';
 import { Finalizers } from './modules/finalize';
 import { atexitModule } from './modules/atexit';
 import { sysExit } from './modules/exit';
+import { copyModule } from './modules/copy';
 import { tracemallocModule } from './modules/tracemalloc';
 
 /** sys.argv as `python3 PATH` makes it: the script's path alone. */
@@ -125,6 +126,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
     new Finalizers(context).extend(withWeakContainers(rt, weakrefModule(rt, context.getAttr))),
     withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
+    copyModule(rt),
     tracemallocModule(rt),
     atexitModule(rt, context.atexit),
   ];

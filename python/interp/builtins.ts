@@ -37,6 +37,7 @@ import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
 import { generatorBuiltins, generatorMethod } from './generator-builtins';
 import { iterBuiltins } from './iter-builtins';
+import { execBuiltins } from './exec';
 import { listSort, sorted, type SortContext } from './list-sort';
 import { newDictView, viewDict } from '../../core/objects/dictview';
 import { newRange, rangeBounds, rangeLength } from '../../core/objects/rangeobject';
@@ -120,29 +121,19 @@ export class Builtins {
         false,
       ),
     );
-    // globals() and locals() outside functions: borrowed dicts handed out as new references (no
-    // allocation, as builtin_globals_impl / PyEval_GetLocals). locals() in a function fills the
-    // frame object's f_locals dict in 3.11, which is not modelled: refused in words.
+    // globals() and locals(): the dicts handed out as new references (builtin_globals_impl,
+    // PyEval_GetLocals); in a function, locals() refreshes the frame's f_locals dict first.
     add(
       'globals',
       fn('globals', (args) => (arity('globals', args, 0, 0), rt.newRef(interp.globals)), false),
     );
     add(
       'locals',
-      fn(
-        'locals',
-        (args) => {
-          arity('locals', args, 0, 0);
-          const ns = interp.localsNamespace();
-          if (ns === null)
-            throw new PyException('NotImplementedError', 'locals() inside a function is not modelled by pymemlab');
-          return rt.newRef(ns);
-        },
-        false,
-      ),
+      fn('locals', (args) => (arity('locals', args, 0, 0), rt.newRef(interp.localsNamespace())), false),
     );
     for (const [name, impl] of generatorBuiltins(rt)) add(name, fn(name, impl, false));
     for (const [name, impl] of iterBuiltins(rt, interp.nameStr)) add(name, fn(name, impl, true));
+    for (const [name, impl] of execBuiltins(interp)) add(name, fn(name, impl, false));
     add(
       'sorted',
       fn('sorted', (args, kwargs) => sorted(this.sortContext, args, kwargs), true),

@@ -41,6 +41,8 @@ export interface CodeInfo {
   readonly body: readonly A.Stmt[] | null;
   /** A module or class body with annotated assignments starts with SETUP_ANNOTATIONS. */
   readonly setupAnnotations: boolean;
+  /** co_filename: the program's path, or `<string>` for code exec() compiled. */
+  readonly filename: string;
   /** co_cellvars: the variables inner functions use, each in a cell made at the frame's start (MAKE_CELL). */
   readonly cellvars: readonly string[];
   /** co_freevars: the enclosing functions' variables this code uses, through its closure's cells (sorted by name). */
@@ -477,6 +479,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       frameSlots: slots.localsplus.length + (generator ? blockStackDepth(body) : 0),
       body: synthesized ? body : null,
       setupAnnotations: !fast && hasAnnotations(body),
+      filename,
       ...slots,
     };
   };

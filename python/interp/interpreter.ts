@@ -53,6 +53,7 @@ import { baseExceptionInit, exceptionGetAttr, exceptionSetAttr, isExceptionClass
 import { buildString, formatValue } from './format-value';
 import { setupAnnotations } from './annotations';
 import { getSlice, setSlice, slices } from './slicing';
+import { fastToLocals } from './locals';
 import { newSlice } from '../../core/objects/sliceobject';
 import { callNativeSlot, nativeMethod } from './native-classes';
 import {
@@ -180,16 +181,65 @@ export class Interpreter {
    * exception_unwind's first step: a Python exception leaving `frame` at `lineno` gets the
    * frame's traceback entry (and its frame object). Anything else (a step limit) passes as it is.
    */
-  private recordTraceback(error: unknown, frame: Frame, lineno: number, name: string): unknown {
+  private recordTraceback(error: unknown, frame: Frame, lineno: number, code: CodeInfo): unknown {
     if (!(error instanceof PyException || error instanceof PyRaise)) return error;
     const raise = asRaise(error);
-    tracebackHere(this.rt, raise, { lineno, name }, frame, () => this.frameObjects.of(frame), this.nameStr);
+    const entry =
+      code.filename === this.compiled.module.filename
+        ? { lineno, name: code.name }
+        : { lineno, name: code.name, filename: code.filename };
+    tracebackHere(this.rt, raise, entry, frame, () => this.frameObjects.of(frame), this.nameStr);
     return raise;
   }
 
-  /** locals() outside a function: the module's globals or a class body's namespace; null in a function. */
-  localsNamespace(): PyObject | null {
-    return this.top.code.fast ? null : this.top.namespace;
+  /**
+   * PyEval_GetLocals (borrowed): the module's globals or a class body's namespace; in a function,
+   * its frame's f_locals dict, refreshed from the fast locals.
+   */
+  localsNamespace(): PyObject {
+    const state = this.top;
+    return state.code.fast ? fastToLocals(this.rt, state.frame, state.code, this.nameStr) : state.namespace;
+  }
+
+  /** The line the running frame is at. */
+  currentLine(): number {
+    return this.top.lineno;
+  }
+
+  /**
+   * Code compiled at run time (exec, eval): its constants and code objects join the program's,
+   * and its body runs in a new `<module>` frame whose names are looked up in `namespace`; for
+   * eval, its one expression's value is returned (exec returns None). An exception leaving it
+   * gets the frame's traceback entry, at its line within the string.
+   */
+  runCompiled(compiled: Compiled, module: A.Module, namespace: PyObject, value: boolean): PyObject {
+    const rt = this.rt;
+    for (const [node, op] of compiled.constants) this.compiled.constants.set(node, op);
+    for (const [node, info] of compiled.codes) this.compiled.codes.set(node, info);
+    for (const [node, op] of compiled.constantDefaults) this.compiled.constantDefaults.set(node, op);
+    for (const [node, op] of compiled.constantAnnotations) this.compiled.constantAnnotations.set(node, op);
+    const frame = rt.pushFrame('<module>', []);
+    this.frames.push({ frame, code: compiled.module, namespace, lineno: 0 });
+    try {
+      if (compiled.module.setupAnnotations) setupAnnotations(rt, namespace, this.nameStr('__annotations__'));
+      if (!value) {
+        this.execBlock(module.body);
+        return rt.none();
+      }
+      const statement = module.body[0] as A.ExprStmt;
+      this.tick(statement.lineno);
+      this.eval(statement.value);
+      return this.pop();
+    } catch (error) {
+      const raised = this.recordTraceback(error, frame, this.top.lineno, compiled.module);
+      const stack = frame.stack.splice(0);
+      for (let i = stack.length - 1; i >= 0; i--) rt.decref(stack[i]);
+      throw raised;
+    } finally {
+      this.frames.pop();
+      this.frameObjects.exitModule(frame, namespace);
+      rt.popFrame();
+    }
   }
 
   /** The running frame (its value stack is where a handler's depth is measured). */
@@ -200,13 +250,13 @@ export class Interpreter {
   /** An exception reaches a handler of the running frame: its traceback entry here, at the current line. */
   arrive(error: PyException | PyRaise): PyRaise {
     const state = this.top;
-    return this.recordTraceback(error, state.frame, state.lineno, state.code.name) as PyRaise;
+    return this.recordTraceback(error, state.frame, state.lineno, state.code) as PyRaise;
   }
 
   /** An exception leaves the module's frame: record the traceback line, drop the value stack. */
   private unwind(error: unknown): never {
     const state = this.top;
-    const raised = this.recordTraceback(error, state.frame, state.lineno, state.code.name);
+    const raised = this.recordTraceback(error, state.frame, state.lineno, state.code);
     const stack = state.frame.stack;
     while (stack.length > 0) this.rt.decref(stack.pop()!);
     throw raised;
@@ -1264,7 +1314,7 @@ export class Interpreter {
    */
   frameFailed(signal: unknown, frame: Frame, func: PyObject, code: CodeInfo): unknown {
     const rt = this.rt;
-    const raised = this.recordTraceback(signal, frame, this.top.lineno, code.name);
+    const raised = this.recordTraceback(signal, frame, this.top.lineno, code);
     this.frames.pop();
     rt.frames.pop();
     const stack = frame.stack.splice(0);

@@ -168,6 +168,10 @@ export function runProgram(source: string, filename: string, options: RunOptions
     } else if (error instanceof PyRaise) {
       err.push(displayException(rt, error, filename, source));
       exitCode = 1;
+    } else if (error instanceof UnsupportedConstruct) {
+      // met at run time, in source exec() or eval() compiled: the program stops there
+      err.push(`${filename}: ${error.message}\n`);
+      exitCode = 1;
     } else if (error instanceof StepLimitExceeded) {
       err.push(`pymemlab: ${filename}: ${error.message}; the program was stopped (raise it with --max-steps)\n`);
       exitCode = 1;

@@ -13,6 +13,8 @@ import type { Frame } from '../../core/frame';
 export interface TracebackEntry {
   readonly lineno: number;
   readonly name: string;
+  /** The file of code compiled from a string (`<string>`), when it is not the program's own. */
+  readonly filename?: string;
 }
 
 /** Where each traceback object was made (its tb_lineno and its frame's name). */
@@ -98,7 +100,10 @@ export class FrameObjects {
     this.objects.delete(frame);
     const back = caller === null ? null : this.of(caller);
     const locals = frame.locals.splice(0);
-    op.refs = [func, ...locals, back === null ? null : this.rt.newRef(back)];
+    // frame_dealloc's order: f_func, f_locals, the fast locals, f_back.
+    const fLocals = frame.fLocals;
+    frame.fLocals = null;
+    op.refs = [func, fLocals, ...locals, back === null ? null : this.rt.newRef(back)];
     this.rt.decref(op);
   }
 
@@ -128,8 +133,9 @@ export function formatTraceback(
 ): string {
   const lines = ['Traceback (most recent call last):'];
   for (const entry of entries) {
-    lines.push(`  File "${filename}", line ${entry.lineno}, in ${entry.name}`);
-    const text = sourceLine(source, entry.lineno);
+    lines.push(`  File "${entry.filename ?? filename}", line ${entry.lineno}, in ${entry.name}`);
+    // CPython prints no line for code compiled from a string: it has no file to read it from.
+    const text = entry.filename === undefined ? sourceLine(source, entry.lineno) : '';
     if (text !== '') lines.push(`    ${text}`);
   }
   lines.push(exceptionLine);

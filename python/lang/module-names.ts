@@ -40,6 +40,7 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
   weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref', 'WeakValueDictionary', 'finalize'],
   ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object', 'Structure'],
   pprint: ['pprint', 'pformat'],
+  copy: ['copy', 'deepcopy'],
   tracemalloc: [
     'start',
     'stop',
@@ -105,6 +106,11 @@ const CPYTHON_NAMES: Readonly<Record<string, string>> = {
   `,
   atexit: `
     _clear _ncallbacks _run_exitfuncs register unregister
+  `,
+  copy: `
+    Error _copy_dispatch _copy_immutable _deepcopy_atomic _deepcopy_dict _deepcopy_dispatch
+    _deepcopy_list _deepcopy_method _deepcopy_tuple _keep_alive _reconstruct copy deepcopy
+    dispatch_table error
   `,
   tracemalloc: `
     BaseFilter DomainFilter Filter Frame Iterable Sequence Snapshot Statistic StatisticDiff Trace

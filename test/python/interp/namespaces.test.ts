@@ -38,12 +38,3 @@ describeWithCPython('globals() and locals() compared with python3', () => {
     expect(sim.exitCode).toBe(real.status);
   });
 });
-
-test('locals() inside a function is refused in words, with its line', () => {
-  const sim = runProgram('def f():\n    return locals()\nf()\n', 'prog.py');
-  expect(sim.exitCode).toBe(1);
-  expect(sim.stderr).toContain('File "prog.py", line 2, in f');
-  expect(sim.stderr.trimEnd().split('\n').pop()).toBe(
-    'NotImplementedError: locals() inside a function is not modelled by pymemlab',
-  );
-});

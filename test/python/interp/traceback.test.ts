@@ -29,14 +29,18 @@ test("take_ownership: the held frame object takes the frame's locals, its functi
   const frame = rt.pushFrame('f', ['a', 'b']);
   const local = newList(rt, []);
   frame.locals[0] = local;
+  const fLocals = newList(rt, []); // stands for the f_locals dict a locals() call made
+  frame.fLocals = fLocals;
   const func = newList(rt, []); // stands for the function: any object whose reference moves
   const fobj = objects.of(frame);
   const tb = newTraceback(rt, null, fobj, { lineno: 1, name: 'f' });
   objects.takeOwnership(frame, func, caller);
   const back = objects.of(caller);
-  const [fFunc, fLocalA, fLocalB, fBack] = fobj.refs!;
-  expect([fFunc, fLocalA, fLocalB, fBack]).toHaveLength(4);
+  const [fFunc, fFLocals, fLocalA, fLocalB, fBack] = fobj.refs!;
+  expect(fobj.refs).toHaveLength(5);
   expect(fFunc).toBe(func);
+  expect(fFLocals).toBe(fLocals);
+  expect(frame.fLocals).toBeNull();
   expect(fLocalA).toBe(local);
   expect(fLocalB).toBeNull();
   expect(fBack).toBe(back);
