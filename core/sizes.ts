@@ -10,7 +10,7 @@
  */
 import { Kind } from './objects/kinds';
 import type { PyObject } from './objects/pyobject';
-import type { PyType } from './objects/pytype';
+import { definedType, type PyType } from './objects/pytype';
 import { CPYTHON_311, type Profile } from './profile';
 
 /** One C size: its expression, the file that defines it, and its bytes on a build with `profile`. */
@@ -99,10 +99,15 @@ export const SIZES = {
     file: 'Objects/listobject.c',
     bytes: words(4),
   },
-  heapType: {
-    expr: 'sizeof(PyHeapTypeObject) + _PyDict_KeysSize(ht_cached_keys) (type___sizeof__, measured for a class)',
-    file: 'Objects/typeobject.c',
-    bytes: constant(1672),
+  PyTypeObject: {
+    expr: 'sizeof(PyTypeObject) (type___sizeof__ of a static type)',
+    file: 'Include/cpython/object.h',
+    bytes: words(51),
+  },
+  PyHeapTypeObject: {
+    expr: 'sizeof(PyHeapTypeObject) (type___sizeof__ of a class, before its cached keys)',
+    file: 'Include/cpython/object.h',
+    bytes: words(113),
   },
   PyCodeObject: {
     expr: 'code_sizeof() of a small function (measured)',
@@ -144,7 +149,7 @@ const FIXED: Partial<Record<Kind, { readonly struct: CSize; readonly gcHead: boo
   [Kind.Module]: { struct: SIZES.PyModuleObject, gcHead: true },
   [Kind.Builtin]: { struct: SIZES.PyCFunctionObject, gcHead: true },
   [Kind.Iterator]: { struct: SIZES.listiterobject, gcHead: true },
-  [Kind.Type]: { struct: SIZES.heapType, gcHead: true },
+  [Kind.Type]: { struct: SIZES.PyHeapTypeObject, gcHead: true },
   [Kind.Code]: { struct: SIZES.PyCodeObject, gcHead: false },
   [Kind.Descriptor]: { struct: SIZES.PyGetSetDescrObject, gcHead: true },
   [Kind.Range]: { struct: SIZES.rangeobject, gcHead: false },
@@ -196,8 +201,25 @@ function tupleSize(profile: Profile, n: number): number {
 export function instanceSize(profile: Profile, type: PyType): number {
   const slots = type.slotNames?.length ?? 0;
   const weaklist = type.supportsWeakrefs ? profile.pointerSize : 0;
-  const managed = type.managedDict ? profile.managedDictPreHeader : 0;
-  return SIZES.PyObject.bytes(profile) + slots * profile.pointerSize + weaklist + profile.gcHeadSize + managed;
+  return SIZES.PyObject.bytes(profile) + slots * profile.pointerSize + weaklist + preHeaderSize(profile, type);
+}
+
+/**
+ * _PyType_PreHeaderSize: what lies before the object and `sys.getsizeof` adds to `__sizeof__`,
+ * the GC head of a GC type and the managed-dict pointers of a 3.11 instance.
+ */
+export function preHeaderSize(profile: Profile, type: PyType): number {
+  const gcHead = FIXED[type.kind]?.gcHead ?? type.isGC;
+  return (gcHead ? profile.gcHeadSize : 0) + (type.managedDict ? profile.managedDictPreHeader : 0);
+}
+
+/**
+ * type___sizeof__ plus the GC head: a class is a PyHeapTypeObject plus its cached keys; a static
+ * type (`int`, `object`) is a plain PyTypeObject.
+ */
+function typeSize(profile: Profile, type: PyType | undefined): number {
+  if (type === undefined || !type.heapType) return SIZES.PyTypeObject.bytes(profile) + profile.gcHeadSize;
+  return fixedSize(profile, Kind.Type) + (type.cachedKeys?.bytes(profile) ?? 0);
 }
 
 /** Bytes of a kind of fixed size: its struct, plus the GC head when the model allocates one. */
@@ -243,14 +265,21 @@ export function getsizeof(profile: Profile, op: PyObject): number {
     case Kind.List:
       return fixedSize(profile, Kind.List) + profile.pointerSize * op.allocated;
     case Kind.Dict:
-      return fixedSize(profile, Kind.Dict) + op.table!.keysSize(profile);
+      return fixedSize(profile, Kind.Dict) + op.table!.tableSize(profile);
     case Kind.Set:
       return fixedSize(profile, Kind.Set) + op.table!.set!.bytes(profile);
     case Kind.Generator:
       return basicSize(profile, op.type, op.allocated);
+    case Kind.Type:
+      return typeSize(profile, definedType(op));
     default:
       return basicSize(profile, op.type, 0);
   }
+}
+
+/** `op.__sizeof__()`: what `sys.getsizeof` reports without the pre-header. */
+export function dunderSizeof(profile: Profile, op: PyObject): number {
+  return getsizeof(profile, op) - preHeaderSize(profile, op.type);
 }
 
 /** Number of 30-bit digits of an int (at least one: 3.11 allocates a digit even for zero). */

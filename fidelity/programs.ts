@@ -35,6 +35,7 @@ import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
 import { annotatedBind } from './annotations';
 import { finalizerStmt } from './finalizers';
+import { classInternalsStmt } from './classes';
 import { iterBuiltinStmt } from './iter-builtins';
 import { tracemallocGroup, tracemallocIntact } from './tracemalloc-arbitraries';
 
@@ -1183,6 +1184,16 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
     module ? w(3, floatGroup(py.name('n'))) : null,
     finalizers ? w(2, finalizers) : null,
+    module
+      ? w(
+          2,
+          classInternalsStmt({
+            instances: readable(ctx, 'inst'),
+            containers: [...readable(ctx, 'plist'), ...readable(ctx, 'pdict')],
+            tag: tagFor('i'),
+          }),
+        )
+      : null,
     module && !ctx.noGrow ? w(1, tracemallocGroup()) : null,
     compound ? w(module ? 4 : 2, controlStmt(ctx)) : null,
     hasJumps(ctx) ? w(1, jumpStmt(ctx)) : null,
@@ -1279,6 +1290,7 @@ function classDef(cls: 'A' | 'B' | 'S' | 'K'): fc.Arbitrary<Stmt> {
       count: usually(fc.constant(py.assign(py.name('count'), py.int(0))), 3),
       tag: rarely(fc.constant(py.assign(py.name('tag'), py.str(cls.toLowerCase())))),
       weakrefSlot: usually(fc.constant(true), 4),
+      doc: rarely(fc.constant(py.expr(py.str(`Class ${cls}.`)))),
       init: cls === 'K' ? rarely(initParts, 1, 1) : fc.option(initParts, { freq: 1000 }),
       link: usually(fc.constant(linkMethod)),
       bump: usually(fc.constant(bumpMethod)),
@@ -1286,7 +1298,7 @@ function classDef(cls: 'A' | 'B' | 'S' | 'K'): fc.Arbitrary<Stmt> {
       del: cls === 'B' ? rarely(delMethod) : usually(delMethod, 3),
     })
     .map((r) => {
-      const body: Stmt[] = [];
+      const body: Stmt[] = r.doc ? [r.doc] : [];
       if (cls === 'S') {
         const slots = ['items', 'name', 'ref', 'val', ...(r.weakrefSlot ? ['__weakref__'] : [])];
         body.push(py.assign(py.name('__slots__'), py.tuple(slots.map(py.str))));

@@ -96,7 +96,7 @@ function instanceValue(rt: Runtime, op: PyObject): string {
     for (const entry of op.dictRef.table.map.values())
       if (entry.value !== null) attributes.push([String(entry.key.value), entry.value]);
   } else if (op.values !== null) {
-    op.type.sharedKeys.forEach((name, i) => {
+    op.type.cachedKeys?.names.forEach((name, i) => {
       const value = op.values![i];
       if (value != null) attributes.push([name, value]);
     });

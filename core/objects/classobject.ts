@@ -8,13 +8,16 @@
  */
 import type { Runtime } from '../runtime';
 import type { Profile } from '../profile';
-import { newDict, dictSetItem, dictGetItem, dictDelItem } from './dict';
+import { newDict, dictSetItem, dictGetItem, dictDelItem, dictPop } from './dict';
+import { hashKey } from './hashkey';
+import { mayBeTracked } from './tracking';
 import { newTuple } from './tuple';
 import { newList } from './list';
 import { newWeakref } from './weakrefobject';
 import { Kind } from './kinds';
 import { type PyObject } from './pyobject';
-import { PyType, TYPES } from './pytype';
+import { PyType, TYPES, defineType, definedType } from './pytype';
+import { SharedKeys } from './sharedkeys';
 import { PyException } from '../errors';
 
 export interface ClassSpec {
@@ -29,10 +32,13 @@ export interface ClassSpec {
   readonly bases: PyObject | null;
 }
 
-/** Where a class keeps tp_dict, tp_mro, tp_bases, tp_base and ht_slots in its `refs`. */
+/** Where a class keeps tp_dict, tp_mro, tp_bases, tp_base, ht_slots and ht_qualname in its `refs`. */
 export const TYPE_DICT = 0;
 export const TYPE_MRO = 1;
+const TYPE_BASES = 2;
+const TYPE_BASE = 3;
 const TYPE_SLOTS = 4;
+const TYPE_QUALNAME = 5;
 /** type_traverse visits the fields before ht_slots; the __slots__ tuple is never reported. */
 export const TYPE_TRAVERSED = TYPE_SLOTS;
 
@@ -46,17 +52,30 @@ export function typeMro(cls: PyObject): PyObject | null {
   return cls.refs?.[TYPE_MRO] ?? null;
 }
 
-const ownTypes = new WeakMap<PyObject, PyType>();
+/** The class's bases tuple (tp_bases, `__bases__`), borrowed; null for a static type. */
+export function typeBases(cls: PyObject): PyObject | null {
+  return cls.refs?.[TYPE_BASES] ?? null;
+}
+
+/** The class's first base (tp_base, `__base__`), borrowed; null for a static type. */
+export function typeBase(cls: PyObject): PyObject | null {
+  return cls.refs?.[TYPE_BASE] ?? null;
+}
+
+/** The class's `__qualname__` str (ht_qualname), borrowed; null for a static type. */
+export function typeQualname(cls: PyObject): PyObject | null {
+  return cls.refs?.[TYPE_QUALNAME] ?? null;
+}
 
 /** Record that `cls` is the object of `type` (for static types, made once per runtime). */
 export function registerClassType(cls: PyObject, type: PyType): void {
-  ownTypes.set(cls, type);
+  defineType(cls, type);
   if (type.typeObject === null && type.kind === Kind.Instance && type.isGC) type.typeObject = cls;
 }
 
 /** The PyType a class object defines. */
 export function classType(cls: PyObject): PyType {
-  const type = ownTypes.get(cls);
+  const type = definedType(cls);
   if (type === undefined) throw new PyException('TypeError', 'isinstance() arg 2 must be a type');
   return type;
 }
@@ -77,6 +96,7 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
   const kind = isException ? Kind.Exception : Kind.Instance;
   const type = new PyType(spec.name, kind, true, baseType.supportsWeakrefs || addsWeakref, baseType);
   type.managedDict = baseType.managedDict || addsDict;
+  type.heapType = true;
   type.slotNames = [...(baseType.slotNames ?? []), ...slotNames];
   type.finalize = baseType.finalize;
   type.legacyDel = baseType.legacyDel;
@@ -84,9 +104,13 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
 
   // type_new_get_bases: a class statement without bases gets (object,).
   const bases = spec.bases !== null ? rt.newRef(spec.bases) : newTuple(rt, [baseObject]);
-  // type_new_init: the namespace is copied into the new type's dict...
+  // type_new_init: the namespace is copied into the new type's dict, whose __qualname__ entry
+  // becomes ht_qualname (type_new_set_ht_name)...
   const dict = newDict(rt);
   for (const [name, value] of spec.namespace) setStr(rt, dict, name, value);
+  const qualnameKey = rt.str('__qualname__');
+  const qualname = dictPop(rt, dict, qualnameKey) ?? rt.str(spec.name);
+  rt.decref(qualnameKey);
   // ...the sorted __slots__ (a list sorted into a tuple the type keeps, ht_slots)...
   let htSlots: PyObject | null = null;
   if (spec.slots !== null) {
@@ -102,10 +126,15 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
   registerClassType(cls, type);
   type.typeObject = cls;
   rt.track(cls);
+  // type_ready_managed_dict: the cached keys its instances will share (a separate allocation).
+  if (type.managedDict) {
+    type.cachedKeys = new SharedKeys();
+    if (rt.allocator !== null) cls.auxAddress = rt.allocator.malloc(type.cachedKeys.bytes(rt.profile));
+  }
   // PyType_Ready: the mro, then the member and getset descriptors (each refers back to the class).
   const baseMro = spec.base === null ? [baseObject] : (typeMro(spec.base)?.items ?? staticMro(rt, baseType));
   const mro = newTuple(rt, [cls, ...baseMro]);
-  cls.refs = [dict, mro, bases, rt.newRef(baseObject), htSlots];
+  cls.refs = [dict, mro, bases, rt.newRef(baseObject), htSlots, qualname];
   const descriptorNames = [...slotNames, ...(addsDict ? ['__dict__'] : []), ...(addsWeakref ? ['__weakref__'] : [])];
   for (const name of descriptorNames) {
     const descr = rt.alloc(TYPES.descriptor);
@@ -115,6 +144,10 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
     setStr(rt, dict, name, descr);
     rt.decref(descr);
   }
+  // type_dict_set_doc: a class without a docstring gets __doc__ = None.
+  const docKey = rt.str('__doc__');
+  if (dictGetItem(dict, docKey) === undefined) dictSetItem(rt, dict, docKey, rt.None);
+  rt.decref(docKey);
   addSubclass(rt, baseType, cls);
   // type_new_set_names walks a copy of the dict; type_new_init_subclass makes super(cls, cls)
   // and looks up __init_subclass__ on it (a bound method): all short-lived.
@@ -168,7 +201,7 @@ function addSubclass(rt: Runtime, base: PyType, cls: PyObject): void {
 
 /** remove_subclass, as a dying class leaves its base: the weakref entry goes. */
 export function removeSubclass(rt: Runtime, cls: PyObject): void {
-  const type = ownTypes.get(cls);
+  const type = definedType(cls);
   const subclasses = type?.base !== null && type !== undefined ? subclassDicts.get(rt)?.get(type.base) : undefined;
   if (subclasses === undefined) return;
   const key = rt.int(cls.id);
@@ -209,12 +242,12 @@ export function newInstance(rt: Runtime, cls: PyObject): PyObject {
   const op = rt.alloc(type);
   rt.incref(cls);
   if (type.slotNames!.length > 0) op.refs = type.slotNames!.map(() => null);
-  if (type.managedDict) {
+  if (type.cachedKeys !== null) {
     // init_inline_values: the values array has room for the shared keys plus what is usable.
-    if (type.sharedUsable > 1) type.sharedUsable--;
-    const size = type.sharedKeys.length + type.sharedUsable;
+    const size = type.cachedKeys.reserveForInstance();
     if (rt.allocator !== null) op.auxAddress = rt.allocator.malloc(valuesSize(rt.profile, size));
     op.values = [];
+    op.valuesOrder = [];
   }
   rt.track(op);
   return op;
@@ -241,7 +274,7 @@ export function instanceGetAttr(rt: Runtime, op: PyObject, name: string): PyObje
     return found;
   }
   if (op.values === null) return undefined;
-  const ix = type.sharedKeys.indexOf(name);
+  const ix = type.cachedKeys!.names.indexOf(name);
   return ix >= 0 ? (op.values[ix] ?? undefined) : undefined;
 }
 
@@ -258,20 +291,20 @@ export function instanceSetAttr(rt: Runtime, op: PyObject, name: string, value: 
   if (!type.managedDict) {
     throw new PyException('AttributeError', `'${type.name}' object has no attribute '${name}'`);
   }
-  let ix = type.sharedKeys.indexOf(name);
-  if (op.dictRef === null && ix < 0 && type.sharedUsable > 0) {
-    // insert_into_dictkeys: a new name takes a usable slot of the shared keys.
-    type.sharedKeys.push(name);
-    type.sharedUsable--;
-    ix = type.sharedKeys.length - 1;
-  }
-  if (op.dictRef === null && ix < 0) materializeDict(rt, op);
   if (op.dictRef !== null) {
     setStr(rt, op.dictRef, name, value);
     return;
   }
+  // _PyObject_StoreInstanceAttribute: a name the shared keys cannot take needs a dict.
+  const ix = type.cachedKeys!.insert(name);
+  if (ix < 0) {
+    setStr(rt, materializeDict(rt, op), name, value);
+    return;
+  }
   const old = op.values![ix] ?? null;
   op.values![ix] = rt.newRef(value);
+  // _PyDictValues_AddToInsertionOrder: the instance's own order is its __dict__'s order.
+  if (old === null) op.valuesOrder!.push(ix);
   rt.xdecref(old);
 }
 
@@ -298,29 +331,36 @@ export function instanceDelAttr(rt: Runtime, op: PyObject, name: string): void {
     }
     return;
   }
-  const ix = type.sharedKeys.indexOf(name);
+  const ix = type.cachedKeys!.names.indexOf(name);
   const old = ix >= 0 && op.values !== null ? (op.values[ix] ?? null) : null;
   if (old === null) throw missing();
   op.values![ix] = null;
+  op.valuesOrder!.splice(op.valuesOrder!.indexOf(ix), 1);
   rt.decref(old);
 }
 
 /**
- * obj.__dict__: make a real dict from the inline values (make_dict_from_instance_attributes), in
- * shared-key order; from now on the instance holds the dict and the dict holds the values.
+ * obj.__dict__ (PyObject_GenericGetDict): make a split dict from the inline values
+ * (make_dict_from_instance_attributes), in the instance's insertion order, sharing the class's
+ * cached keys; from now on the instance holds the dict and the dict holds the values array.
  */
 export function materializeDict(rt: Runtime, op: PyObject): PyObject {
   if (op.dictRef !== null) return op.dictRef;
   if (!op.type.managedDict)
     throw new PyException('AttributeError', `'${op.type.name}' object has no attribute '__dict__'`);
   const dict = newDict(rt);
-  const values = op.values ?? [];
+  const keys = op.type.cachedKeys!;
+  dict.table!.shared = keys;
+  const values = op.values!;
+  for (const ix of op.valuesOrder!) {
+    const key = rt.str(keys.names[ix]);
+    dict.table!.map.set(hashKey(key), { key, value: values[ix] });
+    if (dict.gcNext === null && mayBeTracked(values[ix]!)) rt.track(dict);
+  }
   op.values = null;
-  values.forEach((value, ix) => {
-    if (value === null || value === undefined) return;
-    setStr(rt, dict, op.type.sharedKeys[ix], value);
-    rt.decref(value);
-  });
+  op.valuesOrder = null;
+  dict.auxAddress = op.auxAddress;
+  op.auxAddress = 0;
   op.dictRef = dict;
   return dict;
 }

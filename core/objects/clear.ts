@@ -77,6 +77,7 @@ function clearInstance(rt: Runtime, op: PyObject): void {
       values[i] = null;
       if (v !== null && v !== undefined) rt.decref(v);
     }
+    op.valuesOrder = [];
   }
   if (op.dictRef !== null) {
     const dict = op.dictRef;

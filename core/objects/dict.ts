@@ -60,7 +60,17 @@ export function dictSetItem(rt: Runtime, op: PyObject, key: PyObject, value: PyO
     rt.decref(old);
     return;
   }
-  const resized = table.noteInsert(key.type.kind === Kind.Str);
+  const keyIsStr = key.type.kind === Kind.Str;
+  if (table.shared !== null) {
+    // A split dict stores a new name in the class's shared keys while they can take it.
+    if (keyIsStr && table.shared.insert(key.value as string) >= 0) {
+      table.map.set(hk, { key: rt.newRef(key), value: rt.newRef(value) });
+      return;
+    }
+    table.unshare(keyIsStr);
+    reallocKeys(rt, op);
+  }
+  const resized = table.noteInsert(keyIsStr);
   table.map.set(hk, { key: rt.newRef(key), value: rt.newRef(value) });
   if (resized) reallocKeys(rt, op);
 }

@@ -2,6 +2,7 @@ import type { PyObject } from './pyobject';
 import { type SetTable } from './settable';
 import type { Profile } from '../profile';
 import { SIZES } from '../sizes';
+import type { SharedKeys } from './sharedkeys';
 
 export interface DictEntry {
   key: PyObject;
@@ -21,6 +22,14 @@ export function usableFraction(size: number): number {
 export function log2KeySize(minsize: number): number {
   const m = ((minsize | 8) - 1) | 7;
   return 32 - Math.clz32(m);
+}
+
+/** _PyDict_KeysSize: the keys object's header, its index array and its entries. */
+export function keysObjectSize(profile: Profile, log2Size: number, unicode: boolean): number {
+  const size = 1 << log2Size;
+  const indexBytes = log2Size < 8 ? 1 : log2Size < 16 ? 2 : log2Size < 32 ? 4 : 8;
+  const entry = unicode ? SIZES.PyDictUnicodeEntry : SIZES.PyDictKeyEntry;
+  return SIZES.PyDictKeysObject.bytes(profile) + size * indexBytes + usableFraction(size) * entry.bytes(profile);
 }
 
 /**
@@ -45,6 +54,11 @@ export class DictTable {
   keysParkable = false;
   /** For a set: its hash table, which decides the iteration order. */
   set: SetTable | null = null;
+  /**
+   * For a split dict (an instance's materialised `__dict__`): the class's cached keys it shares;
+   * its own memory is then only the values array, sized by the keys' usable size.
+   */
+  shared: SharedKeys | null = null;
 
   get size(): number {
     return this.map.size;
@@ -53,10 +67,24 @@ export class DictTable {
   /** Bytes of the keys object (_PyDict_KeysSize), 0 for the shared empty keys. */
   keysSize(profile: Profile): number {
     if (this.log2Size === 0) return 0;
-    const size = 1 << this.log2Size;
-    const indexBytes = this.log2Size < 8 ? 1 : this.log2Size < 16 ? 2 : this.log2Size < 32 ? 4 : 8;
-    const entry = this.unicode ? SIZES.PyDictUnicodeEntry : SIZES.PyDictKeyEntry;
-    return SIZES.PyDictKeysObject.bytes(profile) + size * indexBytes + usableFraction(size) * entry.bytes(profile);
+    return keysObjectSize(profile, this.log2Size, this.unicode);
+  }
+
+  /**
+   * What `sys.getsizeof` adds to the dict object (_PyDict_SizeOf): a split dict's values array
+   * (its keys are accounted for in the class), a combined dict's keys object.
+   */
+  tableSize(profile: Profile): number {
+    return this.shared !== null ? this.shared.usableSize * profile.pointerSize : this.keysSize(profile);
+  }
+
+  /**
+   * insertion_resize on a split dict: a key the shared keys cannot take (not a str, or no room)
+   * gives the dict a combined table of its own, sized for its entries (GROWTH_RATE).
+   */
+  unshare(keyIsStr: boolean): void {
+    this.shared = null;
+    this.resize(log2KeySize(this.map.size * 3), keyIsStr);
   }
 
   /**
@@ -101,6 +129,7 @@ export class DictTable {
 
   /** PyDict_Clear: back to the shared empty keys object. */
   noteClear(): void {
+    this.shared = null;
     this.log2Size = 0;
     this.nentries = 0;
     this.usable = 0;

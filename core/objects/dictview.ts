@@ -18,7 +18,7 @@ export function viewDict(view: PyObject): PyObject {
   return view.refs![0]!;
 }
 
-/** Which of the three views `view` is. */
+/** Which of the three views `view` is (a mappingproxy reads like the keys). */
 export function viewKind(view: PyObject): ViewKind {
-  return view.type === TYPES.dictKeys ? 'keys' : view.type === TYPES.dictValues ? 'values' : 'items';
+  return view.type === TYPES.dictItems ? 'items' : view.type === TYPES.dictValues ? 'values' : 'keys';
 }

@@ -60,8 +60,10 @@ export class PyObject {
    * constructor (`funcCode`, `methodSelf`, `typeMro`, `moduleDict`, ...), never by position.
    */
   refs: (PyObject | null)[] | null = null;
-  /** An instance's inline attribute values, indexed like its class's sharedKeys (3.11 PyDictValues). */
+  /** An instance's inline attribute values, indexed like its class's cached keys (3.11 PyDictValues). */
   values: (PyObject | null)[] | null = null;
+  /** The indices of `values` in the order the instance first stored them (its `__dict__`'s order). */
+  valuesOrder: number[] | null = null;
   /** An instance's materialised `__dict__` (the managed dict pointer), once someone asked for it. */
   dictRef: PyObject | null = null;
   /** Weak references to this object, head first (tp_weaklist). */

@@ -1,5 +1,6 @@
 import { Kind, KIND_NAMES } from './kinds';
 import type { PyObject } from './pyobject';
+import type { SharedKeys } from './sharedkeys';
 import type { Runtime } from '../runtime';
 
 /**
@@ -20,13 +21,10 @@ export class PyType {
   slotNames: string[] | null = null;
   /** Py_TPFLAGS_MANAGED_DICT: instances keep attributes as 3.11 inline values. */
   managedDict = false;
-  /** The attribute names ever stored on instances, in first-insertion order (CACHED_KEYS). */
-  readonly sharedKeys: string[] = [];
-  /**
-   * dk_usable of the shared keys: SHARED_KEYS_MAX_SIZE (30) at first; each new instance takes
-   * one (down to 1) and each new attribute name one, which sizes the instances' values arrays.
-   */
-  sharedUsable = 30;
+  /** ht_cached_keys: the names a managed-dict class's instances share (null for other types). */
+  cachedKeys: SharedKeys | null = null;
+  /** Py_TPFLAGS_HEAPTYPE: made by a class statement (sized as a PyHeapTypeObject). */
+  heapType = false;
   /**
    * tp_basicsize in pointer-sized words (without the GC head), for a type whose kind's model struct
    * does not fit it (zip, enumerate); null when the kind's struct is the type's.
@@ -87,3 +85,16 @@ export const TYPES = {
   /** `type`: the metaclass of every class; class objects are GC heap types. */
   type: new PyType('type', Kind.Type, true, true),
 } as const;
+
+/** The PyType each type object (static or heap) stands for; see registerClassType. */
+const definedTypes = new WeakMap<PyObject, PyType>();
+
+/** Record that the type object `cls` stands for `type`. */
+export function defineType(cls: PyObject, type: PyType): void {
+  definedTypes.set(cls, type);
+}
+
+/** The PyType a type object stands for, or undefined for an object that is not one. */
+export function definedType(cls: PyObject): PyType | undefined {
+  return definedTypes.get(cls);
+}

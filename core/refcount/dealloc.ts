@@ -10,6 +10,7 @@
 import type { Deallocator } from '../components';
 import type { Runtime } from '../runtime';
 import { Kind } from '../objects/kinds';
+import { TYPES } from '../objects/pytype';
 import { GcFlag, type PyObject } from '../objects/pyobject';
 import { clearWeakRefs, clearWeakref } from '../objects/weakrefobject';
 import { trashcanBegin, trashcanEnd } from './trashcan';
@@ -41,7 +42,8 @@ export function tpDealloc(rt: Runtime, op: PyObject): void {
     case Kind.Float:
       return floatDealloc(rt, op);
     case Kind.Instance:
-      return subtypeDealloc(rt, op);
+      // object_dealloc for a bare object(); subtype_dealloc for instances of classes.
+      return op.type === TYPES.object ? release(rt, op) : subtypeDealloc(rt, op);
     case Kind.Type:
       return typeDealloc(rt, op);
     case Kind.Weakref:
@@ -162,9 +164,9 @@ function typeDealloc(rt: Runtime, op: PyObject): void {
   rt.untrack(op);
   clearWeakRefs(rt, op);
   removeSubclass(rt, op);
-  const [dict, mro, bases, base, slots] = op.refs!;
-  op.refs = [null, null, null, null, null];
-  for (const r of [base, dict, bases, mro, slots ?? null]) if (r !== null) rt.decref(r);
+  const [dict, mro, bases, base, slots, qualname] = op.refs!;
+  op.refs = [null, null, null, null, null, null];
+  for (const r of [base, dict, bases, mro, qualname ?? null, slots ?? null]) if (r !== null) rt.decref(r);
   release(rt, op);
 }
 

@@ -8,13 +8,12 @@ import type * as A from '../lang/ast';
 import type { Runtime } from '../../core/runtime';
 import { Kind } from '../../core/objects/kinds';
 import type { PyObject } from '../../core/objects/pyobject';
-import { TYPES } from '../../core/objects/pytype';
 import { PyException } from '../../core/errors';
 import { newList } from '../../core/objects/list';
 import { newTuple } from '../../core/objects/tuple';
 import { setContains } from '../../core/objects/set';
 import { hashKey } from '../../core/objects/hashkey';
-import { viewDict } from '../../core/objects/dictview';
+import { viewDict, viewKind } from '../../core/objects/dictview';
 import { intDigits } from '../../core/sizes';
 import { floatValue, newFloat } from '../../core/objects/floatobject';
 import { type Num, numBinary, numCompare } from './numeric';
@@ -211,7 +210,7 @@ function contains(container: PyObject, item: PyObject): boolean {
         throw new PyException('TypeError', `'in <string>' requires string as left operand, not ${item.type.name}`);
       return (container.value as string).includes(item.value as string);
     case Kind.DictView:
-      return container.type === TYPES.dictKeys ? viewDict(container).table!.map.has(hashKey(item)) : false;
+      return viewKind(container) === 'keys' ? viewDict(container).table!.map.has(hashKey(item)) : false;
     default: {
       const native = nativeClass(container.type);
       if (native !== undefined) return native.contains(container, item);

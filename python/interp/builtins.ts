@@ -45,6 +45,8 @@ import type { Interpreter } from './interpreter';
 import { intValue, isTrue, pyEquals } from './abstract';
 import { formatBuiltins } from './format-builtins';
 import { strMethod } from './str-methods';
+import { sizeofMethod } from './sizeof-method';
+import { isMappingProxy, mappingProxyMethod } from './class-attributes';
 import { builtinExceptionClass, callExceptionClass } from './exceptions';
 import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
 import { AtExit } from './modules/atexit';
@@ -430,6 +432,10 @@ export class Builtins {
         // type(x): the object's class (type_new's one-argument form); three arguments are outside the subset
         if (args.length !== 1) throw new PyException('TypeError', 'type() takes 1 argument in pymemlab');
         return rt.newRef(args[0].type.typeObject ?? rt.staticTypeObject(args[0].type));
+      case TYPES.object:
+        // object(): a bare 16-byte object, not tracked by the collector.
+        if (args.length > 0) throw new PyException('TypeError', 'object() takes no arguments');
+        return rt.alloc(TYPES.object);
       case TYPES.bool:
         arity(name, args, 0, 1);
         return rt.bool(args.length === 1 && isTrue(args[0]));
@@ -503,6 +509,8 @@ export class Builtins {
   /** The implementation of `obj.name(...)` for str, list, set and dict methods, or undefined. */
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
+    if (name === '__sizeof__') return sizeofMethod(rt, obj);
+    if (isMappingProxy(obj)) return mappingProxyMethod(rt, name);
     if (obj.type.kind === Kind.Instance) {
       const method = nativeMethod(obj, name);
       return method === undefined ? undefined : (self, args) => method(self, args);

@@ -55,6 +55,7 @@ import { setupAnnotations } from './annotations';
 import { getSlice, setSlice, slices } from './slicing';
 import { fastToLocals } from './locals';
 import { newSlice } from '../../core/objects/sliceobject';
+import { classAttribute, isMappingProxy, mappingProxyItem } from './class-attributes';
 import { callNativeSlot, nativeMethod } from './native-classes';
 import {
   cellAttribute,
@@ -874,7 +875,7 @@ export class Interpreter {
     const kind = obj.type.kind;
     if (kind === Kind.Instance) {
       if (attr === '__dict__') return rt.newRef(materializeDict(rt, obj));
-      if (attr === '__class__') return rt.newRef(obj.type.typeObject!);
+      if (attr === '__class__') return rt.newRef(obj.type.typeObject ?? rt.staticTypeObject(obj.type));
       const viaProperty = this.builtins.descriptors.instanceGet(obj, attr);
       if (viaProperty !== undefined) return viaProperty;
       const own = instanceGetAttr(rt, obj, attr);
@@ -885,11 +886,12 @@ export class Interpreter {
           attr,
           obj,
         );
-      const found = classLookup(rt, obj.type.typeObject!, attr);
+      const cls = obj.type.typeObject ?? rt.staticTypeObject(obj.type);
+      const found = classLookup(rt, cls, attr);
       if (found !== undefined)
         return found.type.kind === Kind.Function
           ? newMethod(rt, found, obj)
-          : this.builtins.descriptors.get(found, obj, obj.type.typeObject!);
+          : this.builtins.descriptors.get(found, obj, cls);
       const native = this.builtins.boundMethod(obj, attr);
       if (native !== undefined) return native;
       const method = nativeMethod(obj, attr);
@@ -898,7 +900,8 @@ export class Interpreter {
       // a static type's tp_name may be dotted (weakref.ReferenceType); __name__ is its last part
       return rt.str((obj.value as string).split('.').pop()!);
     } else if (kind === Kind.Type && !rt.external.has(obj)) {
-      if (attr === '__dict__') return rt.newRef(typeDict(obj)!);
+      const own = classAttribute(rt, obj, attr);
+      if (own !== undefined) return own;
       const found = classLookup(rt, obj, attr);
       if (found !== undefined) return this.builtins.descriptors.get(found, null, obj);
       const native = this.builtins.boundMethod(obj, attr);
@@ -968,6 +971,11 @@ export class Interpreter {
           result = rt.newRef(v);
           break;
         }
+        case Kind.DictView:
+          if (!isMappingProxy(container))
+            throw new PyException('TypeError', `'${container.type.name}' object is not subscriptable`);
+          result = mappingProxyItem(container, key, rt);
+          break;
         case Kind.Str: {
           const s = [...(container.value as string)];
           const i = this.index(key, 'string');
@@ -1050,7 +1058,8 @@ export class Interpreter {
       const obj = this.peek();
       if (obj.type.kind === Kind.Instance) {
         const own = instanceGetAttr(rt, obj, f.attr);
-        const found = own === undefined ? classLookup(rt, obj.type.typeObject!, f.attr) : undefined;
+        const found =
+          own === undefined ? classLookup(rt, obj.type.typeObject ?? rt.staticTypeObject(obj.type), f.attr) : undefined;
         if (found !== undefined && found.type.kind === Kind.Function) {
           // stack: self -> push func below? CPython: [func, self, args...]; the order of releases is what matters.
           const self = this.pop();
@@ -1468,8 +1477,7 @@ export class Interpreter {
     const frame = rt.pushFrame(s.name, []);
     this.frames.push({ frame, code: info, namespace, lineno: s.lineno });
     try {
-      if (info.setupAnnotations) setupAnnotations(rt, namespace, this.nameStr('__annotations__'));
-      this.execBlock(s.body);
+      this.execBlock(this.classPrologue(s, info.qualname, namespace));
     } finally {
       this.frames.pop();
       rt.popFrame();
@@ -1513,6 +1521,26 @@ export class Interpreter {
     this.applyDecorators(decorators);
     this.top.lineno = s.lineno;
     this.storeName(s.name);
+  }
+
+  /**
+   * What the compiler puts before a class body's statements (compiler_class_body):
+   * `__module__ = __name__`, `__qualname__ = '...'`, SETUP_ANNOTATIONS when the body annotates,
+   * then the docstring as `__doc__`. Returns the statements left to run.
+   */
+  private classPrologue(s: A.ClassDef, qualname: string, namespace: PyObject): readonly A.Stmt[] {
+    const rt = this.rt;
+    this.loadName('__name__');
+    this.storeName('__module__');
+    this.push(rt.newRef(this.nameStr(qualname)));
+    this.storeName('__qualname__');
+    if (this.compiled.codes.get(s)!.setupAnnotations) setupAnnotations(rt, namespace, this.nameStr('__annotations__'));
+    const first = s.body[0];
+    if (first.kind !== 'Expr' || first.value.kind !== 'Constant' || first.value.value.type !== 'str') return s.body;
+    this.tick(first.lineno);
+    this.eval(first.value);
+    this.storeName('__doc__');
+    return s.body.slice(1);
   }
 
   /** slot_tp_finalize: call __del__; an exception is printed as "Exception ignored in". */

@@ -12,7 +12,9 @@ import { newDict } from '../../core/objects/dict';
 import { newList } from '../../core/objects/list';
 import { methodFunc, methodSelf } from '../../core/objects/funcobject';
 import { rangeBounds } from '../../core/objects/rangeobject';
-import { classLookup } from '../../core/objects/classobject';
+import { classLookup, classType } from '../../core/objects/classobject';
+import { viewDict } from '../../core/objects/dictview';
+import { isMappingProxy } from './class-attributes';
 import { PyException } from '../../core/errors';
 import { exceptionArgs, isKeyError } from './exceptions';
 import { callNativeSlot } from './native-classes';
@@ -71,6 +73,16 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
         ? `<weakref at ${rt.addressOf(op)}; dead>`
         : `<weakref at ${rt.addressOf(op)}; to '${target.type.name}' at ${rt.addressOf(target)}>`;
     }
+    case Kind.Descriptor: {
+      // member_repr for a __slots__ name, getset_repr for __dict__ and __weakref__.
+      const cls = op.refs![0]!;
+      const member = classType(cls).slotNames?.includes(op.value as string) ?? false;
+      return `<${member ? 'member' : 'attribute'} '${op.value as string}' of '${cls.value as string}' objects>`;
+    }
+    case Kind.DictView:
+      // mappingproxy_repr; the dict views keep the generic form.
+      if (isMappingProxy(op)) return `mappingproxy(${pyRepr(rt, viewDict(op), active, observe)})`;
+      return `<${op.type.name} object at ${rt.addressOf(op)}>`;
     default:
       if (!observe && op.type.kind === Kind.Instance) {
         const own = nativeText(rt, op) ?? userText(rt, op, '__repr__');
@@ -159,6 +171,7 @@ function containerRepr(rt: Runtime, op: PyObject, active: Set<PyObject>, observe
 export function pyStr(rt: Runtime, op: PyObject): string {
   if (op.type.kind === Kind.Exception) return exceptionStr(rt, op);
   if (op.type.kind === Kind.Str) return op.value as string;
+  if (isMappingProxy(op)) return pyRepr(rt, viewDict(op)); // mappingproxy_str: str of the dict
   return (op.type.kind === Kind.Instance ? userText(rt, op, '__str__') : null) ?? pyRepr(rt, op);
 }
 

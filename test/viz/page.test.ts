@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from '../support/chromium';
 import type { Recording } from '../../viz/recording';
 import { stepThroughPage } from '../../viz/html';
-import { PROGRAMS, record, ROOT, traceMismatches, traceSteps } from './support';
+import { ALL_PROGRAMS, PROGRAMS, record, ROOT, traceMismatches, traceSteps } from './support';
 
 const OUT = mkdtempSync(path.join(os.tmpdir(), 'pymemlab-viz-'));
 
@@ -94,7 +94,7 @@ describeInBrowser('the browser tests of the step-through page')('the step-throug
       return { page: p, errors: [] as string[] };
     });
     const links = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(PROGRAMS.map((f) => `${path.basename(f, '.py')}.html`));
+    expect(links).toEqual(ALL_PROGRAMS.map((f) => `${path.basename(f, '.py')}.html`));
     expect(errors).toEqual([]);
     await page.close();
   });

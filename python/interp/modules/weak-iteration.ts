@@ -13,6 +13,7 @@ import { Frame } from '../../../core/frame';
 import { PyException } from '../../../core/errors';
 import { newCode } from '../../../core/objects/funcobject';
 import { instanceGetAttr, instanceSetAttr, newInstance } from '../../../core/objects/classobject';
+import { SharedKeys } from '../../../core/objects/sharedkeys';
 import { listPop } from '../../../core/objects/list';
 import { setAdd, setDiscard } from '../../../core/objects/set';
 import { newDictView, type ViewKind } from '../../../core/objects/dictview';
@@ -25,6 +26,8 @@ import { iterNext, newIterator } from '../iteration';
 export function pythonClass(module: string, name: string, weakrefs = true): PyType {
   const type = new PyType(`${module}.${name}`, Kind.Instance, true, weakrefs);
   type.managedDict = true;
+  type.heapType = true;
+  type.cachedKeys = new SharedKeys();
   type.slotNames = [];
   return type;
 }

@@ -10,14 +10,6 @@ class Tracked:
         print('del', self.name)
 
 
-def recursive_closure():
-    marker = Tracked('in the cycle')
-    def fact(n):
-        return 1 if n <= 1 else n * fact(n - 1)
-    fact.marker = None
-    return fact, marker
-
-
 gc.collect()
 gc.disable()
 
