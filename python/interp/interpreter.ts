@@ -1201,15 +1201,30 @@ export class Interpreter {
     }
   }
 
-  /** PyObject_Call from C with keyword arguments (a finalizer's or an atexit callback's function). */
+  /**
+   * PyObject_Call from C with keyword arguments (a finalizer's or an atexit callback's function):
+   * the arguments are borrowed, so a Python function gets new references to them, as
+   * _PyFunction_Vectorcall's callers hand over their stack.
+   */
   callWithKeywords(callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
+    const rt = this.rt;
     const kind = callable.type.kind;
-    if (kwargs.length > 0 && (kind === Kind.Function || kind === Kind.Method))
-      throw new PyException(
-        'TypeError',
-        `${callable.value as string}() keyword arguments are not supported by pymemlab`,
+    if (kwargs.length === 0 || (kind !== Kind.Function && kind !== Kind.Method))
+      return this.callObject(callable, args, kwargs);
+    const owned = kwargs.map(([name, value]): [string, PyObject] => [name, rt.newRef(value)]);
+    if (kind === Kind.Function)
+      return this.callFunction(
+        rt.newRef(callable),
+        args.map((a) => rt.newRef(a)),
+        null,
+        owned,
       );
-    return this.callObject(callable, args, kwargs);
+    return this.callFunction(
+      rt.newRef(methodFunc(callable)),
+      [methodSelf(callable), ...args].map((a) => rt.newRef(a)),
+      null,
+      owned,
+    );
   }
 
   /** A call from "C" (a finalizer, a callback, type_call's __init__): arguments are borrowed. */
