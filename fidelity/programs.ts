@@ -41,6 +41,7 @@ import { comprehensionStmt } from './comprehensions';
 import { GENERATOR_DEFS, generatorStmt } from './generator-functions';
 import { ALIAS_IMPORTS, moduleStmt } from './module-arbitraries';
 import { RECURSION_DEF, recursionStmt } from './recursion';
+import { finalizerStmt } from './finalizers';
 import { classInternalsStmt } from './classes';
 import { iterBuiltinStmt } from './iter-builtins';
 import { tracemallocGroup, tracemallocIntact } from './tracemalloc-arbitraries';
@@ -920,7 +921,8 @@ const callbackRegion: fc.Arbitrary<Stmt[]> = fc
 
 const PROBE_END = 'print(gc.get_count())\n';
 const PROBE_START = /^(print\()?gc\.collect\(\d?\)\)?\n$/;
-const PROBE_KNOWN = /^(pq = .*|del pq|print\('probe'\))\n$/;
+/** Statements of known cost: countProbe's, and a finalizer's creation (fidelity/finalizers.ts). */
+const PROBE_KNOWN = /^(pq = .*|del pq|print\('probe'\)|fz = weakref\.finalize\(.*\))\n$/;
 
 /**
  * Whether every `print(gc.get_count())` in these statements (at any depth) still follows a
@@ -1201,6 +1203,8 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
   // A name declared global in a function cannot be annotated there (a SyntaxError).
   const annotatable = writable(ctx, 'int').filter((n) => ctx.scope !== 'h' || !H_GLOBALS.includes(n));
   const annotated = annotatedBind(annotatable, intExpr(ctx));
+  const finalizers =
+    module && !ctx.noGrow ? finalizerStmt({ instances: readable(ctx, 'inst'), ints: intExpr(ctx) }) : null;
   return choose<Stmt[]>([
     w(8, bindStmt(ctx)),
     w(8, graphStmt(ctx)),
@@ -1215,6 +1219,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(2, formatStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
     module ? w(3, floatGroup(py.name('n'))) : null,
+    finalizers ? w(2, finalizers) : null,
     module
       ? w(
           2,

@@ -31,6 +31,10 @@ import { withWeakContainers } from './modules/weak-containers';
 import { ctypesModule } from './modules/ctypes';
 import { withStructure } from './modules/ctypes-structure';
 import { pprintModule } from './modules/pprint';
+import { keywordDict } from './modules/keywords';
+import { Finalizers } from './modules/finalize';
+import { atexitModule } from './modules/atexit';
+import { sysExit } from './modules/exit';
 import { copyModule } from './modules/copy';
 import { tracemallocModule } from './modules/tracemalloc';
 
@@ -117,20 +121,22 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
           convention: 'noargs',
           call: () => rt.writeStderr(debugMallocStats()),
         }),
+        sysExit(rt),
       ],
       constants: () => [['argv', argvList(rt, context.scriptPath)]],
     },
-    withWeakContainers(rt, weakrefModule(rt, context.getAttr)),
+    new Finalizers(context).extend(withWeakContainers(rt, weakrefModule(rt, context.getAttr))),
     withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
     copyModule(rt),
     tracemallocModule(rt),
+    atexitModule(rt, context.atexit),
   ];
 }
 
 /** Whether `f`'s convention accepts keyword arguments (Argument Clinic, PyArg_ParseTupleAndKeywords). */
 function acceptsKeywords(f: ModuleFunction): boolean {
-  return f.convention === 'clinic' || f.convention === 'keywords';
+  return f.convention === 'clinic' || f.convention === 'keywords' || f.convention === 'varkeywords';
 }
 
 /**
@@ -144,12 +150,20 @@ export function callModuleFunction(
   args: readonly PyObject[],
   kwargs: readonly (readonly [string, PyObject])[],
 ): PyObject {
-  const packs = f.convention === 'parsetuple' || f.convention === 'keywords' || f.convention === 'varargs';
+  const packs =
+    f.convention === 'parsetuple' ||
+    f.convention === 'keywords' ||
+    f.convention === 'varargs' ||
+    f.convention === 'varkeywords';
   const tuple = packs ? newTuple(rt, [...args]) : null;
+  // A raw METH_VARARGS | METH_KEYWORDS body gets the tuple and the keyword dict _PyStack_AsDict makes.
+  const kwdict = f.convention === 'varkeywords' && kwargs.length > 0 ? keywordDict(rt, kwargs) : null;
   try {
+    if (f.convention === 'varkeywords') return toObject(rt, f.call(kwdict === null ? [tuple!] : [tuple!, kwdict]));
     return toObject(rt, f.call(parseArgs(module, f, args, kwargs)));
   } finally {
     if (tuple !== null) rt.decref(tuple);
+    if (kwdict !== null) rt.decref(kwdict);
   }
 }
 

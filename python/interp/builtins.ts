@@ -23,7 +23,7 @@ import {
   listPreallocateExact,
 } from '../../core/objects/list';
 import { newTuple, newTupleStealing } from '../../core/objects/tuple';
-import { newDict, dictSetItem, dictGetItem, dictPop, dictClear, keyError } from '../../core/objects/dict';
+import { newDict, dictSetItem, dictGetItem, dictPop, dictClear, dictDelItem, keyError } from '../../core/objects/dict';
 import { newSet, setAdd, setDiscard, setClear } from '../../core/objects/set';
 import { classLookup, classType, newInstance } from '../../core/objects/classobject';
 import { newModule, moduleDict } from '../../core/objects/moduleobject';
@@ -49,6 +49,8 @@ import { sizeofMethod } from './sizeof-method';
 import { isMappingProxy, mappingProxyMethod } from './class-attributes';
 import { builtinExceptionClass, callExceptionClass } from './exceptions';
 import { floatCall, intFromFloat, numericBuiltins } from './numeric-builtins';
+import { AtExit } from './modules/atexit';
+import { quitters } from './modules/exit';
 import { DESCRIPTOR_TYPES, Descriptors, isDescriptorType } from './descriptors';
 
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
@@ -73,6 +75,8 @@ export class Builtins {
   private readonly checksKeywords = new Set<PyObject>();
   private readonly modules = new Map<string, PyObject>();
   readonly gc: GcModule;
+  /** The callbacks atexit runs when the program ends. */
+  readonly atexit: AtExit;
   private printKwnames: PyObject | null = null;
   readonly descriptors: Descriptors;
   /** What list.sort and sorted() call back: the key function, list(iterable). */
@@ -167,8 +171,11 @@ export class Builtins {
       for (const [, v] of functions) rt.release(v);
       for (const [, v] of constants) if (!rt.external.has(v) || v.type.kind === Kind.Int) rt.decref(v);
       for (const native of table.types ?? []) this.nativeTypes.set(native.type, native);
+      for (const name of table.releasedAtExit ?? []) this.releasedAtExit.push([m, name]);
       this.modules.set(table.name, m);
     };
+    for (const [name, impl] of quitters(rt)) add(name, fn(name, impl, false));
+    this.atexit = new AtExit(rt, (callable, args, kwargs) => interp.callWithKeywords(callable, args, kwargs));
     const context = {
       rt,
       gc: this.gc,
@@ -176,11 +183,23 @@ export class Builtins {
       scriptPath: interp.scriptArg,
       stdout: write,
       getAttr: (obj: PyObject, name: string) => interp.getAttr(obj, name),
+      call: (callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]) =>
+        interp.callWithKeywords(callable, args, kwargs),
+      atexit: this.atexit,
     };
     for (const table of moduleTables(context)) {
       if (table.onImport) this.onImport.set(table.name, table);
       else this.buildModule(table);
     }
+  }
+
+  /** The (module, name) pairs `releaseAtExit` removes (ModuleTable.releasedAtExit). */
+  private readonly releasedAtExit: [PyObject, string][] = [];
+
+  /** At shutdown, as `__main__` goes: the module names that can hold the program's objects leave their dicts. */
+  releaseAtExit(): void {
+    for (const [m, name] of this.releasedAtExit.splice(0))
+      dictDelItem(this.rt, moduleDict(m), this.interp.nameStr(name));
   }
 
   /** Build a module's objects and put it in sys.modules (the runtime holds it). */
@@ -305,6 +324,8 @@ export class Builtins {
   callType(cls: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
     const rt = this.rt;
     const type = classType(cls);
+    const construct = this.nativeTypes.get(type)?.construct;
+    if (construct !== undefined) return construct(args, kwargs);
     const native = nativeClass(type);
     if (native !== undefined && kwargs.length > 0)
       throw new PyException('TypeError', `pymemlab models ${cls.value as string}() without keyword arguments`);
@@ -577,6 +598,11 @@ export class Builtins {
       }
     }
     return undefined;
+  }
+
+  /** `obj.name = value` answered by a native type's code; false when the instance has no such attribute. */
+  setNativeAttribute(obj: PyObject, name: string, value: PyObject): boolean {
+    return this.nativeTypes.get(obj.type)?.setInstanceAttribute?.(obj, name, value) ?? false;
   }
 
   /** Whether a class statement may derive from the static class `cls` (ctypes.Structure). */

@@ -186,7 +186,12 @@ export function initException(rt: Runtime, op: PyObject, args: PyObject[]): void
 
 /** Whether an exception is a KeyError (whose str() shows its one argument's repr). */
 export function isKeyError(op: PyObject): boolean {
-  for (let t: PyType | null = op.type; t !== null; t = t.base) if (t === STATIC_TYPES.get('KeyError')) return true;
+  return isSubtype(op.type, 'KeyError');
+}
+
+/** Whether `type` is the built-in exception `name` or derives from it. */
+export function isSubtype(type: PyType, name: string): boolean {
+  for (let t: PyType | null = type; t !== null; t = t.base) if (t === STATIC_TYPES.get(name)) return true;
   return false;
 }
 
@@ -227,10 +232,20 @@ export function exceptionGetAttr(
       return orNone(exceptionCause(op));
     case '__suppress_context__':
       return rt.bool(suppressesContext(op));
+    case 'code':
+      if (isSubtype(op.type, 'SystemExit')) return systemExitCode(rt, op);
   }
   const dict = op.refs![slot(op, Field.Dict)];
   const found = dict === null ? undefined : dictGetItem(dict, intern(name));
   return found === undefined ? undefined : rt.newRef(found);
+}
+
+/** SystemExit's `code`: SystemExit_init keeps args[0] for one argument, args for more, None for none. */
+export function systemExitCode(rt: Runtime, op: PyObject): PyObject {
+  const args = exceptionArgs(op);
+  const items = args.items!;
+  if (items.length === 0) return rt.none();
+  return rt.newRef(items.length === 1 ? items[0] : args);
 }
 
 /** e.name = value: args replaced, or stored in the instance dict (made on first store, as for any dict slot). */

@@ -559,7 +559,13 @@ export class Interpreter {
   setAttr(obj: PyObject, attr: string, value: PyObject): void {
     if (obj.type.kind === Kind.Instance) {
       if (this.builtins.descriptors.instanceSet(obj, attr, value)) return;
-      return instanceSetAttr(this.rt, obj, attr, value);
+      try {
+        return instanceSetAttr(this.rt, obj, attr, value);
+      } catch (error) {
+        // a native type's property setter (weakref.finalize's `atexit`)
+        if (this.builtins.setNativeAttribute(obj, attr, value)) return;
+        throw error;
+      }
     }
     if (obj.type.kind === Kind.Exception) return exceptionSetAttr(this.rt, obj, attr, value, this.nameStr);
     if (obj.type.kind === Kind.Type && !this.rt.external.has(obj)) {
@@ -936,7 +942,9 @@ export class Interpreter {
     } else if (kind === Kind.Type && isExceptionClass(obj)) {
       if (attr === '__name__') return rt.str(obj.value as string);
       if (attr === '__init__') return rt.newRef(baseExceptionInit(rt));
-    } else {
+    }
+    // Native types' attributes (ctypes, weakref.finalize's properties and methods).
+    if (kind !== Kind.Exception) {
       const method = this.builtins.boundMethod(obj, attr);
       if (method !== undefined) return method;
     }
@@ -1191,8 +1199,36 @@ export class Interpreter {
       case Kind.Method:
         return this.callFromC(callable, args);
       default:
+        // an instance of a native type that is callable (a weakref.finalize)
+        if (callable.native !== null && kwargs.length === 0) return callable.native(args);
         throw new PyException('TypeError', `'${callable.type.name}' object is not callable`);
     }
+  }
+
+  /**
+   * PyObject_Call from C with keyword arguments (a finalizer's or an atexit callback's function):
+   * the arguments are borrowed, so a Python function gets new references to them, as
+   * _PyFunction_Vectorcall's callers hand over their stack.
+   */
+  callWithKeywords(callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
+    const rt = this.rt;
+    const kind = callable.type.kind;
+    if (kwargs.length === 0 || (kind !== Kind.Function && kind !== Kind.Method))
+      return this.callObject(callable, args, kwargs);
+    const owned = kwargs.map(([name, value]): [string, PyObject] => [name, rt.newRef(value)]);
+    if (kind === Kind.Function)
+      return this.callFunction(
+        rt.newRef(callable),
+        args.map((a) => rt.newRef(a)),
+        null,
+        owned,
+      );
+    return this.callFunction(
+      rt.newRef(methodFunc(callable)),
+      [methodSelf(callable), ...args].map((a) => rt.newRef(a)),
+      null,
+      owned,
+    );
   }
 
   /** A call from "C" (a finalizer, a callback, type_call's __init__): arguments are borrowed. */

@@ -2,11 +2,13 @@
  * Run a Python program on the simulator: parse, compile, run `__main__`, then shut down as
  * CPython 3.11 does, so that `__del__` output at exit is printed when and as CPython prints it:
  *
- * 1. flush; report an uncaught exception (traceback on stderr, exit status 1);
- * 2. if gc is enabled, a full collection with gc.callbacks (PyGC_Collect in Py_FinalizeEx);
- * 3. the traceback's frames go (sys.last_traceback = None), then `__main__` is removed from
+ * 1. flush; report an uncaught exception (traceback on stderr, exit status 1), or for SystemExit
+ *    take its status and release it and its traceback at once (handle_system_exit);
+ * 2. threading's shutdown, then the atexit callbacks, newest first (weakref.finalize's among them);
+ * 3. if gc is enabled, a full collection with gc.callbacks (PyGC_Collect in Py_FinalizeEx);
+ * 4. the traceback's frames go (sys.last_traceback = None), then `__main__` is removed from
  *    sys.modules: its dict is freed in insertion order unless functions or classes keep it alive;
- * 4. a final full collection without callbacks, even with gc disabled (_PyGC_CollectNoFail);
+ * 5. a final full collection without callbacks, even with gc disabled (_PyGC_CollectNoFail);
  *    after that `print` writes nothing, so objects still alive never print.
  */
 import { parse, PySyntaxError, UnsupportedConstruct, formatSyntaxError } from '../lang';
@@ -27,6 +29,7 @@ import { Tracer } from './trace';
 import { Pymalloc } from '../../core/pymalloc/pymalloc';
 import { debugMallocStatsText } from './sys-debugmallocstats';
 import { renderArenaPicture } from '../../core/pymalloc/picture';
+import { isSystemExit, systemExitOutcome } from './modules/exit';
 
 export type { RunOptions, RunResult } from './types';
 
@@ -153,7 +156,16 @@ export function runProgram(source: string, filename: string, options: RunOptions
       for (const op of compiled.arena.splice(0)) rt.decref(op);
     }
   } catch (error) {
-    if (error instanceof PyRaise) {
+    if (error instanceof PyRaise && interp.lastValue !== null && isSystemExit(interp.lastValue)) {
+      // handle_system_exit: no traceback; the exception and its traceback go before Py_FinalizeEx.
+      const outcome = systemExitOutcome(rt, interp.lastValue);
+      err.push(outcome.stderr);
+      exitCode = outcome.status;
+      rt.decref(interp.lastValue);
+      interp.lastValue = null;
+      if (interp.lastTraceback !== null) rt.decref(interp.lastTraceback);
+      interp.lastTraceback = null;
+    } else if (error instanceof PyRaise) {
       err.push(displayException(rt, error, filename, source));
       exitCode = 1;
     } else if (error instanceof UnsupportedConstruct) {
@@ -176,6 +188,7 @@ export function runProgram(source: string, filename: string, options: RunOptions
   // Shutdown, as Py_FinalizeEx does it.
   try {
     threadingShutdown(rt);
+    interp.builtins.atexit.run();
     if (rt.gc.enabled) {
       rt.gc.collecting = true;
       collectWithCallback(rt, 2);
@@ -185,6 +198,7 @@ export function runProgram(source: string, filename: string, options: RunOptions
     // frame objects and their locals go.
     if (interp.lastValue !== null) rt.decref(interp.lastValue);
     if (interp.lastTraceback !== null) rt.decref(interp.lastTraceback);
+    interp.builtins.releaseAtExit();
     rt.release(main);
     rt.gc.collecting = true;
     rt.collector.collectMain(2);

@@ -36,8 +36,8 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
     'DEBUG_SAVEALL',
     'DEBUG_LEAK',
   ],
-  sys: ['getrefcount', 'getrecursionlimit', 'getsizeof', '_debugmallocstats', 'argv'],
-  weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref', 'WeakValueDictionary'],
+  sys: ['getrefcount', 'getrecursionlimit', 'getsizeof', '_debugmallocstats', 'exit', 'argv'],
+  weakref: ['getweakrefcount', 'getweakrefs', 'proxy', 'ref', 'WeakValueDictionary', 'finalize'],
   ctypes: ['cast', 'c_long', 'c_ssize_t', 'py_object', 'Structure'],
   pprint: ['pprint', 'pformat'],
   copy: ['copy', 'deepcopy'],
@@ -50,6 +50,7 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
     'reset_peak',
     'get_traceback_limit',
   ],
+  atexit: ['register', 'unregister', '_run_exitfuncs', '_clear', '_ncallbacks'],
 };
 
 /**
@@ -102,6 +103,9 @@ const CPYTHON_NAMES: Readonly<Record<string, string>> = {
     PrettyPrinter _StringIO _builtin_scalars _collections _dataclasses _perfcheck _recursion
     _safe_key _safe_tuple _sys _types _wrap_bytes_repr isreadable isrecursive pformat pp pprint
     re saferepr
+  `,
+  atexit: `
+    _clear _ncallbacks _run_exitfuncs register unregister
   `,
   copy: `
     Error _copy_dispatch _copy_immutable _deepcopy_atomic _deepcopy_dict _deepcopy_dispatch

@@ -151,7 +151,9 @@ describeWithCPython('runFidelity against CPython (python3)', () => {
     });
     expect(report.disagreed).toBeGreaterThan(0);
     const m = report.minimal!;
-    expect(m.statements).toBeLessThanOrEqual(5);
+    // With the finalizer groups in the generator, seed 7 shrinks to a class, three names and a
+    // `while` printing three lines (6 statements).
+    expect(m.statements).toBeLessThanOrEqual(6);
     expect(m.cpython.stdout.split('\n').length).toBe(4); // three lines are needed to lose the third
     expect(m.firstDifferentLine!.line).toBe(3);
   });

@@ -7,6 +7,7 @@ import type { Runtime } from '../../../core/runtime';
 import type { PyObject } from '../../../core/objects/pyobject';
 import type { PyType } from '../../../core/objects/pytype';
 import type { GcModule } from '../../../core/gc/gcmodule';
+import type { AtExit } from './atexit';
 
 /**
  * How CPython receives a function's arguments, which decides its error messages, whether keywords
@@ -21,8 +22,9 @@ import type { GcModule } from '../../../core/gc/gcmodule';
  * | `keywords`   | PyArg_ParseTupleAndKeywords     | yes      | yes   | `getsizeof() missing required argument 'object' (pos 1)` |
  * | `varargs`    | METH_VARARGS, any count         | no       | yes   | (none)                                    |
  * | `fastcall`   | METH_FASTCALL + _PyArg_CheckPositional | no | no | `proxy expected at least 1 argument, got 0` |
+ * | `varkeywords`| METH_VARARGS \| METH_KEYWORDS, raw | yes    | yes   | (none: the body gets the tuple, then the keyword dict if any) |
  */
-export type Convention = 'noargs' | 'o' | 'clinic' | 'parsetuple' | 'keywords' | 'varargs' | 'fastcall';
+export type Convention = 'noargs' | 'o' | 'clinic' | 'parsetuple' | 'keywords' | 'varargs' | 'fastcall' | 'varkeywords';
 
 /** What a parameter is converted to: the object itself, a C int, or a Py_ssize_t that may be None. */
 export interface Converted {
@@ -57,6 +59,13 @@ export interface ModuleTable {
   readonly onImport?: boolean;
   /** The C module whose name CPython's argument errors give (`_weakref` for weakref's functions). */
   readonly cModule?: string;
+  /**
+   * Names whose objects can hold the program's objects (`weakref.finalize` and its registry): at
+   * shutdown they leave the module's dict when `__main__` goes, so that the collection after it
+   * finds them garbage together with `__main__`'s, as finalize_remove_modules leaves CPython's
+   * modules reachable from nothing.
+   */
+  readonly releasedAtExit?: readonly string[];
   /** Types the module defines whose attributes are computed (`c_long.from_address`, `.value`). */
   readonly types?: readonly NativeType[];
 }
@@ -73,7 +82,14 @@ export interface NativeType {
   /** An attribute of the class `cls` (the type itself or, when subclassable, a subclass). */
   classAttribute?(name: string, cls: PyObject): PyObject | undefined;
   instanceAttribute?(self: PyObject, name: string): PyObject | undefined;
+  /** `self.name = value` for a name the instance has no slot for; false when it has no such attribute. */
+  setInstanceAttribute?(self: PyObject, name: string, value: PyObject): boolean;
+  /** Calling the class (type_call), with the call's positional and keyword arguments (borrowed). */
+  construct?(args: PyObject[], kwargs: [string, PyObject][]): PyObject;
 }
+
+/** PyObject_Call as the program's calls make it: positional arguments and (name, value) keywords, borrowed. */
+export type CallObject = (callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
 
 /** What the module tables need from the running program. */
 export interface ModuleContext {
@@ -87,6 +103,10 @@ export interface ModuleContext {
   readonly stdout: (text: string) => void;
   /** getattr(obj, name) as the program's own attribute access does it (a proxy forwards to it). */
   readonly getAttr: (obj: PyObject, name: string) => PyObject;
+  /** Calls a callable as CALL_FUNCTION_EX does (a finalizer's or an atexit callback's function). */
+  readonly call: CallObject;
+  /** The callbacks run at exit. */
+  readonly atexit: AtExit;
 }
 
 /** Declare a function, inferring the converted argument type its body sees. */
