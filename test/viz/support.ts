@@ -18,7 +18,7 @@ export const ALL_PROGRAMS = globSync('examples/programs/*.py', { cwd: ROOT, abso
  * live object after every statement) is quadratic in them, and their page is the recorder's cap
  * of steps over a large heap. test/examples.test.ts checks what they print against python3.
  */
-const AT_SCALE = new Set(['08_generators_vs_lists.py', '09_slots_at_scale.py']);
+const AT_SCALE = new Set(['09_slots_at_scale.py']);
 
 /** The teaching programs the step-through tests record, trace and render one by one. */
 export const PROGRAMS = ALL_PROGRAMS.filter((f) => !AT_SCALE.has(path.basename(f)));
