@@ -41,10 +41,7 @@ export class FreeLists {
    * sets them, see `parkStartupShells`). Taking one allocates memory, as reusing costs none in
    * CPython: no gc count, nothing tracemalloc sees. They count towards each list's capacity.
    */
-  private startupLists = 0;
-  private startupDicts = 0;
-  private startupFloats = 0;
-  private startupTuples: number[] = [];
+  private startup = { lists: 0, dicts: 0, floats: 0, tuples: [] as number[] };
 
   constructor(private readonly profile: Profile) {
     this.tuples = Array.from({ length: profile.tupleFreeListSizes + 1 }, () => []);
@@ -52,40 +49,45 @@ export class FreeLists {
 
   /** What CPython's free lists hold when the program starts, as measured (replaces any earlier figures). */
   parkStartupShells(shells: StartupShells): void {
-    this.startupLists = shells.lists;
-    this.startupDicts = shells.dicts;
-    this.startupFloats = shells.floats;
-    this.startupTuples = shells.tuples.slice();
+    this.startup = { lists: shells.lists, dicts: shells.dicts, floats: shells.floats, tuples: shells.tuples.slice() };
   }
 
   /** Whether a start-up list shell was there to take (then it is taken). */
   takeStartupList(): boolean {
-    return this.startupLists > 0 && this.startupLists-- > 0;
+    return this.takeStartup('lists');
   }
 
   /** Whether a start-up dict shell was there to take (then it is taken). */
   takeStartupDict(): boolean {
-    return this.startupDicts > 0 && this.startupDicts-- > 0;
+    return this.takeStartup('dicts');
   }
 
   /** Whether a start-up float shell was there to take (then it is taken). */
   takeStartupFloat(): boolean {
-    return this.startupFloats > 0 && this.startupFloats-- > 0;
+    return this.takeStartup('floats');
   }
 
   /** Whether a start-up tuple shell of `size` was there to take (then it is taken). */
   takeStartupTuple(size: number): boolean {
-    return (this.startupTuples[size] ?? 0) > 0 && this.startupTuples[size]-- > 0;
+    if (!(this.startup.tuples[size] > 0)) return false;
+    this.startup.tuples[size]--;
+    return true;
+  }
+
+  private takeStartup(list: 'lists' | 'dicts' | 'floats'): boolean {
+    if (this.startup[list] === 0) return false;
+    this.startup[list]--;
+    return true;
   }
 
   pushList(op: PyObject): boolean {
-    if (this.lists.length + this.startupLists >= this.profile.listFreeListMax) return false;
+    if (this.lists.length + this.startup.lists >= this.profile.listFreeListMax) return false;
     this.lists.push(op);
     return true;
   }
 
   pushDict(op: PyObject): boolean {
-    if (this.dicts.length + this.startupDicts >= this.profile.dictFreeListMax) return false;
+    if (this.dicts.length + this.startup.dicts >= this.profile.dictFreeListMax) return false;
     this.dicts.push(op);
     return true;
   }
@@ -99,7 +101,7 @@ export class FreeLists {
 
   /** float_dealloc: at most PyFloat_MAXFREELIST (100) floats are parked; the rest are freed. */
   pushFloat(op: PyObject): boolean {
-    if (this.floats.length + this.startupFloats >= this.profile.floatFreeListMax) return false;
+    if (this.floats.length + this.startup.floats >= this.profile.floatFreeListMax) return false;
     this.floats.push(op);
     return true;
   }
@@ -112,7 +114,7 @@ export class FreeLists {
   pushTuple(op: PyObject, size: number): boolean {
     if (size < 1 || size > this.profile.tupleFreeListSizes) return false;
     const list = this.tuples[size];
-    if (list.length + (this.startupTuples[size] ?? 0) >= this.profile.tupleFreeListMax) return false;
+    if (list.length + (this.startup.tuples[size] ?? 0) >= this.profile.tupleFreeListMax) return false;
     list.push(op);
     return true;
   }

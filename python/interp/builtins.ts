@@ -175,7 +175,7 @@ export class Builtins {
       this.modules.set(table.name, m);
     };
     for (const [name, impl] of quitters(rt)) add(name, fn(name, impl, false));
-    this.atexit = new AtExit(rt, (callable, args, kwargs) => interp.callWithKeywords(callable, args, kwargs));
+    this.atexit = new AtExit(rt, (callable, args, kwargs) => interp.callFromC(callable, args, kwargs));
     const context = {
       rt,
       gc: this.gc,
@@ -184,7 +184,7 @@ export class Builtins {
       stdout: write,
       getAttr: (obj: PyObject, name: string) => interp.getAttr(obj, name),
       call: (callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]) =>
-        interp.callWithKeywords(callable, args, kwargs),
+        interp.callFromC(callable, args, kwargs),
       atexit: this.atexit,
     };
     for (const table of moduleTables(context)) {

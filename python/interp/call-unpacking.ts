@@ -17,6 +17,7 @@ import { dictGetItem, dictSetItem, newDict } from '../../core/objects/dict';
 import { funcGlobals, methodFunc, methodSelf } from '../../core/objects/funcobject';
 import type { Interpreter } from './interpreter';
 import { iterNext, newIterator } from './iteration';
+import { keywordPairs } from './modules/keywords';
 
 /** Whether the call has a `*` or `**` argument (so it compiles to CALL_FUNCTION_EX). */
 export function hasUnpacking(e: A.Call): boolean {
@@ -65,7 +66,7 @@ function callEx(
   const rt = interp.rt;
   const items = tuple.items!;
   const entries = kwdict === null ? [] : [...kwdict.table!.map.values()];
-  const kwargs = entries.map((en): [string, PyObject] => [en.key.value as string, en.value!]);
+  const kwargs = kwdict === null ? [] : keywordPairs(kwdict);
   const isFunction = callable.type.kind === Kind.Function;
   if (!isFunction && callable.type.kind !== Kind.Method) return interp.callObject(callable, items, kwargs);
   // _PyStack_UnpackDict: with keywords, a new argument array (a reference to each argument) and

@@ -1197,7 +1197,7 @@ export class Interpreter {
         return weakrefCall(rt, callable);
       case Kind.Function:
       case Kind.Method:
-        return this.callFromC(callable, args);
+        return this.callFromC(callable, args, kwargs);
       default:
         // an instance of a native type that is callable (a weakref.finalize)
         if (callable.native !== null && kwargs.length === 0) return callable.native(args);
@@ -1206,16 +1206,16 @@ export class Interpreter {
   }
 
   /**
-   * PyObject_Call from C with keyword arguments (a finalizer's or an atexit callback's function):
-   * the arguments are borrowed, so a Python function gets new references to them, as
-   * _PyFunction_Vectorcall's callers hand over their stack.
+   * A call from "C" (a finalizer, a callback, type_call's __init__, an atexit function): the
+   * arguments and keyword values are borrowed, so a Python function's frame gets new references
+   * to them, as _PyFunction_Vectorcall's callers hand over their stack.
    */
-  callWithKeywords(callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]): PyObject {
+  callFromC(callable: PyObject, args: PyObject[], kwargs: [string, PyObject][] = NO_KEYWORDS): PyObject {
     const rt = this.rt;
     const kind = callable.type.kind;
-    if (kwargs.length === 0 || (kind !== Kind.Function && kind !== Kind.Method))
-      return this.callObject(callable, args, kwargs);
-    const owned = kwargs.map(([name, value]): [string, PyObject] => [name, rt.newRef(value)]);
+    if (kind !== Kind.Function && kind !== Kind.Method) return this.callObject(callable, args, kwargs);
+    const owned =
+      kwargs.length === 0 ? NO_KEYWORDS : kwargs.map(([name, value]): [string, PyObject] => [name, rt.newRef(value)]);
     if (kind === Kind.Function)
       return this.callFunction(
         rt.newRef(callable),
@@ -1229,26 +1229,6 @@ export class Interpreter {
       null,
       owned,
     );
-  }
-
-  /** A call from "C" (a finalizer, a callback, type_call's __init__): arguments are borrowed. */
-  callFromC(callable: PyObject, args: PyObject[]): PyObject {
-    const rt = this.rt;
-    if (callable.type.kind === Kind.Function) {
-      return this.callFunction(
-        rt.newRef(callable),
-        args.map((a) => rt.newRef(a)),
-        null,
-      );
-    }
-    if (callable.type.kind === Kind.Method) {
-      return this.callFunction(
-        rt.newRef(methodFunc(callable)),
-        [methodSelf(callable), ...args].map((a) => rt.newRef(a)),
-        null,
-      );
-    }
-    return this.callObject(callable, args);
   }
 
   /**

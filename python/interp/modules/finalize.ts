@@ -315,6 +315,20 @@ export class Finalizers {
    * frame then drops self, the `_Info` (its weakref with it) and obj.
    */
   private detach(self: PyObject): PyObject {
+    return this.aliveEntry(self, true);
+  }
+
+  /** `peek()`: if alive, (obj, func, args, kwargs) while it stays alive. */
+  private peek(self: PyObject): PyObject {
+    return this.aliveEntry(self, false);
+  }
+
+  /**
+   * What detach and peek share (Lib/weakref.py writes them alike): look up the `_Info`, call its
+   * weakref, and if the object is still alive build the entry, after taking the registry's
+   * entry away when detaching.
+   */
+  private aliveEntry(self: PyObject, detach: boolean): PyObject {
     const rt = this.host.rt;
     const info = dictGetItem(this.registry, self);
     if (info === undefined) return rt.none();
@@ -322,24 +336,8 @@ export class Finalizers {
     const obj = weakrefCall(rt, this.getInfo(info, 'weakref'));
     try {
       if (obj === rt.None) return rt.none();
-      const popped = dictPop(rt, this.registry, self)!;
-      rt.decref(popped);
+      if (detach) rt.decref(dictPop(rt, this.registry, self)!);
       return this.entry(info, obj);
-    } finally {
-      rt.decref(info);
-      rt.decref(obj);
-    }
-  }
-
-  /** `peek()`: if alive, (obj, func, args, kwargs) while it stays alive. */
-  private peek(self: PyObject): PyObject {
-    const rt = this.host.rt;
-    const info = dictGetItem(this.registry, self);
-    if (info === undefined) return rt.none();
-    rt.incref(info);
-    const obj = weakrefCall(rt, this.getInfo(info, 'weakref'));
-    try {
-      return obj === rt.None ? rt.none() : this.entry(info, obj);
     } finally {
       rt.decref(info);
       rt.decref(obj);
