@@ -5,7 +5,7 @@
  */
 import { ARENA_SIZE, INDEX2SIZE, POOL_OVERHEAD, POOL_SIZE } from '../core/pymalloc/constants';
 import { poolCells, type PoolCell } from '../core/pymalloc/picture';
-import type { PymallocSnapshot } from '../core/pymalloc/snapshot';
+import type { PymallocStructure } from '../core/pymalloc/snapshot';
 import type { Runtime } from '../core/runtime';
 import type { AllocatorRecord, BlockRecord } from './recording';
 
@@ -16,7 +16,7 @@ export class BlockLocator {
   private readonly poolSize = new Map<number, number>();
   private readonly arenas: { index: number; address: number }[];
 
-  constructor(snapshot: PymallocSnapshot) {
+  constructor(snapshot: PymallocStructure) {
     this.arenas = snapshot.arenas.map((a) => ({ index: a.arenaindex, address: a.address }));
     for (const arena of snapshot.arenas)
       for (const pool of arena.pools) this.poolSize.set(pool.address, INDEX2SIZE(pool.szidx));
@@ -40,7 +40,7 @@ function freeListShells(rt: Runtime): number {
 }
 
 /** The allocator's picture at one step. */
-export function allocatorRecord(rt: Runtime, snapshot: PymallocSnapshot): AllocatorRecord {
+export function allocatorRecord(rt: Runtime, snapshot: PymallocStructure): AllocatorRecord {
   let freeBlockBytes = 0;
   let emptyPools = 0;
   for (const arena of snapshot.arenas)

@@ -6,20 +6,22 @@
  */
 import type { CollectResult } from '../core/components';
 import type { HeapEvent, Runtime } from '../core/runtime';
-import { takeSnapshot, type HeapSnapshot } from '../core/snapshot';
-import { reachableFromRoots } from '../core/invariants/heap';
-import { Kind } from '../core/objects/kinds';
+import { Kind, KIND_NAMES } from '../core/objects/kinds';
 import { moduleDict } from '../core/objects/moduleobject';
-import type { PyObject } from '../core/objects/pyobject';
+import { GcFlag, type PyObject } from '../core/objects/pyobject';
+import { referents } from '../core/objects/traverse';
 import type { RunObserver } from '../python/interp/types';
-import { pyRepr } from '../python/interp/repr';
 import { allocatorRecord, BlockLocator } from './allocator-view';
+import { DEFAULT_BOUNDS } from './bounds';
 import { gcListObjects, recordingCollector, type StageListener } from './gc-stages';
-import { ownObjects } from './own-objects';
+import { generationIndex } from './generation-index';
+import { objectValue, shortRepr, truncate } from './object-value';
+import { boundedReferents, selectObjects } from './selection';
 import type {
   AllocatorRecord,
   Change,
   ObjectRecord,
+  RecordBounds,
   Recording,
   SlotRecord,
   StageName,
@@ -28,7 +30,6 @@ import type {
 } from './recording';
 
 export const DEFAULT_MAX_RECORDED_STEPS = 2000;
-const VALUE_LENGTH = 40;
 
 /** Stores each distinct value once; a step refers to values by index. */
 class Interner<T> {
@@ -59,10 +60,6 @@ interface Collection {
   affected: number[];
 }
 
-function truncate(text: string): string {
-  return text.length > VALUE_LENGTH ? `${text.slice(0, VALUE_LENGTH - 3)}...` : text;
-}
-
 function emptyStage(name: StageName, collection: Collection): StageRecord {
   return {
     name,
@@ -74,36 +71,10 @@ function emptyStage(name: StageName, collection: Collection): StageRecord {
     movedBack: [],
     affected: [],
     promoted: [],
+    total: 0,
     collected: null,
     uncollectable: null,
   };
-}
-
-/** repr() as the trace shows it: read-only (no allocation on the simulated heap). */
-const shortRepr = (rt: Runtime, op: PyObject): string => pyRepr(rt, op, new Set(), true);
-
-/**
- * An instance's attributes, `name='a', partner=#388` (its repr is only an address): read from the
- * slots, the inline values or the materialised dict without allocating, as Python Tutor shows them.
- */
-function instanceValue(rt: Runtime, op: PyObject): string {
-  const attributes: [string, PyObject][] = [];
-  op.type.slotNames?.forEach((name, i) => {
-    const value = op.refs?.[i];
-    if (value != null) attributes.push([name, value]);
-  });
-  if (op.dictRef !== null && op.dictRef.table !== null) {
-    for (const entry of op.dictRef.table.map.values())
-      if (entry.value !== null) attributes.push([String(entry.key.value), entry.value]);
-  } else if (op.values !== null) {
-    op.type.cachedKeys?.names.forEach((name, i) => {
-      const value = op.values![i];
-      if (value != null) attributes.push([name, value]);
-    });
-  }
-  return attributes
-    .map(([name, value]) => `${name}=${value.type.kind === Kind.Instance ? `#${value.id}` : shortRepr(rt, value)}`)
-    .join(', ');
 }
 
 const ids = (objects: readonly PyObject[]): number[] => objects.map((o) => o.id);
@@ -113,7 +84,17 @@ export class StepRecorder implements RunObserver, StageListener {
   private rt!: Runtime;
   private main!: PyObject;
   private stdout: () => string = () => '';
+  /** Ids of the objects the program caused to be allocated (code objects aside). */
   private readonly born = new Set<number>();
+  /** How many of them are alive. */
+  private live = 0;
+  /**
+   * Ids allocated since the previous step (a shell reused from a free list keeps its id). Only
+   * added to: deleting from a set of a hundred thousand ids, one by one, is pathologically slow.
+   */
+  private bornSince = new Set<number>();
+  /** Objects born since the previous step and still alive. */
+  private bornSinceAlive = 0;
   /** Every distinct record; a step lists indices. An object unchanged since its last record reuses it. */
   private readonly objects: ObjectRecord[] = [];
   private readonly latest = new Map<number, { readonly record: ObjectRecord; readonly index: number }>();
@@ -124,12 +105,19 @@ export class StepRecorder implements RunObserver, StageListener {
   private previous = new Map<number, ObjectRecord>();
   private previousSlots = new Set<string>();
   private events: Change[] = [];
+  /** Frees of objects the previous step did not record, and events past the bound: counted. */
+  private uncountedEvents = 0;
+  /** Ids a collection in progress holds on its own lists (off every generation list). */
+  private offList: ReadonlySet<number> = new Set();
   private deleting = false;
   private collection: Collection | null = null;
   private truncatedAt: { line: number | null } | null = null;
   private readonly listener = (event: HeapEvent): void => this.onEvent(event);
 
-  constructor(private readonly cap = DEFAULT_MAX_RECORDED_STEPS) {}
+  constructor(
+    private readonly cap = DEFAULT_MAX_RECORDED_STEPS,
+    private readonly bounds: RecordBounds = DEFAULT_BOUNDS,
+  ) {}
 
   start(rt: Runtime, main: PyObject, stdout: () => string): void {
     this.rt = rt;
@@ -164,6 +152,7 @@ export class StepRecorder implements RunObserver, StageListener {
       allocators: this.allocators.values,
       steps: this.steps,
       cap: this.cap,
+      bounds: this.bounds,
       truncated: this.truncatedAt,
     };
   }
@@ -172,20 +161,31 @@ export class StepRecorder implements RunObserver, StageListener {
 
   /** Deaths, finalizers, callbacks and clears, in the order they happen. */
   private onEvent(event: HeapEvent): void {
-    if (event.kind === 'alloc') this.born.add(event.id);
-    else if (event.kind === 'dealloc') {
+    if (this.truncatedAt !== null) return;
+    if (event.kind === 'alloc') {
+      if (event.type === 'code') return;
+      this.born.add(event.id);
+      this.live++;
+      this.bornSince.add(event.id);
+      this.bornSinceAlive++;
+    } else if (event.kind === 'dealloc') {
+      if (!this.born.has(event.id)) return;
+      this.live--;
+      if (this.bornSince.has(event.id)) this.bornSinceAlive--;
       if (this.previous.has(event.id))
-        this.events.push({
-          kind: 'freed',
-          id: event.id,
-          type: event.type,
-          why: this.deleting ? 'collector' : 'refcount',
-        });
+        this.event({ kind: 'freed', id: event.id, type: event.type, why: this.deleting ? 'collector' : 'refcount' });
+      else this.uncountedEvents++;
     } else if (event.kind === 'finalize' || event.kind === 'weakref-callback' || event.kind === 'clear') {
       const kind = event.kind === 'finalize' ? 'del' : event.kind === 'clear' ? 'cleared' : 'weakref-callback';
-      this.events.push({ kind, id: event.id });
+      this.event({ kind, id: event.id });
       this.collection?.affected.push(event.id);
     }
+  }
+
+  /** An event listed, or counted past the bound on changes. */
+  private event(change: Change): void {
+    if (this.events.length < this.bounds.changes) this.events.push(change);
+    else this.uncountedEvents++;
   }
 
   // --- the collector's stages ----------------------------------------------------------------
@@ -201,12 +201,15 @@ export class StepRecorder implements RunObserver, StageListener {
     const gcRefs: Record<number, number> = {};
     for (const op of containers) gcRefs[op.id] = op.gcRefs;
     if (stage === 'subtract_refs') for (const op of containers) collection.subtracted.set(op.id, op.gcRefs);
+    if (collection.resurrectionCheck) this.offList = new Set(ids(containers));
     this.recordStage({ ...emptyStage(stage, collection), collecting: ids(containers), gcRefs });
   }
 
   split(young: readonly PyObject[], unreachable: readonly PyObject[]): void {
     const collection = this.collection!;
     const movedBack = young.filter((op) => collection.subtracted.get(op.id) === 0);
+    // In the resurrection check, the young list is the old unreachable one: off the generations too.
+    this.offList = new Set(ids(collection.resurrectionCheck ? [...young, ...unreachable] : unreachable));
     this.recordStage({
       ...emptyStage('move_unreachable', collection),
       collecting: [...ids(young), ...ids(unreachable)],
@@ -228,6 +231,7 @@ export class StepRecorder implements RunObserver, StageListener {
     }
     this.deleting = false;
     if (stage === 'finalize_garbage') collection.resurrectionCheck = true;
+    this.offList = new Set(ids(list));
     if (list.length === 0 && collection.affected.length === 0) return;
     this.recordStage({
       ...emptyStage(stage, collection),
@@ -248,6 +252,7 @@ export class StepRecorder implements RunObserver, StageListener {
       uncollectable: result.uncollectable,
     });
     this.collection = null;
+    this.offList = new Set();
   }
 
   private recordStage(stage: StageRecord): void {
@@ -265,75 +270,66 @@ export class StepRecorder implements RunObserver, StageListener {
     return table == null ? [] : [...table.map.values()].filter((e) => e.value !== null);
   }
 
-  /**
-   * The frames' locals and value stacks, and the program's global names. A slot whose object is not
-   * recorded (a small int, None, an interned str) carries its repr, to be shown beside the name.
-   */
-  private slots(recorded: ReadonlyMap<number, ObjectRecord>): SlotRecord[] {
-    const slots: SlotRecord[] = [];
-    const add = (frame: string, name: string, kind: SlotRecord['kind'], op: PyObject) =>
-      slots.push(
-        recorded.has(op.id)
-          ? { frame, name, kind, target: op.id }
-          : { frame, name, kind, target: op.id, value: truncate(shortRepr(this.rt, op)) },
-      );
+  /** The frames' locals and value stacks, and the program's global names, with their objects. */
+  private names(): { frame: string; name: string; kind: SlotRecord['kind']; op: PyObject }[] {
+    const names: { frame: string; name: string; kind: SlotRecord['kind']; op: PyObject }[] = [];
     for (const entry of this.globals()) {
       const name = entry.key.value as string;
       if (!name.startsWith('__') && entry.value!.type.kind !== Kind.Module)
-        add('globals', name, 'global', entry.value!);
+        names.push({ frame: 'globals', name, kind: 'global', op: entry.value! });
     }
     this.rt.frames.forEach((frame, depth) => {
       const name = `${depth}: ${frame.name}`;
-      frame.locals.forEach((value, i) => {
-        if (value !== null) add(name, frame.localNames[i], 'local', value);
+      frame.locals.forEach((op, i) => {
+        if (op !== null) names.push({ frame: name, name: frame.localNames[i], kind: 'local', op });
       });
-      frame.stack.forEach((value, i) => add(name, `stack[${i}]`, 'stack', value));
+      frame.stack.forEach((op, i) => names.push({ frame: name, name: `stack[${i}]`, kind: 'stack', op }));
     });
-    return slots;
+    return names;
   }
 
-  /** Every object the program caused to be allocated, as records (code objects and name keys aside). */
-  private objectRecords(snapshot: HeapSnapshot, locator: BlockLocator | null): Map<number, ObjectRecord> {
-    const live = new Map<number, PyObject>();
-    for (const op of this.rt.liveObjects()) live.set(op.id, op);
-    const nameKeys = new Set(this.globals().map((e) => e.key.id));
-    const generation = new Map<number, number>();
-    snapshot.generations.forEach((g, i) => g.members.forEach((id) => generation.set(id, i)));
-    const records = new Map<number, ObjectRecord>();
-    for (const view of snapshot.objects) {
-      if (!this.born.has(view.id) || view.kind === 'code' || nameKeys.has(view.id)) continue;
-      const op = live.get(view.id)!;
-      records.set(view.id, {
-        id: view.id,
-        type: view.type,
-        kind: view.kind,
-        value: truncate(op.type.kind === Kind.Instance ? instanceValue(this.rt, op) : shortRepr(this.rt, op)),
-        refcnt: view.refcnt,
-        referents: view.referents,
-        isGC: view.isGC,
-        tracked: view.tracked,
-        finalized: view.finalized,
-        generation: generation.get(view.id) ?? -1,
-        block: locator?.block(op.address) ?? null,
-      });
-    }
-    return records;
+  /** The record of `op` at this moment. */
+  private objectRecord(
+    op: PyObject,
+    references: { kept: readonly PyObject[]; more: number },
+    generation: number,
+    locator: BlockLocator | null,
+  ): ObjectRecord {
+    const record: ObjectRecord = {
+      id: op.id,
+      type: op.type.name,
+      kind: KIND_NAMES[op.type.kind],
+      value: objectValue(this.rt, op),
+      refcnt: op.refcnt,
+      referents: ids(references.kept),
+      isGC: op.type.isGC,
+      tracked: op.gcNext !== null,
+      finalized: (op.gcFlags & GcFlag.Finalized) !== 0,
+      generation,
+      block: locator?.block(op.address) ?? null,
+    };
+    return references.more === 0 ? record : { ...record, moreReferents: references.more };
   }
 
-  /** What differs from the previous step: births, refcounts, references from objects and names. */
+  /**
+   * What differs from the previous step among the objects both record: births, refcounts,
+   * references from objects and names. Referents are compared as sets: a list of 100,000 items
+   * compared item by item against the other's array would take 10^10 steps.
+   */
   private differences(current: ReadonlyMap<number, ObjectRecord>, slots: readonly SlotRecord[]): Change[] {
     const changes: Change[] = [];
     for (const [id, now] of current) {
       const before = this.previous.get(id);
       if (before === undefined) {
-        changes.push({ kind: 'born', id, type: now.type });
+        if (this.bornSince.has(id)) changes.push({ kind: 'born', id, type: now.type });
         continue;
       }
       if (before.refcnt !== now.refcnt) changes.push({ kind: 'refcount', id, from: before.refcnt, to: now.refcnt });
-      for (const to of now.referents)
-        if (!before.referents.includes(to)) changes.push({ kind: 'ref-added', from: `#${id}`, to });
-      for (const to of before.referents)
-        if (!now.referents.includes(to)) changes.push({ kind: 'ref-dropped', from: `#${id}`, to });
+      if (before.referents === now.referents) continue;
+      const had = new Set(before.referents);
+      const has = new Set(now.referents);
+      for (const to of has) if (!had.has(to)) changes.push({ kind: 'ref-added', from: `#${id}`, to });
+      for (const to of had) if (!has.has(to)) changes.push({ kind: 'ref-dropped', from: `#${id}`, to });
     }
     const keys = new Set(slots.map((s) => `${s.frame}\u0000${s.name}\u0000${s.target}`));
     for (const key of keys) if (!this.previousSlots.has(key)) changes.push(slotChange('ref-added', key));
@@ -357,36 +353,91 @@ export class StepRecorder implements RunObserver, StageListener {
       this.truncatedAt = { line: this.steps[this.steps.length - 1]?.line ?? line };
       return null;
     }
-    const snapshot = takeSnapshot(this.rt);
-    const memory = this.rt.allocator?.snapshot() ?? null;
-    const current = this.objectRecords(snapshot, memory === null ? null : new BlockLocator(memory));
-    const slots = this.slots(current);
-    const reachable = reachableFromRoots(snapshot);
-    const changes = [...this.events, ...this.differences(current, slots)];
+    const allocator = this.rt.allocator;
+    const memory = allocator === null ? null : (allocator.structure?.() ?? allocator.snapshot());
+    const locator = memory === null ? null : new BlockLocator(memory);
+    const names = this.names();
+    const nameKeys = new Set(this.globals().map((e) => e.key.id));
+    const recordable = (op: PyObject) => this.born.has(op.id) && !nameKeys.has(op.id);
+    const live = this.live - [...nameKeys].filter((id) => this.born.has(id)).length;
+    const whole = live <= this.bounds.objects;
+    const references = new Map<PyObject, { kept: PyObject[]; more: number }>();
+    const referentsOf = (op: PyObject) => {
+      let r = references.get(op);
+      if (r === undefined) references.set(op, (r = boundedReferents(op, this.bounds.referents)));
+      return r;
+    };
+    // Stranded cycles are looked for only in a heap recorded whole: it takes a walk of all of it.
+    const leaked = whole ? strandedCycles(this.rt, recordable) : [];
+    const selection = selectObjects({
+      rt: this.rt,
+      roots: [...names.map((n) => n.op), ...leaked],
+      recordable,
+      live,
+      limit: this.bounds.objects,
+      referentsOf: (op) => referentsOf(op).kept,
+    });
+    const generation = generationIndex(this.rt, whole, this.offList);
+    const current = new Map<number, ObjectRecord>();
+    for (const op of selection.recorded)
+      current.set(op.id, this.objectRecord(op, referentsOf(op), generation(op), locator));
+    const slots = names.map(({ frame, name, kind, op }): SlotRecord =>
+      current.has(op.id)
+        ? { frame, name, kind, target: op.id }
+        : { frame, name, kind, target: op.id, value: truncate(shortRepr(this.rt, op)) },
+    );
+    const all = [...this.events, ...this.differences(current, slots)];
+    const changes = all.slice(0, this.bounds.changes);
+    const recordedBirths = [...current.keys()].filter((id) => this.bornSince.has(id)).length;
+    const unlisted = all.length - changes.length + this.uncountedEvents + this.bornSinceAlive - recordedBirths;
     this.events = [];
+    this.uncountedEvents = 0;
+    this.bornSince = new Set();
+    this.bornSinceAlive = 0;
     this.previous = current;
-    const leaked = strandedCycles(current, reachable);
+    const omitted =
+      selection.omitted === 0 && unlisted === 0 && whole
+        ? null
+        : { objects: selection.omitted, changes: unlisted, cyclesUnchecked: !whole };
     const step = {
       kind,
       line,
       stdout: this.stdout().length,
-      objects: [...current.values()].map((o) => this.internObject(o)),
-      own: ownObjects(current, [...slots.map((s) => s.target), ...leaked]),
+      objects: selection.recorded.map((op) => this.internObject(current.get(op.id)!)),
+      own: selection.own,
       slots,
       changes,
-      leaked,
+      leaked: ids(leaked),
       counts: this.rt.gc.generations.map((g) => g.count),
       thresholds: this.rt.gc.generations.map((g) => g.threshold),
-      stage,
+      stage: stage === null ? null : recordedStage(stage, current),
       allocator: this.allocators.intern(
         memory === null
           ? { arenas: [], freeBlockBytes: 0, emptyPools: 0, freeListShells: 0 }
           : allocatorRecord(this.rt, memory),
       ),
+      omitted,
     };
     this.steps.push(step);
     return step;
   }
+}
+
+/** A stage as recorded: its id lists kept to the recorded objects, with how many it concerned. */
+function recordedStage(stage: StageRecord, recorded: ReadonlyMap<number, ObjectRecord>): StageRecord {
+  const keep = (list: readonly number[]) => list.filter((id) => recorded.has(id));
+  const gcRefs: Record<number, number> = {};
+  for (const [id, refs] of Object.entries(stage.gcRefs)) if (recorded.has(Number(id))) gcRefs[Number(id)] = refs;
+  return {
+    ...stage,
+    total: stage.name === 'done' ? stage.promoted.length : stage.collecting.length,
+    collecting: keep(stage.collecting),
+    gcRefs,
+    unreachable: keep(stage.unreachable),
+    movedBack: keep(stage.movedBack),
+    affected: keep(stage.affected),
+    promoted: keep(stage.promoted),
+  };
 }
 
 function slotChange(kind: 'ref-added' | 'ref-dropped', key: string): Change {
@@ -399,27 +450,40 @@ function slotChange(kind: 'ref-added' | 'ref-dropped', key: string): Change {
  * on a reference cycle among unreachable objects, or hang from one. (An unreachable object on no
  * such cycle is a temporary the interpreter holds in C, such as a call's argument tuple.)
  */
-function strandedCycles(objects: ReadonlyMap<number, ObjectRecord>, reachable: ReadonlySet<number>): number[] {
-  const unreachable = new Set([...objects.keys()].filter((id) => !reachable.has(id)));
-  const within = (id: number) => objects.get(id)!.referents.filter((r) => unreachable.has(r));
-  const reach = (from: number): Set<number> => {
-    const seen = new Set<number>();
-    const stack = within(from);
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (!seen.has(id)) {
-        seen.add(id);
-        stack.push(...within(id));
+function strandedCycles(rt: Runtime, recordable: (op: PyObject) => boolean): PyObject[] {
+  const reachable = new Set<PyObject>();
+  const stack: PyObject[] = [...rt.external.keys()];
+  for (const frame of rt.frames) {
+    for (const op of frame.locals) if (op !== null) stack.push(op);
+    stack.push(...frame.stack);
+    if (frame.fLocals !== null) stack.push(frame.fLocals);
+  }
+  while (stack.length > 0) {
+    const op = stack.pop()!;
+    if (reachable.has(op)) continue;
+    reachable.add(op);
+    for (const r of referents(op)) if (!reachable.has(r)) stack.push(r);
+  }
+  const unreachable = new Set([...rt.liveObjects()].filter((op) => recordable(op) && !reachable.has(op)));
+  const within = (op: PyObject) => referents(op).filter((r) => unreachable.has(r));
+  const reach = (from: PyObject): Set<PyObject> => {
+    const seen = new Set<PyObject>();
+    const pending = within(from);
+    while (pending.length > 0) {
+      const op = pending.pop()!;
+      if (!seen.has(op)) {
+        seen.add(op);
+        pending.push(...within(op));
       }
     }
     return seen;
   };
-  const stranded = new Set<number>();
-  for (const id of unreachable) {
-    const onward = reach(id);
-    if (onward.has(id)) for (const other of [id, ...onward]) stranded.add(other);
+  const stranded = new Set<PyObject>();
+  for (const op of unreachable) {
+    const onward = reach(op);
+    if (onward.has(op)) for (const other of [op, ...onward]) stranded.add(other);
   }
-  return [...stranded].sort((a, b) => a - b);
+  return [...stranded].sort((a, b) => a.id - b.id);
 }
 
 /** Field-by-field equality of two records of one object (cheaper than comparing JSON). */

@@ -12,8 +12,10 @@ export interface ObjectRecord {
   /** A short repr (empty for instances, whose repr is an address). */
   readonly value: string;
   readonly refcnt: number;
-  /** Strong references, in tp_traverse order. */
+  /** Strong references, in tp_traverse order: the first RecordBounds.referents of them. */
   readonly referents: readonly number[];
+  /** References past the recorded ones (a list of 100,000 ints records 100 and 99,900 more). */
+  readonly moreReferents?: number;
   readonly isGC: boolean;
   readonly tracked: boolean;
   readonly finalized: boolean;
@@ -78,6 +80,8 @@ export interface StageRecord {
   readonly affected: readonly number[];
   /** Survivors moved to the next generation (done). */
   readonly promoted: readonly number[];
+  /** How many objects the stage concerned; the id lists above keep only the recorded ones. */
+  readonly total: number;
   /** gc_collect_main's result (done). */
   readonly collected: number | null;
   readonly uncollectable: number | null;
@@ -107,7 +111,10 @@ export interface StepRecord {
   readonly line: number | null;
   /** Characters of stdout written so far. */
   readonly stdout: number;
-  /** Indices into Recording.objects: every object the program caused to be allocated. */
+  /**
+   * Indices into Recording.objects: every object the program caused to be allocated, or, past the
+   * bound, those its names reach first and then the oldest of the rest.
+   */
   readonly objects: readonly number[];
   /** Ids of the program's own objects: reachable from its names, its frames' locals and stacks, or leaked. */
   readonly own: readonly number[];
@@ -120,6 +127,29 @@ export interface StepRecord {
   readonly stage: StageRecord | null;
   /** Index into Recording.allocators. */
   readonly allocator: number;
+  /** What the step's bounds left out, or null when it records everything. */
+  readonly omitted: Omitted | null;
+}
+
+/** What a step left out, counted, so the page can say so. */
+export interface Omitted {
+  /** Live objects the program caused to be allocated that the step does not record. */
+  readonly objects: number;
+  /** Changes (births, frees, refcounts, references) not listed. */
+  readonly changes: number;
+  /** True when stranded cycles were not looked for: too many objects to walk at every step. */
+  readonly cyclesUnchecked: boolean;
+}
+
+/**
+ * The recorder's bounds (viz/bounds.ts): a step records at most `objects` objects, `referents`
+ * references of each, and `changes` changes; a program with more than `objects` live objects is
+ * recorded from its names outwards, and the page says what was left out.
+ */
+export interface RecordBounds {
+  readonly objects: number;
+  readonly referents: number;
+  readonly changes: number;
 }
 
 export interface Recording {
@@ -132,6 +162,7 @@ export interface Recording {
   readonly allocators: readonly AllocatorRecord[];
   readonly steps: readonly StepRecord[];
   readonly cap: number;
+  readonly bounds: RecordBounds;
   /** Set when the recording stopped at the cap (the program itself ran on to the end). */
   readonly truncated: { readonly line: number | null } | null;
 }

@@ -1,4 +1,4 @@
-import type { PymallocSnapshot } from './snapshot';
+import type { PymallocSnapshot, PymallocStructure } from './snapshot';
 
 /**
  * The object allocator as the rest of pymemlab sees it: the object heap, student
@@ -20,4 +20,6 @@ export interface Allocator {
   realloc(address: number, nbytes: number): number;
   /** A plain-data, JSON-serialisable picture of the allocator, for invariants, graders and reports. */
   snapshot(): PymallocSnapshot;
+  /** The snapshot without its live blocks, when the allocator can give it faster. */
+  structure?(): PymallocStructure;
 }

@@ -4,7 +4,7 @@ import * as arenaMmap from './arena-mmap';
 import * as constants from './constants';
 import { DoubleFreeError, InvalidFreeError, InvalidRequestError } from './errors';
 import { RawMalloc } from './raw-malloc';
-import type { ArenaSnapshot, LiveBlock, PoolSnapshot, PymallocSnapshot } from './snapshot';
+import type { ArenaSnapshot, LiveBlock, PoolSnapshot, PymallocSnapshot, PymallocStructure } from './snapshot';
 
 /**
  * The reference pymalloc: Objects/obmalloc.c of CPython 3.11 (64-bit), function for function.
@@ -552,12 +552,23 @@ export class Pymalloc implements Allocator {
   // ================================================================================================
 
   snapshot(): PymallocSnapshot {
-    const arenas: ArenaSnapshot[] = [];
     const liveBlocks: LiveBlock[] = this.raw.liveBlocks();
-    for (let ao = 0; ao < this.maxarenas; ao++) {
-      if (this.arenaAddress[ao] !== 0) arenas.push(this.arenaSnapshot(ao, liveBlocks));
-    }
+    for (let ao = 0; ao < this.maxarenas; ao++)
+      if (this.arenaAddress[ao] !== 0)
+        for (const pool of this.carvedPools(ao)) this.collectLiveBlocks(pool, liveBlocks);
     liveBlocks.sort((a, b) => a.address - b.address);
+    return { ...this.structure(), liveBlocks };
+  }
+
+  /**
+   * The snapshot without its live blocks: arenas, pools, lists and counters, in time proportional
+   * to the pools rather than the blocks (the step-through recorder reads it after every statement).
+   */
+  structure(): PymallocStructure {
+    const arenas: ArenaSnapshot[] = [];
+    for (let ao = 0; ao < this.maxarenas; ao++) {
+      if (this.arenaAddress[ao] !== 0) arenas.push(this.arenaSnapshot(ao));
+    }
     const usedpools: number[][] = [];
     for (let size = 0; size < NB_SMALL_SIZE_CLASSES; size++) {
       usedpools.push(this.walk(this.nextpool[size], this.nextpool, size).map((pool) => this.poolAddress[pool]));
@@ -577,13 +588,11 @@ export class Pymalloc implements Allocator {
         arenaMapMidNodes: this.arenaMap.midNodes,
         arenaMapBotNodes: this.arenaMap.botNodes,
       },
-      liveBlocks,
     };
   }
 
-  private arenaSnapshot(ao: number, liveBlocks: LiveBlock[]): ArenaSnapshot {
+  private arenaSnapshot(ao: number): ArenaSnapshot {
     const pools = this.carvedPools(ao);
-    for (const pool of pools) this.collectLiveBlocks(pool, liveBlocks);
     return {
       arenaindex: ao,
       address: this.arenaAddress[ao],

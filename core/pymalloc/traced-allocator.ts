@@ -1,5 +1,5 @@
 import type { Allocator } from './allocator';
-import type { PymallocSnapshot } from './snapshot';
+import type { PymallocSnapshot, PymallocStructure } from './snapshot';
 
 /**
  * tracemalloc's hooks on the allocator (Modules/_tracemalloc.c): while tracing, every block handed
@@ -60,6 +60,10 @@ export class TracedAllocator implements Allocator {
 
   snapshot(): PymallocSnapshot {
     return this.inner.snapshot();
+  }
+
+  structure(): PymallocStructure {
+    return this.inner.structure?.() ?? this.inner.snapshot();
   }
 
   /**

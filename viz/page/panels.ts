@@ -76,7 +76,7 @@ export function stageHtml(stage: StageRecord, objects: ReadonlyMap<number, Objec
   ];
   const drawn = (ids: readonly number[]) => ids.filter((id) => objects.has(id));
   if (stage.name === 'start')
-    rows.push(`<p>${stage.collecting.length} objects in generations 0..${stage.generation}.</p>`);
+    rows.push(`<p>${stage.total} objects in generations 0..${stage.generation}.</p>`);
   if (stage.name === 'update_refs' || stage.name === 'subtract_refs') {
     const cells = drawn(stage.collecting)
       .map((id) => `<tr><td>${name(id, objects)}</td><td class="num">${stage.gcRefs[id]}</td></tr>`)
