@@ -25,6 +25,8 @@ export interface HeapPictureOptions {
    * refers to them, `i = 9`, as Python Tutor shows primitives inline.
    */
   readonly inlineValues?: Readonly<Record<number, string>>;
+  /** References an object has past those drawn from its record, counted in its box. */
+  readonly moreReferents?: Readonly<Record<number, number>>;
   /** Draw roots held by the runtime itself (sys.modules, code constants); default false. */
   readonly runtimeRoots?: boolean;
   /** A caption drawn above the picture. */
@@ -75,10 +77,16 @@ export function generationOf(snapshot: HeapSnapshot, object: ObjectView): string
 }
 
 /** The text of an object's box: id and type, its value, then refcount and generation. */
-function objectLines(snapshot: HeapSnapshot, object: ObjectView, value: string | undefined): string[] {
+function objectLines(
+  snapshot: HeapSnapshot,
+  object: ObjectView,
+  value: string | undefined,
+  more: number | undefined,
+): string[] {
   const lines = [`#${object.id} ${object.type}`];
   if (value !== undefined && value !== '') lines.push(value);
   lines.push(`refcount ${object.refcnt} · ${generationOf(snapshot, object)}`);
+  if (more !== undefined) lines.push(`… ${more.toLocaleString('en-US')} more references, not recorded`);
   return lines;
 }
 
@@ -117,7 +125,7 @@ function buildGraph(
     const key = `o${object.id}`;
     const box: Box = {
       key,
-      lines: objectLines(snapshot, object, options.values?.[object.id]),
+      lines: objectLines(snapshot, object, options.values?.[object.id], options.moreReferents?.[object.id]),
       kind: 'object',
       highlight: options.highlights?.[object.id],
       objectId: object.id,

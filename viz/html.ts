@@ -8,6 +8,7 @@ import path from 'path';
 import { buildSync } from 'esbuild';
 import { escapeXml } from '../core/pymalloc/picture';
 import type { Recording } from './recording';
+import { encodeRecording } from './recording-codec';
 import { kitPath } from '../core/kit-root';
 
 let bundle: string | null = null;
@@ -43,9 +44,9 @@ function pageScript(): string {
   return bundle;
 }
 
-/** The recording as JSON safe inside `<script type="application/json">`. */
+/** The recording (its steps as differences, recording-codec.ts) as JSON safe inside `<script type="application/json">`. */
 export function embeddedJson(recording: Recording): string {
-  return JSON.stringify(recording).replace(/</g, '\\u003c');
+  return JSON.stringify(encodeRecording(recording)).replace(/</g, '\\u003c');
 }
 
 const STYLE = `
@@ -60,6 +61,7 @@ header input[type=number]{width:4.5em}
 #position{font-variant-numeric:tabular-nums;min-width:9em}
 #where{color:#b0bec5}
 .banner{background:#fff3e0;border-bottom:2px solid #ef6c00;padding:6px 14px}
+.bounded{background:#fff3e0;border:1px solid #ef6c00;padding:6px 10px;border-radius:4px;margin:0 0 8px}
 #leaked{background:#ffebee;border:1px solid #c62828;color:#b71c1c;padding:6px 10px;border-radius:4px;margin:0 0 8px}
 main{display:grid;grid-template-columns:minmax(300px,30%) minmax(0,1fr);gap:12px;padding:12px}
 section{background:#fff;border:1px solid #cfd8dc;border-radius:6px;padding:8px 10px;margin-bottom:12px;overflow:auto}
@@ -127,7 +129,7 @@ export function stepThroughPage(recording: Recording): string {
     <p class="help">Keys: <kbd>←</kbd> <kbd>→</kbd> step, <kbd>Home</kbd> <kbd>End</kbd>, <kbd>c</kbd> next collection, <kbd>f</kbd> next free, <kbd>v</kbd> switch view. Click a source line to jump to it. The address bar links to this step.</p>
   </div>
   <div>
-    <section><h2>Frames and heap</h2><p id="leaked" hidden></p><p id="view-note" class="muted"></p><div id="heap"></div><div id="counts"></div></section>
+    <section><h2>Frames and heap</h2><p id="leaked" hidden></p><p id="bounded" class="bounded" hidden></p><p id="view-note" class="muted"></p><div id="heap"></div><div id="counts"></div></section>
     <div class="side">
       <section id="stage-box" hidden><h2>Cycle collector</h2><div id="stage"></div></section>
       <section><h2>pymalloc: arenas and pools</h2><div id="allocator"></div></section>

@@ -9,7 +9,7 @@
  */
 import type { Runtime } from '../core/runtime';
 import type { PyObject } from '../core/objects/pyobject';
-import { KIND_NAMES } from '../core/objects/kinds';
+import { Kind, KIND_NAMES } from '../core/objects/kinds';
 import { referents } from '../core/objects/traverse';
 
 /** Kinds whose insides belong to CPython, not to the program: drawn when reached, not entered. */
@@ -22,6 +22,8 @@ export interface Selection {
   readonly own: readonly number[];
   /** Live objects of the program left out. */
   readonly omitted: number;
+  /** The oldest recordable object, for the next step's `oldest`. */
+  readonly oldest: PyObject | null;
 }
 
 export interface SelectionInput {
@@ -35,6 +37,12 @@ export interface SelectionInput {
   readonly limit: number;
   /** References followed from each object (its recorded ones). */
   readonly referentsOf: (op: PyObject) => readonly PyObject[];
+  /**
+   * Past the bound, the oldest recordable object of the previous such step: no program object
+   * precedes it on the refchain but name keys (new objects go to the end), so the walk for "the
+   * rest" starts there if it is alive rather than at the thousands of start-up objects.
+   */
+  readonly oldest: PyObject | null;
 }
 
 /**
@@ -57,25 +65,43 @@ function ownObjects(input: SelectionInput): PyObject[] {
   return queue;
 }
 
+/** Live recordable objects in refchain order (allocation order), from `from` on if alive. */
+function* recordableObjects(input: SelectionInput, from: PyObject | null): Generator<PyObject> {
+  const end = input.rt.refchain;
+  const start = from !== null && from.obNext !== null ? from : end.obNext!;
+  for (let op = start; op !== end; op = op.obNext!) if (input.recordable(op)) yield op;
+}
+
 export function selectObjects(input: SelectionInput): Selection {
   const own = ownObjects(input);
   const ownIds = own.map((op) => op.id).sort((a, b) => a - b);
   const recorded: PyObject[] = [];
+  let oldest: PyObject | null = null;
   if (input.live <= input.limit) {
-    for (const op of input.rt.liveObjects()) if (input.recordable(op)) recorded.push(op);
-    return { recorded, own: ownIds, omitted: 0 };
+    for (const op of recordableObjects(input, null)) recorded.push(op);
+    return { recorded, own: ownIds, omitted: 0, oldest: null };
   }
   const chosen = new Set(own);
   recorded.push(...own);
-  for (const op of input.rt.liveObjects()) {
+  for (const op of recordableObjects(input, input.oldest)) {
+    oldest ??= op;
     if (recorded.length >= input.limit) break;
-    if (!chosen.has(op) && input.recordable(op)) recorded.push(op);
+    if (!chosen.has(op)) recorded.push(op);
   }
-  return { recorded, own: ownIds, omitted: Math.max(0, input.live - recorded.length) };
+  return { recorded, own: ownIds, omitted: Math.max(0, input.live - recorded.length), oldest };
 }
 
-/** The references of `op` a record keeps, and how many more it has. */
+/**
+ * The references of `op` a record keeps, and how many more it has. A long list or tuple is not
+ * traversed whole at every step: list_traverse and tupletraverse visit the items last to first,
+ * so the first `limit` references are the last `limit` items, in reverse.
+ */
 export function boundedReferents(op: PyObject, limit: number): { kept: PyObject[]; more: number } {
+  const kind = op.type.kind;
+  if ((kind === Kind.List || kind === Kind.Tuple) && op.items!.length > limit) {
+    const items = op.items!;
+    return { kept: items.slice(items.length - limit).reverse(), more: items.length - limit };
+  }
   const all = referents(op);
   return all.length <= limit ? { kept: all, more: 0 } : { kept: all.slice(0, limit), more: all.length - limit };
 }

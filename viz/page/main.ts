@@ -5,11 +5,12 @@
  * pymalloc), and moves between steps with buttons, a slider, keys and the URL fragment.
  */
 import { renderHeapSvg } from '../heap-picture';
-import type { Recording, StepRecord } from '../recording';
+import type { StepRecord } from '../recording';
+import { decodeRecording, type EmbeddedRecording } from '../recording-codec';
 import { allocatorHtml, changesHtml, countsHtml, stageHtml } from './panels';
 import { stepObjects, stepPicture, visibleIds, type View } from './step-picture';
 
-const recording = JSON.parse(document.getElementById('recording')!.textContent!) as Recording;
+const recording = decodeRecording(JSON.parse(document.getElementById('recording')!.textContent!) as EmbeddedRecording);
 const steps = recording.steps;
 let current = 0;
 let view: View = 'own';
@@ -43,6 +44,30 @@ function describeStep(step: StepRecord): string {
   const where = step.line === null ? 'at interpreter shutdown' : `line ${step.line}`;
   if (step.kind === 'gc') return `${where}: inside a collection (${step.stage!.name})`;
   return `after ${where}`;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** What the recorder's bounds left out of this step, in numbers. */
+function boundedNote(step: StepRecord, recorded: number): string {
+  const omitted = step.omitted!;
+  const bounds = recording.bounds;
+  const parts: string[] = [];
+  if (omitted.objects > 0)
+    parts.push(
+      `This step records ${count(recorded)} of the program's ${count(recorded + omitted.objects)} objects ` +
+        `(at most ${count(bounds.objects)}: what its names reach first, then the oldest); ${count(omitted.objects)} are left out.`,
+    );
+  if (omitted.changes > 0)
+    parts.push(
+      `${count(omitted.changes)} changes at this step are counted, not listed (at most ${count(bounds.changes)} are).`,
+    );
+  if (omitted.cyclesUnchecked)
+    parts.push(
+      `Unreachable cycles are looked for only while the program has at most ${count(bounds.objects)} objects.`,
+    );
+  parts.push(`A box shows at most ${count(bounds.referents)} of an object's references.`);
+  return parts.join(' ');
 }
 
 /** Laid-out pictures of recent steps: stepping back and forth does not lay a step out again. */
@@ -85,6 +110,8 @@ function render(): void {
     (view === 'own'
       ? `The program's own objects (${visible.size}); ${hiddenCount} more that CPython allocated are hidden.`
       : `Everything the program caused CPython to allocate (${objects.size} objects).`) + trimmed;
+  $('bounded').hidden = step.omitted === null;
+  $('bounded').textContent = step.omitted === null ? '' : boundedNote(step, objects.size);
   $('leaked').hidden = step.leaked.length === 0;
   const named = step.leaked.slice(0, 12).map((id) => `#${id}`);
   if (step.leaked.length > named.length) named.push(`and ${step.leaked.length - named.length} more`);

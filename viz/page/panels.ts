@@ -64,7 +64,10 @@ export function changesHtml(
   const hidden = step.changes.length - shown.length;
   const items = shown.map((c) => `<li>${changeText(c, objects)}</li>`).join('');
   const more = hidden > 0 ? `<li class="muted">${hidden} more about objects not in this view</li>` : '';
-  return items + more === '' ? '<p class="muted">nothing changed</p>' : `<ul>${items}${more}</ul>`;
+  const unlisted = step.omitted?.changes ?? 0;
+  const counted =
+    unlisted > 0 ? `<li class="muted">${unlisted.toLocaleString('en-US')} more not recorded (counted only)</li>` : '';
+  return items + more + counted === '' ? '<p class="muted">nothing changed</p>' : `<ul>${items}${more}${counted}</ul>`;
 }
 
 export function stageHtml(stage: StageRecord, objects: ReadonlyMap<number, ObjectRecord>): string {
@@ -75,8 +78,7 @@ export function stageHtml(stage: StageRecord, objects: ReadonlyMap<number, Objec
     `<p>${STAGE_TEXT[stage.name]}</p>`,
   ];
   const drawn = (ids: readonly number[]) => ids.filter((id) => objects.has(id));
-  if (stage.name === 'start')
-    rows.push(`<p>${stage.total} objects in generations 0..${stage.generation}.</p>`);
+  if (stage.name === 'start') rows.push(`<p>${stage.total} objects in generations 0..${stage.generation}.</p>`);
   if (stage.name === 'update_refs' || stage.name === 'subtract_refs') {
     const cells = drawn(stage.collecting)
       .map((id) => `<tr><td>${name(id, objects)}</td><td class="num">${stage.gcRefs[id]}</td></tr>`)

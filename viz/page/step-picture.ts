@@ -25,15 +25,21 @@ export function visibleIds(recording: Recording, step: StepRecord, view: View): 
   return new Set(view === 'own' ? step.own : step.objects.map((i) => recording.objects[i].id));
 }
 
-/** Up to MAX_DRAWN of `include`: what the step changed first, then breadth-first from the frames. */
+/**
+ * Up to MAX_DRAWN of `include`: every object a name refers to (whatever their number), then what
+ * the step changed, then breadth-first from the frames.
+ */
 function nearest(step: StepRecord, objects: ReadonlyMap<number, ObjectRecord>, include: ReadonlySet<number>): number[] {
   if (include.size <= MAX_DRAWN) return [...include];
+  const named = step.slots.map((s) => s.target).filter((id) => include.has(id));
+  const order = new Set(named);
   const changed = step.changes.flatMap((c) => ('id' in c ? [c.id] : [c.to]));
-  const order = new Set<number>();
-  const queue = [...changed, ...step.slots.map((s) => s.target), ...step.leaked];
+  const queue = [...changed, ...named, ...step.leaked];
+  const expanded = new Set<number>();
   for (let i = 0; i < queue.length && order.size < MAX_DRAWN; i++) {
     const id = queue[i];
-    if (!include.has(id) || order.has(id)) continue;
+    if (!include.has(id) || expanded.has(id)) continue;
+    expanded.add(id);
     order.add(id);
     queue.push(...(objects.get(id)?.referents ?? []));
   }
@@ -109,5 +115,10 @@ export function stepPicture(
   };
   const inlineValues: Record<number, string> = {};
   for (const slot of step.slots) if (slot.value !== undefined) inlineValues[slot.target] = slot.value;
-  return { snapshot, options: { include: nearest(step, objects, include), values, highlights, inlineValues } };
+  const moreReferents: Record<number, number> = {};
+  for (const o of objects.values()) if (o.moreReferents !== undefined) moreReferents[o.id] = o.moreReferents;
+  return {
+    snapshot,
+    options: { include: nearest(step, objects, include), values, highlights, inlineValues, moreReferents },
+  };
 }
