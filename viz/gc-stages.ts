@@ -10,6 +10,8 @@ import type { Runtime } from '../core/runtime';
 
 /** What the wrapped collector reports: the objects of a gc list are passed as live objects. */
 export interface StageListener {
+  /** False once the listener wants no more reports (a recording at its cap): nothing is built for it. */
+  readonly listening: boolean;
   /** gc_collect_main starts on `generation` (counts not yet updated). */
   begin(generation: number): void;
   /** update_refs or subtract_refs ran over `containers`; gc_refs is in each object. */
@@ -38,33 +40,36 @@ function recordingStages(listener: StageListener): CollectorStages {
     ...REFERENCE_STAGES,
     updateRefs(containers) {
       REFERENCE_STAGES.updateRefs(containers);
-      listener.refs('update_refs', gcListObjects(containers));
+      if (listener.listening) listener.refs('update_refs', gcListObjects(containers));
     },
     subtractRefs(containers) {
       REFERENCE_STAGES.subtractRefs(containers);
-      listener.refs('subtract_refs', gcListObjects(containers));
+      if (listener.listening) listener.refs('subtract_refs', gcListObjects(containers));
     },
     moveUnreachable(young, unreachable) {
       REFERENCE_STAGES.moveUnreachable(young, unreachable);
-      listener.split(gcListObjects(young), gcListObjects(unreachable));
+      if (listener.listening) listener.split(gcListObjects(young), gcListObjects(unreachable));
     },
     handleWeakrefs(rt: Runtime, unreachable, old) {
-      listener.around('handle_weakrefs', gcListObjects(unreachable), 'before');
+      const listening = listener.listening;
+      if (listening) listener.around('handle_weakrefs', gcListObjects(unreachable), 'before');
       const freed = REFERENCE_STAGES.handleWeakrefs(rt, unreachable, old);
-      listener.around('handle_weakrefs', gcListObjects(unreachable), 'after');
+      if (listening) listener.around('handle_weakrefs', gcListObjects(unreachable), 'after');
       return freed;
     },
     finalizeGarbage(rt: Runtime, collectable) {
-      const list = gcListObjects(collectable);
-      listener.around('finalize_garbage', list, 'before');
+      const listening = listener.listening;
+      const list = listening ? gcListObjects(collectable) : [];
+      if (listening) listener.around('finalize_garbage', list, 'before');
       REFERENCE_STAGES.finalizeGarbage(rt, collectable);
-      listener.around('finalize_garbage', list, 'after');
+      if (listening) listener.around('finalize_garbage', list, 'after');
     },
     deleteGarbage(rt: Runtime, collectable, old) {
-      const list = gcListObjects(collectable);
-      listener.around('delete_garbage', list, 'before');
+      const listening = listener.listening;
+      const list = listening ? gcListObjects(collectable) : [];
+      if (listening) listener.around('delete_garbage', list, 'before');
       REFERENCE_STAGES.deleteGarbage(rt, collectable, old);
-      listener.around('delete_garbage', list, 'after');
+      if (listening) listener.around('delete_garbage', list, 'after');
     },
   };
 }
@@ -76,9 +81,10 @@ export function recordingCollector(listener: StageListener): Pick<Components, 'c
       const inner = new ReferenceCollector(rt, recordingStages(listener));
       return {
         collectMain(generation: number): CollectResult {
-          listener.begin(generation);
+          const listening = listener.listening;
+          if (listening) listener.begin(generation);
           const result = inner.collectMain(generation);
-          listener.end(result);
+          if (listening) listener.end(result);
           return result;
         },
       };

@@ -51,8 +51,8 @@ class Interner<T> {
 /** The collection in progress, as far as the stages so far have told. */
 interface Collection {
   readonly generation: number;
-  /** Ids in generations 0..generation when it began: the candidates for promotion. */
-  readonly members: readonly number[];
+  /** The objects of generations 0..generation when it began: the candidates for promotion. */
+  readonly members: readonly PyObject[];
   readonly subtracted: Map<number, number>;
   /** After finalize_garbage, deduce_unreachable runs again to find resurrected objects. */
   resurrectionCheck: boolean;
@@ -81,6 +81,10 @@ const ids = (objects: readonly PyObject[]): number[] => objects.map((o) => o.id)
 
 export class StepRecorder implements RunObserver, StageListener {
   readonly components = recordingCollector(this);
+
+  get listening(): boolean {
+    return this.truncatedAt === null;
+  }
   private rt!: Runtime;
   private main!: PyObject;
   private stdout: () => string = () => '';
@@ -193,9 +197,9 @@ export class StepRecorder implements RunObserver, StageListener {
   // --- the collector's stages ----------------------------------------------------------------
 
   begin(generation: number): void {
-    const members = this.rt.gc.generations.slice(0, generation + 1).flatMap((g) => ids(gcListObjects(g.head)));
+    const members = this.rt.gc.generations.slice(0, generation + 1).flatMap((g) => gcListObjects(g.head));
     this.collection = { generation, members, subtracted: new Map(), resurrectionCheck: false, affected: [] };
-    this.recordStage({ ...emptyStage('start', this.collection), collecting: members });
+    this.recordStage({ ...emptyStage('start', this.collection), collecting: ids(members) });
   }
 
   refs(stage: 'update_refs' | 'subtract_refs', containers: readonly PyObject[]): void {
@@ -245,11 +249,12 @@ export class StepRecorder implements RunObserver, StageListener {
 
   end(result: CollectResult): void {
     const collection = this.collection!;
-    const next = Math.min(collection.generation + 1, this.rt.gc.generations.length - 1);
-    const inNext = new Set(ids(gcListObjects(this.rt.gc.generations[next].head)));
+    // gc_collect_main merges what survives of the young generations into the next one (the one
+    // collected, for generation 2): the members alive and still tracked. Walking the next list
+    // instead would cost the whole of generation 2 at every collection of generation 1.
     this.recordStage({
       ...emptyStage('done', collection),
-      promoted: collection.members.filter((id) => inNext.has(id)),
+      promoted: ids(collection.members.filter((op) => op.obNext !== null && op.gcNext !== null)),
       collected: result.collected,
       uncollectable: result.uncollectable,
     });

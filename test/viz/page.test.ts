@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from '../support/chromium';
 import type { Recording } from '../../viz/recording';
 import { stepThroughPage } from '../../viz/html';
-import { ALL_PROGRAMS, PROGRAMS, record, ROOT, traceMismatches, traceSteps } from './support';
+import { decodeRecording, type EmbeddedRecording } from '../../viz/recording-codec';
+import { ALL_PROGRAMS, AT_SCALE, PROGRAMS, record, ROOT, traceMismatches, traceSteps } from './support';
 
 const OUT = mkdtempSync(path.join(os.tmpdir(), 'pymemlab-viz-'));
 
@@ -38,8 +39,8 @@ async function open(file: string, fragment = ''): Promise<{ page: Page; errors: 
   return { page, errors };
 }
 
-const embedded = (page: Page): Promise<Recording> =>
-  page.$eval('#recording', (e) => JSON.parse(e.textContent!) as Recording);
+const embedded = async (page: Page): Promise<Recording> =>
+  decodeRecording(await page.$eval('#recording', (e) => JSON.parse(e.textContent!) as EmbeddedRecording));
 
 /** The highlighted line and the refcount drawn in each object box (ghosts of freed objects aside). */
 function drawn(page: Page): Promise<{ line: number | null; refcounts: [number, number][]; step: number }> {
@@ -111,6 +112,38 @@ describeInBrowser('the browser tests of the step-through page')('the step-throug
       expect(last.step).toBe(recording.steps.length);
       expect(await page.textContent('#output')).toBe(recording.stdout + recording.stderr);
       expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  test.each([...AT_SCALE].map((f) => path.basename(f, '.py')))(
+    '%s, a lesson at scale: the page says what each step left out, and steps',
+    async (name) => {
+      const html = path.join(OUT, `${name}.html`);
+      const size = readFileSync(html).length;
+      expect(size).toBeLessThan(8e6);
+      const { page, errors } = await open(html);
+      const recording = await embedded(page);
+      // The step leaving out the most: the note counts them.
+      const most = Math.max(...recording.steps.map((s) => s.omitted?.objects ?? 0));
+      expect(most).toBeGreaterThan(1000);
+      const index = recording.steps.findIndex((s) => s.omitted?.objects === most);
+      await page.goto(`file://${html}#step=${index + 1}`);
+      await page.reload();
+      await page.waitForSelector(`body[data-step="${index + 1}"]`);
+      expect(await page.isVisible('#bounded')).toBe(true);
+      const note = (await page.textContent('#bounded'))!;
+      expect(note).toMatch(/^This step records [\d,]+ of the program's [\d,]+ objects/);
+      expect(note).toContain(`${recording.steps[index].omitted!.objects.toLocaleString('en-US')} are left out`);
+      // A list of 100,000 draws its first references and counts the rest.
+      if (name === '08_generators_vs_lists')
+        expect(await page.textContent('#heap')).toMatch(/… 99,\d{3} more references, not recorded/);
+      for (let i = 0; i < 3; i++) await press(page, 'ArrowRight');
+      expect((await drawn(page)).step).toBe(index + 4);
+      await press(page, 'End');
+      expect(await page.textContent('#output')).toBe(recording.stdout + recording.stderr);
+      expect(errors).toEqual([]);
+      console.log(`${name}: ${recording.steps.length} steps, page ${(size / 1e6).toFixed(1)} MB`);
       await page.close();
     },
   );
