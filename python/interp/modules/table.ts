@@ -8,7 +8,7 @@ import type { PyObject } from '../../../core/objects/pyobject';
 import type { PyType } from '../../../core/objects/pytype';
 import type { GcModule } from '../../../core/gc/gcmodule';
 import type { AtExit } from './atexit';
-import type { InnermostFrame } from './tracemalloc-snapshot';
+import type { PythonFrames } from './tracemalloc-snapshot';
 
 /**
  * How CPython receives a function's arguments, which decides its error messages, whether keywords
@@ -108,8 +108,8 @@ export interface ModuleContext {
   readonly call: CallObject;
   /** The callbacks run at exit. */
   readonly atexit: AtExit;
-  /** The innermost Python frame running now (tracemalloc attributes each allocation to its line). */
-  readonly innermost: InnermostFrame;
+  /** The Python frames running now, outermost first (tracemalloc attributes each allocation to the innermost's line). */
+  readonly frames: PythonFrames;
 }
 
 /** Declare a function, inferring the converted argument type its body sees. */

@@ -31,8 +31,8 @@ import { formatFloat } from '../format-spec';
 import { pyRepr } from '../repr';
 import type { NativeType } from './table';
 
-/** The innermost Python frame of the running program: its code's file name and current line. */
-export type InnermostFrame = () => { readonly code: { readonly filename: string }; readonly lineno: number } | undefined;
+/** The running program's Python frames, outermost first: each frame's code's file name and current line. */
+export type PythonFrames = () => readonly { readonly code: { readonly filename: string }; readonly lineno: number }[];
 
 /**
  * Where the simulated CPython keeps Lib/tracemalloc.py: Debian's python3.11 path. Where the real
@@ -56,37 +56,52 @@ const LINE = {
 type Frame = readonly [filename: string, lineno: number];
 
 /**
+ * A trace's traceback as _tracemalloc.c interns it: the frame, and total_nframe, the depth of the
+ * Python stack at the allocation (a comprehension's allocations have one frame more than the
+ * module's on the same line, so they are another traceback, with tuples of their own in a snapshot).
+ */
+interface Traceback {
+  readonly frame: Frame;
+  readonly depth: number;
+}
+
+/**
  * The frames traces are attributed to, each interned once as a small number, so that recording a
  * trace's traceback (once per traced allocation) costs two map lookups and no allocation.
  */
 export class TraceLocations {
-  private readonly ids = new Map<string, Map<number, number>>();
-  /** id -> frame; 0 is CPython's `<unknown>` frame (no Python frame running). */
-  private readonly frames: Frame[] = [['<unknown>', 0]];
-  /** While Lib/tracemalloc.py's code runs (natively), the frame its allocations are attributed to. */
+  /** `depth:lineno:filename` -> id */
+  private readonly ids = new Map<string, number>();
+  /** id -> traceback; 0 is CPython's `<unknown>` frame (no Python frame running). */
+  private readonly tracebacks: Traceback[] = [{ frame: ['<unknown>', 0], depth: 0 }];
+  /** While Lib/tracemalloc.py's code runs (natively), the traceback its allocations are attributed to. */
   private override: number | null = null;
+  /** The last traceback `locate` interned (a loop allocates many times from one line). */
+  private last = { filename: '<unknown>', lineno: 0, depth: 0, id: 0 };
 
-  constructor(private readonly innermost: InnermostFrame) {}
-
-  /** The last frame interned by `locate` (a loop allocates many times from one line). */
-  private last: { filename: string; lineno: number; id: number } = { filename: '<unknown>', lineno: 0, id: 0 };
+  constructor(private readonly frames: PythonFrames) {}
 
   /** traceback_new: the innermost frame's file and line, or the modelled tracemalloc.py line. */
   locate(): number {
     if (this.override !== null) return this.override;
-    const top = this.innermost();
-    if (top === undefined) return 0;
+    const stack = this.frames();
+    const depth = stack.length;
+    if (depth === 0) return 0;
+    const top = stack[depth - 1];
     const last = this.last;
-    if (top.lineno === last.lineno && top.code.filename === last.filename) return last.id;
-    const id = this.intern(top.code.filename, top.lineno);
-    this.last = { filename: top.code.filename, lineno: top.lineno, id };
+    if (top.lineno === last.lineno && depth === last.depth && top.code.filename === last.filename) return last.id;
+    const id = this.intern(top.code.filename, top.lineno, depth);
+    this.last = { filename: top.code.filename, lineno: top.lineno, depth, id };
     return id;
   }
 
-  /** Runs `body` as Lib/tracemalloc.py's `line` would: what it allocates is attributed there. */
-  at<T>(line: number, body: () => T): T {
+  /**
+   * Runs `body` as Lib/tracemalloc.py's `line` would, `calls` Python calls below the caller
+   * (take_snapshot 1, Snapshot.__init__ 2, _Traces.__init__ 3): what it allocates is attributed there.
+   */
+  at<T>(line: number, calls: number, body: () => T): T {
     const outer = this.override;
-    this.override = this.intern(TRACEMALLOC_PY, line);
+    this.override = this.intern(TRACEMALLOC_PY, line, this.frames().length + calls);
     try {
       return body();
     } finally {
@@ -94,18 +109,23 @@ export class TraceLocations {
     }
   }
 
-  frame(id: number): Frame {
-    return this.frames[id];
+  /** The innermost frame's current line (0 with no frame). */
+  callerLine(): number {
+    const stack = this.frames();
+    return stack.length === 0 ? 0 : stack[stack.length - 1].lineno;
   }
 
-  private intern(filename: string, lineno: number): number {
-    let lines = this.ids.get(filename);
-    if (lines === undefined) this.ids.set(filename, (lines = new Map()));
-    let id = lines.get(lineno);
+  traceback(id: number): Traceback {
+    return this.tracebacks[id];
+  }
+
+  private intern(filename: string, lineno: number, depth: number): number {
+    const key = `${depth}:${lineno}:${filename}`;
+    let id = this.ids.get(key);
     if (id === undefined) {
-      id = this.frames.length;
-      this.frames.push([filename, lineno]);
-      lines.set(lineno, id);
+      id = this.tracebacks.length;
+      this.tracebacks.push({ frame: [filename, lineno], depth });
+      this.ids.set(key, id);
     }
     return id;
   }
@@ -115,7 +135,8 @@ export class TraceLocations {
 interface SnapshotData {
   readonly sizes: readonly number[];
   readonly locations: readonly number[];
-  readonly limit: number;
+  /** _get_traces' list (its reference): kept alive, never given back (docs/fidelity.md). */
+  readonly list: PyObject;
 }
 
 /** A group of traces with one key (Statistic's fields), as Snapshot._group_by makes it. */
@@ -192,6 +213,8 @@ export class Snapshots {
   private readonly texts = new WeakMap<PyObject, { str: string; repr: string }>();
   /** Whether the note on what a snapshot does not model was written to stderr. */
   private noted = false;
+  /** Whether the note on a full collection during a snapshot was written to stderr. */
+  private notedCollection = false;
 
   constructor(
     private readonly rt: Runtime,
@@ -205,14 +228,15 @@ export class Snapshots {
     };
     const text = (which: 'str' | 'repr') => (args: PyObject[]) => {
       const found = args.length === 1 ? this.texts.get(args[0]) : undefined;
-      if (found === undefined) throw new PyException('TypeError', `__${which}__ expects one tracemalloc statistic`);
+      if (found === undefined)
+        throw new PyException('TypeError', `__${which}__ expects one tracemalloc statistic or traceback`);
       return rt.str(found[which]);
     };
     const methods = (): [string, PyObject][] => [
       ['__str__', rt.builtin('__str__', text('str'))],
       ['__repr__', rt.builtin('__repr__', text('repr'))],
     ];
-    this.tracebackClass = klass('Traceback', ['_frames', '_total_nframe']);
+    this.tracebackClass = klass('Traceback', ['_frames', '_total_nframe'], methods());
     this.statisticClass = klass('Statistic', ['traceback', 'size', 'count'], methods());
     this.diffClass = klass('StatisticDiff', ['traceback', 'size', 'size_diff', 'count', 'count_diff'], methods());
     this.tracesClass = klass('_Traces', null);
@@ -274,7 +298,7 @@ export class Snapshots {
         'pymemlab keeps one frame per trace: take_snapshot() after tracemalloc.start(nframe > 1) is not modelled',
       );
     this.note();
-    const at = <T>(line: number, body: () => T) => this.locations.at(line, body);
+    const at = <T>(line: number, body: () => T) => this.locations.at(line, 1, body);
     const list = at(LINE.getTraces, () => newList(rt, []));
     const { sizes, locations } = traced.copyTraces();
     this.fillTraces(sizes.length, new Set(locations).size);
@@ -282,11 +306,10 @@ export class Snapshots {
     const snapshot = at(LINE.snapshot, () => {
       const packed = newTuple(rt, [list, limitInt]);
       const self = newInstance(rt, this.snapshotClass);
-      const traces = at(LINE.tracesInit, () => {
+      const traces = this.locations.at(LINE.tracesInit, 2, () => {
         const packedOne = newTuple(rt, [list]);
         const inner = newInstance(rt, this.tracesClass);
-        at(LINE.sequenceInit, () => rt.decref(newTuple(rt, [inner])));
-        instanceSetAttr(rt, inner, '_traces', list);
+        this.locations.at(LINE.sequenceInit, 3, () => rt.decref(newTuple(rt, [inner])));
         rt.decref(packedOne);
         return inner;
       });
@@ -297,8 +320,9 @@ export class Snapshots {
       return self;
     });
     rt.decref(limitInt);
-    rt.decref(list);
-    this.data.set(snapshot, { sizes, locations, limit });
+    // `self._traces = traces`: the list stays with the snapshot's data, out of the program's reach
+    // (its trace tuples are not made), so that `_traces` is refused rather than read empty.
+    this.data.set(snapshot, { sizes, locations, list });
     return snapshot;
   }
 
@@ -311,14 +335,22 @@ export class Snapshots {
    */
   private fillTraces(traces: number, tracebacks: number): void {
     const rt = this.rt;
+    const fullCollections = rt.gc.stats[2].collections;
     const tuple = (size: number) => {
-      if (rt.freelists.popTuple(size) === undefined && !rt.freelists.takeStartupTuple(size)) rt.countUnkeptGcAllocation();
+      if (rt.freelists.popTuple(size) === undefined && !rt.freelists.takeStartupTuple(size))
+        rt.countUnkeptGcAllocation();
     };
     for (let i = 0; i < tracebacks; i++) {
       tuple(1);
       tuple(2);
     }
     for (let i = 0; i < traces; i++) tuple(4);
+    if (rt.gc.stats[2].collections !== fullCollections && !this.notedCollection) {
+      this.notedCollection = true;
+      rt.writeStderr(
+        `pymemlab: the trace tuples of tracemalloc.take_snapshot() at line ${this.locations.callerLine()} triggered a full collection, which empties the free lists; CPython's comes a few allocations earlier or later (its generation counts after \`import tracemalloc\` are not modelled), so which of the tuples made around it are traced may differ by a few dozen bytes (docs/fidelity.md)\n`,
+      );
+    }
   }
 
   /** The stderr note, once a run, on what a snapshot does not model. */
@@ -343,7 +375,8 @@ export class Snapshots {
   /** The snapshot's data, or the AttributeError CPython's method lookup on another object gives. */
   private dataOf(op: PyObject): SnapshotData {
     const data = this.data.get(op);
-    if (data === undefined) throw new PyException('AttributeError', `'${op.type.name}' object has no attribute '_group_by'`);
+    if (data === undefined)
+      throw new PyException('AttributeError', `'${op.type.name}' object has no attribute '_group_by'`);
     return data;
   }
 
@@ -353,7 +386,10 @@ export class Snapshots {
     const given = args.length - first;
     if (given < 1 || given > 2) {
       const what = name === 'compare_to' ? "'old_snapshot' and 'key_type'" : "'key_type'";
-      throw new PyException('TypeError', `Snapshot.${name}() takes ${first + 1} or ${first + 2} positional arguments (${what}, and 'cumulative')`);
+      throw new PyException(
+        'TypeError',
+        `Snapshot.${name}() takes ${first + 1} or ${first + 2} positional arguments (${what}, and 'cumulative')`,
+      );
     }
     const keyType = args[first];
     const key = keyType.type.name === 'str' ? (keyType.value as string) : null;
@@ -369,7 +405,7 @@ export class Snapshots {
   private groupBy(data: SnapshotData, key: KeyType): Map<string, Group> {
     const groups = new Map<string, Group>();
     for (let i = 0; i < data.sizes.length; i++) {
-      const [filename, lineno] = this.locations.frame(data.locations[i]);
+      const [filename, lineno] = this.locations.traceback(data.locations[i]).frame;
       const frame: Frame = key === 'filename' ? [filename, 0] : [filename, lineno];
       const id = `${frame[1]}:${frame[0]}`;
       const group = groups.get(id);
@@ -417,7 +453,8 @@ export class Snapshots {
         countDiff: g.count - (before?.count ?? 0),
       });
     }
-    for (const g of old.values()) diffs.push({ frame: g.frame, size: 0, sizeDiff: -g.size, count: 0, countDiff: -g.count });
+    for (const g of old.values())
+      diffs.push({ frame: g.frame, size: 0, sizeDiff: -g.size, count: 0, countDiff: -g.count });
     sortDescending(diffs, (d) => [Math.abs(d.sizeDiff), d.size, Math.abs(d.countDiff), d.count]);
     return this.resultList(
       diffs.map((d) => ({
@@ -477,6 +514,7 @@ export class Snapshots {
     instanceSetAttr(rt, tb, '_frames', frames);
     instanceSetAttr(rt, tb, '_total_nframe', rt.None);
     for (const op of [name, line, frame, frames]) rt.decref(op);
+    this.texts.set(tb, { str: frameText([filename, lineno]), repr: this.tracebackRepr([filename, lineno]) });
     return tb;
   }
 }

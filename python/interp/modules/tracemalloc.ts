@@ -12,7 +12,7 @@ import { PyException } from '../../../core/errors';
 import { TracedAllocator } from '../../../core/pymalloc/traced-allocator';
 import type { StartupShells } from '../../../core/objects/freelists';
 import { def, type ModuleTable, type NativeType } from './table';
-import { Snapshots, TraceLocations, type InnermostFrame } from './tracemalloc-snapshot';
+import { Snapshots, TraceLocations, type PythonFrames } from './tracemalloc-snapshot';
 
 /** tracemalloc.start's bound on the frames a traceback keeps (MAX_NFRAME). */
 const MAX_NFRAME = 65535;
@@ -29,10 +29,10 @@ const FREE_AFTER_IMPORT: StartupShells = {
   tuples: [0, 4, 16, 4, 5, 1, 0, 0, 4, 2, 3, 3, 3, 4, 2, 1, 1, 1, 2, 1, 6],
 };
 
-/** tracemalloc, built on import; `innermost` is the running frame each trace is attributed to. */
-export function tracemallocModule(rt: Runtime, innermost: InnermostFrame): ModuleTable {
+/** tracemalloc, built on import; `frames` is the running program's stack, whose innermost frame each trace is attributed to. */
+export function tracemallocModule(rt: Runtime, frames: PythonFrames): ModuleTable {
   let tracebackLimit = 1;
-  const locations = new TraceLocations(innermost);
+  const locations = new TraceLocations(frames);
   /** Lib/tracemalloc.py's snapshot classes, made when the module is imported. */
   let snapshots: Snapshots | null = null;
   /** The caveats already written to stderr (each once a run). */
