@@ -4,6 +4,9 @@
  * the line and size of every traced block, including what Lib/tracemalloc.py's own code leaves
  * traced at its lines 560, 423 and 313 and the free-list shells the trace tuples take.
  */
+import { readFileSync } from 'fs';
+import path from 'path';
+
 export const SNAPSHOT_PROGRAMS: Record<string, string> = {
   'two snapshots around a list and a dict, compare_to and statistics by line': `import tracemalloc
 tracemalloc.start()
@@ -47,22 +50,9 @@ for stat in s3.compare_to(s1, 'lineno'):
 for stat in s3.statistics('lineno')[:3]:
     print(stat.size, stat.count, stat.traceback)
 `,
-  'the corpus lesson at a smaller size: a comprehension, current and peak in MB': `import tracemalloc
-
-tracemalloc.start()
-snapshot1 = tracemalloc.take_snapshot()
-current, peak = tracemalloc.get_traced_memory()
-print(f"Current memory usage is {current / 10**6}MB; Peak was {peak / 10**6}MB")
-
-my_list = [x for x in range(5_000)]
-snapshot2 = tracemalloc.take_snapshot()
-
-current, peak = tracemalloc.get_traced_memory()
-print(f"Current memory usage is {current / 10**6}MB; Peak was {peak / 10**6}MB")
-
-top_stats = snapshot2.compare_to(snapshot1, 'lineno')
-print("[ Top 10 differences ]")
-for stat in top_stats[:10]:
-    print(stat)
-`,
+  // The corpus lesson (test/corpus/teaching/) as published, at a smaller size.
+  'the corpus lesson at a smaller size: a comprehension, current and peak in MB': readFileSync(
+    path.join(__dirname, '../../corpus/teaching/romanzdk-tracemalloc-1.py'),
+    'utf8',
+  ).replace('range(1_000_000)', 'range(5_000)'),
 };

@@ -50,9 +50,9 @@ test("the lesson's lines and sizes are recorded figures of CPython 3.11.7; a tra
     '/usr/lib/python3.11/tracemalloc.py:423: size=320 B (+320 B), count=2 (+2), average=160 B',
   ];
   const out = runProgram(LESSON, 'lesson.py').stdout;
-  expect(out).toContain('lesson.py:8: size=');
-  expect(out).toContain('lesson.py:4: size=400 B (+400 B), count=1 (+1), average=400 B');
-  expect(out).toContain('lesson.py:5: size=64 B (+64 B), count=2 (+2), average=32 B');
+  expect(out).toContain('lesson.py:11: size=');
+  expect(out).toContain('lesson.py:7: size=400 B (+400 B), count=1 (+1), average=400 B');
+  expect(out).toContain('lesson.py:8: size=64 B (+64 B), count=2 (+2), average=32 B');
   for (const line of expected) expect(out).toContain(line);
   // The injected bug: every allocation attributed to no line.
   const locate = jest.spyOn(TraceLocations.prototype, 'locate').mockReturnValue(0);
