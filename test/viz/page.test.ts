@@ -126,7 +126,7 @@ describeInBrowser('the browser tests of the step-through page')('the step-throug
       const recording = await embedded(page);
       // The step leaving out the most: the note counts them.
       const most = Math.max(...recording.steps.map((s) => s.omitted?.objects ?? 0));
-      expect(most).toBeGreaterThan(1000);
+      expect(most).toBeGreaterThan(500); // lesson 09 reaches the cap with about 1,800 objects
       const index = recording.steps.findIndex((s) => s.omitted?.objects === most);
       await page.goto(`file://${html}#step=${index + 1}`);
       await page.reload();
@@ -138,8 +138,8 @@ describeInBrowser('the browser tests of the step-through page')('the step-throug
       // A list of 100,000 draws its first references and counts the rest.
       if (name === '08_generators_vs_lists')
         expect(await page.textContent('#heap')).toMatch(/… 99,\d{3} more references, not recorded/);
-      for (let i = 0; i < 3; i++) await press(page, 'ArrowRight');
-      expect((await drawn(page)).step).toBe(index + 4);
+      for (let i = 0; i < 3; i++) await press(page, 'ArrowLeft'); // it may be the last step
+      expect((await drawn(page)).step).toBe(index - 2);
       await press(page, 'End');
       expect(await page.textContent('#output')).toBe(recording.stdout + recording.stderr);
       expect(errors).toEqual([]);
