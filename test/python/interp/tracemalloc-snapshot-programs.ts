@@ -50,6 +50,48 @@ for stat in s3.compare_to(s1, 'lineno'):
 for stat in s3.statistics('lineno')[:3]:
     print(stat.size, stat.count, stat.traceback)
 `,
+  "the documentation's top-10 statistics over instances with and without __slots__, made in a function": `import tracemalloc
+
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+class SlotPoint:
+    __slots__ = ('x', 'y')
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+def make(cls, n):
+    return [cls(i, i * 2) for i in range(n)]
+
+tracemalloc.start()
+points = make(Point, 1000)
+slots = make(SlotPoint, 1000)
+snapshot = tracemalloc.take_snapshot()
+top_stats = snapshot.statistics('lineno')
+print("[ Top 10 ]")
+for stat in top_stats[:10]:
+    print(stat)
+total = sum(stat.size for stat in top_stats)
+print(f"Total allocated size: {total / 1024:.1f} KiB")
+`,
+  'a generator and f-strings between snapshots, compared by file then by line': `import tracemalloc
+tracemalloc.start()
+snap = tracemalloc.take_snapshot()
+def gen(n):
+    for i in range(n):
+        yield i * 1000
+squares = list(gen(2000))
+words = [f"word{i}" for i in range(300)]
+snap2 = tracemalloc.take_snapshot()
+stats = snap2.compare_to(snap, 'filename')
+for s in stats:
+    print(s)
+for s in snap2.compare_to(snap, 'lineno')[:5]:
+    print(s.traceback, s.size_diff, s.count_diff)
+`,
   // The corpus lesson (test/corpus/teaching/) as published, at a smaller size.
   'the corpus lesson at a smaller size: a comprehension, current and peak in MB': readFileSync(
     path.join(__dirname, '../../corpus/teaching/romanzdk-tracemalloc-1.py'),
