@@ -11,6 +11,8 @@ import { kitExercises } from '../graders/kit-exercises';
 import { DEFAULT_LIMITS } from '../graders/sandbox/pool';
 import { SandboxError } from '../graders/sandbox/errors';
 import { BUNDLE_GLOBAL } from '../graders/sandbox/protocol';
+import { parseObservation } from '../graders/sandbox/validate';
+import { ObservationText } from '../core/checks/check';
 
 export interface GradingBench {
   readonly seconds_per_submission: number;
@@ -21,18 +23,24 @@ export interface GradingBench {
 
 type Bundle = { student: unknown; observe: (student: unknown, check: string, ops: unknown) => unknown };
 
-/** The bundle evaluated here, as the child would evaluate it, with the submission's errors reported alike. */
+/**
+ * The bundle evaluated here, as the child would evaluate it, with the submission's errors reported
+ * alike and its observations sent as the child sends them (JSON text), so that the judge's side
+ * does the same work and the ratio measures the isolation alone.
+ */
 function inProcess(code: string): Subject {
   const bundle = new Function(`${code}\nreturn ${BUNDLE_GLOBAL};`)() as Bundle;
   return {
     printed: '',
     close: () => {},
     observe: async (check, ops) => {
+      let value: unknown;
       try {
-        return bundle.observe(bundle.student, check, ops);
+        value = bundle.observe(bundle.student, check, ops);
       } catch (error) {
         throw new SandboxError('threw', String(error));
       }
+      return new ObservationText(JSON.stringify(value) ?? 'null', (json) => parseObservation(json, Infinity));
     },
   };
 }

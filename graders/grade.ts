@@ -16,6 +16,7 @@ import { exerciseStatus, type ExerciseStatus } from './exercise-status';
 
 /** Where a submission's bundle runs: a Sandbox (always, when grading); bench/ compares with an in-process one. */
 export interface Subject {
+  /** The observation, or its JSON text (ObservationText) for the judge to parse if it must. */
   observe(check: string, operations: unknown): Promise<unknown>;
   close(): void;
   /** What the submission printed (capped). */
@@ -168,6 +169,18 @@ export function scoreChecks(exercise: GradedExercise, results: readonly CheckRes
   });
 }
 
+/** A sandboxed child as the subject: its observations come back as text, parsed only if judged. */
+function sandboxSubject(code: string, limits: SandboxLimits): Subject {
+  const sandbox = new Sandbox(code, limits);
+  return {
+    observe: (check, operations) => sandbox.observeText(check, operations),
+    close: () => sandbox.close(),
+    get printed() {
+      return sandbox.printed;
+    },
+  };
+}
+
 /** Grade one exercise of a submission. */
 async function gradeExercise(exercise: GradedExercise, submission: Submission, seed: number, options: GradeOptions) {
   const maxScore = exercise.checks.reduce((sum, c) => sum + c.points, 0);
@@ -180,7 +193,7 @@ async function gradeExercise(exercise: GradedExercise, submission: Submission, s
       printed: '',
     };
   }
-  const sandbox = (options.subject ?? ((code, limits) => new Sandbox(code, limits)))(bundle.code, options.limits);
+  const sandbox = (options.subject ?? sandboxSubject)(bundle.code, options.limits);
   try {
     const results: CheckResult[] = [];
     for (const check of exercise.checks) results.push(await runOne(check, sandbox, seed, options.runs));
