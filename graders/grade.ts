@@ -6,6 +6,7 @@
  * regrade gives the same result.
  */
 import { createHash } from 'crypto';
+import { ObservationText } from '../core/checks/check';
 import type { CheckResult, CheckStatus } from '../core/checks/result';
 import type { GradedCheck, GradedExercise, Observe } from './exercise';
 import type { Submission } from './discover';
@@ -73,12 +74,13 @@ export function submissionSeed(classSeed: number, name: string): number {
  * or a death, shrinking would only wait for the same limit again, so later requests fail at once
  * with the first error, which `run` reports as the check's status.
  */
-function latchingObserve(sandbox: Subject, check: string): { observe: Observe; fatal: () => SandboxError | null } {
+function latchingObserve(sandbox: Subject, check: GradedCheck): { observe: Observe; fatal: () => SandboxError | null } {
   let fatal: SandboxError | null = null;
   const observe: Observe = async (operations) => {
     if (fatal) throw fatal;
     try {
-      return await sandbox.observe(check, operations);
+      const sent = await sandbox.observe(check.name, operations);
+      return sent instanceof ObservationText && check.acceptsText !== true ? sent.parse() : sent;
     } catch (error) {
       if (error instanceof SandboxError && error.processGone) fatal = error;
       throw error;
@@ -133,7 +135,7 @@ async function runOne(
   seed: number,
   runs: number | undefined,
 ): Promise<CheckResult> {
-  const { observe, fatal } = latchingObserve(sandbox, check.name);
+  const { observe, fatal } = latchingObserve(sandbox, check);
   let result: CheckResult | null = null;
   let escaped: unknown = null;
   try {

@@ -106,6 +106,7 @@ function gradedCheck(exercise: Exercise, check: ExerciseCheck): GradedCheck {
     visibility: meta.visibility,
     kind: meta.kind ?? 'correctness',
     ...(meta.gatedBy === undefined ? {} : { gatedBy: meta.gatedBy }),
+    acceptsText: true, // runCheckRemote reads an ObservationText
     async run(observe: Observe, options: CheckOptions): Promise<CheckResult> {
       const remote = await runCheckRemote(exercise, check, remoteObserve(observe), {
         seed: options.seed,
