@@ -289,6 +289,15 @@ export class Runtime {
     return op;
   }
 
+  /**
+   * A GC object CPython allocates where the simulator keeps none (tracemalloc's trace tuples, made
+   * untraced and untracked by the next collection): it counts towards generation 0 and may
+   * trigger collections, as _PyObject_GC_Link does.
+   */
+  countUnkeptGcAllocation(): void {
+    this.gcLink();
+  }
+
   /** The allocation half of _PyObject_GC_Link: count, and maybe collect. */
   private gcLink(): void {
     const gc = this.gc;

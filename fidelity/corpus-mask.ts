@@ -11,7 +11,23 @@
  * - any other difference (a different number of lines, different words, a set printed in another
  *   order) makes the program unstable: CPython itself does not agree with itself, so no output
  *   can be said to match it.
+ *
+ * Before that, the standard library's directory, which differs between installations, is written
+ * `<stdlib>/` in CPython's runs and in the simulator's output alike (`maskStdlib`).
  */
+
+/**
+ * A directory ending in `/lib/python3.11/`: where an installation keeps the standard library
+ * (`/root/.pyenv/versions/3.11.7/lib/python3.11/` where the corpus was recorded,
+ * `/usr/lib/python3.11/` in the simulator, which prints Debian's path). It is a property of the
+ * machine, not of CPython's behaviour; tracemalloc prints it (`.../tracemalloc.py:560`).
+ */
+const STDLIB_DIR = /(?:\/[^\s/'":]+)*\/lib\/python3\.11\//g;
+
+/** Output with every standard library directory written `<stdlib>/`, on both sides of a comparison; nothing else changes. */
+export function maskStdlib(output: string): string {
+  return output.replace(STDLIB_DIR, '<stdlib>/');
+}
 
 /** One line of expected output: its tokens, and which number tokens are masked. */
 export interface LinePattern {

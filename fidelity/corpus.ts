@@ -15,7 +15,7 @@ import os from 'os';
 import path from 'path';
 import Ajv, { type JSONSchemaType, type ValidateFunction } from 'ajv';
 import type { Simulator } from './compare';
-import { firstMismatch, outputPattern } from './corpus-mask';
+import { firstMismatch, maskStdlib, outputPattern } from './corpus-mask';
 import { pythonEnv, type PythonInfo } from './cpython';
 import { parseTokens } from '../python/lang/parser';
 import { subsetProblems } from '../python/lang/subset';
@@ -307,7 +307,7 @@ export async function judgeProgram(
   recorded: RecordedRun,
   simulator: Simulator,
 ): Promise<CorpusVerdict> {
-  const pattern = outputPattern(recorded.stdout[0], recorded.stdout[1]);
+  const pattern = outputPattern(maskStdlib(recorded.stdout[0]), maskStdlib(recorded.stdout[1]));
   let result;
   try {
     result = await simulator(source, recorded.script);
@@ -320,7 +320,7 @@ export async function judgeProgram(
   if (refusal && result.exitCode !== 0 && result.stdout === '')
     return { kind: 'refused', construct: refusal[2], line: Number(refusal[1]) };
   if (!pattern.stable) return { kind: 'unstable', why: pattern.why };
-  const mismatch = firstMismatch(pattern.lines, result.stdout);
+  const mismatch = firstMismatch(pattern.lines, maskStdlib(result.stdout));
   // The simulator's error, when it stopped where CPython did not or with another exception.
   const stopped = result.exitCode !== recorded.exitCode || lastLine(result.stderr) !== recorded.stderrLastLine;
   const simulatorError = result.exitCode !== 0 && stopped ? lastLine(result.stderr) : null;

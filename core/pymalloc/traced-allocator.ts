@@ -16,12 +16,36 @@ import type { PymallocSnapshot } from './snapshot';
 export class TracedAllocator implements Allocator {
   /** The live traced blocks: address to requested bytes (tracemalloc_traces). */
   private readonly traces = new Map<number, number>();
+  /** Where each live traced block was allocated: address to the location `locate` gave (its traceback). */
+  private readonly where = new Map<number, number>();
   private tracedBytes = 0;
   private peakBytes = 0;
   /** What happened since the peak was last reset that the simulator does not allocate byte for byte. */
   private unmodelled: string | null = null;
 
-  constructor(readonly inner: Allocator) {}
+  /**
+   * @param locate where an allocation happens now, as a number the caller interprets (traceback_new:
+   * tracemalloc's default traceback is the innermost Python frame's file and line); kept with each
+   * trace for snapshots. Called once per traced allocation, so it must be cheap.
+   */
+  constructor(
+    readonly inner: Allocator,
+    private readonly locate: () => number = () => 0,
+  ) {}
+
+  /**
+   * _tracemalloc._get_traces' copy of the trace table: each live traced block's requested size and
+   * location, in the order the blocks were traced.
+   */
+  copyTraces(): { sizes: number[]; locations: number[] } {
+    const sizes: number[] = [];
+    const locations: number[] = [];
+    for (const [address, nbytes] of this.traces) {
+      sizes.push(nbytes);
+      locations.push(this.where.get(address) ?? 0);
+    }
+    return { sizes, locations };
+  }
 
   /** tracemalloc_traced_memory: the bytes of every live traced block. */
   get traced(): number {
@@ -78,6 +102,7 @@ export class TracedAllocator implements Allocator {
   /** tracemalloc_clear_traces: forget every trace; current and peak go back to zero. */
   clearTraces(): void {
     this.traces.clear();
+    this.where.clear();
     this.tracedBytes = 0;
     this.resetPeak();
   }
@@ -88,10 +113,11 @@ export class TracedAllocator implements Allocator {
     this.unmodelled = null;
   }
 
-  /** ADD_TRACE: a block already traced at `address` is updated, not counted twice. */
+  /** ADD_TRACE: a block already traced at `address` is updated (size and traceback), not counted twice. */
   private addTrace(address: number, nbytes: number): void {
     this.tracedBytes += nbytes - (this.traces.get(address) ?? 0);
     this.traces.set(address, nbytes);
+    this.where.set(address, this.locate());
     if (this.tracedBytes > this.peakBytes) this.peakBytes = this.tracedBytes;
   }
 
@@ -100,6 +126,7 @@ export class TracedAllocator implements Allocator {
     const nbytes = this.traces.get(address);
     if (nbytes === undefined) return;
     this.traces.delete(address);
+    this.where.delete(address);
     this.tracedBytes -= nbytes;
   }
 }

@@ -129,7 +129,7 @@ export function moduleTables(context: ModuleContext): ModuleTable[] {
     withStructure(rt, ctypesModule(rt)),
     pprintModule(rt, context.stdout),
     copyModule(rt),
-    tracemallocModule(rt),
+    tracemallocModule(rt, context.frames),
     atexitModule(rt, context.atexit),
   ];
 }

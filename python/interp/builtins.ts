@@ -186,6 +186,7 @@ export class Builtins {
       call: (callable: PyObject, args: PyObject[], kwargs: [string, PyObject][]) =>
         interp.callFromC(callable, args, kwargs),
       atexit: this.atexit,
+      frames: () => interp.frames,
     };
     for (const table of moduleTables(context)) {
       if (table.onImport) this.onImport.set(table.name, table);

@@ -49,6 +49,12 @@ export const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
     'get_traced_memory',
     'reset_peak',
     'get_traceback_limit',
+    'take_snapshot',
+    'Traceback',
+    'Statistic',
+    'StatisticDiff',
+    '_Traces',
+    'Snapshot',
   ],
   atexit: ['register', 'unregister', '_run_exitfuncs', '_clear', '_ncallbacks'],
 };

@@ -8,6 +8,7 @@ import type { PyObject } from '../../../core/objects/pyobject';
 import type { PyType } from '../../../core/objects/pytype';
 import type { GcModule } from '../../../core/gc/gcmodule';
 import type { AtExit } from './atexit';
+import type { PythonFrames } from './tracemalloc-snapshot';
 
 /**
  * How CPython receives a function's arguments, which decides its error messages, whether keywords
@@ -107,6 +108,8 @@ export interface ModuleContext {
   readonly call: CallObject;
   /** The callbacks run at exit. */
   readonly atexit: AtExit;
+  /** The Python frames running now, outermost first (tracemalloc attributes each allocation to the innermost's line). */
+  readonly frames: PythonFrames;
 }
 
 /** Declare a function, inferring the converted argument type its body sees. */

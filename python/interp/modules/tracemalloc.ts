@@ -11,7 +11,8 @@ import type { Runtime } from '../../../core/runtime';
 import { PyException } from '../../../core/errors';
 import { TracedAllocator } from '../../../core/pymalloc/traced-allocator';
 import type { StartupShells } from '../../../core/objects/freelists';
-import { def, type ModuleTable } from './table';
+import { def, type ModuleTable, type NativeType } from './table';
+import { Snapshots, TraceLocations, type PythonFrames } from './tracemalloc-snapshot';
 
 /** tracemalloc.start's bound on the frames a traceback keeps (MAX_NFRAME). */
 const MAX_NFRAME = 65535;
@@ -28,9 +29,12 @@ const FREE_AFTER_IMPORT: StartupShells = {
   tuples: [0, 4, 16, 4, 5, 1, 0, 0, 4, 2, 3, 3, 3, 4, 2, 1, 1, 1, 2, 1, 6],
 };
 
-/** tracemalloc, built on import. */
-export function tracemallocModule(rt: Runtime): ModuleTable {
+/** tracemalloc, built on import; `frames` is the running program's stack, whose innermost frame each trace is attributed to. */
+export function tracemallocModule(rt: Runtime, frames: PythonFrames): ModuleTable {
   let tracebackLimit = 1;
+  const locations = new TraceLocations(frames);
+  /** Lib/tracemalloc.py's snapshot classes, made when the module is imported. */
+  let snapshots: Snapshots | null = null;
   /** The caveats already written to stderr (each once a run). */
   const caveats = new Set<string>();
   /** The tracing allocator when tracing, else null. */
@@ -53,7 +57,7 @@ export function tracemallocModule(rt: Runtime): ModuleTable {
           if (rt.allocator === null)
             throw new PyException('RuntimeError', 'pymemlab traces only a runtime with an allocator');
           tracebackLimit = nframe;
-          rt.allocator = new TracedAllocator(rt.allocator);
+          rt.allocator = new TracedAllocator(rt.allocator, () => locations.locate());
         },
       }),
       def({
@@ -84,10 +88,16 @@ export function tracemallocModule(rt: Runtime): ModuleTable {
       }),
       def({ name: 'reset_peak', convention: 'noargs', call: () => tracer()?.resetPeak() }),
       def({ name: 'get_traceback_limit', convention: 'noargs', call: () => tracebackLimit }),
+      def({ name: 'take_snapshot', convention: 'noargs', call: () => snapshots!.take(tracer(), tracebackLimit) }),
     ],
     constants: () => {
+      // the classes first: what CPython's free lists hold after the import is measured after them
+      snapshots = new Snapshots(rt, locations);
       rt.freelists.parkStartupShells(FREE_AFTER_IMPORT);
-      return [];
+      return snapshots.constants();
+    },
+    get types(): NativeType[] {
+      return snapshots?.types() ?? [];
     },
   };
 }

@@ -56,6 +56,7 @@ test('the names the front end accepts are exactly the names the module tables de
     getAttr: () => rt.none(),
     call: () => rt.none(),
     atexit: new AtExit(rt, () => rt.none()),
+    frames: () => [],
   };
   const defined = Object.fromEntries(
     moduleTables(context).map((t) => [t.name, [...t.functions.map((f) => f.name), ...t.constants().map(([k]) => k)]]),
