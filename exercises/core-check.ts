@@ -84,6 +84,7 @@ export function fromCoreCheck<Op, Observation>(spec: CoreCheckSpec<Op, Observati
     },
     describe: (ops) => ops.map((op) => check.describe(op)),
     wire: check.wire,
+    expectsObservation: true,
   });
 }
 

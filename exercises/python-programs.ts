@@ -160,5 +160,6 @@ export function pythonProgramsCheck(component: (student: LoadedStudent) => Parti
     expect: (program) => referenceRuns.memo(program.source),
     judge: (_program, observed, expected) => judgeRuns(observed, expected),
     describe: (program) => program.source.replace(/\n$/, '').split('\n'),
+    expectsObservation: true,
   });
 }

@@ -4,6 +4,7 @@
  * same seed (and path) gives the same verdict and the same counterexample.
  */
 import fc from 'fast-check';
+import { ObservationText } from '../core/checks/check';
 import type { LoadedStudent } from './sandbox';
 import { errorText } from './student-exports';
 import type { CheckMeta, CheckReport, Exercise, ExerciseCheck, Mismatch } from './types';
@@ -143,10 +144,35 @@ export interface RemoteCheckReport {
   readonly observed?: unknown;
 }
 
+/** The JSON text of each expected value that crossed a process boundary, as its observer would have sent it. */
+const expectedTexts = new WeakMap<object, string>();
+
+/** `expected` as the text its observer sends (encoded for the wire), computed once per expected value. */
+function expectedText(check: ExerciseCheck, expected: unknown): string {
+  const text = (value: unknown) => JSON.stringify(check.wire === undefined ? value : check.wire.encode(value));
+  if (typeof expected !== 'object' || expected === null) return text(expected);
+  let known = expectedTexts.get(expected);
+  if (known === undefined) expectedTexts.set(expected, (known = text(expected)));
+  return known;
+}
+
+/**
+ * What the observer sent, as the judge reads it. Text that is exactly the expected value's text
+ * stands for the expected value itself (the checks that say so: expectsObservation): parsing it
+ * would give an equal value, so the verdict is the same, and judging an observation that is the
+ * reference's own finds at once that every step agrees. Anything else is parsed and decoded.
+ */
+function received(check: ExerciseCheck, sent: unknown, expected: unknown): unknown {
+  if (!(sent instanceof ObservationText)) return check.wire === undefined ? sent : check.wire.decode(sent);
+  if (check.expectsObservation === true && sent.json === expectedText(check, expected)) return expected;
+  const value = sent.parse();
+  return check.wire === undefined ? value : check.wire.decode(value);
+}
+
 /**
  * The same with an asynchronous observer (a grader's sandboxed child process): `observe` gets the
- * plain-data input and resolves to the observation as it travels (check.wire), which is decoded
- * and judged here. The reference's side is computed while the observer works. A rejection, or an
+ * plain-data input and resolves to the observation as it travels (check.wire), or to its JSON
+ * text (ObservationText), which is decoded and judged here. The reference's side is computed while the observer works. A rejection, or an
  * observation that does not decode, counts as the submission's error unless `fatal` says so;
  * fatal errors and a judge that throws leave runCheckRemote as errors.
  */
@@ -171,7 +197,7 @@ export async function runCheckRemote(
     }
     let observed: unknown;
     try {
-      observed = check.wire === undefined ? sent : check.wire.decode(sent);
+      observed = received(check, sent, expected);
     } catch (error) {
       throw unreadable(error);
     }

@@ -77,6 +77,12 @@ export interface ExerciseCheck<Input = unknown, Observation = unknown, Expected 
   describe(input: Input): readonly string[];
   /** How an observation travels from a grader's sandbox to its judge, when not as it is. */
   readonly wire?: ObservationWire<Observation>;
+  /**
+   * True when `expect` is `observe` run with the reference's components: what a correct
+   * submission observes is then the expected value itself, and an observation that arrives as the
+   * very JSON text of the expected one (runCheckRemote) is judged as it, without parsing.
+   */
+  readonly expectsObservation?: boolean;
 }
 
 /** A check with its input and observation types forgotten, to list checks of every exercise together. */

@@ -27,6 +27,12 @@ export interface GradedCheck {
   readonly kind: CheckKind;
   /** For an efficiency check: the correctness checks whose passing it needs (absent: all of them). */
   readonly gatedBy?: readonly string[];
+  /**
+   * True when `run` takes observations as their JSON text too: `observe` may then resolve to an
+   * ObservationText (core/checks/check.ts), parsed only if the judge needs it. Otherwise it
+   * always resolves to plain data.
+   */
+  readonly acceptsText?: boolean;
   /** Generate, send to `observe`, judge; every verdict is computed here, in the grader. */
   run(observe: Observe, options: CheckOptions): Promise<CheckResult>;
 }

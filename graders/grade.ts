@@ -6,6 +6,7 @@
  * regrade gives the same result.
  */
 import { createHash } from 'crypto';
+import { ObservationText } from '../core/checks/check';
 import type { CheckResult, CheckStatus } from '../core/checks/result';
 import type { GradedCheck, GradedExercise, Observe } from './exercise';
 import type { Submission } from './discover';
@@ -16,6 +17,7 @@ import { exerciseStatus, type ExerciseStatus } from './exercise-status';
 
 /** Where a submission's bundle runs: a Sandbox (always, when grading); bench/ compares with an in-process one. */
 export interface Subject {
+  /** The observation, or its JSON text (ObservationText) for the judge to parse if it must. */
   observe(check: string, operations: unknown): Promise<unknown>;
   close(): void;
   /** What the submission printed (capped). */
@@ -72,12 +74,13 @@ export function submissionSeed(classSeed: number, name: string): number {
  * or a death, shrinking would only wait for the same limit again, so later requests fail at once
  * with the first error, which `run` reports as the check's status.
  */
-function latchingObserve(sandbox: Subject, check: string): { observe: Observe; fatal: () => SandboxError | null } {
+function latchingObserve(sandbox: Subject, check: GradedCheck): { observe: Observe; fatal: () => SandboxError | null } {
   let fatal: SandboxError | null = null;
   const observe: Observe = async (operations) => {
     if (fatal) throw fatal;
     try {
-      return await sandbox.observe(check, operations);
+      const sent = await sandbox.observe(check.name, operations);
+      return sent instanceof ObservationText && check.acceptsText !== true ? sent.parse() : sent;
     } catch (error) {
       if (error instanceof SandboxError && error.processGone) fatal = error;
       throw error;
@@ -132,7 +135,7 @@ async function runOne(
   seed: number,
   runs: number | undefined,
 ): Promise<CheckResult> {
-  const { observe, fatal } = latchingObserve(sandbox, check.name);
+  const { observe, fatal } = latchingObserve(sandbox, check);
   let result: CheckResult | null = null;
   let escaped: unknown = null;
   try {
@@ -168,6 +171,18 @@ export function scoreChecks(exercise: GradedExercise, results: readonly CheckRes
   });
 }
 
+/** A sandboxed child as the subject: its observations come back as text, parsed only if judged. */
+function sandboxSubject(code: string, limits: SandboxLimits): Subject {
+  const sandbox = new Sandbox(code, limits);
+  return {
+    observe: (check, operations) => sandbox.observeText(check, operations),
+    close: () => sandbox.close(),
+    get printed() {
+      return sandbox.printed;
+    },
+  };
+}
+
 /** Grade one exercise of a submission. */
 async function gradeExercise(exercise: GradedExercise, submission: Submission, seed: number, options: GradeOptions) {
   const maxScore = exercise.checks.reduce((sum, c) => sum + c.points, 0);
@@ -180,7 +195,7 @@ async function gradeExercise(exercise: GradedExercise, submission: Submission, s
       printed: '',
     };
   }
-  const sandbox = (options.subject ?? ((code, limits) => new Sandbox(code, limits)))(bundle.code, options.limits);
+  const sandbox = (options.subject ?? sandboxSubject)(bundle.code, options.limits);
   try {
     const results: CheckResult[] = [];
     for (const check of exercise.checks) results.push(await runOne(check, sandbox, seed, options.runs));

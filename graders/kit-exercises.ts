@@ -6,6 +6,7 @@
  */
 import path from 'path';
 import type { CheckFailure, CheckOptions, CheckResult } from '../core/checks/result';
+import { ObservationText } from '../core/checks/check';
 import type { HeapSnapshot } from '../core/snapshot';
 import {
   checkMeta,
@@ -45,11 +46,25 @@ function heapAt(observed: unknown, step: number | null): HeapSnapshot | null {
  * ends the check, and the grader reports it with its own status.
  */
 function remoteObserve(observe: Observe): (input: unknown) => Promise<unknown> {
+  const readable = (error: unknown): unknown =>
+    error instanceof SandboxError && error.kind === 'invalid' ? new UnreadableObservation(error.message) : error;
   return (input) =>
-    observe(input).catch((error: unknown) => {
-      if (error instanceof SandboxError && error.kind === 'invalid') throw new UnreadableObservation(error.message);
-      throw error;
-    });
+    observe(input).then(
+      // a text is validated when the judge parses it: its refusal reads as any unreadable answer's
+      (sent) =>
+        sent instanceof ObservationText
+          ? new ObservationText(sent.json, () => {
+              try {
+                return sent.parse();
+              } catch (error) {
+                throw readable(error);
+              }
+            })
+          : sent,
+      (error: unknown) => {
+        throw readable(error);
+      },
+    );
 }
 
 const ends = (error: unknown) => error instanceof SandboxError && error.kind !== 'threw' && error.kind !== 'invalid';
@@ -91,6 +106,7 @@ function gradedCheck(exercise: Exercise, check: ExerciseCheck): GradedCheck {
     visibility: meta.visibility,
     kind: meta.kind ?? 'correctness',
     ...(meta.gatedBy === undefined ? {} : { gatedBy: meta.gatedBy }),
+    acceptsText: true, // runCheckRemote reads an ObservationText
     async run(observe: Observe, options: CheckOptions): Promise<CheckResult> {
       const remote = await runCheckRemote(exercise, check, remoteObserve(observe), {
         seed: options.seed,

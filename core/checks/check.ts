@@ -29,6 +29,25 @@ export interface ObservationWire<Observation> {
   decode(wire: unknown): Observation;
 }
 
+/**
+ * An observation as it arrived from another process: its JSON text, parsed (and validated) only
+ * if it must be judged. A correct submission's observation is, character for character, the text
+ * of the reference's own observation of the same operations: the judge then takes the reference's
+ * observation itself, and the millions of characters a heap check's steps come to are neither
+ * parsed nor compared object by object.
+ */
+export class ObservationText {
+  constructor(
+    readonly json: string,
+    private readonly parseJson: (json: string) => unknown,
+  ) {}
+
+  /** The observation as plain data; throws on text that is not an acceptable observation. */
+  parse(): unknown {
+    return this.parseJson(this.json);
+  }
+}
+
 export interface Check<Op, Observation> {
   /** Stable name. */
   readonly name: string;

@@ -11,7 +11,8 @@ import { existsSync } from 'fs';
 import path from 'path';
 import { childScript } from './child-script';
 import type { FromChild, ToChild } from './protocol';
-import { parseObservation } from './validate';
+import { ObservationText } from '../../core/checks/check';
+import { observationText, parseObservation } from './validate';
 import { SandboxError } from './errors';
 import { acquireUid, releaseUid } from './uids';
 import { watchMemory } from './memory-watch';
@@ -106,18 +107,24 @@ export class Sandbox {
     return this.output;
   }
 
-  /**
-   * Run `operations` through the exercise's observer for `check`; resolves to a validated
-   * observation. When the child is ready the request is sent before this returns, so the grader
-   * can compute the reference's side while the child works.
-   */
+  /** Run `operations` through the exercise's observer for `check`; resolves to a validated observation. */
   observe(check: string, operations: unknown): Promise<unknown> {
+    return this.observeText(check, operations).then((text) => text.parse());
+  }
+
+  /**
+   * The same, resolving to the observation's JSON text (of bounded length), validated and parsed
+   * only when the judge needs it. When the child is ready the request is sent before this
+   * returns, so the grader can compute the reference's side while the child works.
+   */
+  observeText(check: string, operations: unknown): Promise<ObservationText> {
+    const max = this.limits.maxObservationChars;
     const ask = () => {
       const id = this.nextId++;
       return this.request({ type: 'observe', id, check, operations }, id).then((reply) => {
         if (reply.type === 'error') throw new SandboxError('threw', reply.message);
         if (reply.type !== 'observation' || reply.id !== id) throw new SandboxError('invalid', 'reply out of order');
-        return parseObservation(reply.json, this.limits.maxObservationChars);
+        return new ObservationText(observationText(reply.json, max), (json) => parseObservation(json, max));
       });
     };
     return this.loaded ? ask() : this.ensureLoaded().then(ask);

@@ -37,14 +37,20 @@ function refusedKey(value: unknown, at = 'observation'): RefusedKey | null {
   return null;
 }
 
-/** The observation, if `json` is JSON text of at most `maxChars` characters without refused keys. */
-export function parseObservation(json: unknown, maxChars: number): unknown {
+/** `json`, if it is a string of at most `maxChars` characters (checked before anything waits on it). */
+export function observationText(json: unknown, maxChars: number): string {
   if (typeof json !== 'string') throw new SandboxError('invalid', `the reply is a ${typeof json}, not JSON text`);
   if (json.length > maxChars)
     throw new SandboxError('invalid', `observation of ${json.length} characters exceeds the limit of ${maxChars}`);
+  return json;
+}
+
+/** The observation, if `json` is JSON text of at most `maxChars` characters without refused keys. */
+export function parseObservation(json: unknown, maxChars: number): unknown {
+  observationText(json, maxChars);
   let value: unknown;
   try {
-    value = JSON.parse(json) as unknown;
+    value = JSON.parse(json as string) as unknown;
   } catch (error) {
     throw new SandboxError('invalid', `the reply is not valid JSON (${(error as Error).message})`);
   }

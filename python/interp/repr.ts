@@ -9,7 +9,8 @@ import { Kind } from '../../core/objects/kinds';
 import type { PyObject } from '../../core/objects/pyobject';
 import { pyStrRepr } from '../lang';
 import { newDict } from '../../core/objects/dict';
-import { newList } from '../../core/objects/list';
+import { listPreallocateExact, newList } from '../../core/objects/list';
+import { iterNext, newIterator } from './iteration';
 import { methodFunc, methodSelf } from '../../core/objects/funcobject';
 import { rangeBounds } from '../../core/objects/rangeobject';
 import { classLookup, classType } from '../../core/objects/classobject';
@@ -159,13 +160,34 @@ function containerRepr(rt: Runtime, op: PyObject, active: Set<PyObject>, observe
         return op.items!.length === 1 ? `(${r(op.items![0])},)` : `(${op.items!.map(r).join(', ')})`;
       case Kind.Dict:
         return `{${[...op.table!.map.values()].map((e) => `${r(e.key)}: ${r(e.value!)}`).join(', ')}}`;
-      default: {
-        const keys = [...op.table!.entries()].map((e) => r(e.key));
-        return keys.length === 0 ? 'set()' : `{${keys.join(', ')}}`;
-      }
+      default:
+        if (op.table!.size === 0) return 'set()';
+        return observe ? `{${[...op.table!.entries()].map((e) => r(e.key)).join(', ')}}` : setRepr(rt, op, active);
     }
   } finally {
     active.delete(op);
+  }
+}
+
+/**
+ * set_repr of a non-empty set: `repr(list(s))[1:-1]` in braces. PySequence_List makes a real list
+ * (PyList_New(0), a set iterator, list_preallocate_exact) that lives while the keys are printed;
+ * after a full collection has emptied the list free list it is a new GC allocation which, freed
+ * back to the free list, stays in gc.get_count() (docs/probes/q8_set_repr.py).
+ */
+function setRepr(rt: Runtime, op: PyObject, active: Set<PyObject>): string {
+  const keys = newList(rt, []);
+  try {
+    const it = newIterator(rt, op);
+    try {
+      listPreallocateExact(rt, keys, op.table!.size);
+      for (let key = iterNext(rt, it); key !== null; key = iterNext(rt, it)) keys.items!.push(key);
+    } finally {
+      rt.decref(it);
+    }
+    return `{${containerRepr(rt, keys, active, false).slice(1, -1)}}`;
+  } finally {
+    rt.decref(keys);
   }
 }
 
