@@ -80,24 +80,27 @@ function entry(self: PyObject, rt: Runtime, key: PyObject): PyObject {
  */
 function newKeyedRef(rt: Runtime, types: WeakTypes, ob: PyObject, callback: PyObject, key: PyObject): PyObject {
   const typeCallArgs = newTuple(rt, [ob, callback, key]);
-  const packed = newTuple(rt, [rt.staticTypeObject(types.keyedRef), ob, callback]);
-  const sliced = newTuple(rt, [ob, callback]);
-  let self: PyObject;
   try {
-    self = newWeakref(rt, ob, callback, types.keyedRef);
+    const packed = newTuple(rt, [rt.staticTypeObject(types.keyedRef), ob, callback]);
+    const sliced = newTuple(rt, [ob, callback]);
+    let self: PyObject;
+    try {
+      self = newWeakref(rt, ob, callback, types.keyedRef);
+    } finally {
+      rt.decref(sliced);
+      rt.decref(packed);
+    }
+    self.refs!.push(rt.newRef(key));
+    const superObject = transient(rt);
+    const wrapper = transient(rt);
+    rt.decref(superObject);
+    const initArgs = newTuple(rt, [ob, callback]);
+    rt.decref(initArgs);
+    rt.decref(wrapper);
+    return self;
   } finally {
-    rt.decref(sliced);
-    rt.decref(packed);
+    rt.decref(typeCallArgs);
   }
-  self.refs!.push(rt.newRef(key));
-  const superObject = transient(rt);
-  const wrapper = transient(rt);
-  rt.decref(superObject);
-  const initArgs = newTuple(rt, [ob, callback]);
-  rt.decref(initArgs);
-  rt.decref(wrapper);
-  rt.decref(typeCallArgs);
-  return self;
 }
 
 /** `data[key] = KeyedRef(value, self._remove, key)`. */

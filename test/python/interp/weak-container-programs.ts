@@ -259,4 +259,24 @@ print(m('y', 1))
 g = d.keys()
 print(type(g).__name__, list(g), list(g))
 `,
+  'WeakValueDictionary: a value without weakrefs raises TypeError and leaks nothing': `import gc, sys, weakref
+class S:
+    __slots__ = 'items', 'name'
+    def __init__(self, name):
+        self.name = name
+class K:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        print('del', self.name)
+a = [K('o0')]
+wd = weakref.WeakValueDictionary()
+s = S('s')
+try:
+    wd[0] = s
+except TypeError as e:
+    print(e, len(wd))
+gc.collect()
+print(gc.get_count())
+`,
 };
