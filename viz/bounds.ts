@@ -3,7 +3,7 @@
  * instances) would otherwise record every object, every reference and every birth at every step:
  * minutes of recording and a page of a hundred megabytes. Python Tutor caps what it records and
  * says so; so does the recorder. The numbers are above what every small bundled lesson reaches
- * (docs/step-through-bounds.md has the measurements), so those record exactly what they did.
+ * (docs/step-through.md, "Programs at scale", has the measurements), so those record exactly what they did.
  */
 import type { RecordBounds } from './recording';
 
