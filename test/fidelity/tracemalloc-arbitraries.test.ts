@@ -9,7 +9,7 @@ import type { Stmt } from '../../python/lang';
 import { runProgram } from '../../python/interp/run';
 import { programArb, PRELUDE } from '../../fidelity/programs';
 import { tracemallocGroup, tracemallocIntact } from '../../fidelity/tracemalloc-arbitraries';
-import { TracedAllocator } from '../../core/pymalloc/traced-allocator';
+import { withSizeClassTracer } from '../support/buggy-tracer';
 import { testWithCPython } from '../support/cpython311';
 import { runOnCPython } from '../support/run-cpython';
 
@@ -34,16 +34,5 @@ testWithCPython('groups print what python3 prints; a tracer counting size classe
   const programs = groups.map(source);
   const real = programs.map((p, i) => runOnCPython(`tracemalloc-group-${i}`, p).stdout);
   expect(programs.map((p) => runProgram(p, 'gen.py').stdout)).toEqual(real);
-  const malloc = TracedAllocator.prototype.malloc;
-  const spy = jest.spyOn(TracedAllocator.prototype, 'malloc').mockImplementation(function (
-    this: TracedAllocator,
-    nbytes: number,
-  ) {
-    return malloc.call(this, nbytes <= 512 ? Math.ceil(nbytes / 16) * 16 : nbytes);
-  });
-  try {
-    expect(programs.map((p) => runProgram(p, 'gen.py').stdout)).not.toEqual(real);
-  } finally {
-    spy.mockRestore();
-  }
+  expect(withSizeClassTracer(() => programs.map((p) => runProgram(p, 'gen.py').stdout))).not.toEqual(real);
 });
