@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { cpython311 } from './cpython311';
+import { runProgram } from '../../python/interp/run';
 
 /** What python3 did with one program written to a temporary file (whose path is `file`). */
 export interface CPythonRun {
@@ -34,4 +35,13 @@ export function withoutCarets(stderr: string): string {
     .split('\n')
     .filter((line) => !/^\s+[~^]+\s*$/.test(line))
     .join('\n');
+}
+
+/** A program python3 runs to the end prints the same on the simulator, which writes nothing to stderr. */
+export function expectSameStdout(name: string, source: string): void {
+  const real = runOnCPython(name, source);
+  expect(real.exitCode).toBe(0);
+  const sim = runProgram(source, real.file);
+  expect(sim.stderr).toBe('');
+  expect(sim.stdout).toBe(real.stdout);
 }

@@ -4,17 +4,13 @@ import { runProgram } from '../../../python/interp/run';
 import { NAMESPACE_BUILTIN_FAILING, NAMESPACE_BUILTIN_PROGRAMS } from './namespace-builtin-programs';
 import { ITER_BUILTIN_PROGRAMS } from './iter-builtin-programs';
 import { describeWithCPython } from '../../support/cpython311';
-import { runOnCPython } from '../../support/run-cpython';
+import { expectSameStdout, runOnCPython } from '../../support/run-cpython';
 
 describeWithCPython('built-in function and copy programs compared with python3', () => {
   test.each(Object.entries({ ...ITER_BUILTIN_PROGRAMS, ...NAMESPACE_BUILTIN_PROGRAMS }))(
     '%s: stdout identical to python3',
     (name, source) => {
-      const real = runOnCPython(name, source);
-      expect(real.exitCode).toBe(0);
-      const sim = runProgram(source, real.file);
-      expect(sim.stderr).toBe('');
-      expect(sim.stdout).toBe(real.stdout);
+      expectSameStdout(name, source);
     },
   );
 

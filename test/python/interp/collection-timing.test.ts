@@ -5,9 +5,8 @@
 // keys set_repr makes), compared with python3 byte for byte.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runProgram } from '../../../python/interp/run';
 import { describeWithCPython } from '../../support/cpython311';
-import { runOnCPython } from '../../support/run-cpython';
+import { expectSameStdout } from '../../support/run-cpython';
 
 const probe = (name: string): string => readFileSync(path.join(__dirname, '../../../docs/probes', name), 'utf8');
 
@@ -64,10 +63,6 @@ gc.set_threshold(700)
 
 describeWithCPython('automatic collections at transient and first-use allocations, compared with python3', () => {
   test.each(Object.entries(PROGRAMS))('%s', (name, source) => {
-    const real = runOnCPython(name, source);
-    expect(real.exitCode).toBe(0);
-    const sim = runProgram(source, real.file);
-    expect(sim.stderr).toBe('');
-    expect(sim.stdout).toBe(real.stdout);
+    expectSameStdout(name, source);
   });
 });

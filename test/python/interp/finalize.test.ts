@@ -5,18 +5,14 @@
  */
 import { runProgram } from '../../../python/interp/run';
 import { describeWithCPython } from '../../support/cpython311';
-import { runOnCPython } from '../../support/run-cpython';
+import { expectSameStdout, runOnCPython } from '../../support/run-cpython';
 import { EXIT_PROGRAMS, FINALIZE_PROGRAMS, TRACEBACK_PROGRAMS } from './finalize-programs';
 
 const lastLine = (text: string) => text.trimEnd().split('\n').pop();
 
 describeWithCPython('finalize, atexit and exit programs compared with python3', () => {
   test.each(Object.entries(FINALIZE_PROGRAMS))('%s: stdout identical to python3', (name, source) => {
-    const real = runOnCPython(name, source);
-    expect(real.exitCode).toBe(0);
-    const sim = runProgram(source, real.file);
-    expect(sim.stderr).toBe('');
-    expect(sim.stdout).toBe(real.stdout);
+    expectSameStdout(name, source);
   });
   test.each(Object.entries(EXIT_PROGRAMS))('%s: stdout, stderr and exit status identical', (name, source) => {
     const real = runOnCPython(name, source);

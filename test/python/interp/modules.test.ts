@@ -6,15 +6,11 @@ import { GcModule } from '../../../core/gc/gcmodule';
 import { AtExit } from '../../../python/interp/modules/atexit';
 import { MODULE_FAILING, MODULE_PROGRAMS } from './module-programs';
 import { describeWithCPython, testWithCPython } from '../../support/cpython311';
-import { runOnCPython } from '../../support/run-cpython';
+import { expectSameStdout, runOnCPython } from '../../support/run-cpython';
 
 describeWithCPython('module programs compared with python3', () => {
   test.each(Object.entries(MODULE_PROGRAMS))('%s: stdout identical to python3', (name, source) => {
-    const real = runOnCPython(name, source);
-    expect(real.exitCode).toBe(0);
-    const sim = runProgram(source, real.file);
-    expect(sim.stderr).toBe('');
-    expect(sim.stdout).toBe(real.stdout);
+    expectSameStdout(name, source);
   });
 });
 

@@ -5,18 +5,14 @@ import path from 'path';
 import { runProgram } from '../../../python/interp/run';
 import { PROGRAMS, FAILING } from './programs';
 import { describeWithCPython, testWithCPython } from '../../support/cpython311';
-import { runOnCPython } from '../../support/run-cpython';
+import { expectSameStdout, runOnCPython } from '../../support/run-cpython';
 import { assertFreshBundle, PYMEMLAB } from '../../support/bundle';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pymemlab-run-'));
 
 describeWithCPython('programs compared with python3', () => {
   test.each(Object.entries(PROGRAMS))('%s: stdout identical to python3', (name, source) => {
-    const real = runOnCPython(name, source);
-    expect(real.exitCode).toBe(0);
-    const sim = runProgram(source, real.file);
-    expect(sim.stderr).toBe('');
-    expect(sim.stdout).toBe(real.stdout);
+    expectSameStdout(name, source);
   });
 });
 

@@ -2,15 +2,11 @@
 import { runProgram } from '../../../python/interp/run';
 import { WEAK_CONTAINER_PROGRAMS } from './weak-container-programs';
 import { describeWithCPython } from '../../support/cpython311';
-import { runOnCPython } from '../../support/run-cpython';
+import { expectSameStdout } from '../../support/run-cpython';
 
 describeWithCPython('weak containers and ctypes.Structure compared with python3', () => {
   test.each(Object.entries(WEAK_CONTAINER_PROGRAMS))('%s: stdout identical to python3', (name, source) => {
-    const real = runOnCPython(name, source);
-    expect(real.exitCode).toBe(0);
-    const sim = runProgram(source, real.file);
-    expect(sim.stderr).toBe('');
-    expect(sim.stdout).toBe(real.stdout);
+    expectSameStdout(name, source);
   });
 });
 
