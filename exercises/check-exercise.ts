@@ -15,8 +15,6 @@ export interface CheckExerciseOptions extends RunCheckOptions {
   readonly hidden?: boolean;
   /** Run only the check of this name. */
   readonly only?: string;
-  /** Leave out these checks (the test suite leaves out the slow exhaustive ones). */
-  readonly skip?: readonly string[];
   /** Type check with TypeScript first (esbuild alone reports only syntax errors). */
   readonly typecheck?: boolean;
 }
@@ -46,7 +44,6 @@ export function selectChecks(exercise: Exercise, options: CheckExerciseOptions) 
   return exercise.checks.filter((check) => {
     const meta = exercise.meta.checks.find((c) => c.name === check.name)!;
     if (options.only !== undefined) return check.name === options.only;
-    if (options.skip?.includes(check.name) === true) return false;
     return options.hidden === true || meta.visibility === 'visible';
   });
 }

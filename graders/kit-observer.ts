@@ -11,8 +11,8 @@ const isPrimitive = (value: unknown): boolean => value === null || typeof value 
 
 /**
  * Plain data in, plain data out: what StudentRealm guarantees across realms, inside one. Most
- * primitives take and return object ids or lists of them (a million of them when a deep nest is
- * freed), so primitives pass as they are and lists of primitives are copied; only other objects
+ * primitives take and return object ids or lists of them (a hundred thousand of them when a deep nest
+ * is freed), so primitives pass as they are and lists of primitives are copied; only other objects
  * make the round trip through JSON.
  */
 function plainCopy<T>(value: T): T {

@@ -5,8 +5,6 @@ import path from 'path';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const SUBMISSIONS = path.join(ROOT, 'examples', 'submissions');
-/** Slow exhaustive checks, run by `npm run -s exercises:slow` rather than the default suite. */
-export const SLOW_CHECKS: readonly string[] = ['million-deep-nest'];
 
 export const BIN = path.join(ROOT, 'bin', 'pymemlab.js');
 
