@@ -155,18 +155,19 @@ function generationView(head: PyObject, threshold: number, count: number, limit:
  * Whether `op` is idle, given that no live object refers to it: a live leaf held only by the
  * runtime (its refcount is exactly the runtime's hold), untracked and never finalized, whose view
  * is the one kept from before (the small-int cache, None, True and False until something uses
- * them). Its state follows from that alone, and such objects are most of a fresh heap.
+ * them). Its state follows from that alone, and such objects are most of a fresh heap. The
+ * runtime's hold is looked up last: a snapshot asks this of every leaf after every step.
  */
-function isIdle(op: PyObject, hold: number | undefined): boolean {
+function isIdle(op: PyObject, external: ReadonlyMap<PyObject, number>): boolean {
   const kept = keptView(op);
   return (
     kept !== null &&
-    op.refcnt === hold &&
-    kept.refcnt === hold &&
+    op.refcnt === kept.refcnt &&
     op.gcNext === null &&
     !kept.tracked &&
     !kept.finalized &&
-    (op.gcFlags & GcFlag.Finalized) === 0
+    (op.gcFlags & GcFlag.Finalized) === 0 &&
+    external.get(op) === op.refcnt
   );
 }
 
@@ -187,9 +188,11 @@ function liveViews(rt: Runtime, omitIdle: boolean): LiveViews {
   const all: ObjectView[] = [];
   const idleAt: number[] = [];
   const referred = new Set<number>();
-  for (const op of rt.liveObjects()) {
+  // The refchain walked in place (not through rt.liveObjects()'s generator): this loop runs over
+  // every live object after every step of a check.
+  for (let op = rt.refchain.obNext!; op !== rt.refchain; op = op.obNext!) {
     const view = objectView(op);
-    if (omitIdle && view.referents.length === 0 && isIdle(op, rt.external.get(op))) idleAt.push(all.length);
+    if (omitIdle && view.referents.length === 0 && isIdle(op, rt.external)) idleAt.push(all.length);
     else for (const r of view.referents) referred.add(r);
     all.push(view);
   }
@@ -238,7 +241,7 @@ export function takeSnapshot(
       roots.push({ kind: 'local', where: `${frame.name}:f_locals`, target: frame.fLocals.id, count: 1 });
   }
   for (const [op, count] of rt.external)
-    if (!(omitIdle && isIdle(op, count) && !referred.has(op.id)))
+    if (!(omitIdle && isIdle(op, rt.external) && !referred.has(op.id)))
       roots.push({ kind: 'runtime', where: 'runtime', target: op.id, count });
   const gc = rt.gc;
   const generations = [

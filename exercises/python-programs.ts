@@ -11,7 +11,8 @@ import type { Components } from '../core/components';
 import { firstDifferentLine } from '../fidelity/lines';
 import type * as Programs from '../fidelity/programs';
 import * as py from '../fidelity/pyast';
-import { runProgram } from '../python';
+import { parse, runProgram } from '../python';
+import type { Module } from '../python/lang/ast';
 import type { LoadedStudent } from './sandbox';
 import { errorText } from './student-exports';
 import { anyCheck, type ExerciseCheck, type Mismatch } from './types';
@@ -19,6 +20,12 @@ import { anyCheck, type ExerciseCheck, type Mismatch } from './types';
 /** One generated program, as plain data (what crosses into a grader's sandboxed child). */
 export interface PythonProgram {
   readonly source: string;
+  /**
+   * The source parsed, by the side that generates programs: the reference's run and every
+   * observer's (a grader's child each) start from it instead of parsing the source again, which
+   * is most of a short program's cost in a child that has not warmed up.
+   */
+  readonly parsed?: Module;
 }
 
 /** What running a program showed: its standard output and exit status, or the error that stopped it. */
@@ -61,13 +68,20 @@ function programsArb(): fc.Arbitrary<PythonProgram> {
   const youngCollection = fc.option(fc.constantFrom(0, 1), { freq: 4 });
   return fc
     .tuple(programArb({ maxStatements: MAX_STATEMENTS }), youngCollection)
-    .map(([program, generation]: [Programs.FidelityProgram, number | null]) => ({
-      source:
+    .map(([program, generation]: [Programs.FidelityProgram, number | null]) => {
+      const source =
         generation === null
           ? program.source
-          : programSource([...program.body, py.print(py.call('gc.collect', [py.int(generation)]))]),
-    }));
+          : programSource([...program.body, py.print(py.call('gc.collect', [py.int(generation)]))]);
+      return { source, parsed: parsedPrograms.memo(source) };
+    });
 }
+
+/**
+ * Each generated program's parse, by source: the exercises that share this check are given the
+ * same programs (below), and a run never changes the tree it is given (runPythonProgram copies it).
+ */
+const parsedPrograms = new LRUCache<string, Module>({ max: 64, memoMethod: (source) => parse(source, FILENAME) });
 
 /** The programs' arbitrary, built on first use (by the side that generates: a student's check, the grader). */
 let programs: fc.Arbitrary<PythonProgram> | null = null;
@@ -77,15 +91,17 @@ let programs: fc.Arbitrary<PythonProgram> | null = null;
  * and a grader gives every check of a submission the same seed, so they are given the same
  * programs; the reference prints the same each time, so it runs each program once.
  */
-const referenceRuns = new LRUCache<string, ProgramRun>({
+const referenceRuns = new LRUCache<string, ProgramRun, PythonProgram>({
   max: 64,
-  memoMethod: (source) => runPythonProgram({ source }),
+  memoMethod: (_source, _stale, { context }) => runPythonProgram(context),
 });
 
 /** Run `program` on the interpreter with `components` in place of the reference's (none: the reference). */
 export function runPythonProgram(program: PythonProgram, components: Partial<Components> = {}): ProgramRun {
   try {
-    const run = runProgram(program.source, FILENAME, { components, maxSteps: MAX_STEPS });
+    // A run folds constants in the tree it is given (as CPython's AST optimizer does): its own copy.
+    const parsed = program.parsed === undefined ? undefined : structuredClone(program.parsed);
+    const run = runProgram(program.source, FILENAME, { components, maxSteps: MAX_STEPS, parsed });
     const lastError = run.stderr.trimEnd().split('\n').pop() ?? '';
     return { stdout: run.stdout, lastError, exitCode: run.exitCode, error: null };
   } catch (error) {
@@ -157,7 +173,7 @@ export function pythonProgramsCheck(component: (student: LoadedStudent) => Parti
     },
     numRuns: NUM_RUNS,
     observe: (student, program) => runPythonProgram(program, component(student)),
-    expect: (program) => referenceRuns.memo(program.source),
+    expect: (program) => referenceRuns.memo(program.source, { context: program }),
     judge: (_program, observed, expected) => judgeRuns(observed, expected),
     describe: (program) => program.source.replace(/\n$/, '').split('\n'),
     expectsObservation: true,

@@ -91,9 +91,9 @@ function stackOverflowMessage(rt: Runtime, filename: string): string {
 export function runProgram(source: string, filename: string, options: RunOptions = {}): RunResult {
   const out: string[] = [];
   const err: string[] = [];
-  let module;
+  let module = options.parsed;
   try {
-    module = parse(source, filename);
+    module ??= parse(source, filename);
   } catch (error) {
     if (error instanceof PySyntaxError) return { stdout: '', stderr: formatSyntaxError(error, filename), exitCode: 1 };
     if (error instanceof UnsupportedConstruct)

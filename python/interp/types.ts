@@ -1,6 +1,7 @@
 import type { Components } from '../../core/components';
 import type { PyObject } from '../../core/objects/pyobject';
 import type { Runtime } from '../../core/runtime';
+import type { Module } from '../lang/ast';
 
 /**
  * Watches a run step by step from outside (the step-through page's recorder): it may supply the
@@ -32,6 +33,12 @@ export interface RunOptions {
   readonly components?: Partial<Components>;
   /** sys.argv[0]: the script's path as given on the command line (default: the filename). */
   readonly scriptArg?: string;
+  /**
+   * The program already parsed (`parse(source, filename)`): a caller that runs one program many
+   * times, or hands it to another process, parses it once. The run folds constants in this tree
+   * (ast_opt), so each run needs a copy of its own.
+   */
+  readonly parsed?: Module;
 }
 
 export interface RunResult {

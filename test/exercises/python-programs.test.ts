@@ -4,11 +4,18 @@
  * caught; a correct component written differently from the reference passes; the judge compares
  * exit status and refuses observations that are not runs.
  */
+import fc from 'fast-check';
 import path from 'path';
 import type { RefCounting } from '../../core/components';
 import type { Runtime } from '../../core/runtime';
 import { findExercise, loadStudent, runCheck, type LoadedStudent } from '../../exercises';
-import { pythonProgramsCheck, runPythonProgram, type ProgramRun } from '../../exercises/python-programs';
+import {
+  pythonProgramsCheck,
+  runPythonProgram,
+  type ProgramRun,
+  type PythonProgram,
+} from '../../exercises/python-programs';
+import { parse } from '../../python';
 import { reportText } from '../../exercises/report-text';
 import { studentFiles } from '../../exercises/workspace';
 import { SUBMISSIONS } from './helpers';
@@ -139,5 +146,26 @@ describe('the judge', () => {
   it('refuses an observation that is not a run (what a tampered sandbox could send)', () => {
     expect(check.judge(program, { stdout: 3 }, run({}))!.message).toBe('your code returned something unexpected');
     expect(check.judge(program, null, run({}))!.message).toBe('your code returned something unexpected');
+  });
+});
+
+describe('programs travel parsed', () => {
+  const { check } = exerciseAndCheck('01');
+  const programs = fc.sample(check.arbitrary as fc.Arbitrary<PythonProgram>, { numRuns: 12, seed: 3 });
+
+  test('each generated program carries its parse, and a run from it prints what a run from the source prints', () => {
+    for (const program of programs) {
+      expect(program.parsed).toEqual(parse(program.source, 'program.py'));
+      expect(runPythonProgram(program)).toEqual(runPythonProgram({ source: program.source }));
+    }
+  });
+
+  test('a run starts from the parse it is given (the parse of another program prints what that program prints), and leaves it as it was', () => {
+    const [a, b] = programs.filter((p, i, all) => all.findIndex((q) => q.source === p.source) === i);
+    const before = structuredClone(b!.parsed);
+    const run = runPythonProgram({ source: a!.source, parsed: b!.parsed });
+    expect(run).toEqual(runPythonProgram({ source: b!.source }));
+    expect(run).not.toEqual(runPythonProgram({ source: a!.source }));
+    expect(b!.parsed).toEqual(before);
   });
 });
