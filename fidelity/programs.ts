@@ -8,7 +8,7 @@
  * (fidelity/exceptions.ts), tracemalloc's figures (fidelity/tracemalloc-arbitraries.ts),
  * comprehensions, generator functions, modules and recursion (fidelity/comprehensions.ts,
  * generator-functions.ts, module-arbitraries.ts, recursion.ts), isinstance/issubclass over tuples
- * (fidelity/classinfo-arbitraries.ts).
+ * and map/filter (fidelity/classinfo-arbitraries.ts, map-filter-arbitraries.ts).
  *
  * Every program must print the same thing on every CPython 3.11 run and stay inside what the
  * simulator can reproduce (docs/cpython-3.11-evaluation-facts.md), also after shrinking drops any
@@ -46,6 +46,7 @@ import { finalizerStmt } from './finalizers';
 import { classInternalsStmt } from './classes';
 import { iterBuiltinStmt } from './iter-builtins';
 import { classinfoStmt } from './classinfo-arbitraries';
+import { mapFilterStmt } from './map-filter-arbitraries';
 import { tracemallocGroup, tracemallocIntact } from './tracemalloc-arbitraries';
 
 /** A generated program: its statements after the prelude, and its full source text. */
@@ -1202,6 +1203,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     object: objExpr(ctx),
   });
   const iterating = iterBuiltinStmt({ objectLists: readable(ctx, 'olist'), printableLists: readable(ctx, 'plist') });
+  const lazy = mapFilterStmt({ objectLists: readable(ctx, 'olist'), printableLists: readable(ctx, 'plist') });
   const classinfo = classinfoStmt({
     objects: readable(ctx, 'any'),
     values: uniq([...readable(ctx, 'any'), ...readable(ctx, 'int')]),
@@ -1217,6 +1219,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     slice ? w(2, slice) : null,
     iterating ? w(2, iterating) : null,
     classinfo ? w(1, classinfo) : null,
+    lazy ? w(1, lazy) : null,
     annotated ? w(1, annotated) : null,
     w(4, delStmt(ctx)),
     w(3, weakrefStmt(ctx)),

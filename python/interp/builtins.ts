@@ -38,6 +38,7 @@ import { iterNext, newIterator } from './iteration';
 import { generatorBuiltins, generatorMethod } from './generator-builtins';
 import { iterBuiltins } from './iter-builtins';
 import { classinfoBuiltins } from './classinfo';
+import { mapFilterTypes } from './map-filter';
 import { execBuiltins } from './exec';
 import { listSort, sorted, type SortContext } from './list-sort';
 import { newDictView, viewDict } from '../../core/objects/dictview';
@@ -152,6 +153,10 @@ export class Builtins {
       add(name, rt.staticTypeObject(type));
     }
     for (const [name, type] of DESCRIPTOR_TYPES) add(name, rt.staticTypeObject(type));
+    for (const native of mapFilterTypes(rt)) {
+      this.nativeTypes.set(native.type, native);
+      add(native.type.name, rt.staticTypeObject(native.type));
+    }
     // Each module: its function objects, then its constants, then the module and its dict.
     this.buildModule = (table) => {
       const functions = table.functions.map((f): [string, PyObject] => [

@@ -21,7 +21,7 @@ import { newTuple, newTupleStealing } from '../../core/objects/tuple';
 import { dictSetItem, newDict } from '../../core/objects/dict';
 import { rangeBounds, rangeLength } from '../../core/objects/rangeobject';
 import { intValue, isTrue } from './abstract';
-import { iterNext, newIterator, rangeIterator } from './iteration';
+import { iterNext, iteratorTuple, newIterator, rangeIterator } from './iteration';
 
 /** A built-in function: borrowed positional and keyword arguments in, a new reference out. */
 type Native = (args: PyObject[], kwargs: [string, PyObject][]) => PyObject;
@@ -55,20 +55,7 @@ function zip(rt: Runtime, nameStr: NameStr, args: PyObject[], kwargs: [string, P
       if (name !== 'strict') throw new PyException('TypeError', `zip() got an unexpected keyword argument '${name}'`);
       strict = isTrue(value);
     }
-    const iters = newTupleStealing(
-      rt,
-      args.map(() => rt.none()),
-    );
-    try {
-      args.forEach((iterable, i) => {
-        const it = newIterator(rt, iterable);
-        rt.decref(iters.items![i]);
-        iters.items![i] = it;
-      });
-    } catch (error) {
-      rt.decref(iters);
-      throw error;
-    }
+    const iters = iteratorTuple(rt, args);
     const result = newTupleStealing(
       rt,
       args.map(() => rt.none()),

@@ -64,6 +64,29 @@ function dictIterator(rt: Runtime, dict: PyObject, view: ViewKind): PyObject {
   return it;
 }
 
+/**
+ * The tuple of iterators zip_new and map_vectorcall build: the tuple first (tracked, holding
+ * Nones here where CPython's holds NULLs), then an iterator for each iterable, in order; the
+ * tuple is released if one of them cannot be iterated.
+ */
+export function iteratorTuple(rt: Runtime, iterables: readonly PyObject[]): PyObject {
+  const iters = newTupleStealing(
+    rt,
+    iterables.map(() => rt.none()),
+  );
+  try {
+    iterables.forEach((iterable, i) => {
+      const it = newIterator(rt, iterable);
+      rt.decref(iters.items![i]);
+      iters.items![i] = it;
+    });
+  } catch (error) {
+    rt.decref(iters);
+    throw error;
+  }
+  return iters;
+}
+
 /** GET_ITER: a new iterator over `iterable` (borrowed). */
 export function newIterator(rt: Runtime, iterable: PyObject): PyObject {
   const kind = iterable.type.kind;
