@@ -121,7 +121,9 @@ describeWithCPython('runFidelity against CPython (python3)', () => {
     const simulator = pythonSimulator(python!, {
       source: (s) => s.replace(/print\(gc\.collect\((\d?)\)\)/g, 'print(gc.collect($1) + 1)'),
     });
-    const report = await runFidelity({ programs: 25, seed: 42, python: python!, simulator, maxShrinkRuns: 400 });
+    // Seed 43: since the isinstance and map/filter groups moved the generator's random stream, none
+    // of seed 42's 25 programs prints a collection's result.
+    const report = await runFidelity({ programs: 25, seed: 43, python: python!, simulator, maxShrinkRuns: 400 });
     expect(report.disagreed).toBeGreaterThan(0);
     expect(report.agreed + report.disagreed + report.skipped).toBe(25);
     const m = report.minimal!;
