@@ -1,7 +1,7 @@
 /**
  * The checks of exercise 2: the core's refcounting check with the student's tp_dealloc of lists,
  * tuples and dicts (so `__del__` and weakref-callback order come out as CPython's); a deep nest of
- * lists, and one of lists, tuples and dicts in turn, each freed with one Py_DECREF, which only a
+ * lists, and one of lists, then tuples, then dicts, each freed with one Py_DECREF, which only a
  * trashcan in every container's tp_dealloc survives; and random Python programs printing on the
  * student's tp_dealloc as on the reference's.
  */
