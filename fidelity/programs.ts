@@ -8,7 +8,8 @@
  * (fidelity/percent-arbitraries.ts), exceptions caught by `try` statements
  * (fidelity/exceptions.ts), tracemalloc's figures (fidelity/tracemalloc-arbitraries.ts),
  * comprehensions, generator functions, modules and recursion (fidelity/comprehensions.ts,
- * generator-functions.ts, module-arbitraries.ts, recursion.ts).
+ * generator-functions.ts, module-arbitraries.ts, recursion.ts), isinstance/issubclass over tuples
+ * (fidelity/classinfo-arbitraries.ts).
  *
  * Every program must print the same thing on every CPython 3.11 run and stay inside what the
  * simulator can reproduce (docs/cpython-3.11-evaluation-facts.md), also after shrinking drops any
@@ -46,6 +47,7 @@ import { RECURSION_DEF, recursionStmt } from './recursion';
 import { finalizerStmt } from './finalizers';
 import { classInternalsStmt } from './classes';
 import { iterBuiltinStmt } from './iter-builtins';
+import { classinfoStmt } from './classinfo-arbitraries';
 import { tracemallocGroup, tracemallocIntact } from './tracemalloc-arbitraries';
 
 /** A generated program: its statements after the prelude, and its full source text. */
@@ -1202,6 +1204,10 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     object: objExpr(ctx),
   });
   const iterating = iterBuiltinStmt({ objectLists: readable(ctx, 'olist'), printableLists: readable(ctx, 'plist') });
+  const classinfo = classinfoStmt({
+    objects: readable(ctx, 'any'),
+    values: uniq([...readable(ctx, 'any'), ...readable(ctx, 'int')]),
+  });
   // A name declared global in a function cannot be annotated there (a SyntaxError).
   const annotatable = writable(ctx, 'int').filter((n) => ctx.scope !== 'h' || !H_GLOBALS.includes(n));
   const annotated = annotatedBind(annotatable, intExpr(ctx));
@@ -1212,6 +1218,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(8, graphStmt(ctx)),
     slice ? w(2, slice) : null,
     iterating ? w(2, iterating) : null,
+    classinfo ? w(1, classinfo) : null,
     annotated ? w(1, annotated) : null,
     w(4, delStmt(ctx)),
     w(3, weakrefStmt(ctx)),

@@ -365,8 +365,9 @@ export function materializeDict(rt: Runtime, op: PyObject): PyObject {
   return dict;
 }
 
-/** isinstance(op, cls) for heap and static types. */
-export function isInstance(op: PyObject, type: PyType): boolean {
-  for (let t: PyType | null = op.type; t !== null; t = t.base) if (t === type) return true;
-  return type === TYPES.object;
+/** PyType_IsSubtype: `sub` is `type` or derives from it (bool from int, everything from object). */
+export function isSubtype(sub: PyType, type: PyType): boolean {
+  if (type === TYPES.object) return true;
+  for (let t: PyType | null = sub; t !== null; t = t.base) if (t === type) return true;
+  return sub === TYPES.bool && type === TYPES.int;
 }

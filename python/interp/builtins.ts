@@ -37,6 +37,7 @@ import { debugMallocStatsText } from './sys-debugmallocstats';
 import { iterNext, newIterator } from './iteration';
 import { generatorBuiltins, generatorMethod } from './generator-builtins';
 import { iterBuiltins } from './iter-builtins';
+import { classinfoBuiltins } from './classinfo';
 import { execBuiltins } from './exec';
 import { listSort, sorted, type SortContext } from './list-sort';
 import { newDictView, viewDict } from '../../core/objects/dictview';
@@ -115,14 +116,7 @@ export class Builtins {
       'len',
       fn('len', (args) => (arity('len', args, 1, 1), rt.int(this.len(args[0]))), false),
     );
-    add(
-      'isinstance',
-      fn(
-        'isinstance',
-        (args) => (arity('isinstance', args, 2, 2), rt.bool(interp.isInstanceOf(args[0], args[1]))),
-        false,
-      ),
-    );
+    for (const [name, impl] of classinfoBuiltins(rt)) add(name, fn(name, impl, false));
     // globals() and locals(): the dicts handed out as new references (builtin_globals_impl,
     // PyEval_GetLocals); in a function, locals() refreshes the frame's f_locals dict first.
     add(

@@ -9,7 +9,6 @@ import type * as A from '../lang/ast';
 import type { Runtime } from '../../core/runtime';
 import { Kind } from '../../core/objects/kinds';
 import { type PyObject } from '../../core/objects/pyobject';
-import { TYPES } from '../../core/objects/pytype';
 import { type Frame } from '../../core/frame';
 import { PyException } from '../../core/errors';
 import { newList, listExtend, listSetItem, listDelItem, normaliseIndex } from '../../core/objects/list';
@@ -22,7 +21,6 @@ import {
   instanceDelAttr,
   instanceGetAttr,
   instanceSetAttr,
-  isInstance,
   materializeDict,
   newClass,
   typeDict,
@@ -1551,15 +1549,5 @@ export class Interpreter {
       this.frames.length = saved;
       this.rt.unraisableHook(error, del, '__del__');
     }
-  }
-
-  /** Python-level isinstance for the builtins. */
-  isInstanceOf(obj: PyObject, cls: PyObject): boolean {
-    if (cls.type.kind !== Kind.Type)
-      throw new PyException('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
-    const type = classType(cls);
-    if (type === TYPES.object) return true;
-    if (obj.type === TYPES.bool && type === TYPES.int) return true;
-    return isInstance(obj, type);
   }
 }

@@ -151,9 +151,10 @@ describeWithCPython('runFidelity against CPython (python3)', () => {
     });
     expect(report.disagreed).toBeGreaterThan(0);
     const m = report.minimal!;
-    // With the finalizer groups in the generator, seed 7 shrinks to a class, three names and a
-    // `while` printing three lines (6 statements).
-    expect(m.statements).toBeLessThanOrEqual(6);
+    // With the isinstance/issubclass groups in the generator (which moved its random stream), seed 7
+    // shrinks to 13 statements: a function, the gc guards, tracemalloc reads and a str.format call
+    // printing three lines (6 before, with a class and a `while` printing them).
+    expect(m.statements).toBeLessThanOrEqual(13);
     expect(m.cpython.stdout.split('\n').length).toBe(4); // three lines are needed to lose the third
     expect(m.firstDifferentLine!.line).toBe(3);
   });
