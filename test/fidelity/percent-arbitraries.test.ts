@@ -40,14 +40,19 @@ const PROGRAM = programSource([
     .flatMap((group) => [...stmts('gc.collect()'), ...group, ...stmts('print(gc.get_count())')]),
 ]);
 
-test('generated programs format with %: tuples, single values, keys; all parse', () => {
+test('generated programs format with %, and parse', () => {
   const sources = fc.sample(programArb(), { numRuns: 100, seed: 13 }).map((p) => p.source);
   for (const source of sources) parse(source, 'gen.py');
-  const share = (re: RegExp) => sources.filter((source) => re.test(source)).length;
-  expect(share(/'[^'\n]*%[-+ #0-9.]*[diuoxXeEfgc][^'\n]*' % \(/)).toBeGreaterThan(1);
-  expect(share(/'[^'\n]*%[-0-9.]*[sra][^'\n]*' % \(/)).toBeGreaterThan(3);
-  expect(share(/%\(k0\)/)).toBeGreaterThan(1);
-  expect(share(/'\[%[^']*\]' % [^(]/)).toBeGreaterThan(0);
+  expect(sources.filter((source) => /["'][^"'\n]*%[^"'\n]*["'] % /.test(source)).length).toBeGreaterThan(5);
+});
+
+test('the statements format tuples of int and text units, single values, keys and objects', () => {
+  const has = (re: RegExp) => re.test(PROGRAM);
+  expect(has(/'[^'\n]*%[-+ #0-9.]*[diuoxXeEfgc][^'\n]*' % \(/)).toBe(true);
+  expect(has(/^print\('[^'\n]*%[-0-9.]*[sra][^'\n]*' % \([^()]*\)\)$/m)).toBe(true);
+  expect(has(/%\(k0\)/)).toBe(true);
+  expect(has(/'\[%[^']*\]' % [^(]/)).toBe(true);
+  expect(has(/'\[%\.0r\]' % \((a|xs),\), sys\.getrefcount/)).toBe(true);
 });
 
 describeWithCPython('the % formatting arbitraries against python3', () => {
