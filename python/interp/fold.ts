@@ -161,6 +161,10 @@ export function foldExpr(e: A.Expr): A.Expr {
     case 'Yield':
       if (e.value) e.value = foldExpr(e.value);
       return e;
+    case 'Lambda':
+      // a lambda's defaults and body are folded as a def's are
+      foldBlock([e.fn]);
+      return e;
     default:
       return e;
   }

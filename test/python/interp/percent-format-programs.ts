@@ -69,8 +69,12 @@ s %= n; print(gc.get_count(), s)
 def report(count, total):
     return 'Collected %d of %d objects (%.1f%%); %s %r' % (count, total, 100.0 * count / total, 'ok', count)
 print(report(3, 8), gc.get_count())
-f = lambda v: '%s!' % (v,)
+f = lambda v: ('%s!' % (v,), gc.get_count())
+g = lambda v: ('%d!' % (v,), gc.get_count())
+gc.collect()
 print(f(name), gc.get_count())
+gc.collect()
+print(g(n), gc.get_count())
 `,
   '%s and %r call __str__ and __repr__ in frames of their own; a temporary dies after its unit': `import gc, sys
 class Node:
