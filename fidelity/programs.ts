@@ -4,7 +4,8 @@
  * `__slots__`, `__init__` and printing / resurrecting `__del__`, object graphs with cycles,
  * `del`, weakrefs with callbacks, the gc module (collect, counts, thresholds, callbacks,
  * DEBUG_SAVEALL, freeze, tracking), `sys.getrefcount` and `sys.getsizeof`, loops and errors,
- * floats with the numeric operators (fidelity/floats.ts), exceptions caught by `try` statements
+ * floats with the numeric operators (fidelity/floats.ts), `str % values` formatting
+ * (fidelity/percent-arbitraries.ts), exceptions caught by `try` statements
  * (fidelity/exceptions.ts), tracemalloc's figures (fidelity/tracemalloc-arbitraries.ts),
  * comprehensions, generator functions, modules and recursion (fidelity/comprehensions.ts,
  * generator-functions.ts, module-arbitraries.ts, recursion.ts), isinstance/issubclass over tuples
@@ -35,6 +36,7 @@ import { unparse } from '../python/lang';
 import * as py from './pyast';
 import { tryStmt, withLoopElse } from './exceptions';
 import { formattingStmt } from './format-arbitraries';
+import { percentStmt } from './percent-arbitraries';
 import { floatGroup } from './floats';
 import { sliceStmt } from './slices';
 import { annotatedBind } from './annotations';
@@ -1276,10 +1278,11 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
   ]);
 });
 
-/** Output formatting (f-strings, str.format, format()) over this context's values. */
-const formatStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) =>
-  formattingStmt({ ints: intExpr(ctx), printables: printableExpr(ctx), objects: readable(ctx, 'any') }),
-);
+/** Output formatting (f-strings, str.format, format(), str % values) over this context's values. */
+const formatStmt: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
+  const inputs = { ints: intExpr(ctx), printables: printableExpr(ctx), objects: readable(ctx, 'any') };
+  return fc.oneof({ arbitrary: formattingStmt(inputs), weight: 3 }, { arbitrary: percentStmt(inputs), weight: 2 });
+});
 
 // ------------------------------------------------------------------------------------------------
 // Classes and functions

@@ -18,6 +18,7 @@ import { intDigits } from '../../core/sizes';
 import { floatValue, newFloat } from '../../core/objects/floatobject';
 import { type Num, numBinary, numCompare } from './numeric';
 import { nativeClass } from './native-classes';
+import { percentFormat } from './percent-format';
 
 /** PyObject_IsTrue. */
 export function isTrue(v: PyObject): boolean {
@@ -88,7 +89,7 @@ function boolBitwise(op: A.BinOperator, left: PyObject, right: PyObject): boolea
   return op === 'BitAnd' ? a && b : op === 'BitOr' ? a || b : op === 'BitXor' ? a !== b : null;
 }
 
-/** The operators on numbers, and + / * on strs, lists and tuples (which allocate a new object). */
+/** The operators on numbers, + / * on strs, lists and tuples (which allocate a new object), and str % values. */
 export function binaryOp(rt: Runtime, op: A.BinOperator, left: PyObject, right: PyObject): PyObject {
   const a = intValue(left);
   const b = intValue(right);
@@ -138,6 +139,7 @@ export function binaryOp(rt: Runtime, op: A.BinOperator, left: PyObject, right: 
   if (op === 'Add' && lk === Kind.Tuple && rk === Kind.Tuple) return newTuple(rt, [...left.items!, ...right.items!]);
   if (op === 'Mult' && lk === Kind.Str && b !== null)
     return rt.str((left.value as string).repeat(Math.max(0, Number(b))));
+  if (op === 'Mod' && lk === Kind.Str) return percentFormat(rt, left, right);
   if (op === 'Mult' && lk === Kind.List && b !== null) {
     const items: PyObject[] = [];
     for (let i = 0; i < Number(b); i++) items.push(...left.items!);

@@ -15,6 +15,7 @@ import { newTupleStealing } from '../../core/objects/tuple';
 import { newCode } from '../../core/objects/funcobject';
 import { UnsupportedConstruct } from '../lang/errors';
 import { foldBlock } from './fold';
+import { isConstTuple } from './const-tuple';
 import { blockHasYield, blockStackDepth } from './stack-depth';
 import { exprChildren, parameters, stmtParts } from '../lang/walk';
 
@@ -77,11 +78,6 @@ export interface Compiled {
   readonly constantAnnotations: Map<A.FunctionDef, PyObject>;
   /** The arena: released after the module has run. */
   readonly arena: PyObject[];
-}
-
-/** The constant tuple an all-constant Tuple folds to, or null. */
-function isConstTuple(e: A.Expr): boolean {
-  return e.kind === 'Tuple' && e.ctx === 'Load' && e.elts.every((x) => x.kind === 'Constant' || isConstTuple(x));
 }
 
 export function compileModule(rt: Runtime, module: A.Module, filename = '<string>'): Compiled {

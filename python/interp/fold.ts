@@ -8,6 +8,7 @@
 import type * as A from '../lang/ast';
 import { PyException } from '../../core/errors';
 import { type Num, numBinary } from './numeric';
+import { percentToFString } from './percent-fold';
 
 /** MAX_INT_SIZE in ast_opt.c: products of more bits than this are left to run time. */
 const MAX_INT_BITS = 128;
@@ -100,7 +101,7 @@ export function foldExpr(e: A.Expr): A.Expr {
     case 'BinOp':
       e.left = foldExpr(e.left);
       e.right = foldExpr(e.right);
-      return foldBinOp(e);
+      return percentToFString(e) ?? foldBinOp(e);
     case 'BoolOp':
       e.values = e.values.map(foldExpr);
       return e;
@@ -159,6 +160,10 @@ export function foldExpr(e: A.Expr): A.Expr {
       return e;
     case 'Yield':
       if (e.value) e.value = foldExpr(e.value);
+      return e;
+    case 'Lambda':
+      // a lambda's defaults and body are folded as a def's are
+      foldBlock([e.fn]);
       return e;
     default:
       return e;

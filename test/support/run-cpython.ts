@@ -45,3 +45,16 @@ export function expectSameStdout(name: string, source: string): void {
   expect(sim.stderr).toBe('');
   expect(sim.stdout).toBe(real.stdout);
 }
+
+/**
+ * A program python3 ends with an uncaught exception: the simulator prints the same stdout and the
+ * same traceback (python3's without its position markers), and exits with status 1 too.
+ */
+export function expectSameTraceback(name: string, source: string): void {
+  const real = runOnCPython(name, source);
+  expect(real.exitCode).toBe(1);
+  const sim = runProgram(source, real.file);
+  expect(sim.stdout).toBe(real.stdout);
+  expect(sim.stderr).toBe(withoutCarets(real.stderr));
+  expect(sim.exitCode).toBe(1);
+}
