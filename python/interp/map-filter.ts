@@ -26,6 +26,11 @@ import type { NativeType } from './modules/table';
 const MAP_ITERS = 0;
 const MAP_FUNC = 1;
 
+/** A map's tuple of iterators (mapobject.iters). */
+const mapIters = (m: PyObject): PyObject => m.refs![MAP_ITERS]!;
+/** A map's function (mapobject.func). */
+const mapFunc = (m: PyObject): PyObject => m.refs![MAP_FUNC]!;
+
 const MAP = new PyType('map', Kind.Iterator, true, false);
 // PyObject_HEAD, iters, func
 MAP.basicWords = 4;
@@ -50,12 +55,12 @@ function map(rt: Runtime, args: PyObject[], kwargs: [string, PyObject][]): PyObj
 function mapNext(rt: Runtime, m: PyObject): PyObject | null {
   const items: PyObject[] = [];
   try {
-    for (const it of m.refs![MAP_ITERS]!.items!) {
+    for (const it of mapIters(m).items!) {
       const item = iterNext(rt, it);
       if (item === null) return null;
       items.push(item);
     }
-    return rt.call(m.refs![MAP_FUNC]!, items);
+    return rt.call(mapFunc(m), items);
   } finally {
     for (const item of items) rt.decref(item);
   }
@@ -66,6 +71,11 @@ function mapNext(rt: Runtime, m: PyObject): PyObject | null {
 /** filterobject's fields in refs, in filter_traverse's order: the iterator, the function. */
 const FILTER_ITER = 0;
 const FILTER_FUNC = 1;
+
+/** A filter's iterator (filterobject.it). */
+const filterIter = (f: PyObject): PyObject => f.refs![FILTER_ITER]!;
+/** A filter's function, or None (filterobject.func). */
+const filterFunc = (f: PyObject): PyObject => f.refs![FILTER_FUNC]!;
 
 const FILTER = new PyType('filter', Kind.Iterator, true, false);
 // PyObject_HEAD, func, it
@@ -89,8 +99,8 @@ function filter(rt: Runtime, args: PyObject[], kwargs: [string, PyObject][]): Py
  * no call); the result of each call and each item found false are released at once.
  */
 function filterNext(rt: Runtime, f: PyObject): PyObject | null {
-  const it = f.refs![FILTER_ITER]!;
-  const func = f.refs![FILTER_FUNC]!;
+  const it = filterIter(f);
+  const func = filterFunc(f);
   const testsItself = func === rt.None || (func.type.kind === Kind.Type && definedType(func) === TYPES.bool);
   for (let item = iterNext(rt, it); item !== null; item = iterNext(rt, it)) {
     let ok: boolean;
