@@ -28,29 +28,29 @@ function classArg(cls: PyObject, message: string): PyType {
   return type;
 }
 
-/** object_recursive_isinstance: a class is a subtype test of obj's type, a tuple a walk over its items. */
-function isInstanceOf(rt: Runtime, obj: PyObject, classinfo: PyObject): boolean {
-  if (classinfo.type.kind !== Kind.Tuple) return isSubtype(obj.type, classArg(classinfo, INSTANCE_ARG2));
-  rt.enterRecursiveCall(' in __instancecheck__');
+/**
+ * A tuple classinfo, walked as both checks walk it: one recursion level for the tuple (`where` is
+ * the RecursionError's suffix), its items in order, stopping at the first that `matches`.
+ */
+function anyOfTuple(rt: Runtime, tuple: PyObject, where: string, matches: (item: PyObject) => boolean): boolean {
+  rt.enterRecursiveCall(where);
   try {
-    for (const item of classinfo.items!) if (isInstanceOf(rt, obj, item)) return true;
-    return false;
+    return tuple.items!.some(matches);
   } finally {
     rt.leaveRecursiveCall();
   }
 }
 
+/** object_recursive_isinstance: a class is a subtype test of obj's type, a tuple a walk over its items. */
+function isInstanceOf(rt: Runtime, obj: PyObject, classinfo: PyObject): boolean {
+  if (classinfo.type.kind !== Kind.Tuple) return isSubtype(obj.type, classArg(classinfo, INSTANCE_ARG2));
+  return anyOfTuple(rt, classinfo, ' in __instancecheck__', (item) => isInstanceOf(rt, obj, item));
+}
+
 /** object_issubclass: arg 1 must be a class once a class is met (not for an empty tuple). */
 function isSubclassOf(rt: Runtime, derived: PyObject, classinfo: PyObject): boolean {
-  if (classinfo.type.kind === Kind.Tuple) {
-    rt.enterRecursiveCall(' in __subclasscheck__');
-    try {
-      for (const item of classinfo.items!) if (isSubclassOf(rt, derived, item)) return true;
-      return false;
-    } finally {
-      rt.leaveRecursiveCall();
-    }
-  }
+  if (classinfo.type.kind === Kind.Tuple)
+    return anyOfTuple(rt, classinfo, ' in __subclasscheck__', (item) => isSubclassOf(rt, derived, item));
   // recursive_issubclass checks arg 1 before arg 2.
   const sub = classArg(derived, SUBCLASS_ARG1);
   return isSubtype(sub, classArg(classinfo, SUBCLASS_ARG2));
