@@ -16,7 +16,7 @@ import { hashKey } from '../../core/objects/hashkey';
 import { viewDict, viewKind } from '../../core/objects/dictview';
 import { intDigits } from '../../core/sizes';
 import { floatValue, newFloat } from '../../core/objects/floatobject';
-import { type Num, numBinary, numCompare } from './numeric';
+import { type Num, intValue, numBinary, numCompare } from './numeric';
 import { nativeClass } from './native-classes';
 import { percentFormat } from './percent-format';
 
@@ -48,12 +48,6 @@ export function isTrue(v: PyObject): boolean {
     default:
       return true;
   }
-}
-
-export function intValue(v: PyObject): bigint | null {
-  if (v.type.kind === Kind.Int) return v.value as bigint;
-  if (v.type.kind === Kind.Bool) return v.value ? 1n : 0n;
-  return null;
 }
 
 /** A number's value (int and bool as bigint, float as number), or null for other objects. */

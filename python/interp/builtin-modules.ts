@@ -15,7 +15,7 @@ import { newDict, dictSetItem } from '../../core/objects/dict';
 import type { GcModule } from '../../core/gc/gcmodule';
 import { DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from '../../core/gc/state';
 import { getsizeof } from '../../core/sizes';
-import { intValue } from './abstract';
+import { intValue } from './numeric';
 import { withBoundSpecial } from './bound-special';
 import {
   def,

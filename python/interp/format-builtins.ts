@@ -10,6 +10,7 @@ import type { PyObject } from '../../core/objects/pyobject';
 import { PyException } from '../../core/errors';
 import { asciiText, objectFormat } from './format-value';
 import { pyRepr } from './repr';
+import { intValue } from './numeric';
 
 export interface BuiltinFunction {
   readonly name: string;
@@ -36,9 +37,9 @@ export function formatBuiltins(rt: Runtime): BuiltinFunction[] {
       name: 'hex',
       call: (args) => {
         const v = one('hex', args);
-        if (v.type.kind !== Kind.Int && v.type.kind !== Kind.Bool)
+        const n = intValue(v);
+        if (n === null)
           throw new PyException('TypeError', `'${v.type.name}' object cannot be interpreted as an integer`);
-        const n = v.type.kind === Kind.Bool ? (v.value ? 1n : 0n) : (v.value as bigint);
         return rt.str(`${n < 0n ? '-' : ''}0x${(n < 0n ? -n : n).toString(16)}`);
       },
     },

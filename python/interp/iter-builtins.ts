@@ -20,7 +20,8 @@ import { PyType, TYPES } from '../../core/objects/pytype';
 import { newTuple, newTupleStealing } from '../../core/objects/tuple';
 import { dictSetItem, newDict } from '../../core/objects/dict';
 import { rangeBounds, rangeLength } from '../../core/objects/rangeobject';
-import { intValue, isTrue } from './abstract';
+import { intValue } from './numeric';
+import { isTrue } from './abstract';
 import { iterNext, iteratorTuple, newIterator, rangeIterator } from './iteration';
 
 /** A built-in function: borrowed positional and keyword arguments in, a new reference out. */

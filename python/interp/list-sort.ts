@@ -17,7 +17,8 @@ import { PyException } from '../../core/errors';
 import type { PyObject } from '../../core/objects/pyobject';
 import { TYPES } from '../../core/objects/pytype';
 import { newTupleStealing } from '../../core/objects/tuple';
-import { compareOp, intValue } from './abstract';
+import { intValue } from './numeric';
+import { compareOp } from './abstract';
 
 /** What sorting needs from the interpreter: a call of the key function, and list(iterable). */
 export interface SortContext {

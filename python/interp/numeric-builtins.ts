@@ -10,9 +10,9 @@ import type { PyObject } from '../../core/objects/pyobject';
 import { PyException } from '../../core/errors';
 import { newTuple, newTupleStealing } from '../../core/objects/tuple';
 import { floatExactParts, floatValue, newFloat } from '../../core/objects/floatobject';
-import { binaryOp, boxNum, compareOp, intValue, numValue } from './abstract';
+import { binaryOp, boxNum, compareOp, numValue } from './abstract';
 import { iterNext, newIterator } from './iteration';
-import { intDivMod, numDivMod, toDouble, truncToInt } from './numeric';
+import { intDivMod, numDivMod, toDouble, truncToInt, intValue } from './numeric';
 import { pyRepr } from './repr';
 
 /** A built-in function's implementation: borrowed arguments in, a new reference out. */

@@ -8,6 +8,8 @@
 import type * as A from '../lang/ast';
 import { PyException } from '../../core/errors';
 import { floatExactParts } from '../../core/objects/floatobject';
+import { Kind } from '../../core/objects/kinds';
+import type { PyObject } from '../../core/objects/pyobject';
 
 /** A number's value: bigint for int and bool, number for float. */
 export type Num = bigint | number;
@@ -259,4 +261,11 @@ export function numCompare(a: Num, b: Num): number {
   if (a > b) return 1;
   if ((typeof a === 'number' && Number.isNaN(a)) || (typeof b === 'number' && Number.isNaN(b))) return NaN;
   return 0;
+}
+
+/** An int's or a bool's value (bool is an int), or null for any other object. */
+export function intValue(v: PyObject): bigint | null {
+  if (v.type.kind === Kind.Int) return v.value as bigint;
+  if (v.type.kind === Kind.Bool) return v.value ? 1n : 0n;
+  return null;
 }

@@ -16,6 +16,7 @@ import { dictGetItem } from '../../core/objects/dict';
 import { floatValue } from '../../core/objects/floatobject';
 import { classLookup } from '../../core/objects/classobject';
 import { pyStrRepr } from '../lang';
+import { intValue } from './numeric';
 import { formatFloat } from './format-spec';
 import { convertValue } from './format-value';
 import { callNativeSlot, nativeMethod } from './native-classes';
@@ -200,9 +201,8 @@ class Cursor {
 
 // `*`: the width or precision is the next argument, which must be an int (bool is one).
 function starValue(ctx: Formatter, max: bigint, cType: string): number {
-  const v = nextArg(ctx);
-  if (v.type.kind !== Kind.Int && v.type.kind !== Kind.Bool) throw typeError('* wants int');
-  const n = v.type.kind === Kind.Bool ? (v.value ? 1n : 0n) : (v.value as bigint);
+  const n = intValue(nextArg(ctx));
+  if (n === null) throw typeError('* wants int');
   if (n > max || n < -max - 1n) throw new PyException('OverflowError', `Python int too large to convert to C ${cType}`);
   return Number(n);
 }
@@ -279,8 +279,8 @@ function callNumberMethod(rt: Runtime, v: PyObject, name: string): PyObject | un
 // The integer a %d/%x unit formats: ints and bools as they are; for d, i, u what int() makes of
 // a float (PyNumber_Long) or a class's __int__; for o, x, X only __index__ (_PyNumber_Index).
 function integerOf(rt: Runtime, v: PyObject, ch: string): bigint {
-  if (v.type.kind === Kind.Int) return v.value as bigint;
-  if (v.type.kind === Kind.Bool) return v.value ? 1n : 0n;
+  const exact = intValue(v);
+  if (exact !== null) return exact;
   const decimal = 'diu'.includes(ch);
   if (decimal && v.type.kind === Kind.Float) {
     const x = floatValue(v);
@@ -310,8 +310,9 @@ function integerText(rt: Runtime, v: PyObject, ch: string, arg: FormatArg): stri
 // PyFloat_AsDouble: floats, ints (too large: OverflowError), a class's __float__ or __index__.
 function floatOf(rt: Runtime, v: PyObject): number {
   if (v.type.kind === Kind.Float) return floatValue(v);
-  if (v.type.kind === Kind.Int || v.type.kind === Kind.Bool) {
-    const x = v.type.kind === Kind.Bool ? (v.value ? 1 : 0) : Number(v.value as bigint);
+  const exact = intValue(v);
+  if (exact !== null) {
+    const x = Number(exact);
     if (!Number.isFinite(x)) throw new PyException('OverflowError', 'int too large to convert to float');
     return x;
   }
@@ -329,8 +330,9 @@ function charOf(v: PyObject): string {
   if (v.type.kind === Kind.Str) {
     const chars = Array.from(v.value as string);
     if (chars.length === 1) return chars[0];
-  } else if (v.type.kind === Kind.Int || v.type.kind === Kind.Bool) {
-    const n = v.type.kind === Kind.Bool ? (v.value ? 1n : 0n) : (v.value as bigint);
+  }
+  const n = intValue(v);
+  if (n !== null) {
     if (n < 0n || n > 0x10ffffn) throw new PyException('OverflowError', '%c arg not in range(0x110000)');
     return String.fromCodePoint(Number(n));
   }

@@ -11,7 +11,7 @@ import { Kind } from '../../../core/objects/kinds';
 import type { PyObject } from '../../../core/objects/pyobject';
 import { PyType, TYPES } from '../../../core/objects/pytype';
 import { PyException } from '../../../core/errors';
-import { intValue } from '../abstract';
+import { intValue } from '../numeric';
 import { def, type ModuleTable, type NativeType } from './table';
 
 /** A c_long (CDataObject, GC-tracked) whose buffer is the word at `value` (a bigint address). */

@@ -9,7 +9,7 @@ import type { Runtime } from '../../../core/runtime';
 import { Kind } from '../../../core/objects/kinds';
 import type { PyObject } from '../../../core/objects/pyobject';
 import { PyException } from '../../../core/errors';
-import { intValue } from '../abstract';
+import { intValue } from '../numeric';
 import { PyRaise } from '../errors';
 import { builtinExceptionClass, callExceptionClass, isSubtype, systemExitCode } from '../exceptions';
 import { pyStr } from '../repr';

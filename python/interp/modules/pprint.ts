@@ -11,7 +11,8 @@ import type { PyObject } from '../../../core/objects/pyobject';
 import { TYPES } from '../../../core/objects/pytype';
 import { PyException } from '../../../core/errors';
 import { pyRepr } from '../repr';
-import { intValue, isTrue } from '../abstract';
+import { intValue } from '../numeric';
+import { isTrue } from '../abstract';
 import { def, type ModuleTable } from './table';
 
 /** How one call lays out: the line width and whether dict keys are sorted. */
