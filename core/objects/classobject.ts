@@ -14,6 +14,7 @@ import { mayBeTracked } from './tracking';
 import { newTuple } from './tuple';
 import { newList } from './list';
 import { newWeakref } from './weakrefobject';
+import { cellSet } from './cellobject';
 import { Kind } from './kinds';
 import { type PyObject } from './pyobject';
 import { PyType, TYPES, defineType, definedType } from './pytype';
@@ -126,6 +127,7 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
   registerClassType(cls, type);
   type.typeObject = cls;
   rt.track(cls);
+  setClassCell(rt, dict, cls);
   // type_ready_managed_dict: the cached keys its instances will share (a separate allocation).
   if (type.managedDict) {
     type.cachedKeys = new SharedKeys();
@@ -161,6 +163,20 @@ export function newClass(rt: Runtime, spec: ClassSpec): PyObject {
   rt.decref(superObj);
   rt.decref(initSubclass);
   return cls;
+}
+
+/**
+ * type_new_set_classcell: the class body's `__classcell__` (the cell its methods' `__class__`
+ * reads, as super() does) is filled with the new class and leaves the class's dict.
+ */
+function setClassCell(rt: Runtime, dict: PyObject, cls: PyObject): void {
+  const key = rt.str('__classcell__');
+  const cell = dictGetItem(dict, key);
+  if (cell !== undefined && cell.type.kind === Kind.Cell) {
+    cellSet(rt, cell, rt.newRef(cls));
+    dictDelItem(rt, dict, key);
+  }
+  rt.decref(key);
 }
 
 /** The mro of a static type: its chain of bases, then object. */

@@ -39,6 +39,7 @@ import { generatorBuiltins, generatorMethod } from './generator-builtins';
 import { iterBuiltins } from './iter-builtins';
 import { classinfoBuiltins } from './classinfo';
 import { mapFilterTypes } from './map-filter';
+import { isSuper, superNativeType } from './super';
 import { execBuiltins } from './exec';
 import { listSort, sorted, type SortContext } from './list-sort';
 import { newDictView, viewDict } from '../../core/objects/dictview';
@@ -154,7 +155,14 @@ export class Builtins {
       add(name, rt.staticTypeObject(type));
     }
     for (const [name, type] of DESCRIPTOR_TYPES) add(name, rt.staticTypeObject(type));
-    for (const native of mapFilterTypes(rt)) {
+    for (const native of [
+      ...mapFilterTypes(rt),
+      superNativeType({
+        rt,
+        frames: interp.frames,
+        descriptorGet: (found, obj, cls) => this.descriptors.get(found, obj, cls),
+      }),
+    ]) {
       this.nativeTypes.set(native.type, native);
       add(native.type.name, rt.staticTypeObject(native.type));
     }
@@ -510,6 +518,7 @@ export class Builtins {
   /** The implementation of `obj.name(...)` for str, list, set and dict methods, or undefined. */
   methodCall(obj: PyObject, name: string): MethodImpl | undefined {
     const rt = this.rt;
+    if (isSuper(obj)) return undefined; // super_getattro answers, through the mro
     if (name === '__sizeof__') return sizeofMethod(rt, obj);
     if (isMappingProxy(obj)) return mappingProxyMethod(rt, name);
     if (obj.type.kind === Kind.Instance) {

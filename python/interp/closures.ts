@@ -91,3 +91,24 @@ export function cellAttribute(rt: Runtime, cell: PyObject, attr: string): PyObje
 export function functionClosure(rt: Runtime, func: PyObject): PyObject {
   return rt.newRef(funcClosure(func) ?? rt.None);
 }
+
+/** What the end of a class body needs of the evaluator: its value stack and STORE_NAME. */
+export interface ClassBodyHost {
+  readonly rt: Runtime;
+  push(op: PyObject): void;
+  storeName(name: string): void;
+}
+
+/**
+ * The end of a class body whose functions use `__class__` (compiler_class): LOAD_CLOSURE, COPY,
+ * STORE_NAME `__classcell__`, and the cell is the body's return value (a new reference), which
+ * type.__new__ fills with the new class; null for a body without the cell (it returns None).
+ */
+export function storeClassCell(host: ClassBodyHost, frame: Frame, code: CodeInfo): PyObject | null {
+  const slot = code.fast ? undefined : code.derefs?.get('__class__');
+  if (slot === undefined) return null;
+  const cell = frame.locals[slot]!;
+  host.push(host.rt.newRef(cell));
+  host.storeName('__classcell__');
+  return host.rt.newRef(cell);
+}

@@ -195,7 +195,13 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
     params.forEach((p) => assigned.add(p));
     const isLocal = (n: string) => fast && assigned.has(n) && !declaredGlobal.has(n) && !declaredNonlocal.has(n);
     const ownLocals = new Set([...assigned].filter((n) => isLocal(n)));
-    const scope: Scope = { fast, locals: ownLocals, cells: new Set(), frees: new Set() };
+    const scope: Scope = {
+      fast,
+      classBody: !fast && qualname !== '',
+      locals: ownLocals,
+      cells: new Set(),
+      frees: new Set(),
+    };
     const meetName = (n: string, at?: A.Pos) => {
       if (isLocal(n)) {
         if (!varnames.includes(n)) varnames.push(n);
@@ -235,6 +241,8 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           return;
         case 'Name':
           meetName(e.id, e);
+          // symtable_visit_expr: a function loading `super` uses the implicit `__class__` cell.
+          if (fast && e.id === 'super' && e.ctx === 'Load') meetName('__class__', e);
           return;
         case 'BoolOp':
           e.values.forEach(expr);
@@ -504,6 +512,8 @@ function signatureExtra(s: Signature): number {
 interface Scope {
   /** A function's scope (fast locals); false for a class body. */
   readonly fast: boolean;
+  /** A class body (not the module's): its functions' `__class__` is its implicit cell. */
+  readonly classBody: boolean;
   readonly locals: ReadonlySet<string>;
   /** Its variables that inner functions use (cells). */
   readonly cells: Set<string>;
@@ -520,6 +530,7 @@ interface Scope {
 function resolveFree(enclosing: readonly Scope[], scope: Scope, name: string, at: A.Pos, filename: string): void {
   for (let i = enclosing.length - 1; i >= 0; i--) {
     const outer = enclosing[i];
+    if (name === '__class__' && outer.classBody) return classCell(enclosing.slice(i + 1), scope, outer);
     if (!outer.fast || !(outer.locals.has(name) || outer.frees.has(name))) continue;
     const path = [...enclosing.slice(i + 1), scope];
     if (path.some((s) => !s.fast))
@@ -533,6 +544,16 @@ function resolveFree(enclosing: readonly Scope[], scope: Scope, name: string, at
     for (const s of path) s.frees.add(name);
     return;
   }
+}
+
+/**
+ * drop_class_free: `__class__` used by functions (and the functions between) directly inside a
+ * class body is that body's implicit cell, which type.__new__ fills with the new class; each
+ * function on the way gets it as a free variable. A function outside any class leaves it global.
+ */
+function classCell(between: readonly Scope[], scope: Scope, classBody: Scope): void {
+  classBody.cells.add('__class__');
+  for (const s of [...between, scope]) s.frees.add('__class__');
 }
 
 /**

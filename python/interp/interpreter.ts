@@ -61,6 +61,7 @@ import {
   deleteDeref,
   enterClosureFrame,
   functionClosure,
+  storeClassCell,
   loadDeref,
   storeDeref,
 } from './closures';
@@ -1471,10 +1472,13 @@ export class Interpreter {
     if (basesTuple !== null) this.push(basesTuple);
     const namespace = newDict(rt);
     this.push(namespace);
-    const frame = rt.pushFrame(s.name, []);
+    const frame = rt.pushFrame(s.name, info.localsplus);
+    if (info.derefs !== null) enterClosureFrame(rt, frame, bodyFunction, info);
     this.frames.push({ frame, code: info, namespace, lineno: s.lineno });
+    let classcell: PyObject | null = null;
     try {
       this.execBlock(this.classPrologue(s, info.qualname, namespace));
+      classcell = storeClassCell(this, frame, info);
     } finally {
       this.frames.pop();
       rt.popFrame();
@@ -1504,6 +1508,7 @@ export class Interpreter {
     });
     this.builtins.descriptors.classCreated(cls, entries);
     rt.decref(typeCallArgs);
+    if (classcell !== null) rt.decref(classcell); // the body's return value
     rt.decref(this.pop()); // the namespace
     if (basesTuple !== null) rt.decref(this.pop());
     rt.decref(this.pop()); // the body function

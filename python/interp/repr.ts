@@ -20,6 +20,7 @@ import { PyException } from '../../core/errors';
 import { exceptionArgs, isKeyError } from './exceptions';
 import { callNativeSlot } from './native-classes';
 import { floatRepr, floatValue } from '../../core/objects/floatobject';
+import { superRepr } from './super';
 
 /**
  * repr(op). `observe` is for views outside the program (the trace): it must not allocate on the
@@ -49,7 +50,7 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
       return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
     }
     case Kind.Builtin:
-      return `<built-in function ${op.value as string}>`;
+      return superRepr(rt, op) ?? `<built-in function ${op.value as string}>`;
     case Kind.Module:
       return `<module '${op.value as string}' (built-in)>`;
     case Kind.Function:
@@ -75,6 +76,8 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
         : `<weakref at ${rt.addressOf(op)}; to '${target.type.name}' at ${rt.addressOf(target)}>`;
     }
     case Kind.Descriptor: {
+      const own = superRepr(rt, op);
+      if (own !== null) return own;
       // member_repr for a __slots__ name, getset_repr for __dict__ and __weakref__.
       const cls = op.refs![0]!;
       const member = classType(cls).slotNames?.includes(op.value as string) ?? false;
