@@ -13,15 +13,15 @@
  *   anything else is an attribute of the super object itself (`__thisclass__`, `__self__`,
  *   `__self_class__`, `__class__`) or "'super' object has no attribute".
  * The built-in classes at the end of an mro have no modelled dict: `__init__` of object and of
- * the exception classes is modelled (a method-wrapper, 48 bytes); any other name those classes
- * define is refused by name and line rather than answered wrongly.
+ * the exception classes and object's `__repr__` are modelled (a method-wrapper, 48 bytes); any
+ * other name those classes define is refused by name and line rather than answered wrongly.
  */
 import type { Runtime } from '../../core/runtime';
 import { PyException } from '../../core/errors';
 import { Kind } from '../../core/objects/kinds';
 import type { PyObject } from '../../core/objects/pyobject';
 import { PyType, TYPES } from '../../core/objects/pytype';
-import { classLookup, classType, isSubtype, typeDict, typeMro } from '../../core/objects/classobject';
+import { classLookup, classType, isSubtype, typeDict, typeMro, typeQualname } from '../../core/objects/classobject';
 import { dictGetItem } from '../../core/objects/dict';
 import { newMethod } from '../../core/objects/funcobject';
 import { cellGet } from '../../core/objects/cellobject';
@@ -199,8 +199,8 @@ function superGetAttr(host: SuperHost, su: PyObject, name: string): PyObject | u
 
 /**
  * A name looked up in a built-in class on the mro, whose dict the simulator does not keep:
- * `__init__` of object or of an exception class (a method-wrapper bound to the object);
- * undefined for a name the class does not define; any other name is refused.
+ * `__init__` of object or of an exception class and object's `__repr__` (each a method-wrapper
+ * bound to the object); undefined for a name the class does not define; any other is refused.
  */
 function builtinClassAttribute(
   host: SuperHost,
@@ -208,21 +208,38 @@ function builtinClassAttribute(
   name: string,
   obj: PyObject | null,
 ): PyObject | undefined {
-  const names =
-    klass === host.rt.staticTypeObject(TYPES.object) ? OBJECT_NAMES : isExceptionClass(klass) ? EXCEPTION_NAMES : null;
-  if (names !== null && !names.has(name)) return undefined;
-  if (names === null || name !== '__init__' || obj === null) throw refused(host, name, klass.value as string);
   const rt = host.rt;
-  const init =
-    names === OBJECT_NAMES
-      ? (args: PyObject[]) => objectInit(rt, obj, args)
-      : (args: PyObject[]) => (initException(rt, obj, args), rt.none());
+  const isObject = klass === rt.staticTypeObject(TYPES.object);
+  const names = isObject ? OBJECT_NAMES : isExceptionClass(klass) ? EXCEPTION_NAMES : null;
+  if (names !== null && !names.has(name)) return undefined;
+  const slot =
+    obj === null
+      ? undefined
+      : name === '__init__' && isObject
+        ? (args: PyObject[]) => objectInit(rt, obj, args)
+        : name === '__init__' && names !== null
+          ? (args: PyObject[]) => (initException(rt, obj, args), rt.none())
+          : name === '__repr__' && isObject
+            ? (args: PyObject[]) => objectRepr(rt, obj, args)
+            : undefined;
+  if (slot === undefined) throw refused(host, name, klass.value as string);
   const op = rt.alloc(METHOD_WRAPPER);
   op.value = name;
-  op.native = init;
-  op.refs = [rt.newRef(obj)];
+  op.native = slot;
+  op.refs = [rt.newRef(obj!)];
   rt.track(op);
   return op;
+}
+
+/** wrap_unaryfunc + object_repr: `<module.qualname object at address>`, no arguments. */
+function objectRepr(rt: Runtime, self: PyObject, args: PyObject[]): PyObject {
+  if (args.length > 0) {
+    rt.decref(newTuple(rt, args));
+    throw new PyException('TypeError', `expected 0 arguments, got ${args.length}`);
+  }
+  const cls = self.type.typeObject;
+  const qualname = cls === null ? self.type.name : ((typeQualname(cls)?.value as string | undefined) ?? self.type.name);
+  return rt.str(`<__main__.${qualname} object at ${rt.addressOf(self)}>`);
 }
 
 /**
