@@ -56,6 +56,11 @@ function childUser(): { uid: number; gid: number } | null {
 /** Every child alive, so that a grader stopped by a signal can take them down with it. */
 const live = new Set<ChildProcess>();
 
+/** How many sandbox children are running or not yet reaped (the benchmark waits for none, to count their CPU time). */
+export function sandboxesAlive(): number {
+  return live.size;
+}
+
 /** SIGKILL every sandbox child still running (the grader is being interrupted). */
 export function killAllSandboxes(): void {
   for (const child of live) child.kill('SIGKILL');

@@ -4,6 +4,7 @@
  */
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import os from 'os';
+import { spawnSync } from 'child_process';
 import path from 'path';
 import { build } from 'esbuild';
 import { readSourceFile, MAX_SOURCE_BYTES } from '../../graders/submission-files';
@@ -12,7 +13,7 @@ import { SandboxError } from '../../graders/sandbox/errors';
 import { exerciseStatus } from '../../graders/exercise-status';
 import { withholdPlugin } from '../../graders/withhold';
 import { acquireUid, releaseUid } from '../../graders/sandbox/uids';
-import { cpuMillis } from '../../graders/sandbox/cpu-time';
+import { cpuMillis, cpuMillisWithEndedChildren } from '../../graders/sandbox/cpu-time';
 import type { CheckResult } from '../../core/checks/result';
 
 describe('submission files', () => {
@@ -155,5 +156,14 @@ describe('sandbox resources', () => {
     }
     expect(cpuMillis(process.pid)! - before).toBeGreaterThanOrEqual(150);
     expect(cpuMillis(2 ** 22 + 12345)).toBeNull();
+  });
+
+  test("an ended child's CPU time is counted with the grader's own (the benchmark's CPU figure)", () => {
+    const before = cpuMillisWithEndedChildren()!;
+    const ownBefore = cpuMillis(process.pid)!;
+    const burn = 'const s = process.cpuUsage(); while (process.cpuUsage(s).user < 300000) {}';
+    expect(spawnSync(process.execPath, ['-e', burn]).status).toBe(0);
+    const children = cpuMillisWithEndedChildren()! - before - (cpuMillis(process.pid)! - ownBefore);
+    expect(children).toBeGreaterThanOrEqual(250);
   });
 });
