@@ -9,7 +9,8 @@
  * (fidelity/exceptions.ts), tracemalloc's figures (fidelity/tracemalloc-arbitraries.ts),
  * comprehensions, generator functions, modules and recursion (fidelity/comprehensions.ts,
  * generator-functions.ts, module-arbitraries.ts, recursion.ts), isinstance/issubclass over tuples
- * and map/filter (fidelity/classinfo-arbitraries.ts, map-filter-arbitraries.ts).
+ * and map/filter (fidelity/classinfo-arbitraries.ts, map-filter-arbitraries.ts), and subclasses
+ * calling their base's methods through super() (fidelity/super-arbitraries.ts).
  *
  * Every program must print the same thing on every CPython 3.11 run and stay inside what the
  * simulator can reproduce (docs/cpython-3.11-evaluation-facts.md), also after shrinking drops any
@@ -49,6 +50,7 @@ import { classInternalsStmt } from './classes';
 import { iterBuiltinStmt } from './iter-builtins';
 import { classinfoStmt } from './classinfo-arbitraries';
 import { mapFilterStmt } from './map-filter-arbitraries';
+import { superGroup } from './super-arbitraries';
 import { tracemallocGroup, tracemallocIntact } from './tracemalloc-arbitraries';
 
 /** A generated program: its statements after the prelude, and its full source text. */
@@ -1230,6 +1232,7 @@ const stmtGroup: (ctx: Ctx) => fc.Arbitrary<Stmt[]> = memo((ctx) => {
     w(4, printStmt(ctx)),
     w(2, formatStmt(ctx)),
     module && !ctx.noGrow ? w(3, callStmt(ctx)) : null,
+    module ? w(1, superGroup()) : null,
     module ? w(3, floatGroup(py.name('n'))) : null,
     finalizers ? w(2, finalizers) : null,
     module
