@@ -8,7 +8,7 @@
  * itself (shrinking drops whole groups); a later group rebinds both classes before the instance,
  * so an old class pair dies in one collection; the instance and classes are never printed, only
  * ints, strs, refcounts, `gc.collect()`'s result, and `gc.get_count()` right after a collection
- * and the group's own statements; `__del__` prints a tag, so the finalizers' order shows.
+ * (programs.ts's probe rule); `__del__` prints a tag, so the finalizers' order shows.
  */
 import fc from 'fast-check';
 import type { Expr, Stmt } from '../python/lang';
@@ -32,7 +32,7 @@ interface SuperChoices {
   readonly zeroArgs: readonly [boolean, boolean, boolean];
   readonly tag: number;
   readonly k: number;
-  /** What is done with the instance: collect and count, a cycle through itself, refcounts. */
+  /** What is done with the instance: call, collect and count; a cycle through itself; refcounts; super objects' sizes. */
   readonly uses: readonly ('count' | 'cycle' | 'refcounts' | 'bound')[];
   readonly dropped: boolean;
 }
@@ -70,8 +70,8 @@ function use(u: SuperChoices['uses'][number]): Stmt[] {
   switch (u) {
     case 'count':
       return [
-        py.expr(py.call('gc.collect')),
         py.print(py.call(py.attr(SC, 'size'))),
+        py.expr(py.call('gc.collect')),
         py.print(py.call('gc.get_count')),
       ];
     case 'cycle':
