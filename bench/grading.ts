@@ -5,16 +5,15 @@
  * grading.isolation_overhead: that time over the same checks with the same bundle evaluated in the
  * grader's own process (for comparison only: the grader never does this).
  * grading.cpu_seconds_per_submission and in_process_cpu_seconds: the CPU time the same gradings
- * used (the grader's threads and, isolated, its sandboxed children), the least of `repeats`. Wall
- * time depends on the machine's load; CPU time much less, and half of it is the least wall time
- * two cores could take: a 5 s target needs at most 10 s.
+ * used (the grader's threads and, isolated, its sandboxed children), the least of `repeats`: a
+ * 5 s target on two cores needs at most 10 s (measure-grading.ts).
  * Targets: at most 5 s per submission on the 2-core machines; overhead at most 1.25.
  */
 import path from 'path';
 import { gradeSubmission, type Subject } from '../graders/grade';
 import { kitExercises } from '../graders/kit-exercises';
-import { DEFAULT_LIMITS, sandboxesAlive } from '../graders/sandbox/pool';
-import { cpuMillisWithEndedChildren } from '../graders/sandbox/cpu-time';
+import { DEFAULT_LIMITS } from '../graders/sandbox/pool';
+import { measureGrading, round } from './measure-grading';
 import { SandboxError } from '../graders/sandbox/errors';
 import { BUNDLE_GLOBAL } from '../graders/sandbox/protocol';
 import { parseObservation } from '../graders/sandbox/validate';
@@ -54,11 +53,6 @@ function inProcess(code: string): Subject {
   };
 }
 
-/** Resolves once every sandboxed child has exited and been reaped, so that its CPU time is counted. */
-async function sandboxesEnded(): Promise<void> {
-  while (sandboxesAlive() > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
 /**
  * One grading of the correct submission with class seed `seed`. Each run has a seed of its own, as
  * each submission of a class has: the reference's observations the grader keeps within a
@@ -69,13 +63,13 @@ async function timeGrading(
   subject?: (code: string) => Subject,
 ): Promise<{ seconds: number; cpuSeconds: number | null; score: string }> {
   const submission = { name: 'correct', dir: path.join(__dirname, '..', 'examples', 'submissions', 'correct') };
-  const cpuBefore = cpuMillisWithEndedChildren();
-  const start = process.hrtime.bigint();
-  const grade = await gradeSubmission(submission, kitExercises(), { seed, limits: DEFAULT_LIMITS, subject });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  await sandboxesEnded();
-  const cpuAfter = cpuMillisWithEndedChildren();
-  const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / 1000;
+  const {
+    value: grade,
+    seconds,
+    cpuSeconds,
+  } = await measureGrading(() =>
+    gradeSubmission(submission, kitExercises(), { seed, limits: DEFAULT_LIMITS, subject }),
+  );
   return { seconds, cpuSeconds, score: `${grade.score}/${grade.maxScore}` };
 }
 
@@ -94,7 +88,6 @@ export async function benchGrading(repeats = 3): Promise<GradingBench> {
     score = run.score;
     local.push(await timeGrading(2 * i + 1, inProcess));
   }
-  const round = (x: number) => Math.round(x * 100) / 100;
   const roundOrNull = (x: number | null) => (x === null ? null : round(x));
   const fastest = least(isolated.map((r) => r.seconds))!;
   const fastestLocal = least(local.map((r) => r.seconds))!;

@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --json] [-- --sizes 100000,1000000] [-- --python python3] [-- --grading-only]`
+ * `npm run bench [-- --json] [-- --sizes 100000,1000000] [-- --python python3] [-- --grading-only]
+ *  [-- --class 30]`
  *
  * Every figure is measured in this run, the simulator next to the real CPython (python3) on the
  * same work. Prints a table, or one JSON document with --json.
@@ -10,6 +11,7 @@ import { benchPymalloc } from './pymalloc';
 import { benchStartup } from './startup';
 import { benchExercises } from './exercises';
 import { benchGrading } from './grading';
+import { benchClass } from './class';
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command('bench')
@@ -18,8 +20,27 @@ async function main(argv: string[]): Promise<void> {
     .option('--sizes <list>', 'heap sizes for gc_full_collect, comma-separated', '100000,1000000')
     .option('--python <path>', 'the CPython 3.11 interpreter to compare with', 'python3')
     .option('--grading-only', 'measure grading alone (the grading figures of --json)')
+    .option('--class <n>', 'measure grading a class of n sample submissions alone, as `pymemlab grade` does')
     .parse(argv);
-  const opts = program.opts<{ json?: boolean; sizes: string; python: string; gradingOnly?: boolean }>();
+  const opts = program.opts<{
+    json?: boolean;
+    sizes: string;
+    python: string;
+    gradingOnly?: boolean;
+    class?: string;
+  }>();
+  if (opts.class !== undefined) {
+    const size = Number(opts.class);
+    if (!Number.isInteger(size) || size < 1) {
+      console.error(`bench: --class expects a whole number of submissions of at least 1, got "${opts.class}"`);
+      process.exit(2);
+    }
+    const gradingClass = await benchClass(size);
+    if (opts.json)
+      process.stdout.write(JSON.stringify({ node: process.version, grading_class: gradingClass }, null, 2) + '\n');
+    else console.log('grading a class (target: 5 s per submission)', gradingClass);
+    return;
+  }
   if (opts.gradingOnly) {
     const grading = await benchGrading();
     if (opts.json) process.stdout.write(JSON.stringify({ node: process.version, grading }, null, 2) + '\n');

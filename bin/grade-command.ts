@@ -12,7 +12,7 @@ import { loadConfig, applyConfig, ConfigError, type GraderConfig } from '../grad
 import { createRenderer, TemplateError } from '../graders/render';
 import writeFileAtomic from 'write-file-atomic';
 import { parseFormats, FormatError, FORMATS } from '../graders/outputs';
-import { gradeClass } from '../graders/grade-class';
+import { DEFAULT_JOBS, gradeClass } from '../graders/grade-class';
 import { mergeShards, MergeError } from '../graders/merge';
 import { createProgress } from '../graders/progress';
 import { DEFAULT_LIMITS, killAllSandboxes } from '../graders/sandbox/pool';
@@ -110,7 +110,7 @@ function settings(opts: GradeCliOptions, config: GraderConfig | null) {
   return {
     seed: opts.seed ?? config?.seed ?? 0,
     runs: opts.runs ?? config?.runs,
-    jobs: opts.jobs ?? config?.jobs ?? 2,
+    jobs: opts.jobs ?? config?.jobs ?? DEFAULT_JOBS,
     limits: {
       ...DEFAULT_LIMITS,
       timeoutMs: opts.timeoutMs ?? config?.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
@@ -176,7 +176,7 @@ export function defineGrade(command: Command): void {
     .option('--out <dir>', 'where the reports go', 'reports')
     .option('--seed <n>', 'class seed; each submission gets a seed derived from it and its name (default 0)', whole(0))
     .option('--runs <n>', "runs per check (default: each check's own)", whole(1))
-    .option('--jobs <n>', 'submissions graded at once (default 2)', whole(1))
+    .option('--jobs <n>', `submissions graded at once (default ${DEFAULT_JOBS})`, whole(1))
     .option(
       '--timeout-ms <n>',
       `time limit per request to a submission (default ${DEFAULT_LIMITS.timeoutMs})`,

@@ -14,6 +14,9 @@ import type { Progress } from './progress';
 import { runPool } from './sandbox/pool';
 import { resumeFrom, runFingerprint, writeRunFile } from './resume';
 
+/** Submissions graded at once unless --jobs or the config says otherwise: one per core of the 2-core machines. */
+export const DEFAULT_JOBS = 2;
+
 export interface ClassOptions extends GradeOptions {
   readonly jobs: number;
   readonly out: string;
