@@ -283,6 +283,36 @@ print('__classcell__' in A.__dict__, gc.get_referents(A.f.__closure__[0]) == [A]
 del A
 print(gc.collect())
 `,
+  "a super object's referents and members, an unbound super, super(C, C), a three-level chain": `import gc, sys
+class A:
+    def who(self):
+        return 'A'
+class B(A):
+    def f(self):
+        return super()
+    def who(self):
+        return 'B' + super().who()
+b = B()
+s = super(B, b)
+r = gc.get_referents(s)
+print(len(r), r[0] is b, r[1] is B, r[2] is B, sys.getrefcount(b), sys.getrefcount(s))
+print(s.__thisclass__ is B, s.__self__ is b, s.__self_class__ is B, s.who(), b.who())
+u = super(B)
+print(len(gc.get_referents(u)), u.__self__, u.__self_class__)
+try:
+    u.who
+except AttributeError as e:
+    print('AttributeError', e)
+c = super(B, B)
+print(c.who(b), gc.get_referents(c)[0] is B)
+del s, r
+gc.collect()
+print(gc.get_count(), sys.getrefcount(b))
+class C(B):
+    def who(self):
+        return 'C' + super().who() + super(B, self).who()
+print(C().who())
+`,
 };
 
 /** Programs python3 ends with an uncaught exception from super(): compared with their tracebacks. */
