@@ -161,6 +161,7 @@ export class Builtins {
         rt,
         frames: interp.frames,
         descriptorGet: (found, obj, cls) => this.descriptors.get(found, obj, cls),
+        repr: (obj) => rt.str(pyRepr(rt, obj)),
       }),
     ]) {
       this.nativeTypes.set(native.type, native);

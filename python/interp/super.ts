@@ -13,8 +13,9 @@
  *   anything else is an attribute of the super object itself (`__thisclass__`, `__self__`,
  *   `__self_class__`, `__class__`) or "'super' object has no attribute".
  * The built-in classes at the end of an mro have no modelled dict: `__init__` of object and of
- * the exception classes and object's `__repr__` are modelled (a method-wrapper, 48 bytes); any
- * other name those classes define is refused by name and line rather than answered wrongly.
+ * the exception classes and object's `__repr__` and `__str__` (object_str: the object's repr) are
+ * modelled (a method-wrapper, 48 bytes); any other name those classes define is refused by name
+ * and line rather than answered wrongly.
  */
 import type { Runtime } from '../../core/runtime';
 import { PyException } from '../../core/errors';
@@ -72,6 +73,8 @@ export interface SuperHost {
   readonly frames: readonly FrameState[];
   /** A descriptor found on a class, bound as its `__get__` binds it (property, staticmethod, classmethod). */
   descriptorGet(found: PyObject, obj: PyObject | null, cls: PyObject): PyObject;
+  /** PyObject_Repr: the object's repr through its class's `__repr__`, a new str. */
+  repr(obj: PyObject): PyObject;
 }
 
 /** Whether `op` is a super object. */
@@ -199,8 +202,9 @@ function superGetAttr(host: SuperHost, su: PyObject, name: string): PyObject | u
 
 /**
  * A name looked up in a built-in class on the mro, whose dict the simulator does not keep:
- * `__init__` of object or of an exception class and object's `__repr__` (each a method-wrapper
- * bound to the object); undefined for a name the class does not define; any other is refused.
+ * `__init__` of object or of an exception class, object's `__repr__` and `__str__` (each a
+ * method-wrapper bound to the object); undefined for a name the class does not define; any other
+ * is refused.
  */
 function builtinClassAttribute(
   host: SuperHost,
@@ -220,8 +224,10 @@ function builtinClassAttribute(
         : name === '__init__' && names !== null
           ? (args: PyObject[]) => (initException(rt, obj, args), rt.none())
           : name === '__repr__' && isObject
-            ? (args: PyObject[]) => objectRepr(rt, obj, args)
-            : undefined;
+            ? (args: PyObject[]) => (noArguments(rt, args), objectRepr(rt, obj))
+            : name === '__str__' && isObject
+              ? (args: PyObject[]) => (noArguments(rt, args), host.repr(obj))
+              : undefined;
   if (slot === undefined) throw refused(host, name, klass.value as string);
   const op = rt.alloc(METHOD_WRAPPER);
   op.value = name;
@@ -231,12 +237,15 @@ function builtinClassAttribute(
   return op;
 }
 
-/** wrap_unaryfunc + object_repr: `<module.qualname object at address>`, no arguments. */
-function objectRepr(rt: Runtime, self: PyObject, args: PyObject[]): PyObject {
-  if (args.length > 0) {
-    rt.decref(newTuple(rt, args));
-    throw new PyException('TypeError', `expected 0 arguments, got ${args.length}`);
-  }
+/** wrap_unaryfunc: a slot wrapper of a unary slot takes no arguments (they were packed in a tuple). */
+function noArguments(rt: Runtime, args: PyObject[]): void {
+  if (args.length === 0) return;
+  rt.decref(newTuple(rt, args));
+  throw new PyException('TypeError', `expected 0 arguments, got ${args.length}`);
+}
+
+/** object_repr: `<module.qualname object at address>`. */
+function objectRepr(rt: Runtime, self: PyObject): PyObject {
   const cls = self.type.typeObject;
   const qualname = cls === null ? self.type.name : ((typeQualname(cls)?.value as string | undefined) ?? self.type.name);
   return rt.str(`<__main__.${qualname} object at ${rt.addressOf(self)}>`);

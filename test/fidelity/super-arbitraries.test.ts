@@ -45,7 +45,12 @@ describeWithCPython('the super() arbitrary against python3', () => {
   });
 
   test('a super object one word too big is seen', () => {
-    const { type } = superNativeType({ rt: new Runtime(), frames: [], descriptorGet: (found) => found });
+    const { type } = superNativeType({
+      rt: new Runtime(),
+      frames: [],
+      descriptorGet: (found) => found,
+      repr: (obj) => obj,
+    });
     type.basicWords = 6;
     try {
       expect(runProgram(PROGRAM, 'prog.py').stdout).not.toBe(real.stdout);

@@ -313,6 +313,46 @@ class C(B):
         return 'C' + super().who() + super(B, self).who()
 print(C().who())
 `,
+  "object's __str__ through super() is the object's repr, its class's __repr__ if it has one": `import gc, sys
+class Plain:
+    def __init__(self, x):
+        self.x = x
+    def __str__(self):
+        return 'Plain: ' + super().__str__().split(' at ')[0]
+class Pretty:
+    def __init__(self, x):
+        self.x = x
+    def __repr__(self):
+        return 'Pretty(x=' + repr(self.x) + ')'
+    def __str__(self):
+        return 'str of ' + super().__str__()
+class Child(Pretty):
+    def __str__(self):
+        return 'child ' + super().__str__()
+p = Plain(1)
+q = Pretty(2)
+c = Child(3)
+gc.collect()
+a = str(p)
+b = str(q)
+d = str(c)
+print(sys.getrefcount(p), sys.getrefcount(q))
+print(a)
+print(b)
+print(d)
+print(q, c)
+gc.collect()
+m = super(Pretty, q).__str__
+t = m()
+del m
+print(gc.get_count(), t)
+m = super(Pretty, q).__str__
+print(type(m).__name__, sys.getsizeof(m), m())
+try:
+    m(1)
+except TypeError as e:
+    print(e)
+`,
 };
 
 /** Programs python3 ends with an uncaught exception from super(): compared with their tracebacks. */
