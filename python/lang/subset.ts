@@ -32,6 +32,27 @@ export function checkSubset(tree: PModule, filename: string): Module {
 
 const CLASS_BODY_KINDS = new Set(['Assign', 'AugAssign', 'AnnAssign', 'FunctionDef', 'Pass']);
 
+/**
+ * The special methods a class may define: the interpreter calls these where CPython does
+ * (`__getitem__`, `__int__`, `__index__` and `__float__` only from printf-style formatting;
+ * elsewhere an object without them shows CPython's TypeError for one). Any other `__name__`
+ * method would be ignored silently (an `__eq__` that `==` never calls, a `__setattr__` that
+ * assignment skips), printing what CPython would not: such a class is refused by name and line.
+ */
+const HONOURED_SPECIAL_METHODS = new Set([
+  '__init__',
+  '__del__',
+  '__repr__',
+  '__str__',
+  '__format__',
+  '__getitem__',
+  '__int__',
+  '__index__',
+  '__float__',
+]);
+
+const isSpecialName = (name: string): boolean => /^__\w+__$/.test(name);
+
 /** The statements the generator executor can suspend inside (python/interp/generators.ts). */
 const SUSPENDABLE_KINDS = new Set(['For', 'While', 'If']);
 
@@ -67,6 +88,9 @@ function stmtProblem(s: PStmt, inClass: boolean): string | null {
   if (s.kind === 'Foreign') return s.construct;
   if (inClass && !CLASS_BODY_KINDS.has(s.kind) && !isDocstring(s)) {
     return 'class-body statements other than assignments, defs, pass and docstrings';
+  }
+  if (inClass && s.kind === 'FunctionDef' && isSpecialName(s.name) && !HONOURED_SPECIAL_METHODS.has(s.name)) {
+    return `'${s.name}' methods (special methods other than ${[...HONOURED_SPECIAL_METHODS].join(', ')})`;
   }
   switch (s.kind) {
     case 'Import':

@@ -938,6 +938,19 @@ export const UNSUPPORTED_CASES: { source: string; construct: string; lineno: num
     construct: 'class-body statements other than assignments, defs, pass and docstrings',
     lineno: 2,
   },
+  {
+    // a special method the interpreter would never call: refused, not silently ignored
+    source: 'class A:\n    def __init__(self):\n        pass\n\n    def __eq__(self, other):\n        return True\n',
+    construct:
+      "'__eq__' methods (special methods other than __init__, __del__, __repr__, __str__, __format__, __getitem__, __int__, __index__, __float__)",
+    lineno: 5,
+  },
+  {
+    source: 'class D:\n    @staticmethod\n    def __new__(cls):\n        pass\n',
+    construct:
+      "'__new__' methods (special methods other than __init__, __del__, __repr__, __str__, __format__, __getitem__, __int__, __index__, __float__)",
+    lineno: 3,
+  },
   { source: 'del (a, b)\n', construct: 'tuple or list targets in del statements', lineno: 1 },
   { source: "x = {**a, 'b': 1}\n", construct: "'**' entries in dict displays", lineno: 1 },
   {
