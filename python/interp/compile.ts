@@ -202,6 +202,9 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       cells: new Set(),
       frees: new Set(),
     };
+    // compiler_set_qualname: a definition inside a function is `<function>.<locals>.name`, inside a class `<class>.name`.
+    const innerQualname = (name: string) =>
+      qualname === '' ? name : fast ? `${qualname}.<locals>.${name}` : `${qualname}.${name}`;
     const meetName = (n: string, at?: A.Pos) => {
       if (isLocal(n)) {
         if (!varnames.includes(n)) varnames.push(n);
@@ -301,7 +304,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           // The first iterable is evaluated here; the rest is the nested function's body.
           expr(e.generators[0].iter);
           const name = COMPREHENSION_NAMES[e.kind];
-          const inner = qualname === '' ? name : fast ? `${qualname}.<locals>.${name}` : `${qualname}.${name}`;
+          const inner = innerQualname(name);
           const info = unit(name, inner, ['.0'], comprehensionBody(e), true, true);
           codes.set(e, info);
           useConst(info.code);
@@ -348,7 +351,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
       for (const d of s.kwDefaults ?? []) if (d !== null) expr(d);
       for (const a of [...s.argAnnotations, s.returns]) if (a !== null) expr(a);
       foldFunctionConstants(s);
-      const inner = qualname === '' ? s.name : fast ? `${qualname}.<locals>.${s.name}` : `${qualname}.${s.name}`;
+      const inner = innerQualname(s.name);
       const info = unit(
         s.name,
         inner,
@@ -377,7 +380,7 @@ export function compileModule(rt: Runtime, module: A.Module, filename = '<string
           case 'ClassDef': {
             s.decorators?.forEach(expr);
             s.bases.forEach(expr);
-            const info = unit(s.name, qualname === '' ? s.name : `${qualname}.${s.name}`, [], s.body, false);
+            const info = unit(s.name, innerQualname(s.name), [], s.body, false);
             codes.set(s, info);
             useConst(info.code);
             meetName(s.name);

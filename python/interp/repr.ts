@@ -21,6 +21,7 @@ import { exceptionArgs, isKeyError } from './exceptions';
 import { callNativeSlot } from './native-classes';
 import { floatRepr, floatValue } from '../../core/objects/floatobject';
 import { superRepr } from './super';
+import { objectReprText } from './object-repr';
 
 /**
  * repr(op). `observe` is for views outside the program (the trace): it must not allocate on the
@@ -92,7 +93,7 @@ export function pyRepr(rt: Runtime, op: PyObject, active: Set<PyObject> = new Se
         const own = nativeText(rt, op) ?? userText(rt, op, '__repr__');
         if (own !== null) return own;
       }
-      return `<${op.type.kind === Kind.Instance ? '__main__.' : ''}${op.type.name} object at ${rt.addressOf(op)}>`;
+      return objectReprText(rt, op);
   }
 }
 

@@ -22,7 +22,8 @@ import { PyException } from '../../core/errors';
 import { Kind } from '../../core/objects/kinds';
 import type { PyObject } from '../../core/objects/pyobject';
 import { PyType, TYPES } from '../../core/objects/pytype';
-import { classLookup, classType, isSubtype, typeDict, typeMro, typeQualname } from '../../core/objects/classobject';
+import { classLookup, classType, isSubtype, typeDict, typeMro } from '../../core/objects/classobject';
+import { objectReprText } from './object-repr';
 import { dictGetItem } from '../../core/objects/dict';
 import { newMethod } from '../../core/objects/funcobject';
 import { cellGet } from '../../core/objects/cellobject';
@@ -216,18 +217,7 @@ function builtinClassAttribute(
   const isObject = klass === rt.staticTypeObject(TYPES.object);
   const names = isObject ? OBJECT_NAMES : isExceptionClass(klass) ? EXCEPTION_NAMES : null;
   if (names !== null && !names.has(name)) return undefined;
-  const slot =
-    obj === null
-      ? undefined
-      : name === '__init__' && isObject
-        ? (args: PyObject[]) => objectInit(rt, obj, args)
-        : name === '__init__' && names !== null
-          ? (args: PyObject[]) => (initException(rt, obj, args), rt.none())
-          : name === '__repr__' && isObject
-            ? (args: PyObject[]) => (noArguments(rt, args), objectRepr(rt, obj))
-            : name === '__str__' && isObject
-              ? (args: PyObject[]) => (noArguments(rt, args), host.repr(obj))
-              : undefined;
+  const slot = obj === null || names === null ? undefined : wrapperSlot(host, name, isObject, obj);
   if (slot === undefined) throw refused(host, name, klass.value as string);
   const op = rt.alloc(METHOD_WRAPPER);
   op.value = name;
@@ -237,18 +227,30 @@ function builtinClassAttribute(
   return op;
 }
 
+/**
+ * The slot a method-wrapper for `name` calls on `obj`: `__init__` of object or of an exception
+ * class, object's `__repr__` and `__str__`; undefined for any other (refused by the caller).
+ */
+function wrapperSlot(
+  host: SuperHost,
+  name: string,
+  isObject: boolean,
+  obj: PyObject,
+): ((args: PyObject[]) => PyObject) | undefined {
+  const rt = host.rt;
+  if (name === '__init__')
+    return isObject ? (args) => objectInit(rt, obj, args) : (args) => (initException(rt, obj, args), rt.none());
+  if (!isObject) return undefined;
+  if (name === '__repr__') return (args) => (noArguments(rt, args), rt.str(objectReprText(rt, obj)));
+  if (name === '__str__') return (args) => (noArguments(rt, args), host.repr(obj));
+  return undefined;
+}
+
 /** wrap_unaryfunc: a slot wrapper of a unary slot takes no arguments (they were packed in a tuple). */
 function noArguments(rt: Runtime, args: PyObject[]): void {
   if (args.length === 0) return;
   rt.decref(newTuple(rt, args));
   throw new PyException('TypeError', `expected 0 arguments, got ${args.length}`);
-}
-
-/** object_repr: `<module.qualname object at address>`. */
-function objectRepr(rt: Runtime, self: PyObject): PyObject {
-  const cls = self.type.typeObject;
-  const qualname = cls === null ? self.type.name : ((typeQualname(cls)?.value as string | undefined) ?? self.type.name);
-  return rt.str(`<__main__.${qualname} object at ${rt.addressOf(self)}>`);
 }
 
 /**

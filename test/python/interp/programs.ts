@@ -10,6 +10,22 @@ export const PROGRAMS: Record<string, string> = {
   ...FORMAT_PROGRAMS,
   ...FLOAT_PROGRAMS,
   ...GENERATOR_PROGRAMS,
+  // compiler_set_qualname and object_repr: a class made in a function is f.<locals>.A
+  'qualname and repr of classes made in functions': `def f():
+    class A:
+        def m(self):
+            return super().__repr__().split(' object at ')[0]
+    return A()
+a = f()
+print(type(a).__qualname__, type(a).m.__qualname__)
+print(repr(a).split(' object at ')[0], a.m())
+class B:
+    def g(self):
+        class C:
+            pass
+        return C
+print(B().g().__qualname__, str(B().g()()).split(' object at ')[0])
+`,
   'refcount positions': `import sys
 x = []
 print(sys.getrefcount(x))
